@@ -1,0 +1,192 @@
+"""`queue-desk`: the GUI by default, headless sub-commands on the same engine.
+
+The headless commands import no Qt, so they run on servers without a display."""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from . import __version__
+from .core.endpoints import DEFAULT_BASE_URL, Endpoint
+from .core.errors import QueueError
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        if args.command is None:
+            from .ui.app import run_gui  # Qt is imported only for the GUI
+
+            return run_gui(sandbox=args.sandbox, base_url=args.base_url)
+        return args.handler(args)
+    except QueueError as error:
+        print(f"queue-desk: {error.message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="queue-desk", description="Send AI work to a Queue API and keep the results.")
+    parser.add_argument("--version", action="version", version=f"queue-desk {__version__}")
+    parser.add_argument("--sandbox", action="store_true", help="open the GUI against a built-in local sandbox server")
+    parser.add_argument("--base-url", default=None, help=f"Queue API base URL (default {DEFAULT_BASE_URL})")
+    parser.set_defaults(command=None)
+    sub = parser.add_subparsers(title="commands")
+
+    p = sub.add_parser("submit", help="submit one request and save its result")
+    p.add_argument("endpoint", choices=[e.value for e in Endpoint])
+    _base_url(p)
+    p.add_argument("--model")
+    p.add_argument("--prompt")
+    p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE",
+                   help="extra body field; VALUE is JSON if it parses, else a string")
+    p.add_argument("--file", action="append", default=[], metavar="PATH")
+    p.add_argument("--mask", metavar="PATH")
+    p.add_argument("--out", type=Path, metavar="DIR", help="copy the result files here")
+    p.set_defaults(command="submit", handler=_submit)
+
+    p = sub.add_parser("batch", help="run an OpenAI Batch JSONL file through the queue")
+    p.add_argument("file", type=Path, metavar="FILE.jsonl")
+    _base_url(p)
+    p.add_argument("--concurrency", type=int, default=8)
+    p.add_argument("--out", type=Path, default=Path("."), metavar="DIR")
+    p.set_defaults(command="batch", handler=_batch)
+
+    p = sub.add_parser("jobs", help="list the job history")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(command="jobs", handler=_jobs)
+
+    p = sub.add_parser("sandbox", help="run the local sandbox Queue API server")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8787)
+    p.add_argument("--latency", type=float, default=0.0, help="seconds each request is held open")
+    p.add_argument("--failure-rate", type=float, default=0.0)
+    p.add_argument("--rate-limit-every", type=int, default=0, help="answer every Nth request with 429")
+    p.add_argument("--mode-202", action="store_true", help="answer 202 and let clients poll")
+    p.set_defaults(command="sandbox", handler=_sandbox)
+    return parser
+
+
+def _base_url(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--base-url", default=DEFAULT_BASE_URL, help="Queue API base URL")
+
+
+def _submit(args: argparse.Namespace) -> int:
+    from .core.engine import Engine
+    from .core.requests import build_jobs, parse_param
+
+    endpoint = Endpoint(args.endpoint)
+    params = dict(parse_param(p) for p in args.param)
+    jobs = build_jobs(endpoint, model=args.model, prompt=args.prompt, params=params, files=args.file, mask=args.mask)
+
+    async def run() -> int:
+        engine = Engine.open(args.base_url)
+        try:
+            engine.scheduler.submit_many(jobs)
+            await engine.scheduler.wait()
+        finally:
+            await engine.aclose()
+        failed = [j for j in jobs if j.error]
+        for job in jobs:
+            if job.result_path:
+                for path in _result_files(job.result_path, args.out):
+                    print(path)
+        for job in failed:
+            print(f"queue-desk: {job.error}", file=sys.stderr)
+        return 1 if failed else 0
+
+    return asyncio.run(run())
+
+
+def _result_files(raw_path: str, out: Path | None) -> list[Path]:
+    """The job's derived files (or the raw response if there are none), copied to `out`."""
+    folder = Path(raw_path).parent
+    files = sorted(p for p in folder.iterdir() if not p.name.startswith(".") and p != Path(raw_path)) or [Path(raw_path)]
+    if out is None:
+        return files
+    from .core.files import write_atomic
+
+    copied = []
+    prefix = folder.name
+    for path in files:
+        copied.append(write_atomic(out / f"{prefix}-{path.name}", path.read_bytes()))
+    return copied
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from .core.batch import RESULTS_NAME, run_batch
+    from .core.engine import Engine
+
+    async def run() -> tuple[int, int]:
+        engine = Engine.open(args.base_url, concurrency=max(1, args.concurrency))
+        try:
+            return await run_batch(engine, args.file, args.out)
+        finally:
+            await engine.aclose()
+
+    ok, failed = asyncio.run(run())
+    print(f"{ok} succeeded, {failed} failed")
+    print(args.out / RESULTS_NAME)
+    return 0 if failed == 0 else 1
+
+
+def _jobs(args: argparse.Namespace) -> int:
+    from .core.store import JobStore
+
+    store = JobStore.open_default()
+    try:
+        jobs = store.jobs()
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps([_job_dict(j) for j in jobs], indent=2, ensure_ascii=False))
+        return 0
+    for job in jobs:
+        created = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(job.created_at))
+        line = f"{job.id}  {created}  {job.state.value:<11} {job.endpoint.value:<14} {job.model:<24} {job.summary[:40]}"
+        print(line + (f"  {job.error}" if job.error else ""))
+    return 0
+
+
+def _job_dict(job) -> dict:
+    return {
+        "id": job.id,
+        "state": job.state.value,
+        "endpoint": job.endpoint.value,
+        "model": job.model,
+        "summary": job.summary,
+        "created_at": job.created_at,
+        "started_at": job.started_at,
+        "finished_at": job.finished_at,
+        "attempts": job.attempts,
+        "error": job.error,
+        "http_status": job.http_status,
+        "result_path": job.result_path,
+        "batch_id": job.batch_id,
+        "custom_id": job.custom_id,
+    }
+
+
+def _sandbox(args: argparse.Namespace) -> int:
+    from .sandbox import SandboxConfig, serve
+
+    config = SandboxConfig(
+        latency=args.latency,
+        failure_rate=args.failure_rate,
+        rate_limit_every=args.rate_limit_every,
+        mode_202=args.mode_202,
+    )
+    serve(args.host, args.port, config)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,167 @@
+"""Batches in the OpenAI Batch file format: JSONL in (`custom_id`, `method`, `url`,
+`body` per line), JSONL out (`id`, `custom_id`, `response`, `error` per line).
+
+Running the same input into the same output folder again continues: rows that already
+succeeded are not sent again, and the output ends with exactly one line per row."""
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .endpoints import BodyKind, Endpoint
+from .engine import Engine
+from .errors import ErrorKind, QueueError
+from .files import write_atomic
+from .jobs import Job, JobState
+
+RESULTS_NAME = "results.jsonl"
+
+
+@dataclass(frozen=True)
+class BatchRow:
+    custom_id: str
+    endpoint: Endpoint
+    body: dict[str, Any]
+
+
+def read_input(path: Path) -> list[BatchRow]:
+    """Parse and check every line before anything is sent; problems name the line."""
+    rows: list[BatchRow] = []
+    seen: set[str] = set()
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except OSError as exc:
+        raise QueueError(ErrorKind.INPUT, f"Cannot read {path}: {exc.strerror or exc}.") from exc
+    except UnicodeDecodeError as exc:
+        raise QueueError(ErrorKind.INPUT, f"{path} is not UTF-8 text.") from exc
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{path.name} line {number}"
+        try:
+            item = json.loads(line)
+        except ValueError as exc:
+            raise QueueError(ErrorKind.INPUT, f"{where} is not valid JSON ({exc.msg}).") from exc
+        if not isinstance(item, dict):
+            raise QueueError(ErrorKind.INPUT, f"{where} is not a JSON object.")
+        custom_id, url, body = item.get("custom_id"), item.get("url"), item.get("body")
+        if not isinstance(custom_id, str) or not custom_id:
+            raise QueueError(ErrorKind.INPUT, f"{where} has no custom_id.")
+        if custom_id in seen:
+            raise QueueError(ErrorKind.INPUT, f"{where}: custom_id {custom_id!r} appears twice; each must be unique.")
+        seen.add(custom_id)
+        if str(item.get("method", "POST")).upper() != "POST":
+            raise QueueError(ErrorKind.INPUT, f"{where}: only POST requests can be batched.")
+        try:
+            endpoint = Endpoint.from_batch_url(str(url or ""))
+        except ValueError:
+            raise QueueError(ErrorKind.INPUT, f"{where}: the url {url!r} is not a supported endpoint.") from None
+        if endpoint.spec.body is not BodyKind.JSON:
+            raise QueueError(ErrorKind.INPUT, f"{where}: {url} needs files and cannot come from a JSONL batch.")
+        if not isinstance(body, dict):
+            raise QueueError(ErrorKind.INPUT, f"{where} has no request body object.")
+        rows.append(BatchRow(custom_id, endpoint, body))
+    if not rows:
+        raise QueueError(ErrorKind.INPUT, f"{path} contains no requests.")
+    return rows
+
+
+def read_output(path: Path) -> dict[str, dict[str, Any]]:
+    """Lines of an earlier run by custom_id; a succeeded line wins over a failed one, and
+    a line cut off by a crash is ignored."""
+    found: dict[str, dict[str, Any]] = {}
+    if not path.exists():
+        return found
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        try:
+            item = json.loads(line)
+        except ValueError:
+            continue
+        if not isinstance(item, dict) or not isinstance(item.get("custom_id"), str):
+            continue
+        previous = found.get(item["custom_id"])
+        if previous is None or not succeeded(previous):
+            found[item["custom_id"]] = item
+    return found
+
+
+def succeeded(line: dict[str, Any]) -> bool:
+    response = line.get("response")
+    return not line.get("error") and isinstance(response, dict) and response.get("status_code") == 200
+
+
+def output_line(job: Job) -> dict[str, Any]:
+    """One line of the OpenAI batch output format for a finished job."""
+    line: dict[str, Any] = {"id": f"batch_req_{job.id}", "custom_id": job.custom_id, "response": None, "error": None}
+    if job.state is JobState.SUCCEEDED and job.result_path:
+        body = json.loads(Path(job.result_path).read_bytes())
+        line["response"] = {"status_code": job.http_status or 200, "request_id": job.server_job_id or job.id, "body": body}
+    else:
+        if job.http_status:
+            line["response"] = {
+                "status_code": job.http_status,
+                "request_id": job.id,
+                "body": {"error": {"message": job.error, "type": job.error_kind}},
+            }
+        line["error"] = {"code": job.error_kind or job.state.value, "message": job.error or f"The job was {job.state.value}."}
+    return line
+
+
+def batch_id_for(input_path: Path, out_dir: Path) -> str:
+    key = f"{input_path.resolve()}\n{out_dir.resolve()}".encode()
+    return "batch_" + hashlib.sha256(key).hexdigest()[:16]
+
+
+async def run_batch(
+    engine: Engine,
+    input_path: Path,
+    out_dir: Path,
+    on_line: Callable[[dict[str, Any]], None] | None = None,
+) -> tuple[int, int]:
+    """Run every row that has not yet succeeded; return (succeeded, failed)."""
+    rows = read_input(input_path)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    out_path = out_dir / RESULTS_NAME
+    done = {cid: line for cid, line in read_output(out_path).items() if succeeded(line)}
+    batch_id = batch_id_for(input_path, out_dir)
+    jobs = [
+        Job(row.endpoint, row.body, batch_id=batch_id, custom_id=row.custom_id)
+        for row in rows
+        if row.custom_id not in done
+    ]
+    lines: dict[str, dict[str, Any]] = dict(done)
+    finished: asyncio.Queue[Job] = asyncio.Queue()
+    pending = {job.id for job in jobs}
+
+    def listener(job: Job) -> None:
+        if job.id in pending and job.state.terminal:
+            pending.discard(job.id)
+            finished.put_nowait(job)
+
+    loop = asyncio.get_running_loop()
+    engine.scheduler.subscribe(listener)
+    try:
+        engine.scheduler.submit_many(jobs)
+        # Each finished row is appended at once, so a killed run keeps what it got.
+        with out_path.open("a", encoding="utf-8") as out:
+            if out.tell() and not out_path.read_bytes().endswith(b"\n"):
+                out.write("\n")  # a line cut off by a crash must not swallow the next one
+            for _ in range(len(jobs)):
+                job = await finished.get()
+                line = await loop.run_in_executor(None, output_line, job)
+                lines[job.custom_id or ""] = line
+                out.write(json.dumps(line, ensure_ascii=False) + "\n")
+                out.flush()
+                if on_line:
+                    on_line(line)
+    finally:
+        engine.scheduler.unsubscribe(listener)
+    ordered = [lines[row.custom_id] for row in rows if row.custom_id in lines]
+    write_atomic(out_path, "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in ordered))
+    ok = sum(1 for line in ordered if succeeded(line))
+    return ok, len(ordered) - ok

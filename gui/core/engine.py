@@ -1,0 +1,54 @@
+"""The engine: store, client and scheduler built once and handed to whoever drives them
+(the main window or a headless command), so tests can pass in a temporary home."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .client import QueueClient, Timeouts
+from .endpoints import DEFAULT_BASE_URL
+from .errors import ErrorKind, QueueError
+from .scheduler import Scheduler
+from .store import JobStore
+
+SANDBOX_KEY = "sandbox"  # the sandbox accepts any key; never a real one
+
+
+def api_key_from_env() -> str:
+    key = os.environ.get("OPENAI_API_KEY", "").strip()
+    if not key:
+        raise QueueError(
+            ErrorKind.INPUT,
+            "No API key: set OPENAI_API_KEY to the key from the provider's API key portal.",
+        )
+    return key
+
+
+@dataclass
+class Engine:
+    store: JobStore
+    client: QueueClient
+    scheduler: Scheduler
+
+    @classmethod
+    def open(
+        cls,
+        base_url: str = DEFAULT_BASE_URL,
+        api_key: str | None = None,
+        *,
+        home: Path | None = None,
+        concurrency: int = 8,
+        timeouts: Timeouts = Timeouts(),
+        max_attempts: int = 3,
+    ) -> Engine:
+        store = JobStore.open_default(home)
+        client = QueueClient(base_url, api_key if api_key is not None else api_key_from_env(),
+                             timeouts=timeouts, max_connections=max(concurrency, 8))
+        scheduler = Scheduler(store, client, concurrency=concurrency, max_attempts=max_attempts)
+        return cls(store, client, scheduler)
+
+    async def aclose(self) -> None:
+        await self.scheduler.shutdown()
+        await self.client.aclose()
+        self.store.close()

@@ -1,0 +1,168 @@
+"""Typed errors with messages an analyst can act on.
+
+Every failure the engine reports is a `QueueError`: `kind` says what went wrong for code
+(retry or not), `message` says it in plain words for people, `detail` keeps the server's
+own words for the details view."""
+from __future__ import annotations
+
+import email.utils
+import enum
+import json
+import re
+import time
+from collections.abc import Mapping
+
+
+class ErrorKind(enum.Enum):
+    BAD_REQUEST = "bad_request"
+    UNAUTHORIZED = "unauthorized"
+    FORBIDDEN = "forbidden"
+    NOT_FOUND = "not_found"
+    CONFLICT = "conflict"
+    RATE_LIMITED = "rate_limited"
+    SERVER = "server"
+    TIMEOUT = "timeout"
+    CONNECTION = "connection"  # could not connect at all: nothing was sent
+    DROPPED = "dropped"  # connection lost or answer cut off after sending
+    BAD_RESPONSE = "bad_response"  # an answer we cannot read (not JSON, HTML page, …)
+    JOB_FAILED = "job_failed"  # a 202 job the server reports as failed
+    EXPIRED = "expired"  # a 202 job whose result is gone
+    INPUT = "input"  # a problem with what the user gave us, found before sending
+
+
+# A read timeout is not here: the server had accepted the request and may still be
+# working (and charging) for it; sending it again would pay twice.
+RETRYABLE = {
+    ErrorKind.CONFLICT,
+    ErrorKind.RATE_LIMITED,
+    ErrorKind.SERVER,
+    ErrorKind.CONNECTION,
+    ErrorKind.DROPPED,
+}
+
+
+class QueueError(Exception):
+    def __init__(
+        self,
+        kind: ErrorKind,
+        message: str,
+        *,
+        status: int | None = None,
+        detail: str | None = None,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.status = status
+        self.detail = detail
+        self.retry_after = retry_after
+
+    @property
+    def retryable(self) -> bool:
+        # 408 is a request timeout: worth another try like a 5xx.
+        return self.kind in RETRYABLE or self.status == 408
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def error_detail(content: bytes) -> str | None:
+    """The server's own explanation from `{"detail": ...}` or `{"error": {...}}` bodies."""
+    try:
+        body = json.loads(content)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if not isinstance(body, dict):
+        return None
+    detail = body.get("detail")
+    if isinstance(detail, str):
+        return detail
+    if isinstance(detail, list):  # FastAPI validation errors: [{"loc": [...], "msg": ...}]
+        parts = []
+        for item in detail:
+            if isinstance(item, dict):
+                loc = ".".join(str(p) for p in item.get("loc", []) if p != "body")
+                parts.append(f"{loc}: {item.get('msg', '')}" if loc else str(item.get("msg", "")))
+        return "; ".join(parts) or None
+    error = body.get("error")
+    if isinstance(error, dict) and isinstance(error.get("message"), str):
+        return error["message"]
+    if isinstance(error, str):
+        return error
+    if isinstance(body.get("message"), str):
+        return body["message"]
+    return None
+
+
+_DURATION = re.compile(r"(\d+(?:\.\d+)?)(ms|s|m|h)")
+
+
+def parse_retry_after(headers: Mapping[str, str], now: float | None = None) -> float | None:
+    """Seconds to wait from `Retry-After` (seconds or HTTP date), else from
+    `x-ratelimit-reset-requests`/`-tokens` (`3s`, `1m20s`, `250ms`). None when absent."""
+    value = headers.get("retry-after")
+    if value:
+        value = value.strip()
+        try:
+            return max(0.0, float(value))
+        except ValueError:
+            try:
+                when = email.utils.parsedate_to_datetime(value)
+            except (TypeError, ValueError):
+                when = None
+            if when is not None:
+                return max(0.0, when.timestamp() - (time.time() if now is None else now))
+    resets = [
+        _parse_duration(headers[name])
+        for name in ("x-ratelimit-reset-requests", "x-ratelimit-reset-tokens")
+        if headers.get(name)
+    ]
+    resets = [r for r in resets if r is not None]
+    return max(resets) if resets else None
+
+
+def _parse_duration(text: str) -> float | None:
+    text = text.strip()
+    try:
+        return max(0.0, float(text))
+    except ValueError:
+        pass
+    parts = _DURATION.findall(text)
+    if not parts:
+        return None
+    scale = {"ms": 0.001, "s": 1, "m": 60, "h": 3600}
+    return sum(float(n) * scale[u] for n, u in parts)
+
+
+def from_status(status: int, content: bytes, headers: Mapping[str, str]) -> QueueError:
+    """Turn an HTTP error answer into a QueueError with a plain message."""
+    detail = error_detail(content)
+    said = f" The server said: {detail}" if detail else ""
+    retry_after = parse_retry_after(headers)
+    if status == 400 or status == 422:
+        kind, message = ErrorKind.BAD_REQUEST, f"The server rejected the request ({status}).{said} Check the fields and try again."
+    elif status == 401:
+        kind, message = ErrorKind.UNAUTHORIZED, (
+            "The API key was not accepted (401). Check the key in the profile settings or in OPENAI_API_KEY."
+        )
+    elif status == 403:
+        kind, message = ErrorKind.FORBIDDEN, (
+            f"Access denied (403).{said} Your plan may not include this model or endpoint."
+        )
+    elif status == 404:
+        kind, message = ErrorKind.NOT_FOUND, (
+            f"Not found (404).{said} Check the model name and that the base URL points at the Queue API."
+        )
+    elif status == 409:
+        kind, message = ErrorKind.CONFLICT, f"The server reported a conflict (409).{said} Try again."
+    elif status == 429:
+        wait = f" It asked to wait {retry_after:.0f} s." if retry_after else ""
+        kind, message = ErrorKind.RATE_LIMITED, f"Too many requests: the server is rate limiting (429).{wait} Try again later or lower the concurrency."
+    elif status >= 500 or status == 408:
+        kind, message = ErrorKind.SERVER, (
+            f"The server had a problem ({status}).{said} This is usually temporary; try again in a moment."
+        )
+    else:
+        kind, message = ErrorKind.BAD_RESPONSE, f"Unexpected answer from the server ({status}).{said}"
+    return QueueError(kind, message, status=status, detail=detail, retry_after=retry_after)

@@ -1,0 +1,226 @@
+"""The scheduler: runs jobs with a concurrency limit, retries what is worth retrying,
+records every state change in the store and tells listeners about it.
+
+Listeners are plain callables (not Qt signals) called on the event loop with the job
+that changed, so the GUI and the headless commands share this engine."""
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import time
+from collections.abc import Callable, Iterable
+
+from .client import Hooks, QueueClient
+from .endpoints import BodyKind
+from .errors import ErrorKind, QueueError
+from .jobs import Job, JobState
+from .results import save_result
+from .store import JobStore
+
+log = logging.getLogger(__name__)
+
+Listener = Callable[[Job], None]
+
+
+class Scheduler:
+    def __init__(
+        self,
+        store: JobStore,
+        client: QueueClient,
+        *,
+        concurrency: int = 8,
+        max_attempts: int = 3,
+        backoff_base: float = 1.0,
+        backoff_max: float = 60.0,
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.max_attempts = max_attempts
+        self.backoff_base = backoff_base
+        self.backoff_max = backoff_max
+        self._concurrency = concurrency
+        self._slots = asyncio.Semaphore(concurrency)
+        self._tasks: dict[str, asyncio.Task[None]] = {}
+        self._listeners: list[Listener] = []
+        self._hold_until = 0.0  # server asked everyone to wait (429/503 Retry-After)
+        self._closing = False
+
+    @property
+    def concurrency(self) -> int:
+        return self._concurrency
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        self._listeners.remove(listener)
+
+    @property
+    def active(self) -> int:
+        return len(self._tasks)
+
+    @property
+    def hold_remaining(self) -> float:
+        return max(0.0, self._hold_until - time.time())
+
+    # -- starting and stopping work ---------------------------------------------
+
+    def submit(self, job: Job) -> Job:
+        self.submit_many([job])
+        return job
+
+    def submit_many(self, jobs: Iterable[Job]) -> list[Job]:
+        """Write the jobs to the store (one transaction), then start them."""
+        jobs = list(jobs)
+        fresh = [j for j in jobs if j.state is JobState.QUEUED and self.store.get(j.id) is None]
+        self.store.add_many(fresh)
+        fresh_ids = {j.id for j in fresh}
+        for job in jobs:
+            if job.id not in fresh_ids:  # a finished job sent again
+                self.store.transition(job, JobState.QUEUED, "resubmitted", attempts=0, error=None,
+                                      error_kind=None, http_status=None, server_job_id=None,
+                                      status_url=None, result_path=None)
+            self._start(job, self._run(job))
+        return jobs
+
+    def resume(self, job: Job) -> None:
+        """Resume polling a 202 job whose status URL was stored before a restart."""
+        self._start(job, self._resume_polling(job))
+
+    def cancel(self, job_id: str) -> bool:
+        task = self._tasks.get(job_id)
+        if task is None:
+            return False
+        task.cancel()
+        return True
+
+    async def wait(self) -> None:
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks.values()), return_exceptions=True)
+
+    async def shutdown(self) -> None:
+        """Stop everything; jobs still in flight become `interrupted` (not cancelled:
+        the user did not cancel them and can resubmit them after the restart)."""
+        self._closing = True
+        for task in list(self._tasks.values()):
+            task.cancel()
+        await self.wait()
+
+    def _start(self, job: Job, coro) -> None:
+        task = asyncio.ensure_future(coro)
+        self._tasks[job.id] = task
+        task.add_done_callback(lambda _t, job_id=job.id: self._tasks.pop(job_id, None))
+        self._notify(job)
+
+    # -- running one job --------------------------------------------------------
+
+    async def _run(self, job: Job) -> None:
+        try:
+            while True:
+                try:
+                    await self._wait_for_hold()
+                    async with self._slots:
+                        await self._wait_for_hold()
+                        reply = await self._attempt(job)
+                    saved = await asyncio.get_running_loop().run_in_executor(
+                        None, save_result, self.store.results_dir, job.id, job.endpoint, reply
+                    )
+                    self._move(job, JobState.SUCCEEDED, http_status=reply.status,
+                               result_path=str(saved.raw), usage=saved.usage, error=None, error_kind=None)
+                    return
+                except QueueError as error:
+                    if not self._retry_later(job, error):
+                        self._fail(job, error)
+                        return
+                    await asyncio.sleep(max(0.0, (job.retry_at or 0) - time.time()))
+        except asyncio.CancelledError:
+            self._stopped(job)
+            raise
+        except Exception as exc:  # a bug must not leave a job looking alive
+            log.exception("job %s crashed", job.id)
+            self._fail(job, QueueError(ErrorKind.BAD_RESPONSE, f"Internal error: {exc}"))
+
+    async def _attempt(self, job: Job):
+        multipart = job.endpoint.spec.body is BodyKind.MULTIPART
+        self._move(job, JobState.SUBMITTING if multipart else JobState.WAITING,
+                   f"attempt {job.attempts + 1}", attempts=job.attempts + 1, progress=0.0 if multipart else None)
+        return await self.client.send(job.request, self._hooks(job))
+
+    async def _resume_polling(self, job: Job) -> None:
+        try:
+            if job.state is not JobState.POLLING:
+                self._move(job, JobState.POLLING, "resumed")
+            reply = await self.client.poll(job.status_url or "", self._hooks(job))
+            saved = await asyncio.get_running_loop().run_in_executor(
+                None, save_result, self.store.results_dir, job.id, job.endpoint, reply
+            )
+            self._move(job, JobState.SUCCEEDED, http_status=reply.status, result_path=str(saved.raw),
+                       usage=saved.usage, error=None, error_kind=None)
+        except QueueError as error:
+            self._fail(job, error)
+        except asyncio.CancelledError:
+            self._stopped(job)
+            raise
+
+    def _hooks(self, job: Job) -> Hooks:
+        def uploaded(sent: int, total: int) -> None:
+            job.progress = sent / total if total else 1.0
+            self._notify(job)
+
+        def sent() -> None:
+            if job.state is JobState.SUBMITTING:
+                self._move(job, JobState.WAITING, progress=None)
+
+        def accepted(server_job_id: str | None, status_url: str) -> None:
+            # Stored before polling starts, so polling resumes after a restart.
+            self._move(job, JobState.POLLING, "accepted (202)", server_job_id=server_job_id, status_url=status_url)
+
+        def status(_status: str, position: int | None) -> None:
+            if position != job.queue_position:
+                job.queue_position = position
+                self._notify(job)
+
+        return Hooks(uploaded=uploaded, sent=sent, accepted=accepted, status=status)
+
+    def _retry_later(self, job: Job, error: QueueError) -> bool:
+        if not error.retryable or job.attempts >= self.max_attempts or job.status_url:
+            return False
+        # Exponential backoff with full jitter, but never sooner than the server asked.
+        backoff = random.uniform(0, min(self.backoff_max, self.backoff_base * 2 ** (job.attempts - 1)))
+        delay = max(backoff, error.retry_after or 0.0)
+        if error.retry_after and (error.kind is ErrorKind.RATE_LIMITED or error.status == 503):
+            self._hold_until = max(self._hold_until, time.time() + (error.retry_after or 0.0))
+        self._move(job, JobState.RETRYING, error.message, retry_at=time.time() + delay,
+                   error=error.message, error_kind=error.kind.value, http_status=error.status)
+        return True
+
+    async def _wait_for_hold(self) -> None:
+        while (remaining := self._hold_until - time.time()) > 0:
+            await asyncio.sleep(remaining)
+
+    def _fail(self, job: Job, error: QueueError) -> None:
+        self._move(job, JobState.FAILED, error.detail or error.message, error=error.message,
+                   error_kind=error.kind.value, http_status=error.status, progress=None)
+
+    def _stopped(self, job: Job) -> None:
+        if job.state.terminal:
+            return
+        if self._closing:
+            self._move(job, JobState.INTERRUPTED, "app closed", progress=None)
+        else:
+            self._move(job, JobState.CANCELLED, "cancelled by the user", progress=None)
+
+    def _move(self, job: Job, state: JobState, detail: str | None = None, **changes) -> None:
+        live = {k: changes.pop(k) for k in ("progress", "retry_at") if k in changes}
+        for name, value in live.items():
+            setattr(job, name, value)
+        self.store.transition(job, state, detail, **changes)
+        self._notify(job)
+
+    def _notify(self, job: Job) -> None:
+        for listener in self._listeners:
+            try:
+                listener(job)
+            except Exception:  # a broken view must not stop the engine
+                log.exception("job listener failed")

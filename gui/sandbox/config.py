@@ -1,0 +1,31 @@
+"""The sandbox's knobs: one mutable object that the running app reads on every request."""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+
+@dataclass
+class SandboxConfig:
+    latency: float = 0.0
+    """Seconds each POST is held open before it answers (the queue's documented semantics)."""
+    failure_rate: float = 0.0
+    """Fraction of POSTs that fail with 500 and an OpenAI-style error body."""
+    rate_limit_every: int = 0
+    """Every Nth POST answers 429 with Retry-After (0 turns rate limiting off)."""
+    retry_after: float = 1.0
+    """Seconds announced by a 429 (header rounded up to whole seconds; exact in retry-after-ms)."""
+    mode_202: bool = False
+    """Queue POSTs answer 202 with a status URL to poll instead of being held open."""
+    job_ttl: float = 300.0
+    """Seconds a finished 202 job stays fetchable; afterwards its URLs answer 404."""
+    api_key: str | None = None
+    """If set, the bearer token must equal it; if None any non-empty bearer token is accepted."""
+    seed: int = 0
+    """Seeds the random knobs (failure_rate) so runs are reproducible."""
+
+
+def reset_config(config: SandboxConfig) -> None:
+    """Put every knob back to its default in place, so holders of the object see the change."""
+    for field in dataclasses.fields(SandboxConfig):
+        setattr(config, field.name, field.default)
