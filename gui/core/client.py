@@ -263,41 +263,50 @@ def _default_transport(max_connections: int) -> httpx.AsyncBaseTransport:
 
 def transport_error(exc: httpx.HTTPError, url: str, timeouts: Timeouts) -> QueueError:
     host = urlsplit(url).netloc or url
-    cause = exc.__cause__
-    dropped = cause is not None and type(cause).__name__ in {
-        "ServerDisconnectedError",
-        "ClientOSError",
-        "ClientPayloadError",
-        "ContentLengthError",
-        "TransferEncodingError",
-    }
-    if dropped or isinstance(exc, (httpx.ReadError, httpx.RemoteProtocolError, httpx.WriteError)):
+    detail = str(exc) or type(exc).__name__
+    # The aiohttp transport maps several of its errors to one httpx class (a refused
+    # connection arrives as ConnectTimeout), so look at the original error as well.
+    cause = type(exc.__cause__).__name__ if exc.__cause__ is not None else ""
+    if "Certificate" in cause or "SSL" in cause:
         return QueueError(
-            ErrorKind.DROPPED,
-            f"The connection to {host} was lost before the answer arrived. Try again.",
-            detail=str(exc) or type(exc).__name__,
+            ErrorKind.CONNECTION,
+            f"The secure connection to {host} could not be verified (TLS). Check the base URL, "
+            "or ask IT for the company's CA certificate.",
+            detail=detail,
+        )
+    if "DNS" in cause:
+        return QueueError(
+            ErrorKind.CONNECTION, f"The server name {host} could not be found. Check the base URL.", detail=detail
+        )
+    if cause.startswith("ClientConnector") or isinstance(exc, httpx.ConnectError):
+        return QueueError(
+            ErrorKind.CONNECTION,
+            f"Could not connect to {host}. Check the base URL and your network connection.",
+            detail=detail,
+        )
+    if cause in _DROPPED or isinstance(exc, (httpx.ReadError, httpx.RemoteProtocolError, httpx.WriteError)):
+        return QueueError(
+            ErrorKind.DROPPED, f"The connection to {host} was lost before the answer arrived. Try again.", detail=detail
         )
     if isinstance(exc, httpx.ReadTimeout):
         return QueueError(
             ErrorKind.TIMEOUT,
-            f"The server did not answer within {timeouts.read:.0f} s. Long jobs may need a longer read timeout.",
-            detail=str(exc) or None,
+            f"The server did not answer within {errors.human_duration(timeouts.read)}. "
+            "Long jobs may need a longer read timeout.",
+            detail=detail,
         )
     if isinstance(exc, httpx.TimeoutException):
         return QueueError(
             ErrorKind.CONNECTION,
             f"Timed out connecting to {host}. Check the base URL and your network or proxy.",
-            detail=str(exc) or None,
+            detail=detail,
         )
     if isinstance(exc, httpx.UnsupportedProtocol):
         return QueueError(ErrorKind.INPUT, f"The base URL {url} is not a valid http(s) address.")
-    if isinstance(exc, (httpx.ConnectError, httpx.NetworkError, httpx.ProxyError)):
-        return QueueError(
-            ErrorKind.CONNECTION,
-            f"Could not connect to {host}. Check the base URL and your network connection.",
-            detail=str(exc) or None,
-        )
-    return QueueError(ErrorKind.CONNECTION, f"Request to {host} failed: {exc}.", detail=str(exc) or None)
+    return QueueError(ErrorKind.CONNECTION, f"The request to {host} failed ({detail}).", detail=detail)
+
+
+_DROPPED = {"ServerDisconnectedError", "ClientOSError", "ClientPayloadError", "ContentLengthError", "TransferEncodingError"}
 
 
 def not_json(reply: Reply) -> QueueError:

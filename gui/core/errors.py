@@ -135,6 +135,15 @@ def _parse_duration(text: str) -> float | None:
     return sum(float(n) * scale[u] for n, u in parts)
 
 
+def human_duration(seconds: float) -> str:
+    """`0.3 s`, `12 s`, `15 min`: durations in messages people read."""
+    if seconds < 10:
+        return f"{seconds:.1f} s".replace(".0 s", " s")
+    if seconds < 120:
+        return f"{seconds:.0f} s"
+    return f"{seconds / 60:.0f} min"
+
+
 def from_status(status: int, content: bytes, headers: Mapping[str, str]) -> QueueError:
     """Turn an HTTP error answer into a QueueError with a plain message."""
     detail = error_detail(content)
@@ -157,7 +166,7 @@ def from_status(status: int, content: bytes, headers: Mapping[str, str]) -> Queu
     elif status == 409:
         kind, message = ErrorKind.CONFLICT, f"The server reported a conflict (409).{said} Try again."
     elif status == 429:
-        wait = f" It asked to wait {retry_after:.0f} s." if retry_after else ""
+        wait = f" It asked to wait {human_duration(retry_after)}." if retry_after else ""
         kind, message = ErrorKind.RATE_LIMITED, f"Too many requests: the server is rate limiting (429).{wait} Try again later or lower the concurrency."
     elif status >= 500 or status == 408:
         kind, message = ErrorKind.SERVER, (

@@ -11,7 +11,7 @@ import random
 import time
 from collections.abc import Callable, Iterable
 
-from .client import Hooks, QueueClient
+from .client import Hooks, QueueClient, Reply
 from .endpoints import BodyKind
 from .errors import ErrorKind, QueueError
 from .jobs import Job, JobState
@@ -120,14 +120,10 @@ class Scheduler:
             while True:
                 try:
                     await self._wait_for_hold()
-                    async with self._slots:
+                    async with self._slots:  # held until the result is safe on disk
                         await self._wait_for_hold()
                         reply = await self._attempt(job)
-                    saved = await asyncio.get_running_loop().run_in_executor(
-                        None, save_result, self.store.results_dir, job.id, job.endpoint, reply
-                    )
-                    self._move(job, JobState.SUCCEEDED, http_status=reply.status,
-                               result_path=str(saved.raw), usage=saved.usage, error=None, error_kind=None)
+                        await self._succeed(job, reply)
                     return
                 except QueueError as error:
                     if not self._retry_later(job, error):
@@ -141,7 +137,7 @@ class Scheduler:
             log.exception("job %s crashed", job.id)
             self._fail(job, QueueError(ErrorKind.BAD_RESPONSE, f"Internal error: {exc}"))
 
-    async def _attempt(self, job: Job):
+    async def _attempt(self, job: Job) -> Reply:
         multipart = job.endpoint.spec.body is BodyKind.MULTIPART
         self._move(job, JobState.SUBMITTING if multipart else JobState.WAITING,
                    f"attempt {job.attempts + 1}", attempts=job.attempts + 1, progress=0.0 if multipart else None)
@@ -152,16 +148,20 @@ class Scheduler:
             if job.state is not JobState.POLLING:
                 self._move(job, JobState.POLLING, "resumed")
             reply = await self.client.poll(job.status_url or "", self._hooks(job))
-            saved = await asyncio.get_running_loop().run_in_executor(
-                None, save_result, self.store.results_dir, job.id, job.endpoint, reply
-            )
-            self._move(job, JobState.SUCCEEDED, http_status=reply.status, result_path=str(saved.raw),
-                       usage=saved.usage, error=None, error_kind=None)
+            await self._succeed(job, reply)
         except QueueError as error:
             self._fail(job, error)
         except asyncio.CancelledError:
             self._stopped(job)
             raise
+
+    async def _succeed(self, job: Job, reply: Reply) -> None:
+        # Decoding and writing results is off the event loop (the GUI thread).
+        saved = await asyncio.get_running_loop().run_in_executor(
+            None, save_result, self.store.results_dir, job.id, job.endpoint, reply
+        )
+        self._move(job, JobState.SUCCEEDED, http_status=reply.status, result_path=str(saved.raw),
+                   usage=saved.usage, error=None, error_kind=None)
 
     def _hooks(self, job: Job) -> Hooks:
         def uploaded(sent: int, total: int) -> None:
@@ -207,6 +207,8 @@ class Scheduler:
         if job.state.terminal:
             return
         if self._closing:
+            if job.status_url:
+                return  # the server holds the job: polling resumes at the next start
             self._move(job, JobState.INTERRUPTED, "app closed", progress=None)
         else:
             self._move(job, JobState.CANCELLED, "cancelled by the user", progress=None)
