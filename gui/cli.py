@@ -21,6 +21,10 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
+        if args.command is None and args.smoke_test:
+            from .smoke import run_smoke_test
+
+            return run_smoke_test()
         if args.command is None:
             from .ui.app import run_gui  # Qt is imported only for the GUI
 
@@ -38,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"queue-desk {__version__}")
     parser.add_argument("--sandbox", action="store_true", help="open the GUI against a built-in local sandbox server")
     parser.add_argument("--base-url", default=None, help=f"Queue API base URL (default {DEFAULT_BASE_URL})")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="check that this installation works (window, sandbox, one job) and exit")
     parser.set_defaults(command=None)
     sub = parser.add_subparsers(title="commands")
 
