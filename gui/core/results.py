@@ -13,7 +13,11 @@ from typing import Any
 from .client import Reply
 from .endpoints import Endpoint, ResultKind
 from .errors import ErrorKind, QueueError
-from .files import write_atomic
+from .files import write_atomic as _write_atomic
+
+
+def write_atomic(path: Path, data: bytes | str) -> Path:
+    return _write_atomic(path, data, durable=False)  # see files.write_atomic: speed
 
 
 @dataclass

@@ -180,7 +180,7 @@ class JobStore:
         return interrupted, to_poll
 
     def _update(self, job: Job) -> None:
-        row = _row(job)[6:]
+        row = _mutable_row(job)  # not _row(): re-encoding the body on every change is waste
         self._db.execute(
             f"UPDATE jobs SET {','.join(c + '=?' for c in _MUTABLE)} WHERE id=?", (*row, job.id)
         )
@@ -256,6 +256,12 @@ def _row(job: Job) -> tuple:
         job.summary,
         json.dumps(job.body, ensure_ascii=False),
         json.dumps([[u.field, u.path] for u in job.uploads]),
+        *_mutable_row(job),
+    )
+
+
+def _mutable_row(job: Job) -> tuple:
+    return (
         job.state.value,
         job.created_at,
         job.updated_at,
