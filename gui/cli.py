@@ -76,7 +76,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--latency", type=float, default=0.0, help="seconds each request is held open")
     p.add_argument("--failure-rate", type=float, default=0.0)
     p.add_argument("--rate-limit-every", type=int, default=0, help="answer every Nth request with 429")
+    p.add_argument("--retry-after", type=float, default=1.0, help="seconds in the 429 Retry-After")
     p.add_argument("--mode-202", action="store_true", help="answer 202 and let clients poll")
+    p.add_argument("--job-ttl", type=float, default=300.0, help="seconds a finished 202 job's result is kept")
+    p.add_argument("--api-key", default=None, help="require this key (default: any key)")
+    p.add_argument("--seed", type=int, default=0)
     p.set_defaults(command="sandbox", handler=_sandbox)
     return parser
 
@@ -188,7 +192,11 @@ def _sandbox(args: argparse.Namespace) -> int:
         latency=args.latency,
         failure_rate=args.failure_rate,
         rate_limit_every=args.rate_limit_every,
+        retry_after=args.retry_after,
         mode_202=args.mode_202,
+        job_ttl=args.job_ttl,
+        api_key=args.api_key,
+        seed=args.seed,
     )
     serve(args.host, args.port, config)
     return 0

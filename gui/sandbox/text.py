@@ -92,9 +92,19 @@ def _quote(text: str, limit: int = 160) -> str:
     return "> " + (flat or "(empty message)")
 
 
+_STOPWORDS = frozenset(
+    "about above after again also been before being below between both could does doing during each from "
+    "have having hello here into just more most only other over please same should some such than that "
+    "their them then there these they this those through under until very what when where which while "
+    "with would your yours".split()
+)
+
+
 def _keywords(text: str) -> str:
-    words = sorted({w for w in re.findall(r"[^\W\d_]{4,}", text)}, key=lambda w: (-len(w), w))[:3]
-    return ", ".join(words) if words else "your message"
+    """Up to three of the longest distinct words, so the lead visibly refers to the prompt."""
+    words = {w.lower() for w in re.findall(r"[^\W\d_]{4,}", text)} - _STOPWORDS
+    ranked = sorted(words, key=lambda w: (-len(w), w))[:3]
+    return "*" + ", ".join(ranked) + "*" if ranked else "your message"
 
 
 def chat_answer(messages: list[Any], index: int = 0) -> str:

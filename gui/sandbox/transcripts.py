@@ -93,7 +93,10 @@ def build_transcript(
     rng = rng_for("audio", file_digest, filename)
     # Roughly one sentence per 4 s of audio, at least three so there are always segments.
     count = min(max(round(duration / 4), 3), 200)
-    sentences = [rng.choice(bank) for _ in range(count)]
+    sentences: list[str] = []
+    while len(sentences) < count:  # shuffled passes through the bank: no sentence twice in a row
+        sentences += rng.sample(bank, len(bank))
+    sentences = sentences[:count]
     weights = [len(s.split()) for s in sentences]
     total, elapsed = sum(weights), 0
     segments: list[dict[str, Any]] = []
