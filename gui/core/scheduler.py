@@ -17,6 +17,7 @@ from .errors import ErrorKind, QueueError
 from .jobs import Job, JobState
 from .results import save_result
 from .store import JobStore
+from .throttle import Throttle
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +31,7 @@ class Scheduler:
         client: QueueClient,
         *,
         concurrency: int = 8,
+        per_minute: int | None = None,
         max_attempts: int = 3,
         backoff_base: float = 1.0,
         backoff_max: float = 60.0,
@@ -39,16 +41,14 @@ class Scheduler:
         self.max_attempts = max_attempts
         self.backoff_base = backoff_base
         self.backoff_max = backoff_max
-        self._concurrency = concurrency
-        self._slots = asyncio.Semaphore(concurrency)
+        self.throttle = Throttle(concurrency, per_minute)
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._listeners: list[Listener] = []
-        self._hold_until = 0.0  # server asked everyone to wait (429/503 Retry-After)
         self._closing = False
 
     @property
     def concurrency(self) -> int:
-        return self._concurrency
+        return self.throttle.limit
 
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
@@ -61,8 +61,15 @@ class Scheduler:
         return len(self._tasks)
 
     @property
-    def hold_remaining(self) -> float:
-        return max(0.0, self._hold_until - time.time())
+    def paused(self) -> bool:
+        return self.throttle.paused
+
+    def pause(self) -> None:
+        """No new job starts; running jobs finish ("finish running jobs, then stop")."""
+        self.throttle.pause()
+
+    def resume(self) -> None:
+        self.throttle.resume()
 
     # -- starting and stopping work ---------------------------------------------
 
@@ -119,9 +126,7 @@ class Scheduler:
         try:
             while True:
                 try:
-                    await self._wait_for_hold()
-                    async with self._slots:  # held until the result is safe on disk
-                        await self._wait_for_hold()
+                    async with self.throttle:  # held until the result is safe on disk
                         reply = await self._attempt(job)
                         await self._succeed(job, reply)
                     return
@@ -162,6 +167,7 @@ class Scheduler:
         )
         self._move(job, JobState.SUCCEEDED, http_status=reply.status, result_path=str(saved.raw),
                    usage=saved.usage, error=None, error_kind=None)
+        self.throttle.succeeded()
 
     def _hooks(self, job: Job) -> Hooks:
         def uploaded(sent: int, total: int) -> None:
@@ -189,15 +195,11 @@ class Scheduler:
         # Exponential backoff with full jitter, but never sooner than the server asked.
         backoff = random.uniform(0, min(self.backoff_max, self.backoff_base * 2 ** (job.attempts - 1)))
         delay = max(backoff, error.retry_after or 0.0)
-        if error.retry_after and (error.kind is ErrorKind.RATE_LIMITED or error.status == 503):
-            self._hold_until = max(self._hold_until, time.time() + (error.retry_after or 0.0))
+        if error.kind is ErrorKind.RATE_LIMITED or error.status == 503:
+            self.throttle.pushback(error.retry_after)
         self._move(job, JobState.RETRYING, error.message, retry_at=time.time() + delay,
                    error=error.message, error_kind=error.kind.value, http_status=error.status)
         return True
-
-    async def _wait_for_hold(self) -> None:
-        while (remaining := self._hold_until - time.time()) > 0:
-            await asyncio.sleep(remaining)
 
     def _fail(self, job: Job, error: QueueError) -> None:
         self._move(job, JobState.FAILED, error.detail or error.message, error=error.message,
