@@ -81,6 +81,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--job-ttl", type=float, default=300.0, help="seconds a finished 202 job's result is kept")
     p.add_argument("--api-key", default=None, help="require this key (default: any key)")
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--fault-rate", type=float, default=0.0,
+                   help="fraction of requests that meet a network fault (reset, truncate, html, garbage, slow)")
     p.set_defaults(command="sandbox", handler=_sandbox)
     return parser
 
@@ -197,6 +199,7 @@ def _sandbox(args: argparse.Namespace) -> int:
         job_ttl=args.job_ttl,
         api_key=args.api_key,
         seed=args.seed,
+        fault_rate=args.fault_rate,
     )
     serve(args.host, args.port, config)
     return 0

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from . import errors
-from .endpoints import BodyKind, Endpoint
+from .endpoints import BodyKind, Endpoint, ResultKind
 from .errors import ErrorKind, QueueError
 
 # The queue holds requests open until the work is done, so the read timeout is long.
@@ -127,7 +127,10 @@ class QueueClient:
                 hooks.sent()
             kwargs: dict[str, Any] = {"json": request.body} if spec.body is BodyKind.JSON else {}
             reply = await self._call(spec.method, url, **kwargs)
-        return await self._settle(url, reply, hooks)
+        reply = await self._settle(url, reply, hooks)
+        if _expects_json(request) and _json_or_none(reply) is None:
+            raise not_json(reply)
+        return reply
 
     async def poll(self, status_url: str, hooks: Hooks = Hooks(), first_wait: float = 0.0) -> Reply:
         """Poll a 202 job's status URL until it is terminal; return its result."""
@@ -334,6 +337,12 @@ def _json_or_none(reply: Reply) -> Any:
         return json.loads(reply.content)
     except ValueError:
         return None
+
+
+def _expects_json(request: Request) -> bool:
+    # Only audio in text/srt/vtt format answers in plain text; everything else is JSON.
+    return request.endpoint.spec.result is not ResultKind.TRANSCRIPT or request.body.get(
+        "response_format", "json") in ("json", "verbose_json")
 
 
 def _is_job_envelope(body: Any) -> bool:

@@ -22,7 +22,11 @@ class SandboxConfig:
     api_key: str | None = None
     """If set, the bearer token must equal it; if None any non-empty bearer token is accepted."""
     seed: int = 0
-    """Seeds the random knobs (failure_rate) so runs are reproducible."""
+    """Seeds the random knobs (failure_rate, fault_rate) so runs are reproducible."""
+    fault_rate: float = 0.0
+    """Fraction of POSTs that meet a network fault (see faults.py)."""
+    faults: str = "reset,truncate,html,garbage,slow"
+    """Which faults fault_rate draws from, comma-separated."""
 
 
 def reset_config(config: SandboxConfig) -> None:

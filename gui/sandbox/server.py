@@ -11,6 +11,7 @@ from types import TracebackType
 import uvicorn
 
 from .app import create_app
+from .faults import FaultInjector
 from .config import SandboxConfig
 from .state import RequestRecord, SandboxState
 
@@ -62,7 +63,7 @@ class SandboxServer:
         sock.listen(2048)  # hundreds of clients may connect at once
         self.port = sock.getsockname()[1]
         config = uvicorn.Config(
-            create_app(self._state.config, self._state),
+            FaultInjector(create_app(self._state.config, self._state), self._state),
             lifespan="off",
             log_config=None,  # leave the host process's logging configuration alone
             log_level="warning",

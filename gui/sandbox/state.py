@@ -39,6 +39,7 @@ class SandboxState:
     def _reset_counters(self) -> None:
         self._rng = random.Random(self.config.seed)
         self._rng_seed = self.config.seed
+        self._fault_rng: random.Random | None = None
         self._posts = 0
         self._rate_every = self.config.rate_limit_every
 
@@ -69,6 +70,18 @@ class SandboxState:
                 return False
             self._posts += 1
             return self._posts % every == 0
+
+    def pick_fault(self) -> str | None:
+        """The network fault this POST meets, if any (its own seeded sequence)."""
+        with self._lock:
+            if self.config.fault_rate <= 0:
+                return None
+            if self._fault_rng is None:
+                self._fault_rng = random.Random(self.config.seed + 1)
+            if self._fault_rng.random() >= self.config.fault_rate:
+                return None
+            kinds = [k.strip() for k in self.config.faults.split(",") if k.strip()]
+            return self._fault_rng.choice(kinds) if kinds else None
 
     def should_fail(self) -> bool:
         with self._lock:
