@@ -109,7 +109,7 @@ def _submit(args: argparse.Namespace) -> int:
         failed = [j for j in jobs if j.error]
         for job in jobs:
             if job.result_path:
-                for path in _result_files(job.result_path, args.out):
+                for path in _result_files(job, args.out):
                     print(path)
         for job in failed:
             print(f"queue-desk: {job.error}", file=sys.stderr)
@@ -118,19 +118,15 @@ def _submit(args: argparse.Namespace) -> int:
     return asyncio.run(run())
 
 
-def _result_files(raw_path: str, out: Path | None) -> list[Path]:
-    """The job's derived files (or the raw response if there are none), copied to `out`."""
-    folder = Path(raw_path).parent
-    files = sorted(p for p in folder.iterdir() if not p.name.startswith(".") and p != Path(raw_path)) or [Path(raw_path)]
+def _result_files(job, out: Path | None) -> list[Path]:
+    """The job's person-friendly result files, copied to `out` if given."""
+    from .core.files import write_atomic
+    from .core.results import derive_files
+
+    files = derive_files(job.result_path, job.endpoint)
     if out is None:
         return files
-    from .core.files import write_atomic
-
-    copied = []
-    prefix = folder.name
-    for path in files:
-        copied.append(write_atomic(out / f"{prefix}-{path.name}", path.read_bytes()))
-    return copied
+    return [write_atomic(out / f"{job.id}-{path.name}", path.read_bytes()) for path in files]
 
 
 def _batch(args: argparse.Namespace) -> int:

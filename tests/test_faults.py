@@ -16,6 +16,7 @@ import pytest_asyncio
 from gui.core.engine import Engine
 from gui.core.endpoints import Endpoint
 from gui.core.jobs import Job, JobState
+from gui.core.results import read_text
 
 
 def chat(prompt: str) -> Job:
@@ -45,7 +46,7 @@ async def test_300_jobs_through_every_kind_of_fault(engine, sandbox):
     succeeded = [j for j in jobs if j.state is JobState.SUCCEEDED]
     assert len(succeeded) > 250
     for job in succeeded:
-        answer = (Path(job.result_path).parent / "answer.md").read_text()
+        answer = read_text(job.result_path, Endpoint.CHAT)
         assert f"row {job.summary.split()[-1]}" in answer and job.summary in answer
     failed = [j for j in jobs if j.state is JobState.FAILED]
     assert all(j.error and j.error_kind for j in failed)  # every failure says why, in words

@@ -12,6 +12,7 @@ import pytest_asyncio
 
 from gui.core.engine import Engine
 from gui.core.jobs import Job, JobState
+from gui.core.results import read_text
 from gui.core.endpoints import Endpoint
 
 pytestmark = pytest.mark.asyncio
@@ -48,7 +49,7 @@ async def test_jobs_run_within_the_concurrency_limit_and_keep_their_own_answers(
         stored = engine.store.get(job.id)
         assert stored.state is JobState.SUCCEEDED and stored.attempts == 1
         body = json.loads(Path(stored.result_path).read_text())
-        answer = (Path(stored.result_path).parent / "answer.md").read_text()
+        answer = read_text(stored.result_path, Endpoint.CHAT)
         assert answer == body["choices"][0]["message"]["content"]
         assert job.summary in answer  # the sandbox quotes the prompt: each row has its own answer
         assert [t.state for t in engine.store.history(job.id)] == [

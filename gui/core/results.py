@@ -1,6 +1,8 @@
-"""Results on disk: the raw response and the files derived from it, all written
-atomically under `results/<job id>/`. Runs in a worker thread (decoding images or big
-JSON does not belong on the GUI thread)."""
+"""Results on disk: the raw response, written atomically as `results/<job id>/response.*`
+the moment a job succeeds, and the files derived from it (answer.md, transcript.srt,
+image-1.png …). Text and transcript files are derived on demand (export, save, CLI), which
+keeps per-job work on the event loop small; images are decoded when the job finishes,
+because that is what their result is."""
 from __future__ import annotations
 
 import base64
@@ -15,6 +17,10 @@ from .endpoints import Endpoint, ResultKind
 from .errors import ErrorKind, QueueError
 from .files import write_atomic as _write_atomic
 
+# Replies up to this size are saved on the event loop: a thread hop costs more than the
+# write. Larger ones (and images, which need decoding) go to a worker thread.
+INLINE_SAVE_LIMIT = 256 * 1024
+
 
 def write_atomic(path: Path, data: bytes | str) -> Path:
     return _write_atomic(path, data, durable=False)  # see files.write_atomic: speed
@@ -27,6 +33,10 @@ class SavedResult:
     usage: dict[str, Any] | None = None
 
 
+def save_inline(endpoint: Endpoint, reply: Reply) -> bool:
+    return len(reply.content) <= INLINE_SAVE_LIMIT and endpoint.spec.result is not ResultKind.IMAGES
+
+
 def save_result(results_dir: Path, job_id: str, endpoint: Endpoint, reply: Reply) -> SavedResult:
     folder = results_dir / job_id
     is_json = "json" in reply.content_type
@@ -36,30 +46,51 @@ def save_result(results_dir: Path, job_id: str, endpoint: Endpoint, reply: Reply
             body = json.loads(reply.content)
         except ValueError as exc:
             raise QueueError(ErrorKind.BAD_RESPONSE, "The server's answer is not valid JSON.") from exc
+    files = _decode_images(folder, body) if endpoint.spec.result is ResultKind.IMAGES else []
     raw = write_atomic(folder / ("response.json" if is_json else "response.txt"), reply.content)
-    saved = SavedResult(raw, usage=body.get("usage") if isinstance(body, dict) else None)
+    return SavedResult(raw, files, usage=body.get("usage") if isinstance(body, dict) else None)
+
+
+def derive_files(raw_path: str | Path, endpoint: Endpoint) -> list[Path]:
+    """The person-friendly files of a stored result, written beside it if not yet there."""
+    raw = Path(raw_path)
+    folder = raw.parent
     kind = endpoint.spec.result
+    if kind is ResultKind.IMAGES:
+        return sorted(folder.glob("image-*.png"))
     if kind is ResultKind.TEXT:
-        suffix = ".md" if endpoint is Endpoint.CHAT else ".txt"
-        saved.files.append(write_atomic(folder / f"answer{suffix}", extract_text(endpoint, body)))
-    elif kind is ResultKind.TRANSCRIPT:
-        text = body.get("text", "") if isinstance(body, dict) else reply.content.decode("utf-8", "replace")
-        if not is_json:
-            fmt = _subtitle_format(reply.content)
+        target = folder / ("answer.md" if endpoint is Endpoint.CHAT else "answer.txt")
+        if not target.exists():
+            write_atomic(target, read_text(raw, endpoint))
+        return [target]
+    if kind is ResultKind.TRANSCRIPT:
+        files = []
+        if raw.suffix == ".txt":
+            content = raw.read_bytes()
+            fmt = _subtitle_format(content)
             if fmt:
-                saved.files.append(write_atomic(folder / f"transcript.{fmt}", reply.content))
-        saved.files.append(write_atomic(folder / "transcript.txt", text))
-    elif kind is ResultKind.IMAGES and isinstance(body, dict):
-        for i, item in enumerate(body.get("data") or [], start=1):
-            if isinstance(item, dict) and item.get("b64_json"):
-                try:
-                    png = base64.b64decode(item["b64_json"], validate=True)
-                except (binascii.Error, ValueError) as exc:
-                    raise QueueError(
-                        ErrorKind.BAD_RESPONSE, f"Image {i} in the server's answer is not valid base64."
-                    ) from exc
-                saved.files.append(write_atomic(folder / f"image-{i}.png", png))
-    return saved
+                files.append(folder / f"transcript.{fmt}")
+                if not files[-1].exists():
+                    write_atomic(files[-1], content)
+        target = folder / "transcript.txt"
+        if not target.exists():
+            write_atomic(target, read_text(raw, endpoint))
+        return files + [target]
+    return [raw]
+
+
+def _decode_images(folder: Path, body: Any) -> list[Path]:
+    files = []
+    for i, item in enumerate((body or {}).get("data") or [], start=1):
+        if isinstance(item, dict) and item.get("b64_json"):
+            try:
+                png = base64.b64decode(item["b64_json"], validate=True)
+            except (binascii.Error, ValueError) as exc:
+                raise QueueError(
+                    ErrorKind.BAD_RESPONSE, f"Image {i} in the server's answer is not valid base64."
+                ) from exc
+            files.append(write_atomic(folder / f"image-{i}.png", png))
+    return files
 
 
 def extract_text(endpoint: Endpoint, body: Any) -> str:

@@ -15,7 +15,7 @@ from .client import Hooks, QueueClient, Reply
 from .endpoints import BodyKind
 from .errors import ErrorKind, QueueError
 from .jobs import Job, JobState
-from .results import save_result
+from .results import save_inline, save_result
 from .store import JobStore
 from .throttle import Throttle
 
@@ -161,10 +161,11 @@ class Scheduler:
             raise
 
     async def _succeed(self, job: Job, reply: Reply) -> None:
-        # Decoding and writing results is off the event loop (the GUI thread).
-        saved = await asyncio.get_running_loop().run_in_executor(
-            None, save_result, self.store.results_dir, job.id, job.endpoint, reply
-        )
+        args = (self.store.results_dir, job.id, job.endpoint, reply)
+        if save_inline(job.endpoint, reply):
+            saved = save_result(*args)
+        else:  # big answers and images are decoded and written off the event loop (the GUI thread)
+            saved = await asyncio.get_running_loop().run_in_executor(None, save_result, *args)
         self._move(job, JobState.SUCCEEDED, http_status=reply.status, result_path=str(saved.raw),
                    usage=saved.usage, error=None, error_kind=None)
         self.throttle.succeeded()
