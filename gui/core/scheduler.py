@@ -45,6 +45,7 @@ class Scheduler:
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._listeners: list[Listener] = []
         self._closing = False
+        self._flush_scheduled = False
 
     @property
     def concurrency(self) -> int:
@@ -220,8 +221,17 @@ class Scheduler:
         live = {k: changes.pop(k) for k in ("progress", "retry_at") if k in changes}
         for name, value in live.items():
             setattr(job, name, value)
-        self.store.transition(job, state, detail, **changes)
+        # Speed: state changes are written once per event-loop turn in one transaction; the
+        # 202 job id is written at once (polling must resume after a crash).
+        self.store.transition(job, state, detail, defer=state is not JobState.POLLING, **changes)
+        if not self._flush_scheduled:
+            self._flush_scheduled = True
+            asyncio.get_running_loop().call_soon(self._flush)
         self._notify(job)
+
+    def _flush(self) -> None:
+        self._flush_scheduled = False
+        self.store.flush()
 
     def _notify(self, job: Job) -> None:
         for listener in self._listeners:

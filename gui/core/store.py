@@ -84,6 +84,9 @@ class JobStore:
         # serialises every use of the one connection.
         self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         self._lock = threading.RLock()
+        # Deferred writes (see transition): the latest fields per job, and the events.
+        self._pending_jobs: dict[str, Job] = {}
+        self._pending_events: list[tuple] = []
         self._db.execute("PRAGMA journal_mode=WAL")
         # NORMAL in WAL mode: a power cut may lose the last commits but never corrupts
         # the file; an app crash (the common case) loses nothing.
@@ -97,6 +100,7 @@ class JobStore:
 
     def close(self) -> None:
         with self._lock:
+            self._flush()
             self._db.close()
 
     def _migrate(self) -> None:
@@ -122,14 +126,20 @@ class JobStore:
             rows.append(_row(job))
             events.append((job.id, job.created_at, job.state.value, job.attempts, None))
         with self._lock, self._transaction():
+            self._write_pending()
             self._db.executemany(
                 f"INSERT INTO jobs ({','.join(_COLUMNS)}) VALUES ({','.join('?' * len(_COLUMNS))})", rows
             )
             self._db.executemany("INSERT INTO transitions VALUES (?,?,?,?,?)", events)
 
-    def transition(self, job: Job, state: JobState, detail: str | None = None, **changes: Any) -> Job:
+    def transition(
+        self, job: Job, state: JobState, detail: str | None = None, *, defer: bool = False, **changes: Any
+    ) -> Job:
         """Move `job` to `state` (checked against the lifecycle), apply `changes` to its
-        fields, and record both in one transaction."""
+        fields, and record both in one transaction.
+
+        `defer` queues the write for the next `flush()` instead, so a burst of changes
+        costs one transaction (the scheduler flushes once per event-loop turn)."""
         if state not in ALLOWED[job.state]:
             raise IllegalTransition(f"job {job.id}: {job.state.value} -> {state.value}")
         now = time.time()
@@ -144,22 +154,46 @@ class JobStore:
         elif state is JobState.QUEUED:
             job.finished_at = None
             job.started_at = None
-        with self._lock, self._transaction():
-            self._update(job)
-            self._db.execute(
-                "INSERT INTO transitions VALUES (?,?,?,?,?)", (job.id, now, state.value, job.attempts, detail)
-            )
+        with self._lock:
+            self._pending_jobs[job.id] = job
+            self._pending_events.append((job.id, now, state.value, job.attempts, detail))
+            if not defer:
+                self._flush()
         return job
+
+    @property
+    def has_pending(self) -> bool:
+        return bool(self._pending_jobs)
+
+    def flush(self) -> None:
+        with self._lock:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._pending_jobs:
+            with self._transaction():
+                self._write_pending()
+
+    def _write_pending(self) -> None:
+        jobs, events = list(self._pending_jobs.values()), self._pending_events
+        self._pending_jobs, self._pending_events = {}, []
+        self._db.executemany(
+            f"UPDATE jobs SET {','.join(c + '=?' for c in _MUTABLE)} WHERE id=?",
+            [(*_mutable_row(j), j.id) for j in jobs],
+        )
+        self._db.executemany("INSERT INTO transitions VALUES (?,?,?,?,?)", events)
 
     def save(self, job: Job) -> None:
         """Store a job's fields without a state change (e.g. the server's job id)."""
         job.updated_at = time.time()
-        with self._lock, self._transaction():
-            self._update(job)
+        with self._lock:
+            self._pending_jobs[job.id] = job
+            self._flush()
 
     def delete(self, job_ids: Iterable[str]) -> None:
         ids = [(i,) for i in job_ids]
         with self._lock, self._transaction():
+            self._write_pending()
             self._db.executemany("DELETE FROM jobs WHERE id=?", ids)
             self._db.executemany("DELETE FROM transitions WHERE job_id=?", ids)
 
@@ -179,12 +213,6 @@ class JobStore:
                 interrupted.append(job)
         return interrupted, to_poll
 
-    def _update(self, job: Job) -> None:
-        row = _mutable_row(job)  # not _row(): re-encoding the body on every change is waste
-        self._db.execute(
-            f"UPDATE jobs SET {','.join(c + '=?' for c in _MUTABLE)} WHERE id=?", (*row, job.id)
-        )
-
     class _Tx:
         def __init__(self, db: sqlite3.Connection) -> None:
             self.db = db
@@ -202,6 +230,7 @@ class JobStore:
 
     def get(self, job_id: str) -> Job | None:
         with self._lock:
+            self._flush()
             row = self._db.execute(f"SELECT {','.join(_COLUMNS)} FROM jobs WHERE id=?", (job_id,)).fetchone()
         return _job(row) if row else None
 
@@ -233,15 +262,18 @@ class JobStore:
             sql += " LIMIT ? OFFSET ?"
             args += [limit, offset]
         with self._lock:
+            self._flush()
             rows = self._db.execute(sql, args).fetchall()
         return (_job(r) for r in rows)
 
     def count(self) -> int:
         with self._lock:
+            self._flush()
             return self._db.execute("SELECT COUNT(*) FROM jobs").fetchone()[0]
 
     def history(self, job_id: str) -> list[Transition]:
         with self._lock:
+            self._flush()
             rows = self._db.execute(
                 "SELECT at, state, attempt, detail FROM transitions WHERE job_id=? ORDER BY rowid", (job_id,)
             ).fetchall()
