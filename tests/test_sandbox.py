@@ -490,7 +490,7 @@ def test_reset_restores_defaults_in_place(sandbox: SandboxServer, http: httpx.Cl
     assert sandbox.requests
     sandbox.reset()
     assert sandbox.config is config and config == SandboxConfig()
-    assert sandbox.requests == []
+    assert not sandbox.requests
 
 
 def test_request_log_records_bodies_and_fields(sandbox: SandboxServer, http: httpx.Client, wav: Path) -> None:

@@ -7,6 +7,7 @@ final `Reply` either way, or a `QueueError`."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import mimetypes
 import os
@@ -67,6 +68,16 @@ class Reply:
     def request_id(self) -> str | None:
         return self.headers.get("x-request-id")
 
+    @functools.cached_property
+    def parsed(self) -> Any:
+        """The body as JSON, or None if it is not JSON (parsed once, however often asked)."""
+        if not self.content or "json" not in self.content_type:
+            return None
+        try:
+            return json.loads(self.content)
+        except ValueError:
+            return None
+
     def json(self) -> Any:
         return json.loads(self.content)
 
@@ -102,6 +113,7 @@ class QueueClient:
             headers={"Authorization": f"Bearer {api_key}", "User-Agent": "queue-desk"},
             follow_redirects=False,
         )
+        self._parsed_urls: dict[Endpoint, httpx.URL] = {}
 
     async def aclose(self) -> None:
         await self._http.aclose()
@@ -115,11 +127,19 @@ class QueueClient:
     def url_for(self, endpoint: Endpoint) -> str:
         return self.base_url + endpoint.path
 
+    def _url(self, endpoint: Endpoint) -> httpx.URL:
+        # Speed: httpx checks every character of a str URL on each request; a parsed
+        # httpx.URL is reused as it is.
+        url = self._parsed_urls.get(endpoint)
+        if url is None:
+            url = self._parsed_urls[endpoint] = httpx.URL(self.url_for(endpoint))
+        return url
+
     async def send(self, request: Request, hooks: Hooks = Hooks()) -> Reply:
         """Send one request and return the final answer (after polling, if the server
         chose the 202 style)."""
         spec = request.endpoint.spec
-        url = self.url_for(request.endpoint)
+        url = self._url(request.endpoint)
         if spec.body is BodyKind.MULTIPART:
             reply = await self._send_multipart(url, request, hooks)
         else:
@@ -127,8 +147,8 @@ class QueueClient:
                 hooks.sent()
             kwargs: dict[str, Any] = {"json": request.body} if spec.body is BodyKind.JSON else {}
             reply = await self._call(spec.method, url, **kwargs)
-        reply = await self._settle(url, reply, hooks)
-        if _expects_json(request) and _json_or_none(reply) is None:
+        reply = await self._settle(str(url), reply, hooks)
+        if _expects_json(request) and reply.parsed is None:
             raise not_json(reply)
         return reply
 
@@ -141,7 +161,7 @@ class QueueClient:
                 await asyncio.sleep(wait)
             reply = await self._call("GET", status_url, expired_on_404=True)
             headers = reply.headers
-            body = _json_or_none(reply)
+            body = reply.parsed
             if reply.status in (301, 302, 303, 307, 308) and headers.get("location"):
                 return await self._fetch_result(_absolute(status_url, headers["location"]))
             if not isinstance(body, dict) or not _is_job_envelope(body):
@@ -170,7 +190,7 @@ class QueueClient:
 
     # -- internals ------------------------------------------------------------
 
-    async def _send_multipart(self, url: str, request: Request, hooks: Hooks) -> Reply:
+    async def _send_multipart(self, url: httpx.URL, request: Request, hooks: Hooks) -> Reply:
         files = []
         opened: list[BinaryIO] = []
         try:
@@ -200,9 +220,9 @@ class QueueClient:
 
     async def _settle(self, url: str, reply: Reply, hooks: Hooks) -> Reply:
         if reply.status == 202 or reply.status == 201 or (
-            reply.status == 200 and _is_job_envelope(_json_or_none(reply))
+            reply.status == 200 and _is_job_envelope(reply.parsed)
         ):
-            body = _json_or_none(reply) or {}
+            body = reply.parsed or {}
             status_url = _status_url(url, reply.headers, body)
             if not status_url:
                 raise QueueError(
@@ -229,11 +249,11 @@ class QueueClient:
     async def _fetch_result(self, url: str) -> Reply:
         return await self._call("GET", url, expired_on_404=True)
 
-    async def _call(self, method: str, url: str, *, expired_on_404: bool = False, **kwargs: Any) -> Reply:
+    async def _call(self, method: str, url: str | httpx.URL, *, expired_on_404: bool = False, **kwargs: Any) -> Reply:
         try:
             response = await self._http.request(method, url, **kwargs)
         except httpx.HTTPError as exc:
-            raise transport_error(exc, url, self.timeouts) from exc
+            raise transport_error(exc, str(url), self.timeouts) from exc
         reply = Reply(
             response.status_code,
             response.content,
@@ -249,7 +269,7 @@ class QueueClient:
             )
         if response.status_code >= 400:
             raise errors.from_status(response.status_code, response.content, response.headers)
-        if response.status_code < 300 and "json" in reply.content_type and _json_or_none(reply) is None and reply.content:
+        if response.status_code < 300 and "json" in reply.content_type and reply.parsed is None and reply.content:
             raise not_json(reply)
         if response.status_code < 300 and _looks_like_html(reply):
             raise not_json(reply)
@@ -328,15 +348,6 @@ def _looks_like_html(reply: Reply) -> bool:
         return True
     head = reply.content[:100].lstrip().lower()
     return head.startswith(b"<!doctype html") or head.startswith(b"<html")
-
-
-def _json_or_none(reply: Reply) -> Any:
-    if not reply.content or "json" not in reply.content_type:
-        return None
-    try:
-        return json.loads(reply.content)
-    except ValueError:
-        return None
 
 
 def _expects_json(request: Request) -> bool:

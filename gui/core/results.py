@@ -40,12 +40,9 @@ def save_inline(endpoint: Endpoint, reply: Reply) -> bool:
 def save_result(results_dir: Path, job_id: str, endpoint: Endpoint, reply: Reply) -> SavedResult:
     folder = results_dir / job_id
     is_json = "json" in reply.content_type
-    body = None
-    if is_json:
-        try:
-            body = json.loads(reply.content)
-        except ValueError as exc:
-            raise QueueError(ErrorKind.BAD_RESPONSE, "The server's answer is not valid JSON.") from exc
+    body = reply.parsed
+    if is_json and body is None:
+        raise QueueError(ErrorKind.BAD_RESPONSE, "The server's answer is not valid JSON.")
     files = _decode_images(folder, body) if endpoint.spec.result is ResultKind.IMAGES else []
     raw = write_atomic(folder / ("response.json" if is_json else "response.txt"), reply.content)
     return SavedResult(raw, files, usage=body.get("usage") if isinstance(body, dict) else None)

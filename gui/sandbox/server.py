@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import collections
 import socket
 import sys
 import threading
@@ -36,7 +37,7 @@ class SandboxServer:
         self._state.config = value  # replacing the object works too; the app reads it per request
 
     @property
-    def requests(self) -> list[RequestRecord]:
+    def requests(self) -> collections.deque[RequestRecord]:
         return self._state.requests
 
     @property

@@ -1,6 +1,7 @@
 """Everything the running app remembers between requests: knobs, log, counters, jobs, files."""
 from __future__ import annotations
 
+import collections
 import itertools
 import random
 import threading
@@ -10,6 +11,8 @@ from typing import Any
 from .config import SandboxConfig, reset_config
 from .jobs import JobStore
 from .seeds import short_id
+
+REQUEST_LOG_LIMIT = 100_000
 
 
 @dataclass
@@ -28,7 +31,8 @@ class RequestRecord:
 class SandboxState:
     def __init__(self, config: SandboxConfig) -> None:
         self.config = config
-        self.requests: list[RequestRecord] = []
+        # Bounded: a long-running sandbox (demos, benchmarks) must not grow without end.
+        self.requests: collections.deque[RequestRecord] = collections.deque(maxlen=REQUEST_LOG_LIMIT)
         self.jobs = JobStore()
         self.files: dict[str, bytes] = {}  # images served by /files/<id>.png (response_format=url)
         self._lock = threading.Lock()
