@@ -1,0 +1,43 @@
+"""Queue Desk benchmarks: one line per benchmark, `B<n> <name> <measured> <target> PASS|FAIL`,
+each measured side by side in this one run against local servers started here.
+
+usage: python tests/benchmarks/run_all.py [--quick]   (--quick: small N, for CI)"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import report, run_child, sandbox_process  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+
+
+def b1(rows: int, rounds: int) -> bool:
+    """Client CPU per job: headless engine vs the OpenAI SDK recipe, interleaved runs."""
+    ok = True
+    with sandbox_process() as url:
+        for concurrency in (8, 64):
+            ratios = []
+            for _ in range(rounds):
+                sdk = run_child(HERE / "client_cpu.py", "sdk", url, str(rows), str(concurrency))
+                ours = run_child(HERE / "client_cpu.py", "engine", url, str(rows), str(concurrency))
+                ratios.append(ours["cpu_per_job_ms"] / sdk["cpu_per_job_ms"])
+            ok &= report(1, f"engine-cpu-per-job-vs-sdk-c{concurrency}", statistics.median(ratios), 0.35)
+    return ok
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="small N: checks the suite runs, not the targets")
+    args = parser.parse_args()
+    rows, rounds = (300, 1) if args.quick else (3000, 3)
+    results = [b1(rows, rounds)]
+    return 0 if all(results) or args.quick else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
