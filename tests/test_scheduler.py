@@ -132,7 +132,7 @@ async def test_202_job_id_is_stored_before_polling_and_polling_resumes(engine, s
     try:
         interrupted, to_poll = again.store.recover()
         assert not interrupted and [j.id for j in to_poll] == [job.id]
-        again.scheduler.resume(to_poll[0])
+        again.scheduler.resume_polling(to_poll[0])
         await again.scheduler.wait()
         done = again.store.get(job.id)
         assert done.state is JobState.SUCCEEDED and done.server_job_id == job.server_job_id

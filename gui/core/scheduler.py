@@ -92,7 +92,7 @@ class Scheduler:
             self._start(job, self._run(job))
         return jobs
 
-    def resume(self, job: Job) -> None:
+    def resume_polling(self, job: Job) -> None:
         """Resume polling a 202 job whose status URL was stored before a restart."""
         self._start(job, self._resume_polling(job))
 

@@ -1,0 +1,114 @@
+"""The job table's columns, declared as data: id, header, default width, how a job is
+shown in it and how it sorts. The model and the view look columns up here by id, never
+by position."""
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
+from gui.core.jobs import Job, JobState
+
+
+@dataclass(frozen=True)
+class Column:
+    id: str
+    header: str
+    width: int
+    text: Callable[[Job, float], str]  # (job, now) -> what the cell shows
+    sort_key: Callable[[Job, float], Any] | None = None  # defaults to the text
+    live: bool = False  # changes with time alone (ticks while the job is in flight)
+
+
+def state_text(job: Job, now: float) -> str:
+    state = job.state
+    if state is JobState.SUBMITTING and job.progress is not None:
+        return f"Uploading {job.progress * 100:.0f}%"
+    if state is JobState.RETRYING and job.retry_at is not None:
+        wait = math.ceil(job.retry_at - now)
+        return f"Retrying in {wait} s" if wait > 0 else "Retrying…"  # …waiting for a free slot
+    if state is JobState.POLLING and job.queue_position is not None:
+        return f"Polling (#{job.queue_position} in queue)"
+    return state.label
+
+
+def format_duration(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    if seconds < 60:
+        return f"{seconds:.1f} s"
+    whole = int(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def format_time(stamp: float | None, now: float | None = None) -> str:
+    if stamp is None:
+        return ""
+    local = time.localtime(stamp)
+    today = time.localtime(now if now is not None else time.time())
+    if local[:3] == today[:3]:
+        return time.strftime("%H:%M:%S", local)
+    return time.strftime("%Y-%m-%d %H:%M", local)
+
+
+COLUMNS: list[Column] = [
+    Column("state", "State", 110, state_text, lambda j, _n: _STATE_ORDER[j.state]),
+    Column("endpoint", "Endpoint", 75, lambda j, _n: j.endpoint.label),
+    Column("model", "Model", 160, lambda j, _n: j.model),
+    Column("prompt", "Prompt", 220, lambda j, _n: j.summary),
+    Column("created", "Created", 75, lambda j, n: format_time(j.created_at, n), lambda j, _n: j.created_at),
+    Column("elapsed", "Elapsed", 65, lambda j, n: format_duration(j.elapsed(n)),
+           lambda j, n: j.elapsed(n) or 0.0, live=True),
+    Column("attempts", "Attempts", 70, lambda j, _n: str(j.attempts) if j.attempts else "",
+           lambda j, _n: j.attempts),
+    Column("error", "Error", 150, lambda j, _n: (j.error or "") if j.state is not JobState.SUCCEEDED else ""),
+]
+
+COLUMN_INDEX: dict[str, int] = {c.id: i for i, c in enumerate(COLUMNS)}
+
+# Sorting by state groups live work first, then the outcomes.
+_STATE_ORDER = {s: i for i, s in enumerate([
+    JobState.SUBMITTING, JobState.WAITING, JobState.POLLING, JobState.RETRYING, JobState.QUEUED,
+    JobState.FAILED, JobState.INTERRUPTED, JobState.CANCELLED, JobState.SUCCEEDED,
+])}
+
+# Readable on light and dark palettes alike.
+STATE_COLOURS: dict[JobState, str] = {
+    JobState.QUEUED: "#7f8c8d",
+    JobState.SUBMITTING: "#2e86de",
+    JobState.WAITING: "#2e86de",
+    JobState.POLLING: "#2e86de",
+    JobState.RETRYING: "#e67e22",
+    JobState.SUCCEEDED: "#27ae60",
+    JobState.FAILED: "#e74c3c",
+    JobState.CANCELLED: "#95a5a6",
+    JobState.INTERRUPTED: "#d35400",
+}
+
+_icons: dict[JobState, QIcon] = {}
+
+
+def state_icon(state: JobState) -> QIcon:
+    """A coloured dot per state (made once; needs a running QGuiApplication)."""
+    icon = _icons.get(state)
+    if icon is None:
+        pixmap = QPixmap(12, 12)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(STATE_COLOURS[state]))
+        if not state.terminal:
+            painter.drawEllipse(1, 1, 10, 10)
+        else:  # outcomes get a square, so state is not told by colour alone
+            painter.drawRoundedRect(1, 1, 10, 10, 2, 2)
+        painter.end()
+        icon = _icons[state] = QIcon(pixmap)
+    return icon

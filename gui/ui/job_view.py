@@ -1,0 +1,179 @@
+"""The job table as the user sees it: a filter box, a sortable view over a proxy, and the
+actions that apply to the selected rows (enabled from the rows' states)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QModelIndex, QSettings, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QToolBar, QVBoxLayout, QWidget
+
+from gui.core.jobs import Job
+from gui.core.scheduler import Scheduler
+
+from .job_columns import COLUMN_INDEX, COLUMNS
+from .job_table import JobTableModel
+
+_LAYOUT_KEY = "jobTable/header"
+
+
+class JobFilterProxy(QSortFilterProxyModel):
+    """Filters on one string per row (a data() call per row, not per cell); sorting is
+    the source model's, which sorts 100k rows in Python far faster than the proxy."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setFilterRole(JobTableModel.SearchRole)
+        self.setFilterKeyColumn(0)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)
+
+
+class JobTablePanel(QWidget):
+    currentJobChanged = Signal(object)  # Job | None
+
+    def __init__(self, model: JobTableModel, scheduler: Scheduler, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self._scheduler = scheduler
+        self.proxy = JobFilterProxy(self)
+        self.proxy.setSourceModel(model)
+
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        rows = self.view.verticalHeader()
+        rows.setVisible(False)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # uniform rows: smooth with 100k
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        for i, column in enumerate(COLUMNS):
+            self.view.setColumnWidth(i, column.width)
+        # Model order (newest first) until the user clicks a header.
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)
+        self._fitted = self._restore_layout()
+        self._fitting = False
+        header.sectionResized.connect(self._section_resized)
+        self.view.viewport().installEventFilter(self)
+
+        self.filter_edit = QLineEdit(self, placeholderText="Filter jobs (state, model, prompt, error…)")
+        self.filter_edit.setClearButtonEnabled(True)
+        # Filtering 100k rows takes a moment: filter once typing pauses, not per key.
+        self._filter_timer = QTimer(self, singleShot=True, interval=250)
+        self._filter_timer.timeout.connect(lambda: self.proxy.setFilterFixedString(self.filter_edit.text()))
+        self.filter_edit.textChanged.connect(self._filter_timer.start)
+
+        self.cancel_action = QAction("Cancel", self, toolTip="Cancel the selected jobs that are still running")
+        self.cancel_action.setShortcut(QKeySequence("Ctrl+Shift+X"))
+        self.cancel_action.triggered.connect(self.cancel_selected)
+        self.resubmit_action = QAction("Resubmit", self, toolTip="Send the selected finished jobs again")
+        self.resubmit_action.triggered.connect(self.resubmit_selected)
+        for action in (self.cancel_action, self.resubmit_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.view.addActions([self.cancel_action, self.resubmit_action])
+        toolbar = QToolBar(self)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions([self.cancel_action, self.resubmit_action])
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(toolbar)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.view)
+
+        selection = self.view.selectionModel()
+        selection.selectionChanged.connect(self._update_actions)
+        selection.currentRowChanged.connect(self._current_changed)
+        model.jobsChanged.connect(self._jobs_changed)
+        self._update_actions()
+
+    # -- selection ------------------------------------------------------------
+
+    def selected_jobs(self) -> list[Job]:
+        rows = self.view.selectionModel().selectedRows()
+        return [self.proxy.data(i, JobTableModel.JobRole) for i in rows]
+
+    def current_job(self) -> Job | None:
+        index = self.view.currentIndex()
+        return self.proxy.data(index, JobTableModel.JobRole) if index.isValid() else None
+
+    def select_job(self, job_id: str) -> bool:
+        row = self.model.row_of(job_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():  # filtered out
+            return False
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.view.selectionModel().setCurrentIndex(index, flags)
+        self.view.scrollTo(index)
+        return True
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.currentJobChanged.emit(self.proxy.data(current, JobTableModel.JobRole) if current.isValid() else None)
+
+    def _jobs_changed(self, job_ids: set[str]) -> None:
+        if self.view.selectionModel().hasSelection():
+            self._update_actions()
+
+    def _update_actions(self) -> None:
+        jobs = self.selected_jobs()
+        self.cancel_action.setEnabled(any(not j.state.terminal for j in jobs))
+        self.resubmit_action.setEnabled(any(j.state.terminal for j in jobs))
+
+    # -- actions ----------------------------------------------------------------
+
+    def cancel_selected(self) -> int:
+        cancelled = sum(self._scheduler.cancel(j.id) for j in self.selected_jobs() if not j.state.terminal)
+        self._update_actions()
+        return cancelled
+
+    def resubmit_selected(self) -> list[Job]:
+        jobs = [j for j in self.selected_jobs() if j.state.terminal]
+        if jobs:
+            self._scheduler.submit_many(jobs)
+        return jobs
+
+    # -- layout -------------------------------------------------------------------
+
+    def save_layout(self) -> None:
+        QSettings().setValue(_LAYOUT_KEY, self.view.horizontalHeader().saveState())
+
+    def _restore_layout(self) -> bool:
+        state = QSettings().value(_LAYOUT_KEY)
+        return bool(state) and self.view.horizontalHeader().restoreState(state)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            self._fit_prompt_column()
+        return super().eventFilter(watched, event)
+
+    def _fit_prompt_column(self) -> None:
+        """Until the user sizes columns (or a saved layout exists), the prompt column
+        takes the width the other columns leave."""
+        if self._fitted:
+            return
+        others = sum(c.width for c in COLUMNS if c.id != "prompt")
+        self._fitting = True
+        self.view.setColumnWidth(COLUMN_INDEX["prompt"], max(160, self.view.viewport().width() - others))
+        self._fitting = False
+
+    def _section_resized(self, logical: int, _old: int, _new: int) -> None:
+        header = self.view.horizontalHeader()
+        stretched = header.logicalIndex(header.count() - 1)  # follows the viewport, not the user
+        if not self._fitting and logical != stretched and self.isVisible():
+            self._fitted = True

@@ -1,0 +1,167 @@
+"""The main window: endpoint tabs on the left, the job table over the preview on the
+right, counts and the profile in the status bar. Built around an Engine made elsewhere
+(the app, or a test with a temporary store)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
+
+from gui.core.engine import Engine
+from gui.core.jobs import Job, JobState
+
+from .chat_tab import ChatTab
+from .job_table import JobTableModel
+from .job_view import JobTablePanel
+from .model_picker import ModelCatalog
+from .preview import PreviewPanel
+from .tab_base import EndpointTab, TabContext
+
+# The endpoint tabs, in order. A new tab is one more entry here.
+TABS: list[type[EndpointTab]] = [ChatTab]
+
+
+class MainWindow(QMainWindow):
+    closed = Signal()  # the user closed the window (and confirmed if jobs were in flight)
+
+    def __init__(self, engine: Engine, profile_name: str, *, blocker: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.profile_name = profile_name
+        self.setWindowTitle(f"Queue Desk — {profile_name}")
+        self._confirmed_close = False
+        self.close_box: QMessageBox | None = None
+        self._select_when_listed: str | None = None
+
+        self.catalog = ModelCatalog(engine.client, blocker=blocker, parent=self)
+        context = TabContext(engine, self.catalog, blocker)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.endpoint_tabs: list[EndpointTab] = []
+        for tab_class in TABS:
+            self.add_tab(tab_class(context))
+
+        self.model = JobTableModel(engine.store, engine.scheduler, self)
+        self.jobs = JobTablePanel(self.model, engine.scheduler, self)
+        self.preview = PreviewPanel(engine.store, self)
+        self.jobs.currentJobChanged.connect(self.preview.show_job)
+        self.model.jobsChanged.connect(self._jobs_changed)
+        self.model.countsChanged.connect(self._update_counts)
+
+        self.right = QSplitter(Qt.Orientation.Vertical, self)
+        self.right.addWidget(self.jobs)
+        self.right.addWidget(self.preview)
+        self.right.setStretchFactor(0, 3)
+        self.right.setStretchFactor(1, 2)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setSizes([340, 940])
+        self.setCentralWidget(self.splitter)
+
+        self.profile_label = QLabel(profile_name, self)
+        self.profile_label.setToolTip(f"Profile: {profile_name} ({engine.client.base_url})")
+        self.profile_label.setStyleSheet("font-weight: bold; padding: 0 6px;")
+        self.counts_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.profile_label)
+        if blocker:
+            self.statusBar().showMessage(blocker)
+        self._build_menus()
+        self._update_counts()
+        self.resize(1280, 800)
+        self._restore_layout()
+        self.catalog.refresh()
+
+    def add_tab(self, tab: EndpointTab) -> None:
+        tab.setParent(self.tabs)
+        self.tabs.addTab(tab, tab.title)
+        tab.submitted.connect(self._submitted)
+        self.endpoint_tabs.append(tab)
+
+    def tab(self, tab_class: type[EndpointTab]) -> EndpointTab:
+        return next(t for t in self.endpoint_tabs if isinstance(t, tab_class))
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        jobs_menu = self.menuBar().addMenu("&Jobs")
+        jobs_menu.addActions([self.jobs.cancel_action, self.jobs.resubmit_action])
+
+    # -- jobs -------------------------------------------------------------------
+
+    def _submitted(self, job: Job) -> None:
+        # Follow the new job in the preview; its row appears with the next flush.
+        self._select_when_listed = job.id
+        self.statusBar().showMessage(f"Submitted {job.endpoint.label.lower()} job {job.id}", 4000)
+
+    def _jobs_changed(self, job_ids: set[str]) -> None:
+        if self._select_when_listed in job_ids and self.jobs.select_job(self._select_when_listed):
+            self._select_when_listed = None
+        shown = self.preview.job
+        if shown is not None and shown.id in job_ids:
+            self.preview.show_job(self.model.job(shown.id) or shown)
+
+    def _update_counts(self) -> None:
+        counts = self.model.counts
+        running = sum(n for s, n in counts.items() if s.in_flight)
+        parts = [f"Running {running}", f"Queued {counts[JobState.QUEUED]}",
+                 f"Done {counts[JobState.SUCCEEDED]}", f"Failed {counts[JobState.FAILED]}"]
+        for state in (JobState.CANCELLED, JobState.INTERRUPTED):
+            if counts[state]:
+                parts.append(f"{state.label} {counts[state]}")
+        self.counts_label.setText("  ·  ".join(parts))
+        self.counts_label.setToolTip("Jobs submitted since the app started")
+
+    # -- closing ------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        active = self.engine.scheduler.active
+        if active and not self._confirmed_close:
+            event.ignore()
+            self._ask_to_close(active)
+            return
+        self._save_layout()
+        self.model.detach()
+        event.accept()
+        self.closed.emit()
+
+    def _ask_to_close(self, active: int) -> None:
+        if self.close_box is not None and self.close_box.isVisible():
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, "Quit Queue Desk?",
+                          f"{active} job{'s are' if active != 1 else ' is'} still running.", parent=self)
+        box.setInformativeText("If you quit now they are marked interrupted; you can resubmit them later.")
+        quit_button = box.addButton("Quit anyway", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("Keep running", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(box.buttons()[-1])
+        # open(), not exec(): a nested loop inside the asyncio loop breaks qasync.
+        box.buttonClicked.connect(lambda b: self._close_answered(b is quit_button))
+        self.close_box = box
+        box.open()
+
+    def _close_answered(self, quit_now: bool) -> None:
+        if quit_now:
+            self._confirmed_close = True
+            self.close()
+
+    def _save_layout(self) -> None:
+        settings = QSettings()
+        settings.setValue("mainWindow/geometry", self.saveGeometry())
+        settings.setValue("mainWindow/splitter", self.splitter.saveState())
+        settings.setValue("mainWindow/rightSplitter", self.right.saveState())
+        self.jobs.save_layout()
+
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        for key, restore in (("mainWindow/geometry", self.restoreGeometry),
+                             ("mainWindow/splitter", self.splitter.restoreState),
+                             ("mainWindow/rightSplitter", self.right.restoreState)):
+            value = settings.value(key)
+            if value:
+                restore(value)

@@ -1,0 +1,242 @@
+"""The selected job in detail: state, timings, the error in plain words, the timeline,
+and for finished chat/completion jobs the answer rendered as markdown; "Save as…" writes
+it out as txt, md or the raw JSON response."""
+from __future__ import annotations
+
+import html
+import json
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QImage, QResizeEvent, QTextDocument
+from PySide6.QtWidgets import (
+    QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QTextBrowser, QVBoxLayout, QWidget,
+)
+
+from gui.core.endpoints import Endpoint, ResultKind
+from gui.core.files import write_atomic
+from gui.core.jobs import Job, JobState
+from gui.core.results import read_text
+from gui.core.store import JobStore
+
+from .job_columns import STATE_COLOURS, format_duration, format_time, state_text
+
+MAX_PREVIEW_BYTES = 2_000_000  # bigger results are saved, not rendered
+_MARKDOWN = QTextDocument.MarkdownFeature.MarkdownNoHTML | QTextDocument.MarkdownFeature.MarkdownDialectGitHub
+_SAVE_DIR_KEY = "preview/saveDir"
+
+
+class SafeBrowser(QTextBrowser):
+    """Shows API output without fetching anything: markdown images pointing at local
+    files (or anywhere) are not loaded. Only an empty QImage blocks them; returning
+    None or an empty QByteArray still loads the file."""
+
+    def loadResource(self, _type: int, _name: QUrl) -> QImage:  # noqa: N802 - Qt override
+        return QImage()
+
+
+class PreviewPanel(QWidget):
+    def __init__(self, store: JobStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.job: Job | None = None
+        self.text: str | None = None  # the displayable result text of `job`
+        self._loaded: object = ()  # (job id, result path) shown; () before the first show
+        self._step: object = ()  # (job id, state, attempts) the timeline was read for
+
+        self.meta = QLabel(self)
+        self.meta.setTextFormat(Qt.TextFormat.RichText)
+        self.meta.setWordWrap(True)
+        self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.browser = SafeBrowser(self)
+        self.browser.setOpenLinks(False)  # a click must not navigate the browser itself
+        self.browser.anchorClicked.connect(_open_web_link)
+        self.save_button = QPushButton("Save as…", self)
+        self.save_button.clicked.connect(self.ask_save_path)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.meta_area = QScrollArea(self)
+        self.meta_area.setWidget(self.meta)
+        self.meta_area.setWidgetResizable(True)
+        self.meta_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.meta_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.meta_area)
+        layout.addWidget(self.browser, 1)
+        layout.addLayout(buttons)
+        self._ticker = QTimer(self, interval=1000)
+        self._ticker.timeout.connect(self._render_meta)
+        self.show_job(None)
+
+    # -- showing --------------------------------------------------------------
+
+    def show_job(self, job: Job | None) -> None:
+        """Show `job` (None clears). Called on selection changes and when the shown job
+        changes; the result file is read only when a new result appears."""
+        same = job is not None and self.job is not None and job.id == self.job.id
+        self.job = job
+        if not same:
+            self.message.clear()
+        step = (job.id, job.state, job.attempts) if job else None
+        if step != self._step:  # the timeline grew
+            self._step = step
+            self._history = self._store.history(job.id) if job else []
+        self._render_meta()
+        self._load_result()
+        live = job is not None and not job.state.terminal
+        if live != self._ticker.isActive():
+            self._ticker.start() if live else self._ticker.stop()
+
+    def _load_result(self) -> None:
+        job = self.job
+        key = (job.id, job.result_path) if job else None
+        if key == self._loaded:
+            return
+        self._loaded = key
+        self.text = None
+        self.browser.clear()
+        if job is None:
+            self.browser.setPlaceholderText("Select a job to see its details and result.")
+        elif job.state is JobState.SUCCEEDED and job.result_path:
+            self._show_result(job)
+        else:
+            self.browser.setPlaceholderText("The result appears here when the job has succeeded.")
+        self.save_button.setEnabled(self.text is not None)
+
+    def _show_result(self, job: Job) -> None:
+        path = Path(job.result_path or "")
+        try:
+            size = path.stat().st_size
+            if size > MAX_PREVIEW_BYTES:
+                self.browser.setPlaceholderText(
+                    f"The result is {size / 1e6:.1f} MB, too big to show here. Use Save as… to keep it.")
+                self.text = ""
+                return
+            self.text = read_text(path, job.endpoint)
+        except (OSError, ValueError) as exc:
+            self.browser.setPlaceholderText(f"The result file could not be read: {exc}")
+            return
+        if job.endpoint.spec.result is ResultKind.TEXT:
+            self.browser.document().setMarkdown(self.text, _MARKDOWN)
+        else:
+            self.browser.setPlainText(self.text)
+
+    def _render_meta(self) -> None:
+        job = self.job
+        if job is None:
+            self.meta.setText("")
+            self.meta.hide()
+            self.meta_area.hide()
+            return
+        self.meta.show()
+        self.meta_area.show()
+        now = time.time()
+        colour = STATE_COLOURS[job.state]
+        rows = [
+            ("State", f'<b style="color:{colour}">{html.escape(state_text(job, now))}</b>'),
+            ("Job", html.escape(f"{job.endpoint.label} · {job.model or 'no model'} · {job.id}")),
+            ("Created", html.escape(format_time(job.created_at, now))),
+        ]
+        timing = format_duration(job.elapsed(now))
+        if timing:
+            rows.append(("Elapsed", html.escape(timing + (f" · {job.attempts} attempts" if job.attempts > 1 else ""))))
+        if job.usage:
+            tokens = ", ".join(f"{k.replace('_tokens', '')} {v}" for k, v in job.usage.items() if isinstance(v, int))
+            rows.append(("Tokens", html.escape(tokens)))
+        if job.error and job.state is not JobState.SUCCEEDED:
+            said = self._server_said()
+            error = html.escape(job.error) + (f"<br><i>Server: {html.escape(said)}</i>" if said else "")
+            label = "Error" if job.state.terminal else "Last error"
+            rows.append((label, f'<span style="color:{STATE_COLOURS[JobState.FAILED]}">{error}</span>'))
+        steps = [f"{format_time(t.at, now)} {t.state.label}" + (f" ({_clip(t.detail)})" if t.detail else "")
+                 for t in self._history[-6:]]
+        if steps:
+            rows.append(("Timeline", "<br>".join(html.escape(s) for s in steps)))
+        cells = "".join(f'<tr><td style="padding-right:10px;color:palette(placeholder-text)">{k}</td><td>{v}</td></tr>'
+                        for k, v in rows)
+        self.meta.setText(f"<table>{cells}</table>")
+        self._fit_meta()
+
+    def _fit_meta(self) -> None:
+        """As tall as the details need, up to about a dozen lines; the answer gets the rest."""
+        wanted = self.meta.heightForWidth(self.meta_area.viewport().width()) if not self.meta.isHidden() else 0
+        limit = self.fontMetrics().lineSpacing() * 12
+        self.meta_area.setFixedHeight(max(0, min(wanted, limit)) + 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_meta()
+
+    def _server_said(self) -> str | None:
+        """The server's own words, when the store kept them apart from our message."""
+        if self.job and self._history and self._history[-1].state is JobState.FAILED:
+            detail = self._history[-1].detail
+            if detail and detail != self.job.error:
+                return detail
+        return None
+
+    # -- saving ---------------------------------------------------------------
+
+    def suggested_name(self) -> str:
+        job = self.job
+        if job is None:
+            return "result.md"
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(job.created_at))
+        suffix = "md" if job.endpoint in (Endpoint.CHAT, Endpoint.COMPLETIONS) else "txt"
+        return f"{job.endpoint.value}-{stamp}-{job.id[:8]}.{suffix}"
+
+    def ask_save_path(self) -> None:
+        """Open the save dialog without blocking (never `exec()` on the event loop)."""
+        if self.job is None or self.text is None:
+            return
+        folder = QSettings().value(_SAVE_DIR_KEY, "", type=str) or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        dialog = QFileDialog(self, "Save result as", str(Path(folder) / self.suggested_name()))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilters(["Markdown (*.md)", "Text (*.txt)", "Raw response, JSON (*.json)"])
+        if self.suggested_name().endswith(".txt"):
+            dialog.selectNameFilter("Text (*.txt)")
+        dialog.setDefaultSuffix(Path(self.suggested_name()).suffix[1:])
+        dialog.filterSelected.connect(lambda f: dialog.setDefaultSuffix(f.rsplit("*.", 1)[-1].rstrip(")")))
+        dialog.fileSelected.connect(self.save_as)
+        dialog.finished.connect(dialog.deleteLater)
+        self._dialog = dialog
+        dialog.open()
+
+    def save_as(self, path: str | Path) -> Path | None:
+        """Write the shown result to `path`: .json copies the raw response, anything else
+        gets the text. Atomic: a failed save never leaves half a file."""
+        job, target = self.job, Path(path)
+        if job is None or not job.result_path or self.text is None:
+            self.message.setText("There is no result to save yet.")
+            return None
+        try:
+            if target.suffix.lower() == ".json":
+                raw = Path(job.result_path).read_bytes()
+                if Path(job.result_path).suffix != ".json":  # the server sent text: wrap it
+                    raw = json.dumps({"text": raw.decode("utf-8", "replace")}, ensure_ascii=False).encode()
+                write_atomic(target, raw)
+            else:
+                write_atomic(target, self.text if self.text or not job.result_path else read_text(
+                    job.result_path, job.endpoint))
+        except OSError as exc:
+            self.message.setText(f"Could not save to {target}: {exc.strerror or exc}")
+            return None
+        QSettings().setValue(_SAVE_DIR_KEY, str(target.parent))
+        self.message.setText(f"Saved to {target}")
+        return target
+
+
+def _clip(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _open_web_link(url: QUrl) -> None:
+    if url.scheme() in ("http", "https"):
+        QDesktopServices.openUrl(url)
