@@ -15,6 +15,7 @@ from .job_table import JobTableModel
 from .job_view import JobTablePanel
 from .model_picker import ModelCatalog
 from .preview import PreviewPanel
+from .queue_controls import QueueControls
 from .tab_base import EndpointTab, TabContext
 
 # The endpoint tabs, in order. A new tab is one more entry here.
@@ -66,6 +67,9 @@ class MainWindow(QMainWindow):
         self.profile_label.setToolTip(f"Profile: {profile_name} ({engine.client.base_url})")
         self.profile_label.setStyleSheet("font-weight: bold; padding: 0 6px;")
         self.counts_label = QLabel(self)
+        self.queue = QueueControls(engine.scheduler, engine.store, self)
+        self.queue.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.statusBar().addPermanentWidget(self.queue.label)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.profile_label)
         if blocker:
@@ -92,6 +96,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         jobs_menu = self.menuBar().addMenu("&Jobs")
         jobs_menu.addActions([self.jobs.cancel_action, self.jobs.resubmit_action])
+        jobs_menu.addSeparator()
+        jobs_menu.addActions(self.queue.actions)
 
     # -- jobs -------------------------------------------------------------------
 
@@ -138,8 +144,8 @@ class MainWindow(QMainWindow):
                           f"{active} job{'s are' if active != 1 else ' is'} still running.", parent=self)
         box.setInformativeText("If you quit now they are marked interrupted; you can resubmit them later.")
         quit_button = box.addButton("Quit anyway", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("Keep running", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(box.buttons()[-1])
+        keep_button = box.addButton("Keep running", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep_button)  # Enter must not throw work away
         # open(), not exec(): a nested loop inside the asyncio loop breaks qasync.
         box.buttonClicked.connect(lambda b: self._close_answered(b is quit_button))
         self.close_box = box

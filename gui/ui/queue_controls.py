@@ -1,0 +1,73 @@
+"""Whole-queue controls: pause and resume, "finish running jobs, then stop", resubmit
+everything that was interrupted, and the throttle's state in the status bar."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QWidget
+
+from gui.core.jobs import JobState
+from gui.core.scheduler import Scheduler
+from gui.core.store import JobStore
+
+
+class QueueControls(QObject):
+    message = Signal(str)  # something to tell the user in the status bar
+
+    def __init__(self, scheduler: Scheduler, store: JobStore, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._scheduler = scheduler
+        self._store = store
+        self._stop_when_idle = False
+
+        self.pause_action = QAction("&Pause queue", self, checkable=True,
+                                    toolTip="Start no new jobs; running jobs go on")
+        self.pause_action.toggled.connect(self._set_paused)
+        self.drain_action = QAction("&Finish running jobs, then stop", self,
+                                    toolTip="Let running jobs finish and start no new ones")
+        self.drain_action.triggered.connect(self.finish_then_stop)
+        self.resubmit_interrupted_action = QAction("Resubmit all &interrupted", self,
+                                                   toolTip="Send again every job the app was stopped during")
+        self.resubmit_interrupted_action.triggered.connect(self.resubmit_interrupted)
+
+        # The throttle's state ("Waiting 12 s for the rate limit") changes with time, not
+        # with events, so it is polled; twice a second is cheap and reads smoothly.
+        self.label = QLabel(parent)
+        self._timer = QTimer(self, interval=500)
+        self._timer.timeout.connect(self._refresh)
+        self._timer.start()
+
+    @property
+    def actions(self) -> list[QAction]:
+        return [self.pause_action, self.drain_action, self.resubmit_interrupted_action]
+
+    def finish_then_stop(self) -> None:
+        self._stop_when_idle = True
+        self.pause_action.setChecked(True)
+        self.message.emit("Finishing the running jobs; no new job will start.")
+
+    def resubmit_interrupted(self) -> int:
+        jobs = self._store.jobs(states=[JobState.INTERRUPTED])
+        if jobs:
+            self._scheduler.submit_many(jobs)
+            self.message.emit(f"Resubmitted {len(jobs)} interrupted job{'s' if len(jobs) != 1 else ''}.")
+        else:
+            self.message.emit("No interrupted jobs to resubmit.")
+        return len(jobs)
+
+    def _set_paused(self, paused: bool) -> None:
+        if paused:
+            self._scheduler.pause()
+        else:
+            self._stop_when_idle = False
+            self._scheduler.resume()
+
+    def _refresh(self) -> None:
+        throttle = self._scheduler.throttle
+        text = throttle.describe() or ""
+        if self._stop_when_idle:
+            running = throttle.active
+            text = (f"Stopping: waiting for {running} running job{'s' if running != 1 else ''}" if running
+                    else "Stopped after the running jobs finished")
+        if text != self.label.text():
+            self.label.setText(text)

@@ -1,0 +1,67 @@
+"""Whole-queue controls in the window: pause/resume, finish running jobs then stop,
+resubmit every interrupted job in one click, the throttle's state in the status bar."""
+from __future__ import annotations
+
+import pytest
+
+from gui.core.jobs import JobState
+from gui.ui.chat_tab import ChatTab
+
+pytestmark = pytest.mark.usefixtures("qt_loop")
+
+
+def submit(window, text: str):
+    tab = window.tab(ChatTab)
+    tab.user_edit.setPlainText(text)
+    return tab.submit()
+
+
+def test_pause_holds_new_jobs_and_resume_runs_them(main_window, qtbot, sandbox):
+    window = main_window
+    window.queue.pause_action.trigger()
+    jobs = [submit(window, f"held {i}") for i in range(3)]
+    qtbot.wait(400)
+    assert all(j.state is JobState.QUEUED for j in jobs)
+    qtbot.waitUntil(lambda: window.queue.label.text() == "Queue paused", timeout=2000)
+    window.queue.pause_action.trigger()
+    qtbot.waitUntil(lambda: all(j.state is JobState.SUCCEEDED for j in jobs), timeout=10000)
+    qtbot.waitUntil(lambda: window.queue.label.text() == "", timeout=2000)
+
+
+def test_finish_running_then_stop(main_window, qtbot, sandbox):
+    window = main_window
+    window.engine.scheduler.throttle.set_limit(2)
+    sandbox.config.latency = 0.6
+    jobs = [submit(window, f"job {i}") for i in range(5)]
+    qtbot.waitUntil(lambda: sum(j.state is JobState.WAITING for j in jobs) == 2, timeout=5000)
+    window.queue.drain_action.trigger()
+    qtbot.waitUntil(lambda: "Stopped after" in window.queue.label.text(), timeout=5000)
+    states = [j.state for j in jobs]
+    assert states.count(JobState.SUCCEEDED) == 2 and states.count(JobState.QUEUED) == 3
+    window.queue.pause_action.trigger()  # resume
+    qtbot.waitUntil(lambda: all(j.state is JobState.SUCCEEDED for j in jobs), timeout=10000)
+
+
+def test_resubmit_all_interrupted_in_one_click(main_window, qtbot, sandbox):
+    window = main_window
+    store = window.engine.store
+    from gui.core.endpoints import Endpoint
+    from gui.core.jobs import Job
+
+    stale = [Job(Endpoint.CHAT, {"model": "gpt-4.1", "messages": [{"role": "user", "content": f"old {i}"}]})
+             for i in range(4)]
+    store.add_many(stale)
+    for job in stale:
+        store.transition(job, JobState.INTERRUPTED, "app stopped")
+    assert window.queue.resubmit_interrupted() == 4
+    qtbot.waitUntil(lambda: all(store.get(j.id).state is JobState.SUCCEEDED for j in stale), timeout=10000)
+    assert window.queue.resubmit_interrupted() == 0
+
+
+def test_the_status_bar_says_when_the_server_slows_us_down(main_window, qtbot, sandbox):
+    window = main_window
+    sandbox.config.rate_limit_every = 1
+    sandbox.config.retry_after = 3
+    submit(window, "limited")
+    qtbot.waitUntil(lambda: "for the rate limit" in window.queue.label.text(), timeout=5000)
+    assert "Waiting" in window.queue.label.text()
