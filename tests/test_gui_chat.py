@@ -110,7 +110,7 @@ def test_submitted_job_is_followed_in_preview(main_window, qtbot):
     qtbot.waitUntil(lambda: window.preview.job is not None and window.preview.job.id == job.id, timeout=3000)
     wait_state(qtbot, window, job.id, JobState.SUCCEEDED)
     qtbot.waitUntil(lambda: bool(window.preview.text), timeout=3000)  # the preview refreshed itself
-    assert "Done 1" in window.counts_label.text()
+    qtbot.waitUntil(lambda: "Done 1" in window.counts_label.text(), timeout=3000)
 
 
 def test_empty_user_message_is_refused_in_plain_words(main_window, qtbot):

@@ -65,3 +65,26 @@ def test_the_status_bar_says_when_the_server_slows_us_down(main_window, qtbot, s
     submit(window, "limited")
     qtbot.waitUntil(lambda: "for the rate limit" in window.queue.label.text(), timeout=5000)
     assert "Waiting" in window.queue.label.text()
+
+
+def test_finished_counts_cover_the_whole_history(gui_engine, qtbot, home):
+    from gui.core.endpoints import Endpoint
+    from gui.core.jobs import Job
+    from gui.ui.main_window import MainWindow
+
+    engine = gui_engine()
+    old = [Job(Endpoint.CHAT, {"model": "gpt-4.1", "messages": [{"role": "user", "content": "hi"}]})
+           for _ in range(3)]
+    engine.store.add_many(old)
+    for job in old[:2]:
+        engine.store.transition(job, JobState.WAITING)
+        engine.store.transition(job, JobState.SUCCEEDED)
+    engine.store.transition(old[2], JobState.INTERRUPTED)
+    window = MainWindow(engine, "Sandbox")
+    qtbot.addWidget(window)
+    assert "Done 2" in window.counts_label.text() and "Interrupted 1" in window.counts_label.text()
+    window.queue.resubmit_interrupted()
+    qtbot.waitUntil(lambda: "Done 3" in window.counts_label.text(), timeout=5000)
+    assert "Interrupted" not in window.counts_label.text()
+    window._confirmed_close = True
+    window.close()

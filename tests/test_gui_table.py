@@ -177,7 +177,7 @@ def test_table_ticks_and_loop_stays_responsive_with_20_jobs(main_window, qtbot, 
     qtbot.waitUntil(lambda: model.rowCount() == 20, timeout=1000)
     qtbot.waitUntil(lambda: all(s == "Succeeded" for s in texts(model, "state")), timeout=1000)
     assert all(float(t.split()[0]) >= 0.9 for t in texts(model, "elapsed"))
-    qtbot.waitUntil(lambda: window.counts_label.text().startswith("Running 0  ·  Queued 0  ·  Done 20"), timeout=1000)
+    qtbot.waitUntil(lambda: window.counts_label.text().startswith("Running 0  ·  Queued 0  ·  Done 20"), timeout=3000)
     qtbot.waitUntil(lambda: not model._tick_timer.isActive(), timeout=2500)  # idle table: no ticking
 
 

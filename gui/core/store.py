@@ -231,8 +231,8 @@ class JobStore:
     def get(self, job_id: str) -> Job | None:
         with self._lock:
             self._flush()
-            row = self._db.execute(f"SELECT {','.join(_COLUMNS)} FROM jobs WHERE id=?", (job_id,)).fetchone()
-        return _job(row) if row else None
+            row = self._db.execute(f"SELECT seq,{','.join(_COLUMNS)} FROM jobs WHERE id=?", (job_id,)).fetchone()
+        return _job(row[1:], seq=row[0]) if row else None
 
     def jobs(
         self,
@@ -242,11 +242,18 @@ class JobStore:
         limit: int | None = None,
         offset: int = 0,
         newest_first: bool = False,
+        before_seq: int | None = None,
     ) -> list[Job]:
-        return list(self._iter(states=states, batch_id=batch_id, limit=limit, offset=offset, newest_first=newest_first))
+        """Jobs in insertion order. Page deep histories with `before_seq` (a cursor: the
+        `seq` of the last job of the previous page), which stays fast where OFFSET does not."""
+        return list(self._iter(states=states, batch_id=batch_id, limit=limit, offset=offset,
+                               newest_first=newest_first, before_seq=before_seq))
 
-    def _iter(self, *, states, batch_id, limit, offset, newest_first) -> Iterator[Job]:
+    def _iter(self, *, states, batch_id, limit, offset, newest_first, before_seq) -> Iterator[Job]:
         where, args = [], []
+        if before_seq is not None:
+            where.append("seq < ?")
+            args.append(before_seq)
         if states is not None:
             states = list(states)
             where.append(f"state IN ({','.join('?' * len(states))})")
@@ -254,7 +261,7 @@ class JobStore:
         if batch_id is not None:
             where.append("batch_id=?")
             args.append(batch_id)
-        sql = f"SELECT {','.join(_COLUMNS)} FROM jobs"
+        sql = f"SELECT seq,{','.join(_COLUMNS)} FROM jobs"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY seq " + ("DESC" if newest_first else "ASC")
@@ -264,7 +271,19 @@ class JobStore:
         with self._lock:
             self._flush()
             rows = self._db.execute(sql, args).fetchall()
-        return (_job(r) for r in rows)
+        return (_job(r[1:], seq=r[0]) for r in rows)
+
+    def next_seq(self) -> int:
+        """A cursor past every job stored so far (history paging starts here)."""
+        with self._lock:
+            self._flush()
+            return (self._db.execute("SELECT MAX(seq) FROM jobs").fetchone()[0] or 0) + 1
+
+    def count_by_state(self) -> dict[JobState, int]:
+        with self._lock:
+            self._flush()
+            rows = self._db.execute("SELECT state, COUNT(*) FROM jobs GROUP BY state").fetchall()
+        return {JobState(state): n for state, n in rows}
 
     def count(self) -> int:
         with self._lock:
@@ -312,9 +331,10 @@ def _mutable_row(job: Job) -> tuple:
     )
 
 
-def _job(row: tuple) -> Job:
+def _job(row: tuple, seq: int | None = None) -> Job:
     r = dict(zip(_COLUMNS, row))
     return Job(
+        seq=seq,
         id=r["id"],
         endpoint=Endpoint(r["endpoint"]),
         body=json.loads(r["body"]),

@@ -56,9 +56,10 @@ class JobTableModel(QAbstractTableModel):
         self._oldest = 0  # rank of the oldest history row loaded
         self._sort_spec: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
         self._loading_all = False
-        self._store_total = store.count()  # rows in the store when we started
-        self._fetched = 0
-        self._history_done = self._store_total == 0
+        # History is what the store held when we started, paged newest first by cursor;
+        # jobs submitted since then arrive through the scheduler instead.
+        self._history_cursor = store.next_seq()
+        self._history_done = self._history_cursor == 1
         self._pending: dict[str, Job] = {}
         self._dirty: set[str] = set()
         self._live: dict[str, Job] = {}  # in flight: their Elapsed cells tick
@@ -124,17 +125,15 @@ class JobTableModel(QAbstractTableModel):
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:
         if parent.isValid() or self._history_done or self._loading_all:
             return
-        offset = self._history_offset()
-        page = self._store.jobs(newest_first=True, limit=self.PAGE, offset=offset)
-        self._fetched += len(page)
-        if len(page) < self.PAGE or self._fetched >= self._store_total:
+        page = self._store.jobs(newest_first=True, limit=self.PAGE, before_seq=self._history_cursor)
+        if page:
+            self._history_cursor = page[-1].seq
+        if len(page) < self.PAGE:
             self._history_done = True
         self._append_history(page)
 
-    def _history_offset(self) -> int:
-        # Jobs added since we started sit in front of the history in the store's
-        # newest-first order; skip past them.
-        return self._fetched + max(0, self._store.count() - self._store_total)
+    def _rest_of_history(self) -> list[Job]:
+        return self._store.jobs(newest_first=True, before_seq=self._history_cursor)
 
     def _append_history(self, jobs: list[Job]) -> None:
         fresh = [j for j in jobs if j.id not in self._slot and j.id not in self._pending]
@@ -161,7 +160,7 @@ class JobTableModel(QAbstractTableModel):
         try:
             asyncio.get_running_loop()
         except RuntimeError:  # no loop (scripts, unit tests): load here
-            self._load_rest(self._store.jobs(newest_first=True, limit=-1, offset=self._history_offset()))
+            self._load_rest(self._rest_of_history())
             self._apply_sort()
             return
         if not self._loading_all:
@@ -169,17 +168,14 @@ class JobTableModel(QAbstractTableModel):
             spawn(self._load_all_then_sort())
 
     async def _load_all_then_sort(self) -> None:
-        offset = self._history_offset()
         try:
-            rest = await asyncio.get_running_loop().run_in_executor(
-                None, lambda: self._store.jobs(newest_first=True, limit=-1, offset=offset))
+            rest = await asyncio.get_running_loop().run_in_executor(None, self._rest_of_history)
         finally:
             self._loading_all = False
         self._load_rest(rest)
         self._apply_sort()
 
     def _load_rest(self, jobs: list[Job]) -> None:
-        self._fetched += len(jobs)
         self._history_done = True
         self._append_history(jobs)
 

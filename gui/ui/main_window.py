@@ -3,13 +3,16 @@ right, counts and the profile in the status bar. Built around an Engine made els
 (the app, or a test with a temporary store)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, Signal
+import asyncio
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
 from gui.core.engine import Engine
 from gui.core.jobs import Job, JobState
 
+from .background import spawn
 from .chat_tab import ChatTab
 from .job_table import JobTableModel
 from .job_view import JobTablePanel
@@ -74,8 +77,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.profile_label)
         if blocker:
             self.statusBar().showMessage(blocker)
+        self._history_counts = engine.store.count_by_state()
+        self._counts_timer = QTimer(self, singleShot=True, interval=1000)
+        self._counts_timer.timeout.connect(lambda: spawn(self._refresh_history_counts()))
         self._build_menus()
-        self._update_counts()
+        self._render_counts()
         self.resize(1280, 800)
         self._restore_layout()
         self.catalog.refresh()
@@ -114,15 +120,27 @@ class MainWindow(QMainWindow):
             self.preview.show_job(self.model.job(shown.id) or shown)
 
     def _update_counts(self) -> None:
-        counts = self.model.counts
-        running = sum(n for s, n in counts.items() if s.in_flight)
-        parts = [f"Running {running}", f"Queued {counts[JobState.QUEUED]}",
-                 f"Done {counts[JobState.SUCCEEDED]}", f"Failed {counts[JobState.FAILED]}"]
+        # Running/queued come live from the model; finished totals cover the whole history
+        # and come from the store, re-read off the GUI thread at most once a second.
+        if not self._counts_timer.isActive():
+            self._counts_timer.start()
+        self._render_counts()
+
+    async def _refresh_history_counts(self) -> None:
+        self._history_counts = await asyncio.get_running_loop().run_in_executor(
+            None, self.engine.store.count_by_state)
+        self._render_counts()
+
+    def _render_counts(self) -> None:
+        live, history = self.model.counts, self._history_counts
+        running = sum(n for s, n in live.items() if s.in_flight)
+        parts = [f"Running {running}", f"Queued {live[JobState.QUEUED]}",
+                 f"Done {history.get(JobState.SUCCEEDED, 0)}", f"Failed {history.get(JobState.FAILED, 0)}"]
         for state in (JobState.CANCELLED, JobState.INTERRUPTED):
-            if counts[state]:
-                parts.append(f"{state.label} {counts[state]}")
+            if history.get(state):
+                parts.append(f"{state.label} {history[state]}")
         self.counts_label.setText("  ·  ".join(parts))
-        self.counts_label.setToolTip("Jobs submitted since the app started")
+        self.counts_label.setToolTip("Done, failed, cancelled and interrupted count every job in the history")
 
     # -- closing ------------------------------------------------------------------
 
@@ -133,6 +151,7 @@ class MainWindow(QMainWindow):
             self._ask_to_close(active)
             return
         self._save_layout()
+        self._counts_timer.stop()
         self.model.detach()
         event.accept()
         self.closed.emit()
