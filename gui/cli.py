@@ -19,7 +19,12 @@ from .core.errors import QueueError
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    # The console gets only internal errors: the commands say what went wrong in plain
+    # words themselves; details go to the log file.
+    console = logging.StreamHandler()
+    console.setLevel(logging.ERROR)
+    console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(console)
     try:
         if args.command is None and args.smoke_test:
             from .smoke import run_smoke_test
@@ -29,6 +34,10 @@ def main(argv: list[str] | None = None) -> int:
             from .ui.app import run_gui  # Qt is imported only for the GUI
 
             return run_gui(sandbox=args.sandbox, base_url=args.base_url)
+        if args.command in ("submit", "batch"):
+            from .core.logs import setup_file_logging
+
+            setup_file_logging()
         return args.handler(args)
     except QueueError as error:
         print(f"queue-desk: {error.message}", file=sys.stderr)

@@ -15,6 +15,7 @@ from .client import Hooks, QueueClient, Reply
 from .endpoints import BodyKind
 from .errors import ErrorKind, QueueError
 from .jobs import Job, JobState
+from .image_results import download_images, needs_download
 from .results import save_inline, save_result
 from .store import JobStore
 from .throttle import Throttle
@@ -167,6 +168,8 @@ class Scheduler:
             saved = save_result(*args)
         else:  # big answers and images are decoded and written off the event loop (the GUI thread)
             saved = await asyncio.get_running_loop().run_in_executor(None, save_result, *args)
+        if needs_download(job.endpoint, reply.parsed):  # `url` images expire within the hour: fetch them now
+            saved.files += await download_images(self.client, saved.raw.parent, reply.parsed)
         self._move(job, JobState.SUCCEEDED, http_status=reply.status, result_path=str(saved.raw),
                    usage=saved.usage, error=None, error_kind=None)
         self.throttle.succeeded()
@@ -199,11 +202,14 @@ class Scheduler:
         delay = max(backoff, error.retry_after or 0.0)
         if error.kind is ErrorKind.RATE_LIMITED or error.status == 503:
             self.throttle.pushback(error.retry_after)
+        log.info("job %s: attempt %d failed (%s); retrying in %.1f s", job.id, job.attempts, error.message, delay)
         self._move(job, JobState.RETRYING, error.message, retry_at=time.time() + delay,
                    error=error.message, error_kind=error.kind.value, http_status=error.status)
         return True
 
     def _fail(self, job: Job, error: QueueError) -> None:
+        log.warning("job %s (%s) failed after %d attempt(s): %s", job.id, job.endpoint.value, job.attempts,
+                    error.message)
         self._move(job, JobState.FAILED, error.detail or error.message, error=error.message,
                    error_kind=error.kind.value, http_status=error.status, progress=None)
 

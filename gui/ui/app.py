@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 os.environ.setdefault("QT_API", "pyside6")  # qasync picks its Qt binding at import time
 
-from PySide6.QtCore import QTimer  # noqa: E402 - PySide6 before qasync
+from PySide6.QtCore import QSettings, QTimer  # noqa: E402 - PySide6 before qasync
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 import qasync  # noqa: E402
@@ -18,6 +18,8 @@ import qasync  # noqa: E402
 from gui.core.endpoints import DEFAULT_BASE_URL  # noqa: E402
 from gui.core.engine import SANDBOX_KEY, Engine, api_key_from_env  # noqa: E402
 from gui.core.errors import QueueError  # noqa: E402
+from gui.core.logs import setup_file_logging  # noqa: E402
+from gui.core.paths import app_home  # noqa: E402
 
 from . import background  # noqa: E402
 from .main_window import MainWindow  # noqa: E402
@@ -41,6 +43,10 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     # The window's close is confirmed and cleaned up by us, not by Qt quitting on its own.
     app.setQuitOnLastWindowClosed(False)
+    if os.environ.get("QUEUE_DESK_HOME"):
+        # Everything the app writes follows QUEUE_DESK_HOME, settings included.
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(app_home() / "settings"))
     return app
 
 
@@ -106,6 +112,7 @@ async def serve(session: Session) -> int:
 def run_gui(*, sandbox: bool = False, base_url: str | None = None) -> int:
     """The GUI entry point; returns the process exit code."""
     make_app()
+    setup_file_logging()
     server = None
     if sandbox:
         from gui.sandbox import SandboxConfig, SandboxServer

@@ -1,0 +1,32 @@
+"""The app's log file under `<home>/logs/`, so a user can send it when something went
+wrong. Nothing logged here ever carries the API key: requests are logged by endpoint and
+job id, never with headers."""
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+from . import paths
+
+LOG_NAME = "queue-desk.log"
+
+
+def setup_file_logging(home: Path | None = None, level: int = logging.INFO) -> Path | None:
+    """Add a rotating log file (1 MB × 3) to the root logger; None if it can't be written."""
+    folder = paths.logs_dir(home)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(folder / LOG_NAME, maxBytes=1_000_000,
+                                                       backupCount=3, encoding="utf-8")
+    except OSError:
+        return None  # a read-only home must not stop the app
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(level)
+    # httpx logs every request at INFO: noise in the file and CPU per job on the GUI thread.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    root = logging.getLogger()
+    root.addHandler(handler)
+    if root.level > level or root.level == logging.NOTSET:
+        root.setLevel(level)
+    return folder / LOG_NAME
