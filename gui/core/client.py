@@ -409,15 +409,21 @@ class _Progress:
         self.sent = max(0, self.sent - n)
 
 
+# Speed: httpx reads upload files 64 KiB at a time, and every chunk is a trip through
+# httpx and aiohttp on the event loop; 1 MiB chunks upload ~1.8x faster (as fast as curl)
+# for 1 MiB more memory. httpx yields whatever `read` returns, so a bigger read is safe.
+UPLOAD_CHUNK = 1024 * 1024
+
+
 class _CountingReader:
-    """A file wrapper that counts bytes as httpx streams them (64 KiB reads), so large
-    files are never read whole into memory and progress is exact."""
+    """A file wrapper that counts bytes as httpx streams them, so large files are never
+    read whole into memory and progress is exact."""
 
     def __init__(self, f: BinaryIO, progress: _Progress) -> None:
         self._f, self._progress, self._read = f, progress, 0
 
     def read(self, size: int = -1) -> bytes:
-        chunk = self._f.read(size)
+        chunk = self._f.read(max(size, UPLOAD_CHUNK) if size > 0 else size)
         self._read += len(chunk)
         self._progress.add(len(chunk))
         return chunk
