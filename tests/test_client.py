@@ -144,7 +144,7 @@ async def test_multipart_upload_streams_with_progress(sandbox, tmp_path):
     audio = tmp_path / "meeting.wav"
     with wave.open(str(audio), "wb") as w:
         w.setnchannels(1), w.setsampwidth(2), w.setframerate(16000)
-        w.writeframes(b"\x00\x01" * 16000 * 20)  # 20 s
+        w.writeframes(b"\x00\x01" * 16000 * 200)  # 200 s, 6.4 MB: several upload chunks
     progress: list[tuple[int, int]] = []
     sent: list[bool] = []
     request = Request(Endpoint.TRANSCRIPTIONS, {"model": "whisper-large-v3", "response_format": "verbose_json"},
@@ -153,9 +153,10 @@ async def test_multipart_upload_streams_with_progress(sandbox, tmp_path):
         reply = await client.send(request, Hooks(uploaded=lambda s, t: progress.append((s, t)),
                                                  sent=lambda: sent.append(True)))
     body = reply.json()
-    assert body["text"] and body["segments"] and body["duration"] == pytest.approx(20, abs=0.5)
+    assert body["text"] and body["segments"] and body["duration"] == pytest.approx(200, abs=0.5)
     size = audio.stat().st_size
     assert progress[-1] == (size, size) and len(progress) > 2 and sent == [True]
+    assert [s for s, _ in progress] == sorted({s for s, _ in progress})  # rising, no repeats
 
 
 async def test_unreadable_upload_is_an_input_error(sandbox, tmp_path):

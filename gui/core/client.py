@@ -394,6 +394,8 @@ class _Progress:
         self._last_reported = -1
 
     def add(self, n: int) -> None:
+        if n == 0 and self.done:
+            return  # the read that finds the end of the file adds nothing to report
         self.sent += n
         # Report at most ~100 times per upload: every report is work on the GUI thread.
         step = max(self.total // 100, 64 * 1024)
