@@ -140,3 +140,20 @@ async def test_202_job_id_is_stored_before_polling_and_polling_resumes(engine, s
         assert len(posts) == 1  # resumed by polling, not sent again
     finally:
         await again.aclose()
+
+
+async def test_big_submissions_go_in_chunks_and_every_job_is_stored_first(engine, sandbox):
+    stored_before_sent = []
+
+    def watch(job: Job) -> None:
+        if job.state is JobState.WAITING:
+            stored_before_sent.append(engine.store.get(job.id) is not None)
+
+    engine.scheduler.subscribe(watch)
+    done_earlier = engine.scheduler.submit(chat("earlier"))
+    await engine.scheduler.wait()
+    jobs = [chat(f"row {i}") for i in range(60)] + [done_earlier]  # a finished job sent again
+    await engine.scheduler.submit_in_chunks(jobs, chunk=25)
+    await engine.scheduler.wait()
+    assert all(j.state is JobState.SUCCEEDED for j in jobs) and all(stored_before_sent)
+    assert engine.store.count() == 61 and done_earlier.attempts == 1

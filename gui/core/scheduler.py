@@ -86,10 +86,28 @@ class Scheduler:
         fresh_ids = {j.id for j in fresh}
         for job in jobs:
             if job.id not in fresh_ids:  # a finished job sent again
-                self.store.transition(job, JobState.QUEUED, "resubmitted", attempts=0, error=None,
-                                      error_kind=None, http_status=None, server_job_id=None,
-                                      status_url=None, result_path=None)
+                self._requeue(job)
             self._start(job, self._run(job))
+        return jobs
+
+    def _requeue(self, job: Job) -> None:
+        self.store.transition(job, JobState.QUEUED, "resubmitted", attempts=0, error=None, error_kind=None,
+                              http_status=None, server_job_id=None, status_url=None, result_path=None)
+
+    async def submit_in_chunks(self, jobs: list[Job], chunk: int = 250) -> list[Job]:
+        """`submit_many` for big batches without stalling the event loop (the GUI thread):
+        each chunk is written to the store in a worker thread, then started, and the loop
+        gets a turn in between. A job is still stored before its request leaves."""
+        loop = asyncio.get_running_loop()
+        for start in range(0, len(jobs), chunk):
+            part = jobs[start:start + chunk]
+            fresh = [j for j in part if j.state is JobState.QUEUED]
+            await loop.run_in_executor(None, self.store.add_many, fresh)
+            for job in part:
+                if job.state is not JobState.QUEUED:
+                    self._requeue(job)
+                self._start(job, self._run(job))
+            await asyncio.sleep(0)
         return jobs
 
     def resume_polling(self, job: Job) -> None:
