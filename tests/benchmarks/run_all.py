@@ -30,6 +30,23 @@ def b1(rows: int, rounds: int) -> bool:
     return ok
 
 
+def b2_b3(rows: int, rounds: int) -> bool:
+    """The GUI process running the same batch offscreen with the job table live: CPU per
+    job next to the SDK recipe's (B2), and the event loop's lateness meanwhile (B3)."""
+    ratios, p99s, maxes = [], [], []
+    with sandbox_process() as url:
+        for _ in range(rounds):
+            sdk = run_child(HERE / "client_cpu.py", "sdk", url, str(rows), "8")
+            gui = run_child(HERE / "gui_batch.py", url, str(rows), "8")
+            ratios.append(gui["cpu_per_job_ms"] / sdk["cpu_per_job_ms"])
+            p99s.append(gui["p99_ms"])
+            maxes.append(gui["max_ms"])
+    ok = report(2, "gui-cpu-per-job-vs-sdk", statistics.median(ratios), 0.5)
+    ok &= report(3, "event-loop-lateness-p99", statistics.median(p99s), 16, unit="ms")
+    ok &= report(3, "event-loop-lateness-max", statistics.median(maxes), 50, unit="ms")
+    return ok
+
+
 def b5(size_mb: int) -> bool:
     """A big audio upload: resident memory growth and throughput next to curl's."""
     import subprocess
@@ -56,7 +73,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="small N: checks the suite runs, not the targets")
     args = parser.parse_args()
     rows, rounds, upload_mb = (300, 1, 64) if args.quick else (3000, 3, 1024)
-    results = [b1(rows, rounds), b5(upload_mb)]
+    results = [b1(rows, rounds), b2_b3(rows, rounds), b5(upload_mb)]
     return 0 if all(results) or args.quick else 1
 
 

@@ -1,0 +1,72 @@
+"""Child process for B2/B3: the GUI process runs a batch offscreen with the job table live,
+on the qasync loop; a 10 ms heartbeat timer measures how late the event loop answers.
+
+usage: gui_batch.py URL ROWS CONCURRENCY"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["QT_API"] = "pyside6"
+
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+import qasync  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from client_cpu import write_rows  # noqa: E402
+
+HEARTBEAT_MS = 10
+
+
+async def main(url: str, rows: int, concurrency: int) -> dict:
+    from gui.core.batch import run_batch
+    from gui.core.engine import Engine
+    from gui.ui.main_window import MainWindow
+
+    work = Path(tempfile.mkdtemp())
+    os.environ["QUEUE_DESK_HOME"] = str(work / "home")
+    write_rows(work / "in.jsonl", rows)
+    engine = Engine.open(url, "sk-bench", home=work / "home", concurrency=concurrency)
+    window = MainWindow(engine, "Benchmark")
+    window.resize(1280, 800)
+    window.show()
+
+    lateness: list[float] = []
+    last = [time.perf_counter()]
+
+    def beat() -> None:
+        now = time.perf_counter()
+        lateness.append(max(0.0, (now - last[0]) * 1000 - HEARTBEAT_MS))
+        last[0] = now
+
+    heartbeat = QTimer()
+    heartbeat.setTimerType(heartbeat.timerType().PreciseTimer)
+    heartbeat.timeout.connect(beat)
+    heartbeat.start(HEARTBEAT_MS)
+    started = time.process_time()
+    ok, failed = await run_batch(engine, work / "in.jsonl", work / "out")
+    cpu = time.process_time() - started
+    heartbeat.stop()
+    window._confirmed_close = True
+    window.close()
+    await engine.aclose()
+    assert ok == rows and failed == 0, (ok, failed)
+    lateness.sort()
+    return {"cpu_per_job_ms": cpu / rows * 1000, "p99_ms": lateness[int(len(lateness) * 0.99)],
+            "max_ms": lateness[-1], "beats": len(lateness)}
+
+
+if __name__ == "__main__":
+    app = QApplication([])
+    app.setQuitOnLastWindowClosed(False)
+    app.setOrganizationName("Queue Desk")
+    app.setApplicationName("Queue Desk Benchmark")
+    result = qasync.run(main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3])))
+    print(json.dumps(result))
