@@ -11,6 +11,7 @@ from .endpoints import DEFAULT_BASE_URL
 from .errors import ErrorKind, QueueError
 from .scheduler import Scheduler
 from .store import JobStore
+from .urls import check_base_url
 
 SANDBOX_KEY = "sandbox"  # the sandbox accepts any key; never a real one
 
@@ -41,7 +42,9 @@ class Engine:
         concurrency: int = 8,
         timeouts: Timeouts = Timeouts(),
         max_attempts: int = 3,
+        allow_plain_http: bool = False,
     ) -> Engine:
+        base_url = check_base_url(base_url, allow_plain_http=allow_plain_http)
         store = JobStore.open_default(home)
         client = QueueClient(base_url, api_key if api_key is not None else api_key_from_env(),
                              timeouts=timeouts, max_connections=max(concurrency, 8))
