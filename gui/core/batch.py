@@ -99,7 +99,9 @@ def output_line(job: Job) -> str:
     head = {"id": f"batch_req_{job.id}", "custom_id": job.custom_id}
     if job.state is JobState.SUCCEEDED and job.result_path:
         raw = Path(job.result_path).read_bytes()
-        if b"\n" in raw or b"\r" in raw:  # pretty-printed: re-encode to keep one line per row
+        if not job.result_path.endswith(".json"):  # text/srt/vtt transcripts: the body is a JSON string
+            raw = json.dumps(raw.decode("utf-8", "replace"), ensure_ascii=False).encode()
+        elif b"\n" in raw or b"\r" in raw:  # pretty-printed: re-encode to keep one line per row
             raw = json.dumps(json.loads(raw), ensure_ascii=False).encode()
         response = {"status_code": job.http_status or 200, "request_id": job.server_job_id or job.id}
         # Speed: the stored body is spliced in as it is, not parsed and encoded again.

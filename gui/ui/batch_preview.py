@@ -1,0 +1,66 @@
+"""What the Batch dialog shows before launch: the first rows rendered as they will be
+sent (unknown placeholders marked), and the row count with the input-token estimate."""
+from __future__ import annotations
+
+import html
+import json
+
+from gui.core.batch_plan import BatchPlan
+from gui.core.batch_template import CHARS_PER_TOKEN, unknown_placeholders
+from gui.core.endpoints import BodyKind, Endpoint
+
+PREVIEW_ROWS = 5
+_MARK = "background: #fadbd8; color: #922b21; border-radius: 2px;"
+
+
+def _marked(text: str, unknown: list[str]) -> str:
+    """Escaped text with the unknown placeholders highlighted."""
+    out = html.escape(text).replace("\n", "<br>")
+    for name in unknown:
+        token = html.escape("{" + name + "}")
+        out = out.replace(token, f'<span style="{_MARK}">{token}</span>')
+    return out or '<i style="color: #b9770e;">(empty)</i>'
+
+
+def preview_html(plan: BatchPlan, rows: int = PREVIEW_ROWS) -> str:
+    columns = plan.table.columns
+    spec = plan.spec
+    unknown = unknown_placeholders(spec.template, columns) + unknown_placeholders(spec.system, columns)
+    parts = []
+    for index in range(min(rows, len(plan))):
+        head = f'<p style="margin: 8px 0 2px 0;"><b>{html.escape(plan.custom_ids[index])}</b>'
+        if plan.is_jsonl:
+            endpoint, body, _ = plan.body(index)
+            text = json.dumps(body, ensure_ascii=False, indent=1)
+            parts.append(f'{head} <span style="color: gray;">{endpoint.label}</span></p>'
+                         f'<pre style="margin: 0;">{html.escape(text[:600])}</pre>')
+            continue
+        parts.append(head + "</p>")
+        if spec.endpoint.spec.body is BodyKind.MULTIPART:
+            file = plan.texts(index).get(spec.file_column, "")
+            parts.append(f'<p style="margin: 0;"><span style="color: gray;">file</span> {html.escape(file)}</p>')
+        system = plan.system_text(index) if spec.endpoint is Endpoint.CHAT and spec.system.strip() else None
+        if system is not None:
+            parts.append(f'<p style="margin: 0; color: #566573;"><i>system</i> · {_marked(system, unknown)}</p>')
+        user = plan.user_text(index)
+        if spec.endpoint.spec.body is not BodyKind.MULTIPART or user.strip():
+            label = {Endpoint.CHAT: "user", Endpoint.EMBEDDINGS: "input"}.get(spec.endpoint, "prompt")
+            parts.append(f'<p style="margin: 0;"><i style="color: gray;">{label}</i> · {_marked(user, unknown)}</p>')
+    more = len(plan) - rows
+    if more > 0:
+        parts.append(f'<p style="color: gray; margin-top: 8px;">… and {more:,} more row{"s" if more != 1 else ""}</p>')
+    return "".join(parts)
+
+
+def summary_text(plan: BatchPlan, tokens: int | None) -> str:
+    n = len(plan)
+    rows = f"{n:,} row{'s' if n != 1 else ''}"
+    if plan.spec.endpoint.spec.body is BodyKind.MULTIPART and not plan.is_jsonl:
+        return f"{rows} · one audio file each"
+    if tokens is None:
+        return f"{rows} · estimating input tokens…"
+    return f"{rows} · about {tokens:,} input tokens"
+
+
+TOKEN_TIP = (f"Estimated at about {CHARS_PER_TOKEN} characters per token (plus a few per message), "
+             "the usual rule of thumb for English text. The model's own tokenizer decides the real count.")
