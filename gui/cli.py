@@ -68,11 +68,21 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, metavar="DIR", help="copy the result files here")
     p.set_defaults(command="submit", handler=_submit)
 
-    p = sub.add_parser("batch", help="run an OpenAI Batch JSONL file through the queue")
-    p.add_argument("file", type=Path, metavar="FILE.jsonl")
+    p = sub.add_parser("batch", help="run a batch (OpenAI Batch JSONL, CSV/TSV, XLSX or an audio folder)")
+    p.add_argument("file", type=Path, metavar="FILE")
     _base_url(p)
     p.add_argument("--concurrency", type=int, default=8)
     p.add_argument("--out", type=Path, default=Path("."), metavar="DIR")
+    # Tables (CSV/TSV/XLSX, audio folder): one request per row from the templates.
+    p.add_argument("--endpoint", choices=[e.value for e in Endpoint if e is not Endpoint.MODELS], default="chat")
+    p.add_argument("--model")
+    p.add_argument("--template", help='the prompt with {column} placeholders, e.g. "Summarise: {text}"')
+    p.add_argument("--system", help="chat: the system message, with {column} placeholders")
+    p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="extra body field")
+    p.add_argument("--sheet", help="XLSX: the sheet to read (default: the first)")
+    p.add_argument("--file-column", help="audio: the column with the file paths (default: file)")
+    p.add_argument("--format", choices=["csv", "xlsx", "jsonl"],
+                   help="export format for tables (default: the input's; results.jsonl is always written)")
     p.set_defaults(command="batch", handler=_batch)
 
     p = sub.add_parser("jobs", help="list the job history")
@@ -142,6 +152,9 @@ def _batch(args: argparse.Namespace) -> int:
     from .core.batch import RESULTS_NAME, run_batch
     from .core.engine import Engine
 
+    if args.file.suffix.lower() != ".jsonl" or args.format in ("csv", "xlsx"):
+        return _table_batch(args)  # JSONL in, JSONL out stays exactly as it was
+
     async def run() -> tuple[int, int]:
         engine = Engine.open(args.base_url, concurrency=max(1, args.concurrency))
         try:
@@ -153,6 +166,30 @@ def _batch(args: argparse.Namespace) -> int:
     print(f"{ok} succeeded, {failed} failed")
     print(args.out / RESULTS_NAME)
     return 0 if failed == 0 else 1
+
+
+def _table_batch(args: argparse.Namespace) -> int:
+    from .core.batch_export import default_format
+    from .core.batch_headless import make_plan, run_headless
+    from .core.engine import Engine
+    from .core.requests import parse_param
+
+    plan = make_plan(args.file, args.out, endpoint=Endpoint(args.endpoint), model=args.model,
+                     template=args.template, system=args.system, sheet=args.sheet, file_column=args.file_column,
+                     params=dict(parse_param(p) for p in args.param))
+
+    async def run():
+        engine = Engine.open(args.base_url, concurrency=max(1, args.concurrency))
+        try:
+            return await run_headless(engine, plan, args.format or default_format(plan))
+        finally:
+            await engine.aclose()
+
+    result = asyncio.run(run())
+    print(f"{result.succeeded} succeeded, {result.failed} failed")
+    for path in result.written:
+        print(path)
+    return 0 if result.failed == 0 else 1
 
 
 def _jobs(args: argparse.Namespace) -> int:

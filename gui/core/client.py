@@ -152,6 +152,32 @@ class QueueClient:
             raise not_json(reply)
         return reply
 
+    async def fetch_file(self, url: str, max_bytes: int = 64 * 1024 * 1024) -> bytes:
+        """GET a file the server pointed at (an image `url` result). The API key goes
+        only to the API's own host, never to a storage or CDN host."""
+        if urlsplit(url).scheme not in ("http", "https"):
+            raise QueueError(ErrorKind.BAD_RESPONSE, f"The server gave an unusable link: {url[:100]}")
+        request = self._http.build_request("GET", url)
+        if urlsplit(url).netloc != urlsplit(self.base_url).netloc:
+            del request.headers["Authorization"]
+        try:
+            response = await self._http.send(request, stream=True)
+            try:
+                if response.status_code >= 400:
+                    raise QueueError(ErrorKind.EXPIRED if response.status_code in (403, 404, 410) else ErrorKind.SERVER,
+                                     f"The link answered {response.status_code}; it may have expired.",
+                                     status=response.status_code)
+                data = bytearray()
+                async for chunk in response.aiter_bytes():
+                    data += chunk
+                    if len(data) > max_bytes:
+                        raise QueueError(ErrorKind.BAD_RESPONSE, f"The file is larger than {max_bytes // 2**20} MiB.")
+                return bytes(data)
+            finally:
+                await response.aclose()
+        except httpx.HTTPError as exc:
+            raise transport_error(exc, url, self.timeouts) from exc
+
     async def poll(self, status_url: str, hooks: Hooks = Hooks(), first_wait: float = 0.0) -> Reply:
         """Poll a 202 job's status URL until it is terminal; return its result."""
         wait = first_wait
@@ -209,7 +235,7 @@ class QueueClient:
                 name = Path(upload.path).name
                 ctype = mimetypes.guess_type(name)[0] or "application/octet-stream"
                 files.append((upload.field, (name, _CountingReader(f, progress), ctype)))
-            data = {k: _form_value(v) for k, v in request.body.items() if v is not None}
+            data = form_fields(request.body)
             reply = await self._call("POST", url, data=data, files=files)
             if not progress.done and hooks.sent:
                 hooks.sent()
@@ -376,6 +402,20 @@ def _status_url(request_url: str, headers: Mapping[str, str], body: dict) -> str
 
 def _absolute(base: str, url: str) -> str:
     return str(httpx.URL(base).join(url))
+
+
+def form_fields(body: Mapping[str, Any]) -> dict[str, Any]:
+    """The multipart text fields for a body, as they go on the wire: every value a string,
+    lists repeated under `key[]` (the OpenAI SDK's form, e.g. `timestamp_granularities[]`)."""
+    fields: dict[str, Any] = {}
+    for key, value in body.items():
+        if value is None:
+            continue
+        if isinstance(value, list):
+            fields[key if key.endswith("[]") else key + "[]"] = [_form_value(v) for v in value]
+        else:
+            fields[key] = _form_value(value)
+    return fields
 
 
 def _form_value(value: Any) -> Any:

@@ -1,15 +1,16 @@
-"""Request builders: turn what a person gives (a prompt, files, extra parameters) into
-request bodies of the OpenAI shape for each endpoint. Shared by the CLI and the tabs."""
+"""`queue-desk submit`'s requests: the command line mapped onto the same builders the
+tabs use (bodies.py, media_requests.py), so the CLI sends exactly what the matching tab
+would send for the same inputs."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
-from .client import Upload
+from .bodies import chat_body, completion_body, embedding_body, image_body
 from .endpoints import Endpoint
 from .errors import ErrorKind, QueueError
 from .jobs import Job
+from .media_requests import DEFAULT_MAX_IMAGE_MIB, DEFAULT_MAX_UPLOAD_MIB, MIB, audio_request, image_edit_request
 
 
 def parse_param(text: str) -> tuple[str, Any]:
@@ -24,6 +25,11 @@ def parse_param(text: str) -> tuple[str, Any]:
     return key.strip(), parsed
 
 
+def input_lines(text: str) -> list[str]:
+    """Embeddings input: one input per line, blank lines ignored (as in the tab)."""
+    return [line for line in text.splitlines() if line.strip()]
+
+
 def build_jobs(
     endpoint: Endpoint,
     *,
@@ -32,47 +38,55 @@ def build_jobs(
     params: dict[str, Any] | None = None,
     files: list[str] | None = None,
     mask: str | None = None,
+    max_upload_mib: float = DEFAULT_MAX_UPLOAD_MIB,
 ) -> list[Job]:
-    """One job per request: audio endpoints make one job per file, the rest one job."""
+    """One job per request: audio endpoints make one job per file, the rest one job.
+    `params` are merged over the built fields and win (like the tabs' Advanced editor)."""
     params = dict(params or {})
     files = list(files or [])
     model = model or params.pop("model", None) or endpoint.spec.default_model
-    for path in files + ([mask] if mask else []):
-        if not Path(path).is_file():
-            raise QueueError(ErrorKind.INPUT, f"The file {path} does not exist.")
+    try:
+        return _build(endpoint, model, prompt, params, files, mask, max_upload_mib)
+    except QueueError as error:
+        field = getattr(error, "field", None)
+        hint = f" (--{_FLAG.get(field, 'param ' + str(field))})" if field else ""
+        raise QueueError(ErrorKind.INPUT, error.message + hint) from None
 
-    def body(**fields: Any) -> dict[str, Any]:
-        merged = {"model": model, **fields}
-        merged.update(params)  # explicit parameters win
-        return merged
 
+_FLAG = {"messages": "prompt", "prompt": "prompt", "input": "prompt", "model": "model", "file": "file",
+         "image": "file", "mask": "mask"}
+
+
+def _build(endpoint: Endpoint, model: str, prompt: str | None, params: dict[str, Any], files: list[str],
+           mask: str | None, max_upload_mib: float) -> list[Job]:
     if endpoint is Endpoint.MODELS:
         return [Job(endpoint, {})]
     if endpoint is Endpoint.CHAT:
-        if "messages" not in params:
-            _need(prompt, "chat needs --prompt (or --param messages=[...])")
-        return [Job(endpoint, body(messages=[{"role": "user", "content": prompt or ""}]))]
-    if endpoint in (Endpoint.COMPLETIONS, Endpoint.IMAGES):
-        if "prompt" not in params:
-            _need(prompt, f"{endpoint.value} needs --prompt")
-        return [Job(endpoint, body(prompt=prompt))]
+        messages = params.pop("messages", None)
+        if messages is None:
+            messages = [{"role": "user", "content": prompt or ""}]
+        if not isinstance(messages, list) or not all(isinstance(m, dict) for m in messages):
+            raise QueueError(ErrorKind.INPUT, "--param messages must be a JSON list of {\"role\", \"content\"} objects.")
+        return [Job(endpoint, chat_body(model, messages, extra=params))]
+    if endpoint is Endpoint.COMPLETIONS:
+        return [Job(endpoint, completion_body(model, prompt or "", extra=params))]
     if endpoint is Endpoint.EMBEDDINGS:
-        if "input" not in params:
-            _need(prompt, "embeddings needs --prompt (the input text)")
-        return [Job(endpoint, body(input=prompt))]
+        return [Job(endpoint, embedding_body(model, input_lines(prompt or ""), extra=params))]
+    if endpoint is Endpoint.IMAGES:
+        return [Job(endpoint, image_body(model, prompt or "", extra=params))]
     if endpoint in (Endpoint.TRANSCRIPTIONS, Endpoint.TRANSLATIONS):
-        _need(files, f"{endpoint.value} needs --file (one job per file)")
-        extra = {"prompt": prompt} if prompt else {}
-        return [Job(endpoint, body(**extra), [Upload("file", f)]) for f in files]
+        if not files:
+            raise QueueError(ErrorKind.INPUT, f"{endpoint.value.capitalize()} needs --file (one job per file).")
+        jobs = []
+        for path in files:
+            body, uploads = audio_request(endpoint, path, model, prompt=prompt, extra=params,
+                                          max_bytes=int(max_upload_mib * MIB))
+            jobs.append(Job(endpoint, body, uploads))
+        return jobs
     if endpoint is Endpoint.IMAGE_EDITS:
-        _need(files, "image-edits needs --file (the image to edit)")
-        _need(prompt, "image-edits needs --prompt")
-        field = "image" if len(files) == 1 else "image[]"
-        uploads = [Upload(field, f) for f in files] + ([Upload("mask", mask)] if mask else [])
-        return [Job(endpoint, body(prompt=prompt), uploads)]
+        if not files:
+            raise QueueError(ErrorKind.INPUT, "Image-edits needs --file (the image to edit).")
+        body, uploads = image_edit_request(model, files, prompt or "", mask=mask, extra=params,
+                                           max_bytes=DEFAULT_MAX_IMAGE_MIB * MIB)
+        return [Job(endpoint, body, uploads)]
     raise QueueError(ErrorKind.INPUT, f"Unknown endpoint {endpoint.value}.")
-
-
-def _need(value: Any, message: str) -> None:
-    if not value:
-        raise QueueError(ErrorKind.INPUT, message[0].upper() + message[1:] + ".")

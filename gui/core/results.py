@@ -16,6 +16,7 @@ from .client import Reply
 from .endpoints import Endpoint, ResultKind
 from .errors import ErrorKind, QueueError
 from .files import write_atomic as _write_atomic
+from .image_info import extension_for
 
 # Replies up to this size are saved on the event loop: a thread hop costs more than the
 # write. Larger ones (and images, which need decoding) go to a worker thread.
@@ -54,7 +55,9 @@ def derive_files(raw_path: str | Path, endpoint: Endpoint) -> list[Path]:
     folder = raw.parent
     kind = endpoint.spec.result
     if kind is ResultKind.IMAGES:
-        return sorted(folder.glob("image-*.png"))
+        from .image_results import image_files
+
+        return image_files(folder)
     if kind is ResultKind.TEXT:
         target = folder / ("answer.md" if endpoint is Endpoint.CHAT else "answer.txt")
         if not target.exists():
@@ -76,6 +79,10 @@ def derive_files(raw_path: str | Path, endpoint: Endpoint) -> list[Path]:
     return [raw]
 
 
+def image_path(folder: Path, index: int, data: bytes) -> Path:
+    return folder / f"image-{index}.{extension_for(data[:16])}"
+
+
 def _decode_images(folder: Path, body: Any) -> list[Path]:
     files = []
     for i, item in enumerate((body or {}).get("data") or [], start=1):
@@ -86,7 +93,7 @@ def _decode_images(folder: Path, body: Any) -> list[Path]:
                 raise QueueError(
                     ErrorKind.BAD_RESPONSE, f"Image {i} in the server's answer is not valid base64."
                 ) from exc
-            files.append(write_atomic(folder / f"image-{i}.png", png))
+            files.append(write_atomic(image_path(folder, i, png), png))  # named by what it is (png/jpg/webp)
     return files
 
 

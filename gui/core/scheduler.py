@@ -15,6 +15,7 @@ from .client import Hooks, QueueClient, Reply
 from .endpoints import BodyKind
 from .errors import ErrorKind, QueueError
 from .jobs import Job, JobState
+from .image_results import download_images, needs_download
 from .results import save_inline, save_result
 from .store import JobStore
 from .throttle import Throttle
@@ -185,6 +186,8 @@ class Scheduler:
             saved = save_result(*args)
         else:  # big answers and images are decoded and written off the event loop (the GUI thread)
             saved = await asyncio.get_running_loop().run_in_executor(None, save_result, *args)
+        if needs_download(job.endpoint, reply.parsed):  # `url` images expire within the hour: fetch them now
+            saved.files += await download_images(self.client, saved.raw.parent, reply.parsed)
         self._move(job, JobState.SUCCEEDED, http_status=reply.status, result_path=str(saved.raw),
                    usage=saved.usage, error=None, error_kind=None)
         self.throttle.succeeded()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QModelIndex, QSettings, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QToolBar, QVBoxLayout, QWidget
 
 from gui.core.jobs import Job
 from gui.core.scheduler import Scheduler
@@ -27,6 +27,26 @@ class JobFilterProxy(QSortFilterProxyModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sourceModel().sort(column, order)
+
+    batch_id: str | None = None  # show only this batch's jobs (None: all)
+
+    def set_batch(self, batch_id: str | None) -> None:
+        if batch_id == self.batch_id:
+            return
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+; invalidateFilter() is deprecated there
+            self.beginFilterChange()
+            self.batch_id = batch_id
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.batch_id = batch_id
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802 - Qt override
+        if self.batch_id is not None:
+            job = self.sourceModel().job_at(row)
+            if job.batch_id != self.batch_id:
+                return False
+        return super().filterAcceptsRow(row, parent)
 
 
 class JobTablePanel(QWidget):
@@ -86,8 +106,15 @@ class JobTablePanel(QWidget):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addActions([self.cancel_action, self.resubmit_action])
 
+        # Batch filter: hidden until there are batches (the batch list fills it).
+        self.batch_combo = QComboBox(self, toolTip="Show the jobs of one batch")
+        self.batch_combo.addItem("All jobs", None)
+        self.batch_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.batch_combo.setVisible(False)
+        self.batch_combo.currentIndexChanged.connect(lambda: self.proxy.set_batch(self.batch_combo.currentData()))
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.batch_combo)
         top.addWidget(self.filter_edit, 1)
         top.addWidget(toolbar)
         layout = QVBoxLayout(self)
@@ -134,6 +161,24 @@ class JobTablePanel(QWidget):
         jobs = self.selected_jobs()
         self.cancel_action.setEnabled(any(not j.state.terminal for j in jobs))
         self.resubmit_action.setEnabled(any(j.state.terminal for j in jobs))
+
+    def set_batches(self, batches: list[tuple[str, str]]) -> None:
+        """(batch id, name) choices for the batch filter; the current choice is kept."""
+        current = self.batch_combo.currentData()
+        self.batch_combo.blockSignals(True)
+        self.batch_combo.clear()
+        self.batch_combo.addItem("All jobs", None)
+        for batch_id, name in batches:
+            self.batch_combo.addItem(f"Batch: {name}", batch_id)
+        index = self.batch_combo.findData(current)
+        self.batch_combo.setCurrentIndex(max(0, index))
+        self.batch_combo.blockSignals(False)
+        self.batch_combo.setVisible(bool(batches))
+        self.proxy.set_batch(self.batch_combo.currentData())
+
+    def show_batch(self, batch_id: str | None) -> None:
+        index = self.batch_combo.findData(batch_id)
+        self.batch_combo.setCurrentIndex(max(0, index))
 
     # -- actions ----------------------------------------------------------------
 

@@ -13,16 +13,25 @@ from gui.core.engine import Engine
 from gui.core.jobs import Job, JobState
 
 from .background import spawn
+from .batch_controller import install_batches
+from . import window_tools
+from .audio_tab import TranscriptionTab, TranslationTab
 from .chat_tab import ChatTab
+from .completions_tab import CompletionsTab
+from .embeddings_tab import EmbeddingsTab
+from .image_edit_tab import ImageEditTab
+from .image_tab import ImageGenerationTab
 from .job_table import JobTableModel
 from .job_view import JobTablePanel
 from .model_picker import ModelCatalog
+from .models_tab import ModelsTab
 from .preview import PreviewPanel
 from .queue_controls import QueueControls
 from .tab_base import EndpointTab, TabContext
 
 # The endpoint tabs, in order. A new tab is one more entry here.
-TABS: list[type[EndpointTab]] = [ChatTab]
+TABS: list[type[EndpointTab]] = [ChatTab, CompletionsTab, EmbeddingsTab, TranscriptionTab, TranslationTab,
+                                 ImageGenerationTab, ImageEditTab, ModelsTab]
 
 
 class MainWindow(QMainWindow):
@@ -81,6 +90,8 @@ class MainWindow(QMainWindow):
         self._counts_timer = QTimer(self, singleShot=True, interval=1000)
         self._counts_timer.timeout.connect(lambda: spawn(self._refresh_history_counts()))
         self._build_menus()
+        self.tools = window_tools.install(self)  # job actions, upload progress, audio drops, auto-save
+        self.batches = install_batches(self)  # Batch menu, batch list dock, the job table's batch filter
         self._render_counts()
         self.resize(1280, 800)
         self._restore_layout()

@@ -11,16 +11,21 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
-    QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QTextBrowser, QVBoxLayout, QWidget,
+    QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QStackedWidget, QTextBrowser, QVBoxLayout,
+    QWidget,
 )
 
 from gui.core.endpoints import Endpoint, ResultKind
-from gui.core.files import write_atomic
 from gui.core.jobs import Job, JobState
 from gui.core.results import read_text
+from gui.core.saving import SaveError, save_file
 from gui.core.store import JobStore
 
 from .job_columns import STATE_COLOURS, format_duration, format_time, state_text
+from .models_table import ModelsView
+from .preview_embeddings import EmbeddingsView
+from .preview_images import ImageGallery
+from .preview_transcript import TranscriptView
 
 MAX_PREVIEW_BYTES = 2_000_000  # bigger results are saved, not rendered
 _MARKDOWN = QTextDocument.MarkdownFeature.MarkdownNoHTML | QTextDocument.MarkdownFeature.MarkdownDialectGitHub
@@ -57,6 +62,16 @@ class PreviewPanel(QWidget):
         self.save_button.clicked.connect(self.ask_save_path)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # One view per kind of result; the text browser is the default.
+        self.embeddings = EmbeddingsView(self.message.setText, self)
+        self.transcript = TranscriptView(self.message.setText, self)
+        self.gallery = ImageGallery(self.message.setText, self)
+        self.models = ModelsView(self)
+        self.views = QStackedWidget(self)
+        self.views.addWidget(self.browser)
+        for view in (self.embeddings, self.transcript, self.gallery, self.models):
+            self.views.addWidget(view)
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
         buttons.addWidget(self.save_button)
@@ -68,7 +83,7 @@ class PreviewPanel(QWidget):
         self.meta_area.setFrameShape(QFrame.Shape.NoFrame)
         self.meta_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.meta_area)
-        layout.addWidget(self.browser, 1)
+        layout.addWidget(self.views, 1)
         layout.addLayout(buttons)
         self._ticker = QTimer(self, interval=1000)
         self._ticker.timeout.connect(self._render_meta)
@@ -101,13 +116,32 @@ class PreviewPanel(QWidget):
         self._loaded = key
         self.text = None
         self.browser.clear()
+        view = self._view_for(job)
+        self.views.setCurrentWidget(view)
+        self.save_button.setVisible(view is self.browser)
         if job is None:
             self.browser.setPlaceholderText("Select a job to see its details and result.")
+        elif view is not self.browser:
+            view.show_job(job)
         elif job.state is JobState.SUCCEEDED and job.result_path:
             self._show_result(job)
         else:
             self.browser.setPlaceholderText("The result appears here when the job has succeeded.")
         self.save_button.setEnabled(self.text is not None)
+
+    def _view_for(self, job: Job | None) -> QWidget:
+        if job is None or job.state is not JobState.SUCCEEDED or not job.result_path:
+            return self.browser
+        kind = job.endpoint.spec.result
+        if kind is ResultKind.EMBEDDINGS:
+            return self.embeddings
+        if kind is ResultKind.IMAGES:
+            return self.gallery
+        if kind is ResultKind.TRANSCRIPT:
+            return self.transcript
+        if kind is ResultKind.MODEL_LIST:
+            return self.models
+        return self.browser
 
     def _show_result(self, job: Job) -> None:
         path = Path(job.result_path or "")
@@ -146,7 +180,9 @@ class PreviewPanel(QWidget):
         timing = format_duration(job.elapsed(now))
         if timing:
             rows.append(("Elapsed", html.escape(timing + (f" · {job.attempts} attempts" if job.attempts > 1 else ""))))
-        if job.usage:
+        if job.usage and job.usage.get("type") == "duration":  # audio is billed by the second
+            rows.append(("Usage", html.escape(f"{job.usage.get('seconds')} s of audio")))
+        elif job.usage:
             tokens = ", ".join(f"{k.replace('_tokens', '')} {v}" for k, v in job.usage.items() if isinstance(v, int))
             rows.append(("Tokens", html.escape(tokens)))
         if job.error and job.state is not JobState.SUCCEEDED:
@@ -221,12 +257,14 @@ class PreviewPanel(QWidget):
                 raw = Path(job.result_path).read_bytes()
                 if Path(job.result_path).suffix != ".json":  # the server sent text: wrap it
                     raw = json.dumps({"text": raw.decode("utf-8", "replace")}, ensure_ascii=False).encode()
-                write_atomic(target, raw)
             else:
-                write_atomic(target, self.text if self.text or not job.result_path else read_text(
-                    job.result_path, job.endpoint))
+                raw = self.text if self.text or not job.result_path else read_text(job.result_path, job.endpoint)
+            save_file(target, raw)
         except OSError as exc:
-            self.message.setText(f"Could not save to {target}: {exc.strerror or exc}")
+            self.message.setText(f"The result file could not be read: {exc.strerror or exc}")
+            return None
+        except SaveError as error:
+            self.message.setText(error.message)
             return None
         QSettings().setValue(_SAVE_DIR_KEY, str(target.parent))
         self.message.setText(f"Saved to {target}")

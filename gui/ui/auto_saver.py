@@ -1,0 +1,58 @@
+"""The auto-save setting: every transcript job that succeeds is saved where the audio tabs
+say (format, next to the audio or a folder, template), never over an existing file.
+A format the answer cannot give (srt without timings) falls back to txt."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from gui.core.bodies import FieldProblem
+from gui.core.endpoints import ResultKind
+from gui.core.jobs import Job, JobState
+from gui.core.saving import SaveError
+from gui.core.scheduler import Scheduler
+from gui.core.subtitles import read_transcript
+from gui.core.transcript_export import ExportOptions, export_transcript
+
+from . import app_settings
+
+
+class AutoSaver(QObject):
+    saved = Signal(str, str)  # job id, path
+    failed = Signal(str, str)  # job id, plain message
+
+    def __init__(self, scheduler: Scheduler, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._scheduler = scheduler
+        self._done: set[str] = set()
+        scheduler.subscribe(self._on_job)
+
+    def detach(self) -> None:
+        try:
+            self._scheduler.unsubscribe(self._on_job)
+        except ValueError:
+            pass
+
+    def _on_job(self, job: Job) -> None:
+        # Called on every state change of every job: leave at once unless it matters.
+        if job.state is not JobState.SUCCEEDED or job.endpoint.spec.result is not ResultKind.TRANSCRIPT:
+            return
+        key = f"{job.id}:{job.result_path}"
+        if key in self._done or not app_settings.auto_save():
+            return
+        self._done.add(key)
+        self.save(job)
+
+    def save(self, job: Job) -> str | None:
+        options = app_settings.export_options(overwrite=False)
+        try:
+            transcript = read_transcript(job.result_path or "")
+            fmt = options.format if options.format in transcript.formats() else "txt"
+            path = export_transcript(job, ExportOptions(fmt, options.folder, options.template, False), transcript)
+        except (FieldProblem, SaveError) as problem:
+            self.failed.emit(job.id, f"Auto-save of {job.summary or job.id} failed: {problem.message}")
+            return None
+        except (OSError, ValueError) as exc:
+            self.failed.emit(job.id, f"Auto-save of {job.summary or job.id} failed: the transcript could not be read ({exc}).")
+            return None
+        self.saved.emit(job.id, str(path))
+        return str(path)

@@ -1,0 +1,49 @@
+"""Reading images safely: the pixel size is read from the header first and refused when
+it is absurd (a 1 MB PNG can claim 30000×30000 pixels and ask for gigabytes: a
+decompression bomb), and QImageReader's allocation limit backs that up. Safe to call
+from a worker thread (QImage, not QPixmap)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QImage, QImageReader
+
+MAX_PIXELS = 50_000_000  # ~7000×7000; generated images are at most 4096×4096
+ALLOCATION_LIMIT_MB = 256  # Qt's default, stated here so it holds whatever the default becomes
+THUMBNAIL_LIMIT_MB = 64
+
+
+@dataclass
+class LoadedImage:
+    image: QImage | None
+    size: QSize  # the file's full pixel size (may be invalid if unreadable)
+    problem: str | None = None  # plain words when image is None
+
+
+def read_image(path: str | Path, *, fit: QSize | None = None, max_pixels: int = MAX_PIXELS,
+               allocation_mb: int = ALLOCATION_LIMIT_MB) -> LoadedImage:
+    """The image at `path`, scaled down to fit `fit` if given (thumbnails)."""
+    name = Path(path).name
+    reader = QImageReader(str(path))
+    reader.setAllocationLimit(allocation_mb)
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if not size.isValid():
+        reason = reader.errorString() if reader.error() != QImageReader.ImageReaderError.UnknownError else ""
+        return LoadedImage(None, size, f"{name} is not an image that can be shown"
+                                       + (f" ({reason.rstrip('.')})." if reason else "."))
+    if size.width() * size.height() > max_pixels:
+        return LoadedImage(None, size, f"{name} claims to be {size.width()}×{size.height()} pixels, too large to "
+                                       "open safely. It may be damaged or made to exhaust memory; it was not opened.")
+    if fit is not None and (size.width() > fit.width() or size.height() > fit.height()):
+        reader.setScaledSize(size.scaled(fit, Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    if image.isNull():
+        return LoadedImage(None, size, f"{name} could not be read: {reader.errorString()}")
+    return LoadedImage(image, size)
+
+
+def thumbnail(path: str | Path, edge: int = 96) -> LoadedImage:
+    return read_image(path, fit=QSize(edge, edge), allocation_mb=THUMBNAIL_LIMIT_MB)

@@ -1,0 +1,84 @@
+"""What the endpoint tabs add to the main window, installed in one call so the window
+itself stays small: the per-job actions (table context menu, toolbar, Jobs menu), the
+upload progress bar in the State column, audio drops anywhere on the window, and the
+transcript auto-saver."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
+
+from gui.core.endpoints import Endpoint
+
+from .audio_tab import AudioTab, TranscriptionTab
+from .auto_saver import AutoSaver
+from .drop_area import WindowDropFilter
+from .job_actions import JobActions
+from .job_columns import COLUMN_INDEX
+from .progress_delegate import UploadProgressDelegate
+from .tab_base import EndpointTab
+
+
+@dataclass
+class WindowTools:
+    actions: JobActions
+    auto_saver: AutoSaver
+    drops: WindowDropFilter
+    delegate: UploadProgressDelegate
+
+
+def install(window: QMainWindow) -> WindowTools:
+    """`window` is the MainWindow (engine, tabs, endpoint_tabs, jobs, model, menus built)."""
+
+    def tab_for(endpoint: Endpoint) -> EndpointTab | None:
+        return next((t for t in window.endpoint_tabs if t.endpoint is endpoint), None)
+
+    def show_tab(tab: EndpointTab) -> None:
+        window.tabs.setCurrentWidget(tab)
+
+    # Eight tabs do not fit the form pane: besides the tab bar's arrows, a menu lists them all.
+    corner = QToolButton(window.tabs, text="☰", toolTip="Go to an endpoint tab", autoRaise=True)
+    corner.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    menu = QMenu(corner)
+    for tab in window.endpoint_tabs:
+        menu.addAction(tab.title, lambda t=tab: show_tab(t))
+    corner.setMenu(menu)
+    window.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+
+    status = window.statusBar()
+    actions = JobActions(window.engine, window.jobs.current_job, tab_for, show_tab, window)
+    actions.message.connect(lambda text: status.showMessage(text, 6000))
+    view = window.jobs.view
+    view.addActions(actions.actions)
+    toolbar = window.jobs.findChild(QToolBar)
+    if toolbar is not None:
+        toolbar.addSeparator()
+        toolbar.addAction(actions.details)
+    jobs_menu = next((m for m in window.menuBar().findChildren(QMenu) if m.title() == "&Jobs"), None)
+    if jobs_menu is not None:
+        jobs_menu.addSeparator()
+        jobs_menu.addActions(actions.actions)
+    window.jobs.currentJobChanged.connect(actions.update)
+    window.model.jobsChanged.connect(lambda _ids: actions.update(window.jobs.current_job()))
+    view.doubleClicked.connect(lambda _index: actions.show_details())
+
+    delegate = UploadProgressDelegate(view)
+    view.setItemDelegateForColumn(COLUMN_INDEX["state"], delegate)
+
+    def deliver(files: list[str]) -> None:
+        current = window.tabs.currentWidget()
+        tab = current if isinstance(current, AudioTab) else next(
+            (t for t in window.endpoint_tabs if isinstance(t, TranscriptionTab)), None)
+        if tab is None:
+            return
+        show_tab(tab)
+        jobs = tab.files_dropped(files)
+        if jobs:
+            status.showMessage(f"Submitted {len(jobs)} {tab.title.lower()} job{'s' if len(jobs) != 1 else ''}", 5000)
+
+    drops = WindowDropFilter(window, deliver)
+    saver = AutoSaver(window.engine.scheduler, window)
+    saver.saved.connect(lambda _id, path: status.showMessage(f"Transcript saved to {path}", 6000))
+    saver.failed.connect(lambda _id, message: status.showMessage(message, 15000))
+    return WindowTools(actions, saver, drops, delegate)

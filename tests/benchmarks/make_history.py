@@ -1,0 +1,30 @@
+"""Fill a job store with N finished jobs (for B4), fast: one transaction."""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from gui.core.endpoints import Endpoint
+from gui.core.jobs import Job, JobState
+from gui.core.store import JobStore
+
+
+def make_history(home: Path, count: int) -> None:
+    store = JobStore.open_default(home)
+    now = time.time()
+    jobs = []
+    for i in range(count):
+        job = Job(Endpoint.CHAT, {"model": "Llama-3.3-70B-Instruct",
+                                  "messages": [{"role": "user", "content": f"question {i}"}]},
+                  created_at=now - count + i, state=JobState.SUCCEEDED if i % 10 else JobState.FAILED)
+        job.started_at, job.finished_at, job.attempts = job.created_at, job.created_at + 1.2, 1
+        if job.state is JobState.FAILED:
+            job.error = "The server had a problem (500). This is usually temporary; try again in a moment."
+        jobs.append(job)
+    store.add_many(jobs)
+    store.close()
+
+
+if __name__ == "__main__":
+    make_history(Path(sys.argv[1]), int(sys.argv[2]))
