@@ -61,6 +61,7 @@ _COLUMNS = (
     "attempts error error_kind http_status server_job_id status_url result_path usage batch_id custom_id"
 ).split()
 _MUTABLE = _COLUMNS[6:]  # everything from `state` on can change after insert
+_SEARCHED = ("summary", "model", "state", "endpoint", "error", "custom_id")
 
 
 @dataclass(frozen=True)
@@ -243,14 +244,22 @@ class JobStore:
         offset: int = 0,
         newest_first: bool = False,
         before_seq: int | None = None,
+        search: str | None = None,
     ) -> list[Job]:
         """Jobs in insertion order. Page deep histories with `before_seq` (a cursor: the
-        `seq` of the last job of the previous page), which stays fast where OFFSET does not."""
+        `seq` of the last job of the previous page), which stays fast where OFFSET does not.
+        `search` keeps jobs whose prompt, model, state, endpoint, error or custom id
+        contains the text (case-insensitive), in SQL, so a filter finds old jobs without
+        loading the whole history."""
         return list(self._iter(states=states, batch_id=batch_id, limit=limit, offset=offset,
-                               newest_first=newest_first, before_seq=before_seq))
+                               newest_first=newest_first, before_seq=before_seq, search=search))
 
-    def _iter(self, *, states, batch_id, limit, offset, newest_first, before_seq) -> Iterator[Job]:
+    def _iter(self, *, states, batch_id, limit, offset, newest_first, before_seq, search) -> Iterator[Job]:
         where, args = [], []
+        if search:
+            pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            where.append("(" + " OR ".join(f"IFNULL({c},'') LIKE ? ESCAPE '\\'" for c in _SEARCHED) + ")")
+            args += [pattern] * len(_SEARCHED)
         if before_seq is not None:
             where.append("seq < ?")
             args.append(before_seq)

@@ -58,8 +58,10 @@ class JobTableModel(QAbstractTableModel):
         self._loading_all = False
         # History is what the store held when we started, paged newest first by cursor;
         # jobs submitted since then arrive through the scheduler instead.
-        self._history_cursor = store.next_seq()
+        self._history_start = self._history_cursor = store.next_seq()
         self._history_done = self._history_cursor == 1
+        self._history_filter: tuple[str, str | None] = ("", None)  # text, batch id
+        self._history_generation = 0  # bumps when the filter changes: late loads are dropped
         self._pending: dict[str, Job] = {}
         self._dirty: set[str] = set()
         self._live: dict[str, Job] = {}  # in flight: their Elapsed cells tick
@@ -125,17 +127,48 @@ class JobTableModel(QAbstractTableModel):
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:
         if parent.isValid() or self._history_done or self._loading_all:
             return
-        page = self._store.jobs(newest_first=True, limit=self.PAGE, before_seq=self._history_cursor)
+        page = self._history(limit=self.PAGE)
         if page:
             self._history_cursor = page[-1].seq
         if len(page) < self.PAGE:
             self._history_done = True
         self._append_history(page)
 
+    def _history(self, limit: int | None = None) -> list[Job]:
+        text, batch_id = self._history_filter
+        return self._store.jobs(newest_first=True, limit=limit, before_seq=self._history_cursor,
+                                search=text or None, batch_id=batch_id)
+
     def _rest_of_history(self) -> list[Job]:
-        return self._store.jobs(newest_first=True, before_seq=self._history_cursor)
+        return self._history()
+
+    def set_history_filter(self, text: str = "", batch_id: str | None = None) -> None:
+        """Page the history through this filter, in SQL: a match deep in a long history
+        is found at once instead of after loading every older page. Jobs of this session
+        stay; the view's proxy filters those (and has the last word on every row)."""
+        spec = (text.strip(), batch_id)
+        if spec == self._history_filter:
+            return
+        self._history_filter = spec
+        self._history_generation += 1
+        self.flush()
+        self.beginResetModel()
+        for job in self._body:
+            if self._slot.get(job.id, -1) >= 0:
+                del self._slot[job.id]
+        self._body = []
+        self._history_cursor = self._history_start
+        self._history_done = self._history_start == 1
+        self._loading_all = False
+        self.endResetModel()
+        if self._sort_spec[0] >= 0:
+            self.sort(*self._sort_spec)
+        else:
+            self.fetchMore()
 
     def _append_history(self, jobs: list[Job]) -> None:
+        # A history job sent again this session is live: show the scheduler's object.
+        jobs = [self._live.get(j.id, j) for j in jobs]
         fresh = [j for j in jobs if j.id not in self._slot and j.id not in self._pending]
         if not fresh:
             return
@@ -168,10 +201,13 @@ class JobTableModel(QAbstractTableModel):
             spawn(self._load_all_then_sort())
 
     async def _load_all_then_sort(self) -> None:
+        generation = self._history_generation
         try:
             rest = await asyncio.get_running_loop().run_in_executor(None, self._rest_of_history)
         finally:
             self._loading_all = False
+        if generation != self._history_generation:
+            return  # the filter changed meanwhile; that change loads and sorts anew
         self._load_rest(rest)
         self._apply_sort()
 

@@ -89,7 +89,7 @@ class JobTablePanel(QWidget):
         self.filter_edit.setClearButtonEnabled(True)
         # Filtering 100k rows takes a moment: filter once typing pauses, not per key.
         self._filter_timer = QTimer(self, singleShot=True, interval=250)
-        self._filter_timer.timeout.connect(lambda: self.proxy.setFilterFixedString(self.filter_edit.text()))
+        self._filter_timer.timeout.connect(self._apply_filter)
         self.filter_edit.textChanged.connect(self._filter_timer.start)
 
         self.cancel_action = QAction("Cancel", self, toolTip="Cancel the selected jobs that are still running")
@@ -111,7 +111,7 @@ class JobTablePanel(QWidget):
         self.batch_combo.addItem("All jobs", None)
         self.batch_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.batch_combo.setVisible(False)
-        self.batch_combo.currentIndexChanged.connect(lambda: self.proxy.set_batch(self.batch_combo.currentData()))
+        self.batch_combo.currentIndexChanged.connect(self._apply_filter)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.batch_combo)
@@ -162,6 +162,14 @@ class JobTablePanel(QWidget):
         self.cancel_action.setEnabled(any(not j.state.terminal for j in jobs))
         self.resubmit_action.setEnabled(any(j.state.terminal for j in jobs))
 
+    def _apply_filter(self) -> None:
+        # The model pages the history through the filter in SQL; the proxy filters the
+        # rows it holds (this session's jobs, and the final say on every row).
+        text, batch_id = self.filter_edit.text(), self.batch_combo.currentData()
+        self.model.set_history_filter(text, batch_id)
+        self.proxy.set_batch(batch_id)
+        self.proxy.setFilterFixedString(text)
+
     def set_batches(self, batches: list[tuple[str, str]]) -> None:
         """(batch id, name) choices for the batch filter; the current choice is kept."""
         current = self.batch_combo.currentData()
@@ -174,7 +182,7 @@ class JobTablePanel(QWidget):
         self.batch_combo.setCurrentIndex(max(0, index))
         self.batch_combo.blockSignals(False)
         self.batch_combo.setVisible(bool(batches))
-        self.proxy.set_batch(self.batch_combo.currentData())
+        self._apply_filter()
 
     def show_batch(self, batch_id: str | None) -> None:
         index = self.batch_combo.findData(batch_id)

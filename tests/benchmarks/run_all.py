@@ -47,6 +47,29 @@ def b2_b3(rows: int, rounds: int) -> bool:
     return ok
 
 
+def b4(count: int) -> bool:
+    """A window over a big history: start-up next to a bare PySide6 window, memory above an
+    empty store, filtering by text, and the slowest frame scrolling top to bottom."""
+    import tempfile
+
+    from make_history import make_history
+
+    with tempfile.TemporaryDirectory() as folder:
+        full, empty = Path(folder) / "full", Path(folder) / "empty"
+        make_history(full, count)
+        make_history(empty, 0)
+        bare = statistics.median(run_child(HERE / "history.py", "bare", core=None)["startup_s"] for _ in range(3))
+        runs = [run_child(HERE / "history.py", "app", str(full), core=None) for _ in range(3)]
+        base = run_child(HERE / "history.py", "app", str(empty), core=None)
+    ok = report(4, f"startup-{count}-jobs-vs-bare-window", statistics.median(r["startup_s"] for r in runs) / bare, 1.5)
+    ok &= report(4, "rss-above-empty-store", statistics.median(r["rss_mb"] for r in runs) - base["rss_mb"], 150,
+                 unit="MB")
+    ok &= report(4, "filter-by-text", statistics.median(r["filter_s"] for r in runs) * 1000, 100, unit="ms")
+    ok &= report(4, "scroll-worst-frame", statistics.median(r["scroll_worst_frame_s"] for r in runs) * 1000, 50,
+                 unit="ms")
+    return ok
+
+
 def b5(size_mb: int) -> bool:
     """A big audio upload: resident memory growth and throughput next to curl's."""
     import subprocess
@@ -72,8 +95,8 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="small N: checks the suite runs, not the targets")
     args = parser.parse_args()
-    rows, rounds, upload_mb = (300, 1, 64) if args.quick else (3000, 3, 1024)
-    results = [b1(rows, rounds), b2_b3(rows, rounds), b5(upload_mb)]
+    rows, rounds, upload_mb, history = (300, 1, 64, 5000) if args.quick else (3000, 3, 1024, 100_000)
+    results = [b1(rows, rounds), b2_b3(rows, rounds), b4(history), b5(upload_mb)]
     return 0 if all(results) or args.quick else 1
 
 
