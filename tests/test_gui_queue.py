@@ -88,3 +88,21 @@ def test_finished_counts_cover_the_whole_history(gui_engine, qtbot, home):
     assert "Interrupted" not in window.counts_label.text()
     window._confirmed_close = True
     window.close()
+
+
+def test_queue_settings_apply_at_once_and_are_kept(main_window, qtbot, qt_settings):
+    from gui.ui import app_settings
+    from gui.ui.queue_settings import QueueSettings
+
+    window = main_window
+    dialog = window.queue.open_settings()
+    assert dialog.isVisible() and dialog.attempts.value() == 3 and dialog.concurrency.value() == 8
+    dialog.concurrency.setValue(2)
+    dialog.per_minute.setValue(120)
+    dialog.attempts.setValue(5)
+    dialog.upload_limit.setValue(50)
+    dialog.accept()
+    scheduler = window.engine.scheduler
+    assert scheduler.throttle.limit == 2 and scheduler.throttle.per_minute == 120 and scheduler.max_attempts == 5
+    assert QueueSettings.load() == QueueSettings(2, 120, 5, 15) and app_settings.upload_limit_mib() == 50
+    assert QueueSettings.load().engine_options()["concurrency"] == 2

@@ -40,6 +40,7 @@ class Engine:
         *,
         home: Path | None = None,
         concurrency: int = 8,
+        per_minute: int | None = None,
         timeouts: Timeouts = Timeouts(),
         max_attempts: int = 3,
         allow_plain_http: bool = False,
@@ -48,7 +49,8 @@ class Engine:
         store = JobStore.open_default(home)
         client = QueueClient(base_url, api_key if api_key is not None else api_key_from_env(),
                              timeouts=timeouts, max_connections=max(concurrency, 8))
-        scheduler = Scheduler(store, client, concurrency=concurrency, max_attempts=max_attempts)
+        scheduler = Scheduler(store, client, concurrency=concurrency, per_minute=per_minute,
+                              max_attempts=max_attempts)
         return cls(store, client, scheduler)
 
     async def aclose(self) -> None:

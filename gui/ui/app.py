@@ -23,6 +23,7 @@ from gui.core.paths import app_home  # noqa: E402
 
 from . import background  # noqa: E402
 from .main_window import MainWindow  # noqa: E402
+from .queue_settings import QueueSettings  # noqa: E402
 
 APP_NAME = "Queue Desk"
 SANDBOX_PROFILE = "Sandbox"
@@ -52,7 +53,8 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 def open_session(*, sandbox_url: str | None = None, base_url: str | None = None) -> Session:
     if sandbox_url:
-        return Session(Engine.open(sandbox_url, SANDBOX_KEY), SANDBOX_PROFILE)
+        return Session(Engine.open(sandbox_url, SANDBOX_KEY, **QueueSettings.load().engine_options()),
+                       SANDBOX_PROFILE)
     url = base_url or DEFAULT_BASE_URL
     profile = PROVIDER_PROFILE if url.rstrip("/") == DEFAULT_BASE_URL else (urlsplit(url).netloc or url)
     try:
@@ -60,7 +62,7 @@ def open_session(*, sandbox_url: str | None = None, base_url: str | None = None)
     except QueueError as error:
         # The window still opens (history, results); submitting says what is missing.
         key, blocker = "", error.message
-    return Session(Engine.open(url, key), profile, blocker)
+    return Session(Engine.open(url, key, **QueueSettings.load().engine_options()), profile, blocker)
 
 
 def start_window(session: Session) -> MainWindow:

@@ -10,6 +10,8 @@ from gui.core.jobs import JobState
 from gui.core.scheduler import Scheduler
 from gui.core.store import JobStore
 
+from .queue_settings import QueueSettingsDialog
+
 
 class QueueControls(QObject):
     message = Signal(str)  # something to tell the user in the status bar
@@ -37,9 +39,20 @@ class QueueControls(QObject):
         self._timer.timeout.connect(self._refresh)
         self._timer.start()
 
+        self.settings_action = QAction("Queue &settings…", self,
+                                       toolTip="Jobs at once, requests per minute, attempts, timeouts")
+        self.settings_action.triggered.connect(self.open_settings)
+        self.settings_dialog: QueueSettingsDialog | None = None
+
     @property
     def actions(self) -> list[QAction]:
-        return [self.pause_action, self.drain_action, self.resubmit_interrupted_action]
+        return [self.pause_action, self.drain_action, self.resubmit_interrupted_action, self.settings_action]
+
+    def open_settings(self) -> QueueSettingsDialog:
+        # open(), not exec(): a nested event loop inside the asyncio loop breaks qasync.
+        self.settings_dialog = QueueSettingsDialog(self._scheduler, self.parent())
+        self.settings_dialog.open()
+        return self.settings_dialog
 
     def finish_then_stop(self) -> None:
         self._stop_when_idle = True
