@@ -168,22 +168,10 @@ def test_saving_a_transcript_to_a_missing_folder_or_full_disk(main_window, qtbot
     assert view.save_to_settings() is None and "is read-only" in window.preview.message.text()
     monkeypatch.undo()
 
-    real_fdopen = files.os.fdopen
+    def full_disk(_fd, _data):
+        raise OSError(errno.ENOSPC, "No space left on device")
 
-    class Full:
-        def __init__(self, f):
-            self.f = f
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            self.f.close()
-
-        def write(self, _data):
-            raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(files.os, "fdopen", lambda fd, mode: Full(real_fdopen(fd, mode)))
+    monkeypatch.setattr(files, "_write_all", full_disk)
     target = tmp_path / "out" / "t.srt"
     assert view.save_as(target) is None
     assert window.preview.message.text() == ("The disk is full: t.srt could not be saved. "

@@ -116,22 +116,10 @@ def test_saving_explains_folders_and_full_disks(tmp_path, monkeypatch):
         check_folder(tmp_path)
     monkeypatch.undo()
 
-    real_fdopen = files.os.fdopen
+    def full_disk(_fd, _data):
+        raise OSError(errno.ENOSPC, "No space left on device")
 
-    class FullDisk:
-        def __init__(self, f):
-            self.f = f
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            self.f.close()
-
-        def write(self, _data):
-            raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(files.os, "fdopen", lambda fd, mode: FullDisk(real_fdopen(fd, mode)))
+    monkeypatch.setattr(files, "_write_all", full_disk)
     with pytest.raises(SaveError) as caught:
         save_file(tmp_path / "out.txt", "text")
     assert caught.value.message.startswith("The disk is full: out.txt could not be saved.")
