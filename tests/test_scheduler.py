@@ -157,3 +157,13 @@ async def test_big_submissions_go_in_chunks_and_every_job_is_stored_first(engine
     await engine.scheduler.wait()
     assert all(j.state is JobState.SUCCEEDED for j in jobs) and all(stored_before_sent)
     assert engine.store.count() == 61 and done_earlier.attempts == 1
+
+
+async def test_a_job_cancelled_in_the_same_turn_it_was_submitted_ends_cancelled(engine, sandbox):
+    seen = []
+    engine.scheduler.subscribe(lambda job: seen.append(job.state))
+    job = engine.scheduler.submit(chat("never mind"))
+    assert engine.scheduler.cancel(job.id)  # before its task has run at all
+    await engine.scheduler.wait()
+    assert job.state is JobState.CANCELLED and engine.store.get(job.id).state is JobState.CANCELLED
+    assert seen[-1] is JobState.CANCELLED and not [r for r in sandbox.requests if r.method == "POST"]

@@ -137,8 +137,15 @@ class Scheduler:
     def _start(self, job: Job, coro) -> None:
         task = asyncio.ensure_future(coro)
         self._tasks[job.id] = task
-        task.add_done_callback(lambda _t, job_id=job.id: self._tasks.pop(job_id, None))
+        task.add_done_callback(lambda t, job=job: self._task_done(t, job))
         self._notify(job)
+
+    def _task_done(self, task: asyncio.Task[None], job: Job) -> None:
+        self._tasks.pop(job.id, None)
+        # A task cancelled before its first step never ran its own handler: the job would
+        # stay queued for ever. Record the cancel here instead.
+        if task.cancelled() and not job.state.terminal:
+            self._stopped(job)
 
     # -- running one job --------------------------------------------------------
 
