@@ -13,7 +13,6 @@ from schemas.check import assert_valid
 from gui.core.endpoints import Endpoint
 from gui.core.jobs import JobState
 from gui.core.results import extract_text
-from gui.core.subtitles import parse_transcript
 from gui.core.vectors import read_npy
 from gui.ui.audio_tab import TranscriptionTab, TranslationTab
 from gui.ui.chat_tab import ChatTab
@@ -22,7 +21,7 @@ from gui.ui.embeddings_tab import EmbeddingsTab
 from gui.ui.image_edit_tab import ImageEditTab
 from gui.ui.image_tab import ImageGenerationTab
 from gui.ui.models_tab import ModelsTab
-from tabs_support import drop_files, make_png, make_wav, show_in_preview, wait_done, wait_models
+from tabs_support import make_png, show_in_preview, wait_done, wait_models
 
 pytestmark = pytest.mark.usefixtures("qt_loop")
 
@@ -135,100 +134,6 @@ def test_embeddings_preview_heat_map_and_files(main_window, qtbot, tmp_path):
     assert window.preview.message.text() == f"Saved to {tmp_path / 'v.npy'}"
 
 
-def test_three_dropped_audio_files_make_three_jobs_then_transcripts_save(main_window, qtbot, sandbox, tmp_path):
-    window = main_window
-    wait_models(qtbot, window)
-    tab = window.tab(TranscriptionTab)
-    window.tabs.setCurrentWidget(tab)
-    files = [make_wav(tmp_path / "audio" / f"{name}.wav", 12) for name in ("interview", "meeting", "call")]
-    tab.language.setCurrentText("de")
-    tab.segments.setChecked(True)
-    before = window.engine.store.count()
-    with qtbot.waitSignals([tab.submitted] * 3, timeout=5000):
-        drop_files(tab.drop_area, files)
-    jobs = window.engine.store.jobs()[before:]
-    assert len(jobs) == 3 and sorted(Path(j.uploads[0].path).name for j in jobs) == sorted(f.name for f in files)
-    for job in jobs:
-        assert job.body == {"model": tab.model_picker.current_model(), "language": "de",
-                            "response_format": "verbose_json", "timestamp_granularities": ["segment"]}
-        assert_valid(Endpoint.TRANSCRIPTIONS, job.body, job.uploads)
-    done = wait_done(qtbot, window, jobs)
-    assert all(j.state is JobState.SUCCEEDED for j in done)
-    assert [r.fields for r in posted(sandbox, "/audio/transcriptions")] == [
-        ["model", "language", "response_format", "timestamp_granularities[]", "file"]] * 3
-
-    show_in_preview(qtbot, window, done[0])
-    view = window.preview.transcript
-    assert window.preview.views.currentWidget() is view
-    transcript = parse_transcript(Path(done[0].result_path).read_bytes(), True)
-    assert view.segments.rowCount() == len(transcript.segments) >= 3
-    assert view.segments.item(0, 2).text() == transcript.segments[0].text
-    assert view.text.toPlainText() == transcript.text and "german" in view.info.text()
-    srt = view.save_as(tmp_path / "out" / "t.srt")
-    assert parse_transcript(srt.read_text()).segments == transcript.segments
-    vtt = view.save_as(tmp_path / "out" / "t.vtt")
-    assert vtt.read_text().startswith("WEBVTT") and transcript.segments[1].text in vtt.read_text()
-    assert json.loads(view.save_as(tmp_path / "out" / "t.json").read_text())["segments"]
-    view.format.setCurrentText("txt")
-    beside = view.save_to_settings()  # default: next to the audio, {stem}.{format}
-    audio = Path(done[0].uploads[0].path)
-    assert beside == audio.with_suffix(".txt") and beside.read_text() == transcript.text + "\n"
-
-    # Settings: into a folder with a template (as the audio tab's saving box stores them).
-    box = tab.save_settings
-    folder = tmp_path / "exports"
-    folder.mkdir()
-    box.in_folder.setChecked(True)
-    box.folder.setText(str(folder))
-    box.template.setText("{model}/{stem}-{format}.{format}")
-    box.format.setCurrentText("srt")
-    assert box.folder_error.isHidden() and box.template_error.isHidden()
-    show_in_preview(qtbot, window, done[1])
-    assert view.format.currentText() == "srt"
-    saved = view.save_to_settings()
-    assert saved == folder / done[1].model / f"{Path(done[1].uploads[0].path).stem}-srt.srt"
-    assert saved.read_text().startswith("1\n00:00:00,000 --> ")
-
-
-def test_dropping_on_the_main_window_goes_to_the_audio_tab(main_window, qtbot, tmp_path):
-    window = main_window
-    wait_models(qtbot, window)
-    files = [make_wav(tmp_path / f"w{i}.wav", 3) for i in range(3)]
-    window.tabs.setCurrentWidget(window.tab(ChatTab))
-    drop_files(window.jobs.view.viewport(), files)  # lands on the table, handled by the window
-    assert window.tabs.currentWidget() is window.tab(TranscriptionTab)
-    qtbot.waitUntil(lambda: window.engine.store.count() == 3, timeout=3000)
-    window.tabs.setCurrentWidget(window.tab(TranslationTab))
-    drop_files(window.preview, files[:2])  # the current audio tab takes them
-    qtbot.waitUntil(lambda: window.engine.store.count() == 5, timeout=3000)
-    assert [j.endpoint for j in window.engine.store.jobs()].count(Endpoint.TRANSLATIONS) == 2
-
-
-def test_translation_srt_and_auto_save(main_window, qtbot, sandbox, tmp_path):
-    window = main_window
-    wait_models(qtbot, window)
-    tab = window.tab(TranslationTab)
-    box = tab.save_settings
-    out = tmp_path / "auto"
-    out.mkdir()
-    box.auto.setChecked(True)
-    box.in_folder.setChecked(True)
-    box.folder.setText(str(out))
-    box.format.setCurrentText("vtt")
-    assert not tab.language.isVisibleTo(tab) and not tab.words.isVisibleTo(tab)
-    tab.add_files([str(make_wav(tmp_path / "rede.wav", 10))])
-    tab.response_format.setCurrentText("srt")
-    tab.prompt.setText("Names: Anna, Bonn")
-    [job] = submit_and_wait(qtbot, window, tab)
-    assert job.body == {"model": tab.model_picker.current_model(), "prompt": "Names: Anna, Bonn",
-                        "response_format": "srt"}
-    view = window.preview.transcript
-    assert view.segments.rowCount() >= 2 and view.format.findText("vtt") >= 0
-    qtbot.waitUntil(lambda: (out / "rede.vtt").exists(), timeout=3000)
-    assert (out / "rede.vtt").read_text().startswith("WEBVTT")
-    assert "Transcript saved to" in window.statusBar().currentMessage()
-
-
 def test_image_generation_gallery_fit_zoom_and_save(main_window, qtbot, sandbox, tmp_path):
     window = main_window
     wait_models(qtbot, window)
@@ -327,3 +232,4 @@ def test_each_tab_offers_its_model_type_first(main_window, qtbot):
                             (ImageEditTab, "IMAGE")):
         picker = window.tab(tab_class).model_picker
         assert kinds[picker.model_ids()[0]] == kind and kinds[picker.current_model()] == kind
+

@@ -54,6 +54,15 @@ def test_bad_audio_files_are_refused_with_reasons_and_good_ones_still_sent(main_
     assert "locked.wav cannot be read (permission denied)" in tab.file_error.text()
     assert tab.pending_files() == []
     assert tab.submit() is None and "Add audio files first" in tab.file_error.text()
+    monkeypatch.undo()
+    folder = tmp_path / "recordings"
+    for name in ("b.mp3", "a.wav"):
+        make_wav(folder / name, 1)
+    (folder / "readme.txt").write_text("x")
+    tab.send_dropped.setChecked(False)
+    drop_files(tab.drop_area, [folder])  # a folder stands for the audio files in it
+    assert tab.pending_files() == [str(folder / "a.wav"), str(folder / "b.mp3")]
+    assert window.engine.store.count() == 1  # not sent: "submit dropped files at once" is off
 
 
 def test_invalid_advanced_json_is_shown_as_you_type_and_blocks_submit(main_window, qtbot):

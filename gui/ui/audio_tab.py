@@ -17,7 +17,7 @@ from gui.core.bodies import FieldProblem
 from gui.core.client import Upload
 from gui.core.endpoints import Endpoint
 from gui.core.jobs import Job
-from gui.core.media_requests import AUDIO_EXTENSIONS, AUDIO_FORMATS, audio_request, check_audio_file
+from gui.core.media_requests import AUDIO_EXTENSIONS, AUDIO_FORMATS, audio_request, check_audio_file, is_audio_name
 
 from . import app_settings
 from .drop_area import DropArea
@@ -123,7 +123,7 @@ class AudioTab(EndpointTab):
         """Add the good files to the list; say what is wrong with the others. Returns the good ones."""
         good, problems = [], []
         limit = app_settings.upload_limit_bytes()
-        for path in paths:
+        for path in _expand_folders(paths):
             try:
                 check_audio_file(path, limit)
             except FieldProblem as problem:
@@ -204,6 +204,18 @@ class AudioTab(EndpointTab):
         self.segments.setChecked("segment" in grains)
         self.files.clear()
         self.add_files([u.path for u in uploads if u.field == "file"])
+
+
+def _expand_folders(paths: list[str]) -> list[str]:
+    """A dropped folder stands for the audio files directly in it."""
+    expanded = []
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            expanded += sorted(str(f) for f in p.iterdir() if f.is_file() and is_audio_name(f))
+        else:
+            expanded.append(path)
+    return expanded
 
 
 class TranscriptionTab(AudioTab):

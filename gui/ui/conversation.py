@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QComboBox, QFrame, QHBoxLayout, QPlainTextEdit, QPushButton, QToolButton, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QPushButton, QToolButton, QVBoxLayout, QWidget
+
+from .form_widgets import GrowingTextEdit
 
 ROLES = ("system", "user", "assistant")
 _PLACEHOLDERS = {
@@ -29,8 +29,7 @@ class MessageRow(QFrame):
         self.role_box.addItems(ROLES)
         self.role_box.setCurrentText(role)
         self.role_box.setToolTip("Who says this message")
-        self.edit = QPlainTextEdit(self)
-        self.edit.setTabChangesFocus(True)
+        self.edit = GrowingTextEdit(3, 16, self)
         self.edit.setPlainText(content)
         self.up = QToolButton(self, text="↑", toolTip="Move this message up", autoRaise=True)
         self.down = QToolButton(self, text="↓", toolTip="Move this message down", autoRaise=True)
@@ -58,8 +57,7 @@ class MessageRow(QFrame):
 
     def _role_changed(self, role: str) -> None:
         self.edit.setPlaceholderText(_PLACEHOLDERS.get(role, ""))
-        lines = 8 if role == "user" else 3
-        self.edit.setMinimumHeight(self.fontMetrics().lineSpacing() * lines + 12)
+        self.edit.set_lines(5 if role == "user" else 2)
 
     def message(self) -> dict[str, Any]:
         return {"role": self.role, "content": self.edit.toPlainText()}

@@ -32,7 +32,7 @@ class DropArea(QFrame):
         self._idle_style = "DropArea { border: 2px dashed palette(mid); border-radius: 6px; }"
         self.setStyleSheet(self._idle_style)
         kinds = ", ".join(AUDIO_EXTENSIONS)
-        self.label = QLabel(f"Drop audio files here — one job per file\n({kinds})", self)
+        self.label = QLabel(f"Drop audio files (or a folder) here — one job per file\n({kinds})", self)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setWordWrap(True)
         self.choose_button = QPushButton("Choose audio files…", self)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QIntValidator
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from gui.core.bodies import FieldProblem, parse_extra
 
@@ -33,6 +33,33 @@ def hint(text: str, parent: QWidget) -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet(HINT_STYLE)
     return label
+
+
+class GrowingTextEdit(QPlainTextEdit):
+    """A text box as tall as its text (between `lines` and `max_lines`), so a form of
+    several boxes in a scroll area neither squeezes nor balloons them."""
+
+    def __init__(self, lines: int = 3, max_lines: int = 16, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lines, self._max_lines = lines, max_lines
+        self.setTabChangesFocus(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.textChanged.connect(self.updateGeometry)
+
+    def set_lines(self, lines: int) -> None:
+        self._lines = lines
+        self.updateGeometry()
+
+    def _height(self, lines: int) -> int:
+        margins = self.contentsMargins()
+        return self.fontMetrics().lineSpacing() * lines + margins.top() + margins.bottom() + 10
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        shown = max(self._lines, min(self._max_lines, self.document().lineCount()))
+        return QSize(super().sizeHint().width(), self._height(shown))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(super().minimumSizeHint().width(), self._height(min(self._lines, 3)))
 
 
 class SeedEdit(QLineEdit):
@@ -124,3 +151,8 @@ class AdvancedEditor(QWidget):
         self.error.setVisible(bool(message))
         if message:
             self.open()
+            area = self.parentWidget()
+            while area is not None and not isinstance(area, QScrollArea):
+                area = area.parentWidget()
+            if area is not None:  # the problem shows under the editor, which may be at the fold
+                QTimer.singleShot(0, self, lambda: area.ensureWidgetVisible(self.error, 0, 4))
