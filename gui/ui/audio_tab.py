@@ -35,11 +35,7 @@ class AudioTab(EndpointTab):
         super().__init__(context, parent)
         translate = self.endpoint is Endpoint.TRANSLATIONS
         layout = self.standard_layout()
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Model", self.model_picker)
-        form.addRow("", self.model_error)
-        layout.addLayout(form)
+        self.model_form(layout)
         if translate:
             layout.addWidget(hint("Translates speech in any language into English text.", self))
 

@@ -50,11 +50,7 @@ class ChatTab(EndpointTab):
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         layout = self.standard_layout()
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Model", self.model_picker)
-        form.addRow("", self.model_error)
-        layout.addLayout(form)
+        self.model_form(layout)
 
         layout.addWidget(heading("Conversation", self))
         self.conversation = ConversationEditor(self)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
 
 from gui.core.bodies import embedding_body
 from gui.core.client import Upload
@@ -25,11 +25,7 @@ class EmbeddingsTab(EndpointTab):
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         layout = self.standard_layout()
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Model", self.model_picker)
-        form.addRow("", self.model_error)
-        layout.addLayout(form)
+        self.model_form(layout)
         layout.addWidget(heading("Inputs", self))
         layout.addWidget(hint("One input per line; each line gets its own vector.", self))
         self.inputs = QPlainTextEdit(self)

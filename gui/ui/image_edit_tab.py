@@ -46,11 +46,7 @@ class ImageEditTab(EndpointTab):
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         layout = self.standard_layout()
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Model", self.model_picker)
-        form.addRow("", self.model_error)
-        layout.addLayout(form)
+        self.model_form(layout)
 
         layout.addWidget(heading("Images to edit", self))
         self.images = QListWidget(self)

@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from gui.core.bodies import FieldProblem
 from gui.core.client import Upload
@@ -76,6 +76,16 @@ class EndpointTab(QWidget):
         self._advanced: AdvancedEditor | None = None
 
     # -- building the standard layout ---------------------------------------------
+
+    def model_form(self, layout: QVBoxLayout) -> QFormLayout:
+        """The form every tab starts with: the model picker and its problem line. Returned
+        so a tab can add its own rows."""
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("Model", self.model_picker)
+        form.addRow("", self.model_error)
+        layout.addLayout(form)
+        return form
 
     def standard_layout(self) -> QVBoxLayout:
         """Banner, a scrolling form (returned: add rows to it), the problem line and the
