@@ -14,12 +14,11 @@ from PySide6.QtWidgets import (
 
 from gui.core.errors import QueueError
 from gui.core.jobs import Job
-from gui.core.saving import SaveError, save_file
 from gui.core.vectors import Embeddings, cosine_matrix, load_result, save_bytes
 
 from .background import spawn
 from .heat_map import HeatMap
-from .save_dialog import ask_save, remember_folder
+from .save_dialog import ask_save, save_and_report
 
 FIRST_VALUES = 5
 _FILTERS = {"json": "JSON (*.json)", "csv": "CSV, one row per input (*.csv)", "npy": "NumPy array (*.npy)"}
@@ -132,12 +131,5 @@ class EmbeddingsView(QWidget):
         if fmt not in _FILTERS:
             self._report(f"Choose .json, .csv or .npy (not .{fmt}).")
             return None
-        try:
-            save_file(target, save_bytes(self.embeddings, fmt))
-        except SaveError as error:
-            self._report(error.message)
-            return None
-        remember_folder(target)
-        self._report(f"Saved to {target}")
-        return target
+        return save_and_report(target, save_bytes(self.embeddings, fmt), self._report)
 

@@ -17,11 +17,10 @@ from PySide6.QtWidgets import (
 from gui.core.image_info import image_format
 from gui.core.image_results import download_problems, image_files
 from gui.core.jobs import Job
-from gui.core.saving import SaveError, save_file
 
 from .background import spawn
 from .image_loading import read_image
-from .save_dialog import ask_save, remember_folder
+from .save_dialog import ask_save, save_and_report
 
 THUMB = 56
 ZOOM_STEP = 1.25
@@ -213,12 +212,5 @@ class ImageGallery(QWidget):
             buffer.open(QIODevice.OpenModeFlag.WriteOnly)
             self.images[index].save(buffer, wanted.upper())
             data = bytes(buffer.data()) or data
-        try:
-            save_file(target, data)
-        except SaveError as error:
-            self._report(error.message)
-            return None
-        remember_folder(target)
-        self._report(f"Saved to {target}")
-        return target
+        return save_and_report(target, data, self._report)
 

@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
 
 from gui.core.bodies import FieldProblem
 from gui.core.jobs import Job
-from gui.core.saving import SaveError, save_file
+from gui.core.saving import SaveError
 from gui.core.subtitles import EXPORT_FORMATS, Transcript, read_transcript, render, short_time
 from gui.core.transcript_export import ExportOptions, audio_path, export_transcript
 
 from . import app_settings, playback
-from .save_dialog import ask_save, remember_folder
+from .save_dialog import ask_save, save_and_report
 
 _FILTERS = {"txt": "Text (*.txt)", "srt": "SubRip subtitles (*.srt)", "vtt": "WebVTT subtitles (*.vtt)",
             "json": "JSON (*.json)"}
@@ -174,13 +174,8 @@ class TranscriptView(QWidget):
             fmt = self.format.currentText() or "txt"
             target = target.with_name(target.name + "." + fmt)
         try:
-            save_file(target, render(self.transcript, fmt))
+            data = render(self.transcript, fmt)
         except ValueError as exc:
             self._report(str(exc))
             return None
-        except SaveError as error:
-            self._report(error.message)
-            return None
-        remember_folder(target)
-        self._report(f"Saved to {target}")
-        return target
+        return save_and_report(target, data, self._report)

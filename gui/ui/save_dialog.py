@@ -8,6 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from gui.core.saving import SaveError, save_file
+
 SAVE_DIR_KEY = "preview/saveDir"
 
 
@@ -34,3 +36,15 @@ def ask_save(parent: QWidget, title: str, suggested: str, filters: list[str],
     parent._save_dialog = dialog  # keep it alive while open
     dialog.open()
     return dialog
+
+
+def save_and_report(target: Path, data: bytes | str, report: Callable[[str], None]) -> Path | None:
+    """Save atomically and say how it went in plain words; remember the folder for next time."""
+    try:
+        save_file(target, data)
+    except SaveError as error:
+        report(error.message)
+        return None
+    remember_folder(target)
+    report(f"Saved to {target}")
+    return target
