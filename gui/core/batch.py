@@ -150,7 +150,7 @@ async def run_batch(
 
     engine.scheduler.subscribe(listener)
     try:
-        engine.scheduler.submit_many(jobs)
+        await engine.scheduler.submit_in_chunks(jobs)  # a big file must not stall the GUI thread
         # Each finished row is appended at once, so a killed run keeps what it got.
         with out_path.open("a", encoding="utf-8") as out:
             if out.tell() and not out_path.read_bytes().endswith(b"\n"):
