@@ -65,6 +65,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="extra body field; VALUE is JSON if it parses, else a string")
     p.add_argument("--file", action="append", default=[], metavar="PATH")
     p.add_argument("--mask", metavar="PATH")
+    p.add_argument("--max-upload-mib", type=float, default=25.0, metavar="MIB",
+                   help="refuse audio files larger than this before uploading (default 25, OpenAI's limit)")
     p.add_argument("--out", type=Path, metavar="DIR", help="copy the result files here")
     p.set_defaults(command="submit", handler=_submit)
 
@@ -107,19 +109,40 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _base_url(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--base-url", default=DEFAULT_BASE_URL, help="Queue API base URL")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--base-url", default=DEFAULT_BASE_URL, help="Queue API base URL")
+    where.add_argument("--profile", metavar="NAME",
+                       help="use a profile saved in the app: its base URL, settings and API key (from the keyring)")
+
+
+def _open_engine(args: argparse.Namespace, **options):
+    """The engine for --profile (base URL, settings and key from the stored profile) or for
+    --base-url with OPENAI_API_KEY."""
+    from .core.engine import Engine
+
+    if not getattr(args, "profile", None):
+        return Engine.open(args.base_url, **options)
+    from .core.errors import ErrorKind
+    from .core.keys import key_store
+    from .core.profiles import SANDBOX_PROFILE, ProfileStore
+
+    profile = ProfileStore().require(args.profile)
+    if profile.name == SANDBOX_PROFILE:
+        raise QueueError(ErrorKind.INPUT, "The Sandbox profile exists only inside the app. Run `queue-desk sandbox` "
+                         "and pass --base-url http://127.0.0.1:8787/queue instead.")
+    return Engine.for_profile(profile, key_store().require(profile.name).value, defaults=options)
 
 
 def _submit(args: argparse.Namespace) -> int:
-    from .core.engine import Engine
     from .core.requests import build_jobs, parse_param
 
     endpoint = Endpoint(args.endpoint)
     params = dict(parse_param(p) for p in args.param)
-    jobs = build_jobs(endpoint, model=args.model, prompt=args.prompt, params=params, files=args.file, mask=args.mask)
+    jobs = build_jobs(endpoint, model=args.model, prompt=args.prompt, params=params, files=args.file, mask=args.mask,
+                      max_upload_mib=args.max_upload_mib)
 
     async def run() -> int:
-        engine = Engine.open(args.base_url)
+        engine = _open_engine(args)
         try:
             engine.scheduler.submit_many(jobs)
             await engine.scheduler.wait()
@@ -150,13 +173,12 @@ def _result_files(job, out: Path | None) -> list[Path]:
 
 def _batch(args: argparse.Namespace) -> int:
     from .core.batch import RESULTS_NAME, run_batch
-    from .core.engine import Engine
 
     if args.file.suffix.lower() != ".jsonl" or args.format in ("csv", "xlsx"):
         return _table_batch(args)  # JSONL in, JSONL out stays exactly as it was
 
     async def run() -> tuple[int, int]:
-        engine = Engine.open(args.base_url, concurrency=max(1, args.concurrency))
+        engine = _open_engine(args, concurrency=max(1, args.concurrency))
         try:
             return await run_batch(engine, args.file, args.out)
         finally:
@@ -171,7 +193,6 @@ def _batch(args: argparse.Namespace) -> int:
 def _table_batch(args: argparse.Namespace) -> int:
     from .core.batch_export import default_format
     from .core.batch_headless import make_plan, run_headless
-    from .core.engine import Engine
     from .core.requests import parse_param
 
     plan = make_plan(args.file, args.out, endpoint=Endpoint(args.endpoint), model=args.model,
@@ -179,7 +200,7 @@ def _table_batch(args: argparse.Namespace) -> int:
                      params=dict(parse_param(p) for p in args.param))
 
     async def run():
-        engine = Engine.open(args.base_url, concurrency=max(1, args.concurrency))
+        engine = _open_engine(args, concurrency=max(1, args.concurrency))
         try:
             return await run_headless(engine, plan, args.format or default_format(plan))
         finally:

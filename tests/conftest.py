@@ -5,6 +5,10 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
+# The app and CLI subprocesses the tests start must not reach the developer's own keyring (a
+# locked one may pop up an unlock prompt); they fall back to OPENAI_API_KEY. In-process tests
+# get an in-memory keyring (below); only tests marked `keyring` detect the real one.
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 
 import pytest
 
@@ -23,6 +27,31 @@ def sandbox(sandbox_server):
     sandbox_server.reset()
     yield sandbox_server
     sandbox_server.reset()
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring(request):
+    """Every test gets an empty in-memory keyring and a fresh key store, restored afterwards;
+    only tests marked `keyring` see the real system keyring."""
+    import keyring
+
+    from gui.core import keys
+
+    keys._store = None
+    if request.node.get_closest_marker("keyring"):
+        yield None
+        keys._store = None
+        return
+    from memory_keyring import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)
+        keys._store = None
 
 
 @pytest.fixture

@@ -22,6 +22,8 @@ import httpx
 from . import errors
 from .endpoints import BodyKind, Endpoint, ResultKind
 from .errors import ErrorKind, QueueError
+from .network import default_transport
+from .urls import is_loopback
 
 # The queue holds requests open until the work is done, so the read timeout is long.
 DEFAULT_READ_TIMEOUT = 900.0
@@ -102,11 +104,14 @@ class QueueClient:
         timeouts: Timeouts = Timeouts(),
         transport: httpx.AsyncBaseTransport | None = None,
         max_connections: int = 100,
+        ca_bundle: str | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.timeouts = timeouts
         if transport is None:
-            transport = _default_transport(max_connections)
+            # The local sandbox never goes through a proxy, whatever HTTP_PROXY says.
+            host = urlsplit(self.base_url).hostname or ""
+            transport = default_transport(max_connections, ca_bundle=ca_bundle, trust_env=not is_loopback(host))
         self._http = _HttpClient(
             transport=transport,
             timeout=timeouts.httpx(),
@@ -322,14 +327,6 @@ class _HttpClient(httpx.AsyncClient):
         pass
 
 
-def _default_transport(max_connections: int) -> httpx.AsyncBaseTransport:
-    # Speed: httpx's default transport costs ~5 ms CPU per job on the qasync loop, the
-    # aiohttp transport ~0.6 ms (qt-async-recipes.md §0) — with the same httpx API.
-    from httpx_aiohttp import AiohttpTransport
-
-    return AiohttpTransport(limits=httpx.Limits(max_connections=max_connections))
-
-
 def transport_error(exc: httpx.HTTPError, url: str, timeouts: Timeouts) -> QueueError:
     host = urlsplit(url).netloc or url
     detail = str(exc) or type(exc).__name__
@@ -341,6 +338,13 @@ def transport_error(exc: httpx.HTTPError, url: str, timeouts: Timeouts) -> Queue
             ErrorKind.CONNECTION,
             f"The secure connection to {host} could not be verified (TLS). Check the base URL, "
             "or ask IT for the company's CA certificate.",
+            detail=detail,
+        )
+    if "Proxy" in cause or isinstance(exc, httpx.ProxyError):
+        return QueueError(
+            ErrorKind.CONNECTION,
+            f"Could not reach {host} through the proxy server (HTTPS_PROXY/HTTP_PROXY). Check the proxy "
+            "settings, or add the host to NO_PROXY if it should be reached directly.",
             detail=detail,
         )
     if "DNS" in cause:

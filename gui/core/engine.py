@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .client import QueueClient, Timeouts
 from .endpoints import DEFAULT_BASE_URL
@@ -12,6 +13,9 @@ from .errors import ErrorKind, QueueError
 from .scheduler import Scheduler
 from .store import JobStore
 from .urls import check_base_url
+
+if TYPE_CHECKING:
+    from .profiles import Profile
 
 SANDBOX_KEY = "sandbox"  # the sandbox accepts any key; never a real one
 
@@ -44,14 +48,22 @@ class Engine:
         timeouts: Timeouts = Timeouts(),
         max_attempts: int = 3,
         allow_plain_http: bool = False,
+        ca_bundle: str | None = None,
     ) -> Engine:
         base_url = check_base_url(base_url, allow_plain_http=allow_plain_http)
         store = JobStore.open_default(home)
         client = QueueClient(base_url, api_key if api_key is not None else api_key_from_env(),
-                             timeouts=timeouts, max_connections=max(concurrency, 8))
+                             timeouts=timeouts, max_connections=max(concurrency, 8), ca_bundle=ca_bundle)
         scheduler = Scheduler(store, client, concurrency=concurrency, per_minute=per_minute,
                               max_attempts=max_attempts)
         return cls(store, client, scheduler)
+
+    @classmethod
+    def for_profile(cls, profile: Profile, api_key: str, *, home: Path | None = None,
+                    defaults: dict[str, Any] | None = None) -> Engine:
+        """An engine for a stored profile; `defaults` are the queue settings the profile may override."""
+        profile.check()
+        return cls.open(api_key=api_key, home=home, **profile.engine_options(defaults))
 
     async def aclose(self) -> None:
         await self.scheduler.shutdown()

@@ -84,7 +84,9 @@ class SandboxServer:
         return self
 
     def _run(self, sock: socket.socket) -> None:
-        loop = asyncio.new_event_loop()
+        # The platform's own loop, not the current policy's: under qasync.run (Python < 3.12) the
+        # policy makes Qt loops, which cannot run in this thread (the GUI starts a sandbox on demand).
+        loop = asyncio.DefaultEventLoopPolicy().new_event_loop()
         try:
             assert self._server is not None
             loop.run_until_complete(self._server.serve(sockets=[sock]))

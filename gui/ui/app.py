@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 os.environ.setdefault("QT_API", "pyside6")  # qasync picks its Qt binding at import time
@@ -16,18 +16,21 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 import qasync  # noqa: E402
 
 from gui.core.endpoints import DEFAULT_BASE_URL  # noqa: E402
-from gui.core.engine import SANDBOX_KEY, Engine, api_key_from_env  # noqa: E402
+from gui.core.engine import SANDBOX_KEY, Engine  # noqa: E402
 from gui.core.errors import QueueError  # noqa: E402
+from gui.core.keys import KeySource, key_store  # noqa: E402
 from gui.core.logs import setup_file_logging  # noqa: E402
 from gui.core.paths import app_home  # noqa: E402
+from gui.core.profiles import PROVIDER_PROFILE, SANDBOX_PROFILE, Profile, ProfileStore  # noqa: E402
 
 from . import background  # noqa: E402
 from .main_window import MainWindow  # noqa: E402
 from .queue_settings import QueueSettings  # noqa: E402
 
 APP_NAME = "Queue Desk"
-SANDBOX_PROFILE = "Sandbox"
-PROVIDER_PROFILE = "AI Foundation Services"
+ACTIVE_PROFILE_KEY = "profiles/active"
+
+_sandbox_server = None  # started on demand when the Sandbox profile is used without --sandbox
 
 
 @dataclass
@@ -35,6 +38,16 @@ class Session:
     engine: Engine
     profile: str
     blocker: str | None = None  # why nothing can be submitted, in plain words
+    sandbox_url: str | None = None
+    notes: list[str] = field(default_factory=list)  # things to tell the user once, e.g. no keyring
+
+
+def active_profile() -> str:
+    return QSettings().value(ACTIVE_PROFILE_KEY, PROVIDER_PROFILE, type=str) or PROVIDER_PROFILE
+
+
+def remember_active_profile(name: str) -> None:
+    QSettings().setValue(ACTIVE_PROFILE_KEY, name)
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -51,28 +64,81 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_session(*, sandbox_url: str | None = None, base_url: str | None = None) -> Session:
-    if sandbox_url:
-        return Session(Engine.open(sandbox_url, SANDBOX_KEY, **QueueSettings.load().engine_options()),
-                       SANDBOX_PROFILE)
-    url = base_url or DEFAULT_BASE_URL
-    profile = PROVIDER_PROFILE if url.rstrip("/") == DEFAULT_BASE_URL else (urlsplit(url).netloc or url)
+def open_session(*, sandbox_url: str | None = None, base_url: str | None = None,
+                 profile_name: str | None = None) -> Session:
+    """The engine for a profile: `profile_name`, else a one-off profile for `base_url`, else
+    the sandbox if one was started for this run, else the remembered active profile."""
+    store = ProfileStore(sandbox_url=sandbox_url)
+    one_off = bool(base_url) and not profile_name and base_url.rstrip("/") != DEFAULT_BASE_URL
+    if profile_name:
+        profile = store.require(profile_name)
+    elif one_off:
+        profile = Profile(urlsplit(base_url).netloc or base_url, base_url)
+    elif base_url:
+        profile = store.require(PROVIDER_PROFILE)
+    elif sandbox_url:
+        profile = store.require(SANDBOX_PROFILE)
+    else:
+        profile = store.get(active_profile()) or store.require(PROVIDER_PROFILE)
+    if profile.name == SANDBOX_PROFILE and not profile.base_url:
+        sandbox_url = ensure_sandbox()
+        profile = replace(profile, base_url=sandbox_url)
+    keys = key_store()
+    blocker = None
+    if profile.name == SANDBOX_PROFILE:
+        found = keys.get(profile.name)  # never send OPENAI_API_KEY (a real key) to the sandbox
+        key = found.value if found and found.source is not KeySource.ENVIRONMENT else SANDBOX_KEY
+    else:
+        try:
+            key = keys.require(profile.name).value
+        except QueueError as error:
+            # The window still opens (history, results); submitting says what is missing.
+            key, blocker = "", error.message
+    options = QueueSettings.load().engine_options()
     try:
-        key, blocker = api_key_from_env(), None
+        if one_off:  # an explicit --base-url is used exactly as given
+            engine = Engine.open(base_url, key, **options)
+        else:
+            engine = Engine.for_profile(profile, key, defaults=options)
     except QueueError as error:
-        # The window still opens (history, results); submitting says what is missing.
-        key, blocker = "", error.message
-    return Session(Engine.open(url, key, **QueueSettings.load().engine_options()), profile, blocker)
+        if profile_name or one_off or profile.name == PROVIDER_PROFILE:
+            raise
+        # The remembered profile broke since the last run (e.g. its CA file is gone): start
+        # anyway, on the provider, and say why.
+        fallback = open_session(profile_name=PROVIDER_PROFILE, sandbox_url=sandbox_url)
+        fallback.notes.insert(0, f"The profile {profile.name!r} cannot be used: {error.message} "
+                                 f"Using {PROVIDER_PROFILE}; fix it under File → Profiles.")
+        return fallback
+    notes = [keys.problem] if keys.problem else []
+    return Session(engine, profile.name, blocker, sandbox_url=sandbox_url, notes=notes)
+
+
+def ensure_sandbox() -> str:
+    """The in-process sandbox's URL, starting it if this run has none yet."""
+    global _sandbox_server
+    if _sandbox_server is None:
+        from gui.sandbox import SandboxConfig, SandboxServer
+
+        _sandbox_server = SandboxServer(SandboxConfig(latency=1.0)).start()
+    return _sandbox_server.url
+
+
+def stop_sandbox() -> None:
+    global _sandbox_server
+    if _sandbox_server is not None:
+        _sandbox_server.stop()
+        _sandbox_server = None
 
 
 def start_window(session: Session) -> MainWindow:
     """Recover what the last run left in flight, build the window, resume polling."""
     engine = session.engine
     interrupted, to_poll = engine.store.recover()
-    window = MainWindow(engine, session.profile, blocker=session.blocker)
+    window = MainWindow(engine, session.profile, blocker=session.blocker,
+                        profiles=ProfileStore(sandbox_url=session.sandbox_url))
     for job in to_poll:
         engine.scheduler.resume_polling(job)
-    notes = [session.blocker] if session.blocker else []
+    notes = ([session.blocker] if session.blocker else []) + session.notes
     if interrupted:
         n = len(interrupted)
         notes.append(f"{n} job{'s were' if n != 1 else ' was'} interrupted when Queue Desk last stopped; "
@@ -95,14 +161,40 @@ async def shutdown(window: MainWindow | None, engine: Engine) -> None:
         await asyncio.gather(*pending, return_exceptions=True)
 
 
+async def switch_profile(window: MainWindow, session: Session, name: str) -> tuple[MainWindow, Session]:
+    """Rebuild the engine for another profile: the new one is opened first (so a profile
+    that cannot be used changes nothing), then the old window and engine are closed cleanly
+    (scheduler stopped, HTTP client closed), and a new window takes the old one's place.
+    The job store is the same database; the caller has made sure no job is running."""
+    new_session = open_session(profile_name=name, sandbox_url=session.sandbox_url)
+    window.save_layout()
+    await shutdown(window, session.engine)
+    remember_active_profile(name)
+    new_window = start_window(new_session)
+    new_window.setGeometry(window.geometry())
+    new_window.show()
+    window.hide()
+    window.deleteLater()
+    return new_window, new_session
+
+
 async def serve(session: Session) -> int:
     window = None
     try:
         window = start_window(session)
-        closed = asyncio.Event()
-        window.closed.connect(closed.set)
-        window.show()
-        await closed.wait()
+        while True:
+            done = asyncio.Event()
+            wanted: list[str] = []
+            window.closed.connect(done.set)
+            window.switch_requested.connect(lambda name, w=wanted, d=done: (w.append(name), d.set()))
+            window.show()
+            await done.wait()
+            if not wanted:
+                break
+            try:
+                window, session = await switch_profile(window, session, wanted[-1])
+            except QueueError as error:  # the old engine is still open: stay on it and say why
+                window.statusBar().showMessage(f"Could not switch to {wanted[-1]}: {error.message}")
         window.hide()
     finally:
         await shutdown(window, session.engine)
@@ -115,15 +207,10 @@ def run_gui(*, sandbox: bool = False, base_url: str | None = None) -> int:
     """The GUI entry point; returns the process exit code."""
     make_app()
     setup_file_logging()
-    server = None
-    if sandbox:
-        from gui.sandbox import SandboxConfig, SandboxServer
-
-        server = SandboxServer(SandboxConfig(latency=1.0)).start()
 
     async def main() -> int:
         # The engine's client must be made on the running loop it will be used on.
-        session = open_session(sandbox_url=server.url if server else None, base_url=base_url)
+        session = open_session(sandbox_url=ensure_sandbox() if sandbox else None, base_url=base_url)
         return await serve(session)
 
     # Python runs signal handlers only between bytecodes; an idle Qt loop runs none, so
@@ -143,5 +230,4 @@ def run_gui(*, sandbox: bool = False, base_url: str | None = None) -> int:
         raise
     finally:
         wake.stop()
-        if server is not None:
-            server.stop()
+        stop_sandbox()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabW
 
 from gui.core.engine import Engine
 from gui.core.jobs import Job, JobState
+from gui.core.profiles import ProfileStore
 
 from .background import spawn
 from .batch_controller import install_batches
@@ -26,6 +27,7 @@ from .job_view import JobTablePanel
 from .model_picker import ModelCatalog
 from .models_tab import ModelsTab
 from .preview import PreviewPanel
+from .profiles_dialog import ProfilesDialog
 from .queue_controls import QueueControls
 from .tab_base import EndpointTab, TabContext
 
@@ -36,12 +38,16 @@ TABS: list[type[EndpointTab]] = [ChatTab, CompletionsTab, EmbeddingsTab, Transcr
 
 class MainWindow(QMainWindow):
     closed = Signal()  # the user closed the window (and confirmed if jobs were in flight)
+    switch_requested = Signal(str)  # profile name; the app rebuilds the engine and the window
 
     def __init__(self, engine: Engine, profile_name: str, *, blocker: str | None = None,
-                 parent: QWidget | None = None) -> None:
+                 profiles: ProfileStore | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.engine = engine
         self.profile_name = profile_name
+        self.profiles = profiles
+        self.profiles_dialog: ProfilesDialog | None = None
+        self.switch_box: QMessageBox | None = None
         self.setWindowTitle(f"Queue Desk — {profile_name}")
         self._confirmed_close = False
         self.close_box: QMessageBox | None = None
@@ -108,6 +114,10 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        self.profiles_action = QAction("&Profiles…", self, toolTip="Connection profiles and API keys")
+        self.profiles_action.triggered.connect(self.open_profiles)
+        file_menu.addAction(self.profiles_action)
+        file_menu.addSeparator()
         quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
@@ -115,6 +125,37 @@ class MainWindow(QMainWindow):
         jobs_menu.addActions([self.jobs.cancel_action, self.jobs.resubmit_action])
         jobs_menu.addSeparator()
         jobs_menu.addActions(self.queue.actions)
+
+    # -- profiles -------------------------------------------------------------------
+
+    def open_profiles(self) -> ProfilesDialog:
+        if self.profiles is None:
+            self.profiles = ProfileStore()
+        if self.profiles_dialog is None:
+            self.profiles_dialog = ProfilesDialog(self.profiles, self.profile_name, parent=self)
+            self.profiles_dialog.activate_requested.connect(self.request_switch)
+        self.profiles_dialog.open()  # not exec(): a nested loop breaks qasync
+        return self.profiles_dialog
+
+    def request_switch(self, name: str) -> bool:
+        """Switch only when no job is running or waiting: their requests belong to this
+        profile's server and key."""
+        if name == self.profile_name:
+            self.statusBar().showMessage(f"{name} is already the active profile.", 4000)
+            return False
+        active = self.engine.scheduler.active
+        if active:
+            self.switch_box = QMessageBox(
+                QMessageBox.Icon.Information, "Jobs are still running",
+                f"{active} job{'s are' if active != 1 else ' is'} still running or waiting on {self.profile_name}. "
+                f"Let {'them' if active != 1 else 'it'} finish or cancel {'them' if active != 1 else 'it'}, "
+                f"then switch to {name}.", parent=self)
+            self.switch_box.open()
+            return False
+        if self.profiles_dialog is not None:
+            self.profiles_dialog.close()
+        self.switch_requested.emit(name)
+        return True
 
     # -- jobs -------------------------------------------------------------------
 
@@ -161,7 +202,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             self._ask_to_close(active)
             return
-        self._save_layout()
+        self.save_layout()
         self._counts_timer.stop()
         self.model.detach()
         event.accept()
@@ -186,7 +227,7 @@ class MainWindow(QMainWindow):
             self._confirmed_close = True
             self.close()
 
-    def _save_layout(self) -> None:
+    def save_layout(self) -> None:
         settings = QSettings()
         settings.setValue("mainWindow/geometry", self.saveGeometry())
         settings.setValue("mainWindow/splitter", self.splitter.saveState())
