@@ -7,7 +7,6 @@ import argparse
 import asyncio
 import json
 import logging
-import shutil
 import sys
 import time
 from pathlib import Path

@@ -109,7 +109,8 @@ def open_session(*, sandbox_url: str | None = None, base_url: str | None = None,
         fallback.notes.insert(0, f"The profile {profile.name!r} cannot be used: {error.message} "
                                  f"Using {PROVIDER_PROFILE}; fix it under File → Profiles.")
         return fallback
-    notes = [keys.problem] if keys.problem else []
+    # The sandbox needs no real key: a missing keyring is no news there.
+    notes = [keys.problem] if keys.problem and profile.name != SANDBOX_PROFILE else []
     return Session(engine, profile.name, blocker, sandbox_url=sandbox_url, notes=notes)
 
 

@@ -71,8 +71,8 @@ class MainWindow(QMainWindow):
         self.right = QSplitter(Qt.Orientation.Vertical, self)
         self.right.addWidget(self.jobs)
         self.right.addWidget(self.preview)
-        self.right.setStretchFactor(0, 3)
-        self.right.setStretchFactor(1, 2)
+        self.right.setStretchFactor(0, 1)
+        self.right.setStretchFactor(1, 1)  # previews (images, transcripts) need room too
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.tabs)
         self.splitter.addWidget(self.right)
