@@ -12,6 +12,7 @@ and new jobs appear on top, until the next sort."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import time
 from collections import Counter
 from collections.abc import Iterable
@@ -180,6 +181,10 @@ class JobTableModel(QAbstractTableModel):
             self._rank[job.id] = self._oldest
             self._body.append(job)
         self.endInsertRows()
+        # Speed: history rows live as long as the table. Left to the cyclic GC, every full
+        # collection rescans them all: ~170 ms pauses while scrolling 100k jobs. Frozen,
+        # they are never scanned (the price: cyclic garbage alive right now is kept too).
+        gc.freeze()
 
     # -- sorting ----------------------------------------------------------------
 
