@@ -38,6 +38,10 @@ class JobTableModel(QAbstractTableModel):
     FLUSH_MS = 100
     TICK_MS = 1000
 
+    _ROLES = frozenset(int(r) for r in (
+        Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole, JobRole, SearchRole))
+
     jobsChanged = Signal(object)  # set of job ids inserted or changed by the last flush
     countsChanged = Signal()
 
@@ -97,7 +101,9 @@ class JobTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        # Speed: the view asks every visible cell for a dozen roles on each repaint; most
+        # are answered here before any lookup.
+        if role not in self._ROLES or not index.isValid():
             return None
         job = self.job_at(index.row())
         column = COLUMNS[index.column()]
