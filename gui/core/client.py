@@ -7,12 +7,10 @@ final `Reply` either way, or a `QueueError`."""
 from __future__ import annotations
 
 import asyncio
-import functools
 import json
 import mimetypes
 import os
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import urlsplit
@@ -23,76 +21,18 @@ from . import errors
 from .endpoints import BodyKind, Endpoint, ResultKind
 from .errors import ErrorKind, QueueError
 from .network import default_transport
+from .transport_errors import looks_like_html, not_json, transport_error
+from .uploads import CountingReader, Progress, form_fields
 from .urls import is_loopback
+# The request and reply types live in wire.py; they are importable from here as well.
+from .wire import DEFAULT_READ_TIMEOUT, Hooks, Reply, Request, Timeouts, Upload  # noqa: F401
 
-# The queue holds requests open until the work is done, so the read timeout is long.
-DEFAULT_READ_TIMEOUT = 900.0
 POLL_MIN, POLL_MAX = 1.0, 30.0
 
 _RUNNING = {"queued", "in_queue", "pending", "starting", "running", "in_progress", "processing", "notstarted", "accepted", "submitted"}
 _SUCCEEDED = {"succeeded", "completed", "complete", "success", "done", "finished"}
 _FAILED = {"failed", "error", "errored"}
 _CANCELLED = {"cancelled", "canceled"}
-
-
-@dataclass(frozen=True)
-class Timeouts:
-    connect: float = 15.0
-    read: float = DEFAULT_READ_TIMEOUT
-    write: float = 120.0  # per chunk sent, not for the whole upload
-    pool: float = 60.0
-
-    def httpx(self) -> httpx.Timeout:
-        return httpx.Timeout(connect=self.connect, read=self.read, write=self.write, pool=self.pool)
-
-
-@dataclass(frozen=True)
-class Upload:
-    field: str  # multipart field name: "file", "image", "image[]", "mask"
-    path: str
-
-
-@dataclass
-class Request:
-    endpoint: Endpoint
-    body: dict[str, Any] = field(default_factory=dict)
-    uploads: list[Upload] = field(default_factory=list)
-
-
-@dataclass
-class Reply:
-    status: int
-    content: bytes
-    content_type: str
-    headers: Mapping[str, str] = field(default_factory=dict)
-
-    @property
-    def request_id(self) -> str | None:
-        return self.headers.get("x-request-id")
-
-    @functools.cached_property
-    def parsed(self) -> Any:
-        """The body as JSON, or None if it is not JSON (parsed once, however often asked)."""
-        if not self.content or "json" not in self.content_type:
-            return None
-        try:
-            return json.loads(self.content)
-        except ValueError:
-            return None
-
-    def json(self) -> Any:
-        return json.loads(self.content)
-
-
-@dataclass
-class Hooks:
-    """What the client tells its caller while a request is under way (all optional,
-    all called on the event loop)."""
-
-    uploaded: Callable[[int, int], None] | None = None  # bytes sent, total
-    sent: Callable[[], None] | None = None  # request body handed over; now waiting for the answer
-    accepted: Callable[[str | None, str], None] | None = None  # 202: server job id, status URL
-    status: Callable[[str, int | None], None] | None = None  # poll: server status, queue position
 
 
 class QueueClient:
@@ -235,11 +175,11 @@ class QueueClient:
                     ) from exc
                 opened.append(f)
                 total += os.fstat(f.fileno()).st_size
-            progress = _Progress(total, hooks)
+            progress = Progress(total, hooks)
             for upload, f in zip(request.uploads, opened):
                 name = Path(upload.path).name
                 ctype = mimetypes.guess_type(name)[0] or "application/octet-stream"
-                files.append((upload.field, (name, _CountingReader(f, progress), ctype)))
+                files.append((upload.field, (name, CountingReader(f, progress), ctype)))
             data = form_fields(request.body)
             reply = await self._call("POST", url, data=data, files=files)
             if not progress.done and hooks.sent:
@@ -302,7 +242,7 @@ class QueueClient:
             raise errors.from_status(response.status_code, response.content, response.headers)
         if response.status_code < 300 and "json" in reply.content_type and reply.parsed is None and reply.content:
             raise not_json(reply)
-        if response.status_code < 300 and _looks_like_html(reply):
+        if response.status_code < 300 and looks_like_html(reply):
             raise not_json(reply)
         return reply
 
@@ -325,79 +265,6 @@ class _HttpClient(httpx.AsyncClient):
     @cookies.setter
     def cookies(self, _value: object) -> None:
         pass
-
-
-def transport_error(exc: httpx.HTTPError, url: str, timeouts: Timeouts) -> QueueError:
-    host = urlsplit(url).netloc or url
-    detail = str(exc) or type(exc).__name__
-    # The aiohttp transport maps several of its errors to one httpx class (a refused
-    # connection arrives as ConnectTimeout), so look at the original error as well.
-    cause = type(exc.__cause__).__name__ if exc.__cause__ is not None else ""
-    if "Certificate" in cause or "SSL" in cause:
-        return QueueError(
-            ErrorKind.CONNECTION,
-            f"The secure connection to {host} could not be verified (TLS). Check the base URL, "
-            "or ask IT for the company's CA certificate.",
-            detail=detail,
-        )
-    if "Proxy" in cause or isinstance(exc, httpx.ProxyError):
-        return QueueError(
-            ErrorKind.CONNECTION,
-            f"Could not reach {host} through the proxy server (HTTPS_PROXY/HTTP_PROXY). Check the proxy "
-            "settings, or add the host to NO_PROXY if it should be reached directly.",
-            detail=detail,
-        )
-    if "DNS" in cause:
-        return QueueError(
-            ErrorKind.CONNECTION, f"The server name {host} could not be found. Check the base URL.", detail=detail
-        )
-    if cause.startswith("ClientConnector") or isinstance(exc, httpx.ConnectError):
-        return QueueError(
-            ErrorKind.CONNECTION,
-            f"Could not connect to {host}. Check the base URL and your network connection.",
-            detail=detail,
-        )
-    if cause in _DROPPED or isinstance(exc, (httpx.ReadError, httpx.RemoteProtocolError, httpx.WriteError)):
-        return QueueError(
-            ErrorKind.DROPPED, f"The connection to {host} was lost before the answer arrived. Try again.", detail=detail
-        )
-    if isinstance(exc, httpx.ReadTimeout):
-        return QueueError(
-            ErrorKind.TIMEOUT,
-            f"The server did not answer within {errors.human_duration(timeouts.read)}. "
-            "Long jobs may need a longer read timeout.",
-            detail=detail,
-        )
-    if isinstance(exc, httpx.TimeoutException):
-        return QueueError(
-            ErrorKind.CONNECTION,
-            f"Timed out connecting to {host}. Check the base URL and your network or proxy.",
-            detail=detail,
-        )
-    if isinstance(exc, httpx.UnsupportedProtocol):
-        return QueueError(ErrorKind.INPUT, f"The base URL {url} is not a valid http(s) address.")
-    return QueueError(ErrorKind.CONNECTION, f"The request to {host} failed ({detail}).", detail=detail)
-
-
-_DROPPED = {"ServerDisconnectedError", "ClientOSError", "ClientPayloadError", "ContentLengthError", "TransferEncodingError"}
-
-
-def not_json(reply: Reply) -> QueueError:
-    ctype = reply.content_type.split(";")[0] or "no content type"
-    what = "a web page" if _looks_like_html(reply) else f"something that is not JSON ({ctype})"
-    return QueueError(
-        ErrorKind.BAD_RESPONSE,
-        f"The server answered with {what}. The base URL may point at a web page or proxy rather than the Queue API.",
-        status=reply.status,
-        detail=reply.content[:200].decode("utf-8", "replace"),
-    )
-
-
-def _looks_like_html(reply: Reply) -> bool:
-    if "html" in reply.content_type:
-        return True
-    head = reply.content[:100].lstrip().lower()
-    return head.startswith(b"<!doctype html") or head.startswith(b"<html")
 
 
 def _expects_json(request: Request) -> bool:
@@ -426,83 +293,3 @@ def _status_url(request_url: str, headers: Mapping[str, str], body: dict) -> str
 
 def _absolute(base: str, url: str) -> str:
     return str(httpx.URL(base).join(url))
-
-
-def form_fields(body: Mapping[str, Any]) -> dict[str, Any]:
-    """The multipart text fields for a body, as they go on the wire: every value a string,
-    lists repeated under `key[]` (the OpenAI SDK's form, e.g. `timestamp_granularities[]`)."""
-    fields: dict[str, Any] = {}
-    for key, value in body.items():
-        if value is None:
-            continue
-        if isinstance(value, list):
-            fields[key if key.endswith("[]") else key + "[]"] = [_form_value(v) for v in value]
-        else:
-            fields[key] = _form_value(value)
-    return fields
-
-
-def _form_value(value: Any) -> Any:
-    if isinstance(value, list):
-        return [_form_value(v) for v in value]
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (dict,)):
-        return json.dumps(value)
-    return str(value)
-
-
-class _Progress:
-    def __init__(self, total: int, hooks: Hooks) -> None:
-        self.total, self.sent, self.hooks, self.done = total, 0, hooks, False
-        self._last_reported = -1
-
-    def add(self, n: int) -> None:
-        if n == 0 and self.done:
-            return  # the read that finds the end of the file adds nothing to report
-        self.sent += n
-        # Report at most ~100 times per upload: every report is work on the GUI thread.
-        step = max(self.total // 100, 64 * 1024)
-        if self.hooks.uploaded and (self.sent - self._last_reported >= step or self.sent >= self.total):
-            self._last_reported = self.sent
-            self.hooks.uploaded(self.sent, self.total)
-        if self.sent >= self.total and not self.done:
-            self.done = True
-            if self.hooks.sent:
-                self.hooks.sent()
-
-    def rewind(self, n: int) -> None:
-        self.sent = max(0, self.sent - n)
-
-
-# Speed: httpx reads upload files 64 KiB at a time, and every chunk is a trip through
-# httpx and aiohttp on the event loop; 1 MiB chunks upload ~1.8x faster (as fast as curl)
-# for 1 MiB more memory. httpx yields whatever `read` returns, so a bigger read is safe.
-UPLOAD_CHUNK = 1024 * 1024
-
-
-class _CountingReader:
-    """A file wrapper that counts bytes as httpx streams them, so large files are never
-    read whole into memory and progress is exact."""
-
-    def __init__(self, f: BinaryIO, progress: _Progress) -> None:
-        self._f, self._progress, self._read = f, progress, 0
-
-    def read(self, size: int = -1) -> bytes:
-        chunk = self._f.read(max(size, UPLOAD_CHUNK) if size > 0 else size)
-        self._read += len(chunk)
-        self._progress.add(len(chunk))
-        return chunk
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        pos = self._f.seek(offset, whence)
-        if pos == 0 and self._read:
-            self._progress.rewind(self._read)  # httpx rewinds before a retry
-            self._read = 0
-        return pos
-
-    def tell(self) -> int:
-        return self._f.tell()
-
-    def fileno(self) -> int:
-        return self._f.fileno()

@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from .client import Request, Upload
+from .wire import Request, Upload
 from .endpoints import Endpoint
 
 

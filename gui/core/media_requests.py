@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .bodies import FieldProblem, finish
-from .client import Upload
+from .wire import Upload
 from .endpoints import Endpoint
 from .image_info import image_format, size_from_head
 

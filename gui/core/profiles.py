@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .client import Timeouts
+from .wire import Timeouts
 from .endpoints import DEFAULT_BASE_URL
 from .errors import ErrorKind, QueueError
 from .files import write_atomic

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .client import Reply
+from .wire import Reply
 from .endpoints import Endpoint, ResultKind
 from .errors import ErrorKind, QueueError
 from .files import write_atomic as _write_atomic

@@ -1,0 +1,84 @@
+"""Failures below HTTP (refused, dropped, timed out, TLS, proxy) and answers we cannot
+read (HTML pages, non-JSON bodies), as QueueErrors with plain messages."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import httpx
+
+from . import errors
+from .errors import ErrorKind, QueueError
+from .wire import Reply, Timeouts
+
+
+def transport_error(exc: httpx.HTTPError, url: str, timeouts: Timeouts) -> QueueError:
+    host = urlsplit(url).netloc or url
+    detail = str(exc) or type(exc).__name__
+    # The aiohttp transport maps several of its errors to one httpx class (a refused
+    # connection arrives as ConnectTimeout), so look at the original error as well.
+    cause = type(exc.__cause__).__name__ if exc.__cause__ is not None else ""
+    if "Certificate" in cause or "SSL" in cause:
+        return QueueError(
+            ErrorKind.CONNECTION,
+            f"The secure connection to {host} could not be verified (TLS). Check the base URL, "
+            "or ask IT for the company's CA certificate.",
+            detail=detail,
+        )
+    if "Proxy" in cause or isinstance(exc, httpx.ProxyError):
+        return QueueError(
+            ErrorKind.CONNECTION,
+            f"Could not reach {host} through the proxy server (HTTPS_PROXY/HTTP_PROXY). Check the proxy "
+            "settings, or add the host to NO_PROXY if it should be reached directly.",
+            detail=detail,
+        )
+    if "DNS" in cause:
+        return QueueError(
+            ErrorKind.CONNECTION, f"The server name {host} could not be found. Check the base URL.", detail=detail
+        )
+    if cause.startswith("ClientConnector") or isinstance(exc, httpx.ConnectError):
+        return QueueError(
+            ErrorKind.CONNECTION,
+            f"Could not connect to {host}. Check the base URL and your network connection.",
+            detail=detail,
+        )
+    if cause in _DROPPED or isinstance(exc, (httpx.ReadError, httpx.RemoteProtocolError, httpx.WriteError)):
+        return QueueError(
+            ErrorKind.DROPPED, f"The connection to {host} was lost before the answer arrived. Try again.", detail=detail
+        )
+    if isinstance(exc, httpx.ReadTimeout):
+        return QueueError(
+            ErrorKind.TIMEOUT,
+            f"The server did not answer within {errors.human_duration(timeouts.read)}. "
+            "Long jobs may need a longer read timeout.",
+            detail=detail,
+        )
+    if isinstance(exc, httpx.TimeoutException):
+        return QueueError(
+            ErrorKind.CONNECTION,
+            f"Timed out connecting to {host}. Check the base URL and your network or proxy.",
+            detail=detail,
+        )
+    if isinstance(exc, httpx.UnsupportedProtocol):
+        return QueueError(ErrorKind.INPUT, f"The base URL {url} is not a valid http(s) address.")
+    return QueueError(ErrorKind.CONNECTION, f"The request to {host} failed ({detail}).", detail=detail)
+
+
+_DROPPED = {"ServerDisconnectedError", "ClientOSError", "ClientPayloadError", "ContentLengthError", "TransferEncodingError"}
+
+
+def not_json(reply: Reply) -> QueueError:
+    ctype = reply.content_type.split(";")[0] or "no content type"
+    what = "a web page" if looks_like_html(reply) else f"something that is not JSON ({ctype})"
+    return QueueError(
+        ErrorKind.BAD_RESPONSE,
+        f"The server answered with {what}. The base URL may point at a web page or proxy rather than the Queue API.",
+        status=reply.status,
+        detail=reply.content[:200].decode("utf-8", "replace"),
+    )
+
+
+def looks_like_html(reply: Reply) -> bool:
+    if "html" in reply.content_type:
+        return True
+    head = reply.content[:100].lstrip().lower()
+    return head.startswith(b"<!doctype html") or head.startswith(b"<html")
