@@ -147,7 +147,10 @@ def _check_window(window, job_id: str) -> str:
         model.flush()
         if model.job(job_id) is None:
             raise SmokeError("the chat job did not appear in the window's job table")
-    return f"{QApplication.platformName()}, Qt {_qt_version()}"
+    # The icon proves resources/ and the SVG icon engine made it into this install.
+    if QApplication.windowIcon().pixmap(32, 32).isNull():
+        raise SmokeError("the application icon did not load (resources/ or the SVG plugin is missing)")
+    return f"{QApplication.platformName()}, Qt {_qt_version()}, icon"
 
 
 async def _close(window, engine) -> None:

@@ -88,3 +88,23 @@ def test_newer_schema_is_refused_with_a_plain_message(tmp_path):
     store.close()
     with pytest.raises(RuntimeError, match="newer Queue Desk"):
         JobStore(path)
+
+
+def test_delete_removes_finished_jobs_their_timeline_and_results_only(tmp_path):
+    store = JobStore(tmp_path / "jobs.sqlite3")
+    done, failed, running = store.add(chat_job("a")), store.add(chat_job("b")), store.add(chat_job("c"))
+    store.transition(done, JobState.WAITING)
+    store.transition(done, JobState.SUCCEEDED)
+    store.transition(failed, JobState.WAITING)
+    store.transition(failed, JobState.FAILED, error="boom")
+    store.transition(running, JobState.WAITING)
+    for job in (done, failed, running):
+        (store.results_dir / job.id).mkdir(parents=True)
+        (store.results_dir / job.id / "response.json").write_text("{}")
+
+    assert store.delete([done.id, running.id, "no-such-job", done.id]) == [done.id]
+    assert store.get(done.id) is None and store.history(done.id) == []
+    assert not (store.results_dir / done.id).exists()
+    assert store.get(running.id).state is JobState.WAITING  # in flight: refused, results kept
+    assert (store.results_dir / running.id / "response.json").is_file()
+    assert store.delete([failed.id]) == [failed.id] and store.count() == 1

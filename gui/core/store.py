@@ -3,6 +3,7 @@ every state change is recorded with its timestamp, so a crash loses nothing."""
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 import threading
 import time
@@ -191,12 +192,22 @@ class JobStore:
             self._pending_jobs[job.id] = job
             self._flush()
 
-    def delete(self, job_ids: Iterable[str]) -> None:
-        ids = [(i,) for i in job_ids]
+    def delete(self, job_ids: Iterable[str]) -> list[str]:
+        """Remove finished jobs from the history: their rows, timelines and `results/<id>/`
+        folders. Jobs still queued or in flight are left alone (their requests may still
+        come back and write results); returns the ids actually deleted."""
         with self._lock, self._transaction():
             self._write_pending()
-            self._db.executemany("DELETE FROM jobs WHERE id=?", ids)
-            self._db.executemany("DELETE FROM transitions WHERE job_id=?", ids)
+            ids = [i for i in dict.fromkeys(job_ids)
+                   if (job := self.get(i)) is not None and job.state.terminal]
+            rows = [(i,) for i in ids]
+            self._db.executemany("DELETE FROM jobs WHERE id=?", rows)
+            self._db.executemany("DELETE FROM transitions WHERE job_id=?", rows)
+        for job_id in ids:
+            folder = self.results_dir / job_id
+            if job_id and folder.parent == self.results_dir:  # never an id like ".." or ""
+                shutil.rmtree(folder, ignore_errors=True)
+        return ids
 
     def recover(self) -> tuple[list[Job], list[Job]]:
         """After a start: jobs that were in flight when the app stopped become

@@ -23,9 +23,10 @@ from gui.core.logs import setup_file_logging  # noqa: E402
 from gui.core.paths import app_home  # noqa: E402
 from gui.core.profiles import PROVIDER_PROFILE, SANDBOX_PROFILE, Profile, ProfileStore  # noqa: E402
 
-from . import background  # noqa: E402
+from . import background, theme  # noqa: E402
 from .main_window import MainWindow  # noqa: E402
 from .queue_settings import QueueSettings  # noqa: E402
+from .resources import app_icon  # noqa: E402
 
 APP_NAME = "Queue Desk"
 ACTIVE_PROFILE_KEY = "profiles/active"
@@ -57,10 +58,12 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     # The window's close is confirmed and cleaned up by us, not by Qt quitting on its own.
     app.setQuitOnLastWindowClosed(False)
+    app.setWindowIcon(app_icon())
     if os.environ.get("QUEUE_DESK_HOME"):
         # Everything the app writes follows QUEUE_DESK_HOME, settings included.
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(app_home() / "settings"))
+    theme.apply(app)  # after the settings location: the saved appearance choice is read there
     return app
 
 

@@ -27,7 +27,7 @@ from .batch_preview import TOKEN_TIP, preview_html, summary_text
 from .batch_request_form import RequestForm
 from .model_picker import ModelCatalog, ModelPicker
 
-ERROR_STYLE = "color: #c0392b;"
+ERROR_STYLE = "color: #e74c3c;"  # a red that reads on light and dark bases (contrast >= 3 on both)
 NOTE_STYLE = "color: #9a7d0a;"
 
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollA
 from gui.core.batch_run import BatchRun, Progress, RunState
 from gui.core.jobs import JobState
 
-from .job_columns import STATE_COLOURS, format_duration
+from .job_columns import format_duration, state_colour
 
 STATE_WORDS = {
     RunState.IDLE: "Stopped", RunState.RUNNING: "Running", RunState.PAUSED: "Paused",
@@ -49,7 +49,7 @@ class BatchBar(QWidget):
             return
         painter.setPen(Qt.PenStyle.NoPen)
         x = rect.left()
-        for count, colour in ((p.done, STATE_COLOURS[JobState.SUCCEEDED]), (p.failed, STATE_COLOURS[JobState.FAILED])):
+        for count, colour in ((p.done, state_colour(JobState.SUCCEEDED)), (p.failed, state_colour(JobState.FAILED))):
             width = rect.width() * count / p.total
             if width > 0:
                 painter.setBrush(QColor(colour))

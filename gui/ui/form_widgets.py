@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QS
 
 from gui.core.bodies import FieldProblem, parse_extra
 
-ERROR_STYLE = "color: #c0392b;"
+ERROR_STYLE = "color: #e74c3c;"  # a red that reads on light and dark bases (contrast >= 3 on both)
 HINT_STYLE = "color: palette(placeholder-text);"
 
 

@@ -14,6 +14,8 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from gui.core.jobs import Job, JobState
 
+from .theme import is_dark
+
 
 @dataclass(frozen=True)
 class Column:
@@ -79,36 +81,55 @@ _STATE_ORDER = {s: i for i, s in enumerate([
     JobState.FAILED, JobState.INTERRUPTED, JobState.CANCELLED, JobState.SUCCEEDED,
 ])}
 
-# Readable on light and dark palettes alike.
+# Text colours per state, with a contrast of at least 3 against the table's base colour in
+# each scheme (tests/test_gui_look.py checks): light variants are darker, dark ones lighter.
 STATE_COLOURS: dict[JobState, str] = {
-    JobState.QUEUED: "#7f8c8d",
-    JobState.SUBMITTING: "#2e86de",
-    JobState.WAITING: "#2e86de",
-    JobState.POLLING: "#2e86de",
-    JobState.RETRYING: "#e67e22",
-    JobState.SUCCEEDED: "#27ae60",
-    JobState.FAILED: "#e74c3c",
-    JobState.CANCELLED: "#95a5a6",
-    JobState.INTERRUPTED: "#d35400",
+    JobState.QUEUED: "#6b7778",
+    JobState.SUBMITTING: "#1f6fc0",
+    JobState.WAITING: "#1f6fc0",
+    JobState.POLLING: "#1f6fc0",
+    JobState.RETRYING: "#b35c00",
+    JobState.SUCCEEDED: "#1e8449",
+    JobState.FAILED: "#c0392b",
+    JobState.CANCELLED: "#7f8c8d",
+    JobState.INTERRUPTED: "#b34700",
+}
+STATE_COLOURS_DARK: dict[JobState, str] = {
+    JobState.QUEUED: "#aab7b8",
+    JobState.SUBMITTING: "#5dade2",
+    JobState.WAITING: "#5dade2",
+    JobState.POLLING: "#5dade2",
+    JobState.RETRYING: "#f0a04b",
+    JobState.SUCCEEDED: "#52c77f",
+    JobState.FAILED: "#ff6b5e",
+    JobState.CANCELLED: "#8f9c9d",
+    JobState.INTERRUPTED: "#f07b35",
 }
 
-_icons: dict[JobState, QIcon] = {}
+
+def state_colour(state: JobState) -> str:
+    """The state's colour for the current palette (looked up per paint: the scheme may change)."""
+    return (STATE_COLOURS_DARK if is_dark() else STATE_COLOURS)[state]
+
+
+_icons: dict[tuple[JobState, str], QIcon] = {}
 
 
 def state_icon(state: JobState) -> QIcon:
     """A coloured dot per state (made once; needs a running QGuiApplication)."""
-    icon = _icons.get(state)
+    colour = state_colour(state)
+    icon = _icons.get((state, colour))
     if icon is None:
         pixmap = QPixmap(12, 12)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(STATE_COLOURS[state]))
+        painter.setBrush(QColor(colour))
         if not state.terminal:
             painter.drawEllipse(1, 1, 10, 10)
         else:  # outcomes get a square, so state is not told by colour alone
             painter.drawRoundedRect(1, 1, 10, 10, 2, 2)
         painter.end()
-        icon = _icons[state] = QIcon(pixmap)
+        icon = _icons[(state, colour)] = QIcon(pixmap)
     return icon

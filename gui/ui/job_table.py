@@ -25,7 +25,7 @@ from gui.core.scheduler import Scheduler
 from gui.core.store import JobStore
 
 from .background import spawn
-from .job_columns import COLUMN_INDEX, COLUMNS, STATE_COLOURS, state_icon, state_text
+from .job_columns import COLUMN_INDEX, COLUMNS, state_colour, state_icon, state_text
 
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -123,7 +123,7 @@ class JobTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DecorationRole:
                 return state_icon(job.state)
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor(STATE_COLOURS[job.state]))
+                return QBrush(QColor(state_colour(job.state)))
         if role == Qt.ItemDataRole.TextAlignmentRole and column.id in ("elapsed", "attempts"):
             return _RIGHT
         return None
@@ -243,6 +243,38 @@ class JobTableModel(QAbstractTableModel):
         self._slot = {j.id: i for i, j in enumerate(jobs)}
         self.changePersistentIndexList(persistent, [self.index(self._slot[i], p.column()) for i, p in zip(ids, persistent)])
         self.layoutChanged.emit()
+
+    # -- deleting -------------------------------------------------------------------
+
+    def delete_jobs(self, job_ids: Iterable[str]) -> list[str]:
+        """Delete finished jobs from the store (rows, results) and from the table; jobs
+        still running are refused by the store and stay. Returns the ids deleted."""
+        self.flush()
+        deleted = self._store.delete(job_ids)
+        self.remove_jobs(deleted)
+        return deleted
+
+    def remove_jobs(self, job_ids: Iterable[str]) -> None:
+        """Drop rows. A reset, not per-row removes: deletes are rare and the slots of every
+        later row shift anyway."""
+        gone = set(job_ids) & self._slot.keys()
+        if not gone:
+            return
+        self.beginResetModel()
+        top = [j for j in self._top if j.id not in gone]
+        body = [j for j in self._body if j.id not in gone]
+        self._top, self._body = top, body
+        self._slot = {j.id: -(i + 1) for i, j in enumerate(top)}
+        self._slot.update((j.id, i) for i, j in enumerate(body))
+        for job_id in gone:
+            self._rank.pop(job_id, None)
+            self._dirty.discard(job_id)
+            self._live.pop(job_id, None)
+            state = self._seen.pop(job_id, None)
+            if state is not None:  # a job of this session: it no longer counts
+                self.counts[state] -= 1
+        self.endResetModel()
+        self.countsChanged.emit()
 
     # -- lookups ------------------------------------------------------------------
 

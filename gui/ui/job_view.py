@@ -2,9 +2,11 @@
 actions that apply to the selected rows (enabled from the rows' states)."""
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QModelIndex, QSettings, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QMessageBox, QTableView, QToolBar, QVBoxLayout, QWidget
 
 from gui.core.jobs import Job
 from gui.core.scheduler import Scheduler
@@ -87,6 +89,8 @@ class JobTablePanel(QWidget):
 
         self.filter_edit = QLineEdit(self, placeholderText="Filter jobs (state, model, prompt, error…)")
         self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Filter jobs")
+        self.view.setAccessibleName("Jobs")
         # Filtering 100k rows takes a moment: filter once typing pauses, not per key.
         self._filter_timer = QTimer(self, singleShot=True, interval=250)
         self._filter_timer.timeout.connect(self._apply_filter)
@@ -100,8 +104,16 @@ class JobTablePanel(QWidget):
         for action in (self.cancel_action, self.resubmit_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
+        self.delete_action = QAction("Delete from History…", self, toolTip="Remove the selected finished jobs and their results")
+        # macOS keyboards label Backspace "delete": Finder's key for removing items.
+        self.delete_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Delete)]
+                                        + ([QKeySequence("Backspace")] if sys.platform == "darwin" else []))
+        # Only while the table has focus: Delete in the filter box or a prompt deletes a character.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action.triggered.connect(self.ask_delete_selected)
+        self.delete_box: QMessageBox | None = None
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.view.addActions([self.cancel_action, self.resubmit_action])
+        self.view.addActions([self.cancel_action, self.resubmit_action, self.delete_action])
         toolbar = QToolBar(self)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addActions([self.cancel_action, self.resubmit_action])
@@ -161,6 +173,7 @@ class JobTablePanel(QWidget):
         jobs = self.selected_jobs()
         self.cancel_action.setEnabled(any(not j.state.terminal for j in jobs))
         self.resubmit_action.setEnabled(any(j.state.terminal for j in jobs))
+        self.delete_action.setEnabled(any(j.state.terminal for j in jobs))
 
     def _apply_filter(self) -> None:
         # The model pages the history through the filter in SQL; the proxy filters the
@@ -200,6 +213,30 @@ class JobTablePanel(QWidget):
         if jobs:
             self._scheduler.submit_many(jobs)
         return jobs
+
+    def ask_delete_selected(self) -> QMessageBox | None:
+        """Confirm, then delete the selected finished jobs (running ones are skipped)."""
+        ids = [j.id for j in self.selected_jobs() if j.state.terminal]
+        if not ids:
+            return None
+        n = len(ids)
+        box = QMessageBox(QMessageBox.Icon.Question, "Delete from history?",
+                          f"Delete {n} finished job{'s' if n != 1 else ''} from the history?", parent=self)
+        box.setInformativeText("Their saved results are deleted too. This cannot be undone.")
+        delete_button = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))  # Enter keeps the jobs
+        # open(), not exec(): a nested loop inside the asyncio loop breaks qasync.
+        box.buttonClicked.connect(lambda b: b is delete_button and self.delete_jobs(ids))
+        self.delete_box = box
+        box.open()
+        return box
+
+    def delete_jobs(self, job_ids: list[str]) -> list[str]:
+        deleted = self.model.delete_jobs(job_ids)
+        # The reset cleared the selection without signals: the preview must let go too.
+        self.currentJobChanged.emit(self.current_job())
+        self._update_actions()
+        return deleted
 
     # -- layout -------------------------------------------------------------------
 

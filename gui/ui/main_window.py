@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
 from gui.core.engine import Engine
@@ -15,7 +15,7 @@ from gui.core.profiles import ProfileStore
 
 from .background import spawn
 from .batch_controller import install_batches
-from . import window_tools
+from . import window_menus, window_tools
 from .audio_tab import TranscriptionTab, TranslationTab
 from .chat_tab import ChatTab
 from .completions_tab import CompletionsTab
@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self._history_counts = engine.store.count_by_state()
         self._counts_timer = QTimer(self, singleShot=True, interval=1000)
         self._counts_timer.timeout.connect(lambda: spawn(self._refresh_history_counts()))
-        self._build_menus()
+        window_menus.build(self)  # File, Edit, Jobs, View, with the keyboard shortcuts
         self.tools = window_tools.install(self)  # job actions, upload progress, audio drops, auto-save
         self.batches = install_batches(self)  # Batch menu, batch list dock, the job table's batch filter
         self._render_counts()
@@ -111,20 +111,6 @@ class MainWindow(QMainWindow):
 
     def tab(self, tab_class: type[EndpointTab]) -> EndpointTab:
         return next(t for t in self.endpoint_tabs if isinstance(t, tab_class))
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.profiles_action = QAction("&Profiles…", self, toolTip="Connection profiles and API keys")
-        self.profiles_action.triggered.connect(self.open_profiles)
-        file_menu.addAction(self.profiles_action)
-        file_menu.addSeparator()
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        jobs_menu = self.menuBar().addMenu("&Jobs")
-        jobs_menu.addActions([self.jobs.cancel_action, self.jobs.resubmit_action])
-        jobs_menu.addSeparator()
-        jobs_menu.addActions(self.queue.actions)
 
     # -- profiles -------------------------------------------------------------------
 

@@ -58,6 +58,7 @@ class ModelPicker(QWidget):
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(18)
         self.combo.lineEdit().setPlaceholderText("Model id")
+        self.combo.setAccessibleName("Model")
         self.combo.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.refresh_button = QToolButton(self, text="Refresh", toolTip="Fetch the model list from the server again")

@@ -8,7 +8,7 @@ import json
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QSettings, QStandardPaths, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QStackedWidget, QTextBrowser, QVBoxLayout,
@@ -21,7 +21,7 @@ from gui.core.results import read_text
 from gui.core.saving import SaveError, save_file
 from gui.core.store import JobStore
 
-from .job_columns import STATE_COLOURS, format_duration, format_time, state_text
+from .job_columns import format_duration, format_time, state_colour, state_text
 from .models_table import ModelsView
 from .preview_embeddings import EmbeddingsView
 from .preview_images import ImageGallery
@@ -56,6 +56,7 @@ class PreviewPanel(QWidget):
         self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.meta.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.browser = SafeBrowser(self)
+        self.browser.setAccessibleName("Job details and result")
         self.browser.setOpenLinks(False)  # a click must not navigate the browser itself
         self.browser.anchorClicked.connect(_open_web_link)
         self.save_button = QPushButton("Save as…", self)
@@ -171,7 +172,7 @@ class PreviewPanel(QWidget):
         self.meta.show()
         self.meta_area.show()
         now = time.time()
-        colour = STATE_COLOURS[job.state]
+        colour = state_colour(job.state)
         rows = [
             ("State", f'<b style="color:{colour}">{html.escape(state_text(job, now))}</b>'),
             ("Job", html.escape(f"{job.endpoint.label} · {job.model or 'no model'} · {job.id}")),
@@ -189,7 +190,7 @@ class PreviewPanel(QWidget):
             said = self._server_said()
             error = html.escape(job.error) + (f"<br><i>Server: {html.escape(said)}</i>" if said else "")
             label = "Error" if job.state.terminal else "Last error"
-            rows.append((label, f'<span style="color:{STATE_COLOURS[JobState.FAILED]}">{error}</span>'))
+            rows.append((label, f'<span style="color:{state_colour(JobState.FAILED)}">{error}</span>'))
         steps = [f"{format_time(t.at, now)} {t.state.label}" + (f" ({_clip(t.detail)})" if t.detail else "")
                  for t in self._history[-6:]]
         if steps:
@@ -204,6 +205,11 @@ class PreviewPanel(QWidget):
         wanted = self.meta.heightForWidth(self.meta_area.viewport().width()) if not self.meta.isHidden() else 0
         limit = self.fontMetrics().lineSpacing() * 12
         self.meta_area.setFixedHeight(max(0, min(wanted, limit)) + 2)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light <-> dark: the colours are baked into the HTML
+            self._render_meta()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

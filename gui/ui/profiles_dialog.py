@@ -298,7 +298,7 @@ class ProfilesDialog(QDialog):
         self._report(ok, message)
 
     def _report(self, ok: bool, message: str) -> None:
-        self.status.setStyleSheet("" if ok else "color: #b3261e;")
+        self.status.setStyleSheet("" if ok else "color: #e74c3c;")
         self.status.setText(message)
         self.tested.emit(ok, message)
 

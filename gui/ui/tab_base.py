@@ -24,7 +24,7 @@ from gui.core.jobs import Job
 from .form_widgets import AdvancedEditor, banner
 from .model_picker import ModelCatalog, ModelPicker
 
-ERROR_STYLE = "color: #c0392b;"
+ERROR_STYLE = "color: #e74c3c;"  # a red that reads on light and dark bases (contrast >= 3 on both)
 MIN_WIDTH = 400  # the forms' fields stay readable; the splitter gives the tabs at least this
 
 
@@ -108,6 +108,7 @@ class EndpointTab(QWidget):
         outer.addWidget(self.problem)
         self.submit_button = QPushButton(self.submit_text, self)
         self.submit_button.setToolTip("Send to the queue (Ctrl+Enter)")
+        self.submit_button.setAccessibleName(f"{self.submit_text} {self.title}")  # eight Submit buttons: say which
         self.submit_button.setDefault(True)
         self.submit_button.clicked.connect(self.submit)
         row = QHBoxLayout()

@@ -1,0 +1,89 @@
+"""Light and dark: the Fusion style everywhere (the same look on every platform, and a
+style that honours any palette), the palette following the system's colour scheme unless
+the user picked one (View → Appearance, kept in QSettings), and colour helpers for text
+drawn in fixed colours."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+SCHEME_KEY = "appearance/colorScheme"
+SCHEMES = ("system", "light", "dark")
+
+_following: list[bool] = []  # whether the colorSchemeChanged hook is connected
+
+
+def chosen_scheme() -> str:
+    value = QSettings().value(SCHEME_KEY, "system", type=str)
+    return value if value in SCHEMES else "system"
+
+
+def system_is_dark() -> bool:
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def apply(app: QApplication, scheme: str | None = None) -> bool:
+    """Style and palette for `scheme` (default: the saved choice); returns whether dark.
+    The palette is set by hand rather than left to the platform: Fusion on Linux, the
+    offscreen platform and older Windows would otherwise stay light in a dark session."""
+    if scheme is None:
+        scheme = chosen_scheme()
+    app.setStyle("Fusion")
+    hints = app.styleHints()
+    if hasattr(hints, "setColorScheme"):  # Qt 6.8+: native bits (title bars) follow the choice
+        wanted = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(scheme, Qt.ColorScheme.Unknown)
+        hints.setColorScheme(wanted)
+    dark = scheme == "dark" or (scheme == "system" and system_is_dark())
+    app.setPalette(dark_palette() if dark else app.style().standardPalette())
+    for widget in app.allWidgets():
+        # A widget with its own style sheet keeps the palette it was polished with: set the
+        # sheet again so a change while the app runs reaches it too.
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet("")
+            widget.setStyleSheet(sheet)
+    if not _following:
+        # The system scheme may change while the app runs (e.g. at sunset).
+        hints.colorSchemeChanged.connect(lambda _s: chosen_scheme() == "system" and apply(app, "system"))
+        _following.append(True)
+    return dark
+
+
+def choose(app: QApplication, scheme: str) -> bool:
+    QSettings().setValue(SCHEME_KEY, scheme)
+    return apply(app, scheme)
+
+
+def dark_palette() -> QPalette:
+    p = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in ((roles.Window, "#2d2d30"), (roles.WindowText, "#e6e6e6"), (roles.Base, "#1f1f22"),
+                         (roles.AlternateBase, "#2a2a2e"), (roles.ToolTipBase, "#3a3a3e"),
+                         (roles.ToolTipText, "#f0f0f0"), (roles.PlaceholderText, "#9a9a9a"),
+                         (roles.Text, "#e6e6e6"), (roles.Button, "#3a3a3e"), (roles.ButtonText, "#e6e6e6"),
+                         (roles.BrightText, "#ff6b5e"), (roles.Light, "#505055"), (roles.Midlight, "#434348"),
+                         (roles.Mid, "#6a6a70"), (roles.Dark, "#1a1a1c"), (roles.Shadow, "#000000"),
+                         (roles.Highlight, "#3d7bd9"), (roles.HighlightedText, "#ffffff"),
+                         (roles.Link, "#6cb4ff"), (roles.LinkVisited, "#b58cff")):
+        p.setColor(role, QColor(colour))
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        p.setColor(disabled, role, QColor("#7a7a7a"))
+    return p
+
+
+def is_dark() -> bool:
+    """Whether the application's current palette is a dark one (text drawn on Base)."""
+    return QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio between two colours (1 to 21)."""
+    def luminance(c: QColor) -> float:
+        channels = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+                    for v in (c.redF(), c.greenF(), c.blueF())]
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
