@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QSpinBox, QWidget
 
 from gui.core.bodies import completion_body, format_stop, parse_stop
 from gui.core.client import Upload
@@ -23,13 +23,7 @@ class CompletionsTab(EndpointTab):
         super().__init__(context, parent)
         layout = self.standard_layout()
         self.model_form(layout)
-        layout.addWidget(heading("Prompt", self))
-        self.prompt = QPlainTextEdit(self)
-        self.prompt.setPlaceholderText("The text the model continues. Ctrl+Enter submits.")
-        self.prompt.setTabChangesFocus(True)
-        self.prompt.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
-        layout.addWidget(self.prompt, 1)
-        layout.addWidget(self.bind_field("prompt", self.prompt))
+        self.prompt = self.prompt_box(layout, "The text the model continues. Ctrl+Enter submits.", 10)
 
         self.max_tokens = token_spin(self, 256)
         self.temperature = fraction_spin(self, 2.0, 1.0, "0 gives focused, repeatable text; higher values more varied")

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
-    QFileDialog, QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QWidget,
+    QFileDialog, QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QWidget,
 )
 
 from gui.core.bodies import FieldProblem
@@ -92,13 +92,7 @@ class ImageEditTab(EndpointTab):
         self.mask: str | None = None
         self._sizes: dict[str, tuple[int, int] | None] = {}
 
-        layout.addWidget(heading("Prompt", self))
-        self.prompt = QPlainTextEdit(self)
-        self.prompt.setPlaceholderText("Describe the change. Ctrl+Enter submits.")
-        self.prompt.setTabChangesFocus(True)
-        self.prompt.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
-        layout.addWidget(self.prompt)
-        layout.addWidget(self.bind_field("prompt", self.prompt))
+        self.prompt = self.prompt_box(layout, "Describe the change. Ctrl+Enter submits.", 5, stretch=0)
         self.n = count_spin(self)
         self.size = choice(self, SIZES, True, "auto keeps the image's own size")
         self.quality = choice(self, QUALITIES)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QSpinBox, QWidget
 
 from gui.core.bodies import image_body
 from gui.core.client import Upload
@@ -49,13 +49,7 @@ class ImageGenerationTab(EndpointTab):
         super().__init__(context, parent)
         layout = self.standard_layout()
         self.model_form(layout)
-        layout.addWidget(heading("Prompt", self))
-        self.prompt = QPlainTextEdit(self)
-        self.prompt.setPlaceholderText("Describe the image. Ctrl+Enter submits.")
-        self.prompt.setTabChangesFocus(True)
-        self.prompt.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
-        layout.addWidget(self.prompt, 1)
-        layout.addWidget(self.bind_field("prompt", self.prompt))
+        self.prompt = self.prompt_box(layout, "Describe the image. Ctrl+Enter submits.", 6)
         self.n = count_spin(self)
         self.size = choice(self, SIZES, True, "auto, or WIDTHxHEIGHT the model supports")
         self.quality = choice(self, QUALITIES)

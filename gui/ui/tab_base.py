@@ -13,7 +13,8 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea,
+                               QVBoxLayout, QWidget)
 
 from gui.core.bodies import FieldProblem
 from gui.core.client import Upload
@@ -21,7 +22,7 @@ from gui.core.endpoints import Endpoint
 from gui.core.engine import Engine
 from gui.core.jobs import Job
 
-from .form_widgets import AdvancedEditor, banner
+from .form_widgets import AdvancedEditor, banner, heading
 from .model_picker import ModelCatalog, ModelPicker
 
 ERROR_STYLE = "color: #e74c3c;"  # a red that reads on light and dark bases (contrast >= 3 on both)
@@ -86,6 +87,17 @@ class EndpointTab(QWidget):
         form.addRow("", self.model_error)
         layout.addLayout(form)
         return form
+
+    def prompt_box(self, layout: QVBoxLayout, placeholder: str, lines: int, stretch: int = 1) -> QPlainTextEdit:
+        """A headed prompt editor with its problem line under it (field `prompt`)."""
+        layout.addWidget(heading("Prompt", self))
+        edit = QPlainTextEdit(self)
+        edit.setPlaceholderText(placeholder)
+        edit.setTabChangesFocus(True)
+        edit.setMinimumHeight(self.fontMetrics().lineSpacing() * lines)
+        layout.addWidget(edit, stretch)
+        layout.addWidget(self.bind_field("prompt", edit))
+        return edit
 
     def standard_layout(self) -> QVBoxLayout:
         """Banner, a scrolling form (returned: add rows to it), the problem line and the
