@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.right.addWidget(self.preview)
         self.right.setStretchFactor(0, 1)
         self.right.setStretchFactor(1, 1)  # previews (images, transcripts) need room too
+        self.right.setSizes([420, 380])  # else the preview's size hint leaves the table a sliver
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.tabs)
         self.splitter.addWidget(self.right)
