@@ -56,7 +56,10 @@ class Scheduler:
         self._listeners.append(listener)
 
     def unsubscribe(self, listener: Listener) -> None:
-        self._listeners.remove(listener)
+        """Stop calling `listener`; a listener that is not subscribed is ignored, so views
+        can detach twice (close and teardown) without guarding."""
+        if listener in self._listeners:
+            self._listeners.remove(listener)
 
     @property
     def active(self) -> int:

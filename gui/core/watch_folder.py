@@ -68,10 +68,7 @@ class WatchFolder:
         engine.scheduler.subscribe(self._on_job)
 
     def close(self) -> None:
-        try:
-            self.engine.scheduler.unsubscribe(self._on_job)
-        except ValueError:
-            pass
+        self.engine.scheduler.unsubscribe(self._on_job)
 
     @property
     def busy(self) -> int:

@@ -27,10 +27,7 @@ class AutoSaver(QObject):
         scheduler.subscribe(self._on_job)
 
     def detach(self) -> None:
-        try:
-            self._scheduler.unsubscribe(self._on_job)
-        except ValueError:
-            pass
+        self._scheduler.unsubscribe(self._on_job)
 
     def _on_job(self, job: Job) -> None:
         # Called on every state change of every job: leave at once unless it matters.

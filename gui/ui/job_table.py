@@ -80,10 +80,7 @@ class JobTableModel(QAbstractTableModel):
 
     def detach(self) -> None:
         """Stop listening to the scheduler (before the model goes away)."""
-        try:
-            self._scheduler.unsubscribe(self._on_job)
-        except ValueError:
-            pass
+        self._scheduler.unsubscribe(self._on_job)
         self._flush_timer.stop()
         self._tick_timer.stop()
 
