@@ -8,17 +8,16 @@ import json
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
-    QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QStackedWidget, QTextBrowser, QVBoxLayout,
+    QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QStackedWidget, QTextBrowser, QVBoxLayout,
     QWidget,
 )
 
 from gui.core.endpoints import Endpoint, ResultKind
 from gui.core.jobs import Job, JobState
 from gui.core.results import read_text
-from gui.core.saving import SaveError, save_file
 from gui.core.store import JobStore
 
 from .job_columns import format_duration, format_time, state_colour, state_text
@@ -26,10 +25,10 @@ from .models_table import ModelsView
 from .preview_embeddings import EmbeddingsView
 from .preview_images import ImageGallery
 from .preview_transcript import TranscriptView
+from .save_dialog import ask_save, save_and_report
 
 MAX_PREVIEW_BYTES = 2_000_000  # bigger results are saved, not rendered
 _MARKDOWN = QTextDocument.MarkdownFeature.MarkdownNoHTML | QTextDocument.MarkdownFeature.MarkdownDialectGitHub
-_SAVE_DIR_KEY = "preview/saveDir"
 
 
 class SafeBrowser(QTextBrowser):
@@ -237,19 +236,9 @@ class PreviewPanel(QWidget):
         """Open the save dialog without blocking (never `exec()` on the event loop)."""
         if self.job is None or self.text is None:
             return
-        folder = QSettings().value(_SAVE_DIR_KEY, "", type=str) or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
-        dialog = QFileDialog(self, "Save result as", str(Path(folder) / self.suggested_name()))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilters(["Markdown (*.md)", "Text (*.txt)", "Raw response, JSON (*.json)"])
-        if self.suggested_name().endswith(".txt"):
-            dialog.selectNameFilter("Text (*.txt)")
-        dialog.setDefaultSuffix(Path(self.suggested_name()).suffix[1:])
-        dialog.filterSelected.connect(lambda f: dialog.setDefaultSuffix(f.rsplit("*.", 1)[-1].rstrip(")")))
-        dialog.fileSelected.connect(self.save_as)
-        dialog.finished.connect(dialog.deleteLater)
-        self._dialog = dialog
-        dialog.open()
+        name = self.suggested_name()
+        ask_save(self, "Save result as", name, ["Markdown (*.md)", "Text (*.txt)", "Raw response, JSON (*.json)"],
+                 self.save_as, "Text (*.txt)" if name.endswith(".txt") else None)
 
     def save_as(self, path: str | Path) -> Path | None:
         """Write the shown result to `path`: .json copies the raw response, anything else
@@ -265,16 +254,10 @@ class PreviewPanel(QWidget):
                     raw = json.dumps({"text": raw.decode("utf-8", "replace")}, ensure_ascii=False).encode()
             else:
                 raw = self.text if self.text or not job.result_path else read_text(job.result_path, job.endpoint)
-            save_file(target, raw)
         except OSError as exc:
             self.message.setText(f"The result file could not be read: {exc.strerror or exc}")
             return None
-        except SaveError as error:
-            self.message.setText(error.message)
-            return None
-        QSettings().setValue(_SAVE_DIR_KEY, str(target.parent))
-        self.message.setText(f"Saved to {target}")
-        return target
+        return save_and_report(target, raw, self.message.setText)
 
 
 def _clip(text: str, limit: int = 90) -> str:

@@ -14,8 +14,13 @@ SAVE_DIR_KEY = "preview/saveDir"
 
 
 def last_folder() -> str:
-    return QSettings().value(SAVE_DIR_KEY, "", type=str) or QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation)
+    """Where the last save went, else Documents, else home: never the process's working
+    directory (Qt's fallback for a folder that does not exist)."""
+    for folder in (QSettings().value(SAVE_DIR_KEY, "", type=str),
+                   QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)):
+        if folder and Path(folder).is_dir():
+            return folder
+    return str(Path.home())
 
 
 def remember_folder(path: str | Path) -> None:
