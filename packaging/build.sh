@@ -20,6 +20,9 @@ if ! "$PYTHON" -c "import PyInstaller, PySide6.QtWidgets, qasync, httpx_aiohttp,
   "$PYTHON" -m pip install --quiet -e ".[packaging]"
 fi
 
+# The translations as the app loads them (setup.py does the same on every pip install).
+"$PYTHON" -c "from PySide6.scripts.pyside_tool import lrelease; lrelease()" -silent resources/translations/*.ts
+
 # The committed icons must exist (packaging/render_icons.py regenerates them from the SVG).
 "$PYTHON" packaging/render_icons.py --check
 

@@ -5,6 +5,8 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
+# The tests read the English texts; a German desktop must not switch the app they start.
+os.environ["LANGUAGE"] = "en"
 # The app and CLI subprocesses the tests start must not reach the developer's own keyring (a
 # locked one may pop up an unlock prompt); they fall back to OPENAI_API_KEY. In-process tests
 # get an in-memory keyring (below); only tests marked `keyring` detect the real one.

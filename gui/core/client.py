@@ -20,6 +20,7 @@ import httpx
 from . import errors
 from .endpoints import BodyKind, Endpoint, ResultKind
 from .errors import ErrorKind, QueueError
+from .i18n import translate
 from .network import default_transport
 from .transport_errors import looks_like_html, not_json, transport_error
 from .uploads import CountingReader, Progress, form_fields
@@ -101,7 +102,8 @@ class QueueClient:
         """GET a file the server pointed at (an image `url` result). The API key goes
         only to the API's own host, never to a storage or CDN host."""
         if urlsplit(url).scheme not in ("http", "https"):
-            raise QueueError(ErrorKind.BAD_RESPONSE, f"The server gave an unusable link: {url[:100]}")
+            raise QueueError(ErrorKind.BAD_RESPONSE, translate(
+                "client", "The server gave an unusable link: {url}").format(url=url[:100]))
         request = self._http.build_request("GET", url)
         if urlsplit(url).netloc != urlsplit(self.base_url).netloc:
             del request.headers["Authorization"]
@@ -110,13 +112,15 @@ class QueueClient:
             try:
                 if response.status_code >= 400:
                     raise QueueError(ErrorKind.EXPIRED if response.status_code in (403, 404, 410) else ErrorKind.SERVER,
-                                     f"The link answered {response.status_code}; it may have expired.",
+                                     translate("client", "The link answered {status}; it may have expired.").format(
+                                         status=response.status_code),
                                      status=response.status_code)
                 data = bytearray()
                 async for chunk in response.aiter_bytes():
                     data += chunk
                     if len(data) > max_bytes:
-                        raise QueueError(ErrorKind.BAD_RESPONSE, f"The file is larger than {max_bytes // 2**20} MiB.")
+                        raise QueueError(ErrorKind.BAD_RESPONSE, translate(
+                            "client", "The file is larger than {size} MiB.").format(size=max_bytes // 2**20))
                 return bytes(data)
             finally:
                 await response.aclose()
@@ -144,16 +148,17 @@ class QueueClient:
             if status in _SUCCEEDED:
                 return await self._result_of(status_url, body, reply)
             if status in _FAILED:
-                detail = errors.error_detail(reply.content) or "no reason given"
+                detail = errors.error_detail(reply.content) or translate("client", "no reason given")
                 raise QueueError(
-                    ErrorKind.JOB_FAILED, f"The server reports that the job failed: {detail}", detail=detail
+                    ErrorKind.JOB_FAILED,
+                    translate("client", "The server reports that the job failed: {reason}").format(reason=detail),
+                    detail=detail,
                 )
             if status in _CANCELLED:
-                raise QueueError(ErrorKind.JOB_FAILED, "The server reports that the job was cancelled.")
+                raise QueueError(ErrorKind.JOB_FAILED, translate("client", "The server reports that the job was cancelled."))
             if status not in _RUNNING:
-                raise QueueError(
-                    ErrorKind.BAD_RESPONSE, f"The server reported an unknown job status {status!r}."
-                )
+                raise QueueError(ErrorKind.BAD_RESPONSE, translate(
+                    "client", "The server reported an unknown job status {status}.").format(status=repr(status)))
             wait = errors.parse_retry_after(headers)
             if wait is None:
                 wait = delay
@@ -171,7 +176,8 @@ class QueueClient:
                     f = open(upload.path, "rb")  # noqa: SIM115 - closed in finally
                 except OSError as exc:
                     raise QueueError(
-                        ErrorKind.INPUT, f"Cannot read the file {upload.path}: {exc.strerror or exc}."
+                        ErrorKind.INPUT, translate("client", "Cannot read the file {path}: {reason}.").format(
+                            path=upload.path, reason=exc.strerror or exc)
                     ) from exc
                 opened.append(f)
                 total += os.fstat(f.fileno()).st_size
@@ -198,7 +204,7 @@ class QueueClient:
             if not status_url:
                 raise QueueError(
                     ErrorKind.BAD_RESPONSE,
-                    "The server accepted the job but did not say where to ask for its result.",
+                    translate("client", "The server accepted the job but did not say where to ask for its result."),
                 )
             job_id = body.get("id") if isinstance(body.get("id"), str) else None
             if hooks.accepted:
@@ -215,7 +221,7 @@ class QueueClient:
         for link in (body.get("response_url"), body.get("result_url"), (body.get("urls") or {}).get("result")):
             if isinstance(link, str) and link:
                 return await self._fetch_result(_absolute(status_url, link))
-        raise QueueError(ErrorKind.BAD_RESPONSE, "The server says the job is done but gave no result.")
+        raise QueueError(ErrorKind.BAD_RESPONSE, translate("client", "The server says the job is done but gave no result."))
 
     async def _fetch_result(self, url: str) -> Reply:
         return await self._call("GET", url, expired_on_404=True)
@@ -234,7 +240,8 @@ class QueueClient:
         if response.status_code == 404 and expired_on_404:
             raise QueueError(
                 ErrorKind.EXPIRED,
-                "The server no longer has this job (its result expired or was removed). Submit it again.",
+                translate("client", "The server no longer has this job (its result expired or was removed). "
+                                    "Submit it again."),
                 status=404,
                 detail=errors.error_detail(response.content),
             )

@@ -3,6 +3,7 @@ the same client (proxy, trust store, CA bundle) the jobs use."""
 from __future__ import annotations
 
 from .client import QueueClient, Timeouts
+from .i18n import translate
 from .models import ModelInfo, fetch_models
 from .profiles import Profile
 
@@ -21,6 +22,9 @@ async def check_connection(profile: Profile, api_key: str) -> list[ModelInfo]:
 
 def describe(profile: Profile, models: list[ModelInfo]) -> str:
     n = len(models)
-    return f"Connected to {profile.api_url}: {n} model{'s' if n != 1 else ''} available."
+    if n == 1:
+        return translate("connection", "Connected to {url}: 1 model available.").format(url=profile.api_url)
+    return translate("connection", "Connected to {url}: {count} models available.").format(url=profile.api_url,
+                                                                                            count=n)
 
 

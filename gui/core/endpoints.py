@@ -6,6 +6,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from .i18n import QT_TRANSLATE_NOOP, translate
+
 
 class BodyKind(enum.Enum):
     JSON = "json"
@@ -41,7 +43,8 @@ class Endpoint(enum.Enum):
 
     @property
     def label(self) -> str:
-        return self.spec.label
+        """The endpoint's name for people, translated."""
+        return translate("endpoints", self.spec.label)
 
     @classmethod
     def from_batch_url(cls, url: str) -> Endpoint:
@@ -59,7 +62,7 @@ class Endpoint(enum.Enum):
 
 @dataclass(frozen=True)
 class EndpointSpec:
-    label: str
+    label: str  # English; people see it translated through Endpoint.label
     method: str
     path: str  # relative to the profile's base URL (…/queue)
     body: BodyKind
@@ -74,18 +77,18 @@ class EndpointSpec:
 
 LLM, STT = "Llama-3.3-70B-Instruct", "whisper-large-v3"
 _SPECS: dict[Endpoint, EndpointSpec] = {
-    Endpoint.CHAT: EndpointSpec("Chat", "POST", "/chat/completions", BodyKind.JSON, ResultKind.TEXT, "LLM", LLM),
-    Endpoint.COMPLETIONS: EndpointSpec("Completions", "POST", "/completions", BodyKind.JSON, ResultKind.TEXT, "LLM", LLM),
-    Endpoint.EMBEDDINGS: EndpointSpec("Embeddings", "POST", "/embeddings", BodyKind.JSON, ResultKind.EMBEDDINGS, "EMBEDDING", "text-embedding-bge-m3"),
+    Endpoint.CHAT: EndpointSpec(QT_TRANSLATE_NOOP("endpoints", "Chat"), "POST", "/chat/completions", BodyKind.JSON, ResultKind.TEXT, "LLM", LLM),
+    Endpoint.COMPLETIONS: EndpointSpec(QT_TRANSLATE_NOOP("endpoints", "Completions"), "POST", "/completions", BodyKind.JSON, ResultKind.TEXT, "LLM", LLM),
+    Endpoint.EMBEDDINGS: EndpointSpec(QT_TRANSLATE_NOOP("endpoints", "Embeddings"), "POST", "/embeddings", BodyKind.JSON, ResultKind.EMBEDDINGS, "EMBEDDING", "text-embedding-bge-m3"),
     Endpoint.TRANSCRIPTIONS: EndpointSpec(
-        "Transcription", "POST", "/audio/transcriptions", BodyKind.MULTIPART, ResultKind.TRANSCRIPT, "STT", STT
+        QT_TRANSLATE_NOOP("endpoints", "Transcription"), "POST", "/audio/transcriptions", BodyKind.MULTIPART, ResultKind.TRANSCRIPT, "STT", STT
     ),
     Endpoint.TRANSLATIONS: EndpointSpec(
-        "Translation", "POST", "/audio/translations", BodyKind.MULTIPART, ResultKind.TRANSCRIPT, "STT", STT
+        QT_TRANSLATE_NOOP("endpoints", "Translation"), "POST", "/audio/translations", BodyKind.MULTIPART, ResultKind.TRANSCRIPT, "STT", STT
     ),
-    Endpoint.IMAGES: EndpointSpec("Image generation", "POST", "/images/generations", BodyKind.JSON, ResultKind.IMAGES, "IMAGE", "gpt-image-1"),
-    Endpoint.IMAGE_EDITS: EndpointSpec("Image edit", "POST", "/images/edits", BodyKind.MULTIPART, ResultKind.IMAGES, "IMAGE", "gpt-image-1"),
-    Endpoint.MODELS: EndpointSpec("Models", "GET", "/models", BodyKind.NONE, ResultKind.MODEL_LIST, None, None),
+    Endpoint.IMAGES: EndpointSpec(QT_TRANSLATE_NOOP("endpoints", "Image generation"), "POST", "/images/generations", BodyKind.JSON, ResultKind.IMAGES, "IMAGE", "gpt-image-1"),
+    Endpoint.IMAGE_EDITS: EndpointSpec(QT_TRANSLATE_NOOP("endpoints", "Image edit"), "POST", "/images/edits", BodyKind.MULTIPART, ResultKind.IMAGES, "IMAGE", "gpt-image-1"),
+    Endpoint.MODELS: EndpointSpec(QT_TRANSLATE_NOOP("endpoints", "Models"), "GET", "/models", BodyKind.NONE, ResultKind.MODEL_LIST, None, None),
 }
 
 DEFAULT_BASE_URL = "https://llm-server.llmhub.t-systems.net/queue"

@@ -12,6 +12,8 @@ import re
 import time
 from collections.abc import Mapping
 
+from .i18n import translate
+
 
 class ErrorKind(enum.Enum):
     BAD_REQUEST = "bad_request"
@@ -145,33 +147,55 @@ def human_duration(seconds: float) -> str:
 
 
 def from_status(status: int, content: bytes, headers: Mapping[str, str]) -> QueueError:
-    """Turn an HTTP error answer into a QueueError with a plain message."""
+    """Turn an HTTP error answer into a QueueError with a plain message (with the server's
+    own words when it gave any)."""
     detail = error_detail(content)
-    said = f" The server said: {detail}" if detail else ""
     retry_after = parse_retry_after(headers)
     if status == 400 or status == 422:
-        kind, message = ErrorKind.BAD_REQUEST, f"The server rejected the request ({status}).{said} Check the fields and try again."
+        kind, message = ErrorKind.BAD_REQUEST, (
+            translate("errors", "The server rejected the request ({status}). The server said: {detail} "
+                                "Check the fields and try again.") if detail else
+            translate("errors", "The server rejected the request ({status}). Check the fields and try again.")
+        )
     elif status == 401:
-        kind, message = ErrorKind.UNAUTHORIZED, (
-            "The API key was not accepted (401). Check the key in the profile settings or in OPENAI_API_KEY."
+        kind, message = ErrorKind.UNAUTHORIZED, translate(
+            "errors", "The API key was not accepted (401). Check the key in the profile settings or in OPENAI_API_KEY."
         )
     elif status == 403:
         kind, message = ErrorKind.FORBIDDEN, (
-            f"Access denied (403).{said} Your plan may not include this model or endpoint."
+            translate("errors", "Access denied (403). The server said: {detail} "
+                                "Your plan may not include this model or endpoint.") if detail else
+            translate("errors", "Access denied (403). Your plan may not include this model or endpoint.")
         )
     elif status == 404:
         kind, message = ErrorKind.NOT_FOUND, (
-            f"Not found (404).{said} Check the model name and that the base URL points at the Queue API."
+            translate("errors", "Not found (404). The server said: {detail} "
+                                "Check the model name and that the base URL points at the Queue API.") if detail else
+            translate("errors", "Not found (404). Check the model name and that the base URL points at the Queue API.")
         )
     elif status == 409:
-        kind, message = ErrorKind.CONFLICT, f"The server reported a conflict (409).{said} Try again."
+        kind, message = ErrorKind.CONFLICT, (
+            translate("errors", "The server reported a conflict (409). The server said: {detail} Try again.") if detail
+            else translate("errors", "The server reported a conflict (409). Try again.")
+        )
     elif status == 429:
-        wait = f" It asked to wait {human_duration(retry_after)}." if retry_after else ""
-        kind, message = ErrorKind.RATE_LIMITED, f"Too many requests: the server is rate limiting (429).{wait} Try again later or lower the concurrency."
+        kind, message = ErrorKind.RATE_LIMITED, (
+            translate("errors", "Too many requests: the server is rate limiting (429). It asked to wait {wait}. "
+                                "Try again later or lower the concurrency.") if retry_after else
+            translate("errors", "Too many requests: the server is rate limiting (429). "
+                                "Try again later or lower the concurrency.")
+        )
     elif status >= 500 or status == 408:
         kind, message = ErrorKind.SERVER, (
-            f"The server had a problem ({status}).{said} This is usually temporary; try again in a moment."
+            translate("errors", "The server had a problem ({status}). The server said: {detail} "
+                                "This is usually temporary; try again in a moment.") if detail else
+            translate("errors", "The server had a problem ({status}). This is usually temporary; try again in a moment.")
         )
     else:
-        kind, message = ErrorKind.BAD_RESPONSE, f"Unexpected answer from the server ({status}).{said}"
+        kind, message = ErrorKind.BAD_RESPONSE, (
+            translate("errors", "Unexpected answer from the server ({status}). The server said: {detail}") if detail
+            else translate("errors", "Unexpected answer from the server ({status}).")
+        )
+    wait = human_duration(retry_after) if retry_after else ""
+    message = message.format(status=status, detail=detail, wait=wait)
     return QueueError(kind, message, status=status, detail=detail, retry_after=retry_after)

@@ -13,6 +13,7 @@ from .client import QueueClient
 from .endpoints import Endpoint, ResultKind
 from .errors import QueueError
 from .files import write_atomic
+from .i18n import translate
 from .image_info import image_format
 from .results import image_path
 
@@ -52,7 +53,7 @@ async def download_images(client: QueueClient, folder: Path, body: Any) -> list[
         try:
             data = await client.fetch_file(url)
             if image_format(data[:16]) is None:
-                raise ValueError("the link did not return an image")
+                raise ValueError(translate("image_results", "the link did not return an image"))
             saved.append(write_atomic(image_path(folder, index, data), data))
         except (QueueError, ValueError, OSError) as exc:
             problems[str(index)] = str(exc)

@@ -9,6 +9,7 @@ from typing import Any
 
 from .wire import Request, Upload
 from .endpoints import Endpoint
+from .i18n import QT_TRANSLATE_NOOP, translate
 
 
 class JobState(enum.Enum):
@@ -32,7 +33,21 @@ class JobState(enum.Enum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        """The state's name for people, translated."""
+        return translate("jobs", _STATE_LABELS[self])
+
+
+_STATE_LABELS = {
+    JobState.QUEUED: QT_TRANSLATE_NOOP("jobs", "Queued"),
+    JobState.SUBMITTING: QT_TRANSLATE_NOOP("jobs", "Submitting"),
+    JobState.WAITING: QT_TRANSLATE_NOOP("jobs", "Waiting"),
+    JobState.POLLING: QT_TRANSLATE_NOOP("jobs", "Polling"),
+    JobState.RETRYING: QT_TRANSLATE_NOOP("jobs", "Retrying"),
+    JobState.SUCCEEDED: QT_TRANSLATE_NOOP("jobs", "Succeeded"),
+    JobState.FAILED: QT_TRANSLATE_NOOP("jobs", "Failed"),
+    JobState.CANCELLED: QT_TRANSLATE_NOOP("jobs", "Cancelled"),
+    JobState.INTERRUPTED: QT_TRANSLATE_NOOP("jobs", "Interrupted"),
+}
 
 
 TERMINAL = frozenset({JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELLED, JobState.INTERRUPTED})

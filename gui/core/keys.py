@@ -15,6 +15,7 @@ import keyring
 from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
 
 from .errors import ErrorKind, QueueError
+from .i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -36,12 +37,14 @@ class FoundKey:
 
 def _explain(exc: BaseException) -> str:
     if isinstance(exc, NoKeyringError):
-        why = "No system keyring (password store) is available on this computer"
-    else:
-        why = f"The system keyring could not be used ({exc or type(exc).__name__})"
-    return (why + ", so the API key is kept in memory until Queue Desk closes and is not saved anywhere. "
-            "To keep it, unlock or install a keyring (GNOME Keyring, KWallet, macOS Keychain, Windows "
-            "Credential Manager), or set OPENAI_API_KEY.")
+        return translate("keys", "No system keyring (password store) is available on this computer, so the API key "
+                                 "is kept in memory until Queue Desk closes and is not saved anywhere. To keep it, "
+                                 "unlock or install a keyring (GNOME Keyring, KWallet, macOS Keychain, Windows "
+                                 "Credential Manager), or set OPENAI_API_KEY.")
+    return translate("keys", "The system keyring could not be used ({reason}), so the API key is kept in memory "
+                             "until Queue Desk closes and is not saved anywhere. To keep it, unlock or install a "
+                             "keyring (GNOME Keyring, KWallet, macOS Keychain, Windows Credential Manager), or set "
+                             "OPENAI_API_KEY.").format(reason=exc or type(exc).__name__)
 
 
 class KeyStore:
@@ -73,8 +76,9 @@ class KeyStore:
         if found is None:
             raise QueueError(
                 ErrorKind.INPUT,
-                f"No API key for the profile {profile!r}: store one in Profiles, or set OPENAI_API_KEY "
-                "to the key from the provider's API key portal.",
+                translate("keys", "No API key for the profile {profile}: store one in Profiles, or set "
+                                  "OPENAI_API_KEY to the key from the provider's API key portal.").format(
+                    profile=repr(profile)),
             )
         return found
 
@@ -82,7 +86,7 @@ class KeyStore:
         """Store the key; returns where it went (SESSION means the keyring refused, see
         `problem`)."""
         if not value:
-            raise QueueError(ErrorKind.INPUT, "The API key is empty.")
+            raise QueueError(ErrorKind.INPUT, translate("keys", "The API key is empty."))
         try:
             keyring.set_password(SERVICE, profile, value)
         except KeyringError as exc:

@@ -10,6 +10,7 @@ import time
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from .bodies import FieldProblem
+from .i18n import translate
 
 PLACEHOLDERS = ("stem", "model", "date", "format")
 DEFAULT_TEMPLATE = "{stem}.{format}"
@@ -19,26 +20,32 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 def check_template(template: str) -> None:
     """Raise FieldProblem("template", …) for a template that cannot make a safe name."""
     if not template.strip():
-        raise FieldProblem("template", f"Type a file-name template, for example {DEFAULT_TEMPLATE}.")
+        raise FieldProblem("template", translate("naming", "Type a file-name template, for example {example}.").format(
+            example=DEFAULT_TEMPLATE))
     try:
         parts = list(string.Formatter().parse(template))
     except ValueError:
-        raise FieldProblem("template", "The template has an unmatched { or }. Write placeholders as {stem}.") from None
+        raise FieldProblem("template", translate(
+            "naming", "The template has an unmatched {open} or {close}. Write placeholders as {example}.").format(
+            open="{", close="}", example="{stem}")) from None
     for _text, name, spec, conversion in parts:
         if name is None:
             continue
         if name not in PLACEHOLDERS or spec or conversion:
-            raise FieldProblem("template", f"Unknown placeholder {{{name}}}: use "
-                                           + ", ".join("{" + p + "}" for p in PLACEHOLDERS) + ".")
+            raise FieldProblem("template", translate("naming", "Unknown placeholder {placeholder}: use {known}.").format(
+                placeholder="{" + name + "}", known=", ".join("{" + p + "}" for p in PLACEHOLDERS)))
     if PurePosixPath(template).is_absolute() or PureWindowsPath(template).is_absolute() \
             or PureWindowsPath(template).drive or template.startswith("~"):
-        raise FieldProblem("template", "The template must be a file name inside the output folder, "
-                                       "not an absolute path. Choose the folder separately.")
+        raise FieldProblem("template", translate("naming", "The template must be a file name inside the output "
+                                                           "folder, not an absolute path. Choose the folder "
+                                                           "separately."))
     pieces = re.split(r"[\\/]", template)
     if any(p in ("..", ".") for p in pieces):
-        raise FieldProblem("template", "The template must not leave the output folder (no .. in it).")
+        raise FieldProblem("template", translate("naming", "The template must not leave the output folder (no .. in "
+                                                           "it)."))
     if "{format}" not in template and not Path(template).suffix:
-        raise FieldProblem("template", "Add an extension to the template, e.g. {stem}.{format}.")
+        raise FieldProblem("template", translate("naming", "Add an extension to the template, e.g. {example}.").format(
+            example=DEFAULT_TEMPLATE))
 
 
 def safe_value(value: str) -> str:
@@ -63,6 +70,7 @@ def target_path(folder: str | Path, template: str, **values: object) -> Path:
     base = Path(folder).resolve()
     target = (base / render_name(template, **values)).resolve()  # type: ignore[arg-type]
     if target == base or base not in target.parents:
-        raise FieldProblem("template", "The template would write outside the output folder. Use a plain name "
-                                       "such as {stem}.{format}.")
+        raise FieldProblem("template", translate("naming", "The template would write outside the output folder. Use "
+                                                           "a plain name such as {example}.").format(
+            example=DEFAULT_TEMPLATE))
     return target

@@ -8,6 +8,7 @@ import ssl
 import httpx
 
 from .errors import ErrorKind, QueueError
+from .i18n import translate
 
 
 def default_transport(max_connections: int, *, ca_bundle: str | None = None,
@@ -41,6 +42,7 @@ def tls_context(ca_bundle: str | None = None) -> ssl.SSLContext:
         try:
             context.load_verify_locations(cafile=ca_bundle)
         except (OSError, ssl.SSLError) as exc:
-            raise QueueError(ErrorKind.INPUT, f"The CA bundle {ca_bundle} could not be read as PEM "
-                             f"certificates ({exc}).") from exc
+            raise QueueError(ErrorKind.INPUT, translate(
+                "network", "The CA bundle {path} could not be read as PEM certificates ({reason}).").format(
+                path=ca_bundle, reason=exc)) from exc
     return context

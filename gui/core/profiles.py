@@ -16,6 +16,7 @@ from .wire import Timeouts
 from .endpoints import DEFAULT_BASE_URL
 from .errors import ErrorKind, QueueError
 from .files import write_atomic
+from .i18n import translate
 from .paths import app_home
 from .urls import check_base_url
 
@@ -38,7 +39,9 @@ class PathStyle(enum.Enum):
 
     @property
     def label(self) -> str:
-        return "Queue (/queue)" if self is PathStyle.QUEUE else "Standard (/v2)"
+        if self is PathStyle.QUEUE:
+            return translate("profiles", "Queue (/queue)")
+        return translate("profiles", "Standard (/v2)")
 
 
 @dataclass
@@ -66,13 +69,15 @@ class Profile:
     def check(self) -> None:
         """Raise QueueError(INPUT) with what to fix, or return if the profile is usable."""
         if not self.name.strip():
-            raise QueueError(ErrorKind.INPUT, "The profile needs a name.")
+            raise QueueError(ErrorKind.INPUT, translate("profiles", "The profile needs a name."))
         if not self.base_url.strip():
-            raise QueueError(ErrorKind.INPUT, f"The profile {self.name!r} has no base URL yet.")
+            raise QueueError(ErrorKind.INPUT, translate("profiles", "The profile {name} has no base URL yet.").format(
+                name=repr(self.name)))
         check_base_url(self.api_url, allow_plain_http=self.allow_plain_http)
         if self.ca_bundle and not Path(self.ca_bundle).expanduser().is_file():
-            raise QueueError(ErrorKind.INPUT, f"The CA bundle {self.ca_bundle} does not exist. Choose the PEM "
-                             "file IT gave you, or clear the field to use the system's certificates only.")
+            raise QueueError(ErrorKind.INPUT, translate(
+                "profiles", "The CA bundle {path} does not exist. Choose the PEM file IT gave you, or clear the "
+                            "field to use the system's certificates only.").format(path=self.ca_bundle))
 
     def engine_options(self, defaults: dict[str, Any] | None = None) -> dict[str, Any]:
         """Keyword arguments for Engine.open: the queue settings (`defaults`), overridden
@@ -160,17 +165,20 @@ class ProfileStore:
     def require(self, name: str) -> Profile:
         profile = self.get(name)
         if profile is None:
-            raise QueueError(ErrorKind.INPUT, f"There is no profile called {name!r}. Known profiles: "
-                             + ", ".join(self.names()) + ".")
+            raise QueueError(ErrorKind.INPUT, translate(
+                "profiles", "There is no profile called {name}. Known profiles: {names}.").format(
+                name=repr(name), names=", ".join(self.names())))
         return profile
 
     def save(self, profile: Profile, *, replacing: str | None = None) -> None:
         """Add or update `profile` (renamed from `replacing`, if given) and write the file."""
         old_name = replacing or profile.name
         if old_name in BUILT_IN and profile.name != old_name:
-            raise QueueError(ErrorKind.INPUT, f"The built-in profile {old_name!r} cannot be renamed.")
+            raise QueueError(ErrorKind.INPUT, translate("profiles", "The built-in profile {name} cannot be renamed.")
+                             .format(name=repr(old_name)))
         if profile.name != old_name and self.get(profile.name) is not None:
-            raise QueueError(ErrorKind.INPUT, f"A profile called {profile.name!r} already exists.")
+            raise QueueError(ErrorKind.INPUT, translate("profiles", "A profile called {name} already exists.").format(
+                name=repr(profile.name)))
         built_in = {p.name: p for p in built_in_profiles(self.sandbox_url)}
         if profile.name in built_in:  # their addresses are fixed
             profile = replace(profile, base_url=built_in[profile.name].base_url)
@@ -184,7 +192,8 @@ class ProfileStore:
 
     def delete(self, name: str) -> None:
         if name in BUILT_IN:
-            raise QueueError(ErrorKind.INPUT, f"The built-in profile {name!r} cannot be deleted.")
+            raise QueueError(ErrorKind.INPUT, translate("profiles", "The built-in profile {name} cannot be deleted.")
+                             .format(name=repr(name)))
         self._profiles = [p for p in self._profiles if p.name != name]
         self._write()
 

@@ -16,6 +16,7 @@ from .wire import Reply
 from .endpoints import Endpoint, ResultKind
 from .errors import ErrorKind, QueueError
 from .files import write_atomic as _write_atomic
+from .i18n import translate
 from .image_info import extension_for
 
 # Replies up to this size are saved on the event loop: a thread hop costs more than the
@@ -43,7 +44,7 @@ def save_result(results_dir: Path, job_id: str, endpoint: Endpoint, reply: Reply
     is_json = "json" in reply.content_type
     body = reply.parsed
     if is_json and body is None:
-        raise QueueError(ErrorKind.BAD_RESPONSE, "The server's answer is not valid JSON.")
+        raise QueueError(ErrorKind.BAD_RESPONSE, translate("results", "The server's answer is not valid JSON."))
     files = _decode_images(folder, body) if endpoint.spec.result is ResultKind.IMAGES else []
     raw = write_atomic(folder / ("response.json" if is_json else "response.txt"), reply.content)
     return SavedResult(raw, files, usage=body.get("usage") if isinstance(body, dict) else None)
@@ -91,7 +92,8 @@ def _decode_images(folder: Path, body: Any) -> list[Path]:
                 png = base64.b64decode(item["b64_json"], validate=True)
             except (binascii.Error, ValueError) as exc:
                 raise QueueError(
-                    ErrorKind.BAD_RESPONSE, f"Image {i} in the server's answer is not valid base64."
+                    ErrorKind.BAD_RESPONSE,
+                    translate("results", "Image {number} in the server's answer is not valid base64.").format(number=i),
                 ) from exc
             files.append(write_atomic(image_path(folder, i, png), png))  # named by what it is (png/jpg/webp)
     return files

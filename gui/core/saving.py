@@ -10,6 +10,7 @@ from pathlib import Path
 from . import files
 from .bodies import FieldProblem
 from .errors import ErrorKind, QueueError
+from .i18n import translate
 
 
 class SaveError(QueueError):
@@ -22,13 +23,16 @@ def check_folder(folder: str | Path) -> Path:
     (a typo would scatter files in a new folder)."""
     path = Path(folder).expanduser()
     if not str(folder).strip():
-        raise FieldProblem("folder", "Choose an output folder.")
+        raise FieldProblem("folder", translate("saving", "Choose an output folder."))
     if not path.exists():
-        raise FieldProblem("folder", f"The output folder {path} does not exist. Create it or choose another one.")
+        raise FieldProblem("folder", translate(
+            "saving", "The output folder {path} does not exist. Create it or choose another one.").format(path=path))
     if not path.is_dir():
-        raise FieldProblem("folder", f"{path} is a file, not a folder. Choose a folder.")
+        raise FieldProblem("folder", translate("saving", "{path} is a file, not a folder. Choose a folder.").format(
+            path=path))
     if not _writable(path):
-        raise FieldProblem("folder", f"The output folder {path} is read-only. Choose a folder you can write to.")
+        raise FieldProblem("folder", translate(
+            "saving", "The output folder {path} is read-only. Choose a folder you can write to.").format(path=path))
     return path
 
 
@@ -53,14 +57,19 @@ def save_file(path: str | Path, data: bytes | str) -> Path:
 def describe(exc: OSError, target: Path) -> str:
     where = target.parent
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return f"The disk is full: {target.name} could not be saved. Free some space or choose another folder."
+        return translate("saving", "The disk is full: {name} could not be saved. Free some space or choose another "
+                                   "folder.").format(name=target.name)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"{where} is read-only: {target.name} could not be saved. Choose a folder you can write to."
+        return translate("saving", "{folder} is read-only: {name} could not be saved. Choose a folder you can write "
+                                   "to.").format(folder=where, name=target.name)
     if exc.errno == errno.ENOENT:
-        return f"The folder {where} does not exist (any more). Choose another folder."
+        return translate("saving", "The folder {folder} does not exist (any more). Choose another folder.").format(
+            folder=where)
     if exc.errno == errno.ENAMETOOLONG:
-        return f"The file name {target.name[:60]}… is too long. Shorten the file-name template."
-    return f"{target.name} could not be saved: {exc.strerror or exc}."
+        return translate("saving", "The file name {name}… is too long. Shorten the file-name template.").format(
+            name=target.name[:60])
+    return translate("saving", "{name} could not be saved: {reason}.").format(name=target.name,
+                                                                              reason=exc.strerror or exc)
 
 
 def unique_path(path: Path) -> Path:

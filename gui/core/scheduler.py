@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from .client import Hooks, QueueClient, Reply
 from .endpoints import BodyKind
 from .errors import ErrorKind, QueueError
+from .i18n import translate
 from .jobs import Job, JobState
 from .image_results import download_images, needs_download
 from .results import save_inline, save_result
@@ -95,7 +96,7 @@ class Scheduler:
         return jobs
 
     def _requeue(self, job: Job) -> None:
-        self.store.transition(job, JobState.QUEUED, "resubmitted", attempts=0, error=None, error_kind=None,
+        self.store.transition(job, JobState.QUEUED, translate("scheduler", "resubmitted"), attempts=0, error=None, error_kind=None,
                               http_status=None, server_job_id=None, status_url=None, result_path=None)
 
     async def submit_in_chunks(self, jobs: list[Job], chunk: int = 250) -> list[Job]:
@@ -170,18 +171,20 @@ class Scheduler:
             raise
         except Exception as exc:  # a bug must not leave a job looking alive
             log.exception("job %s crashed", job.id)
-            self._fail(job, QueueError(ErrorKind.BAD_RESPONSE, f"Internal error: {exc}"))
+            self._fail(job, QueueError(ErrorKind.BAD_RESPONSE,
+                                       translate("scheduler", "Internal error: {reason}").format(reason=exc)))
 
     async def _attempt(self, job: Job) -> Reply:
         multipart = job.endpoint.spec.body is BodyKind.MULTIPART
         self._move(job, JobState.SUBMITTING if multipart else JobState.WAITING,
-                   f"attempt {job.attempts + 1}", attempts=job.attempts + 1, progress=0.0 if multipart else None)
+                   translate("scheduler", "attempt {number}").format(number=job.attempts + 1),
+                   attempts=job.attempts + 1, progress=0.0 if multipart else None)
         return await self.client.send(job.request, self._hooks(job))
 
     async def _resume_polling(self, job: Job) -> None:
         try:
             if job.state is not JobState.POLLING:
-                self._move(job, JobState.POLLING, "resumed")
+                self._move(job, JobState.POLLING, translate("scheduler", "resumed"))
             reply = await self.client.poll(job.status_url or "", self._hooks(job))
             await self._succeed(job, reply)
         except QueueError as error:
@@ -213,7 +216,8 @@ class Scheduler:
 
         def accepted(server_job_id: str | None, status_url: str) -> None:
             # Stored before polling starts, so polling resumes after a restart.
-            self._move(job, JobState.POLLING, "accepted (202)", server_job_id=server_job_id, status_url=status_url)
+            self._move(job, JobState.POLLING, translate("scheduler", "accepted (202)"), server_job_id=server_job_id,
+                       status_url=status_url)
 
         def status(_status: str, position: int | None) -> None:
             if position != job.queue_position:
@@ -247,9 +251,9 @@ class Scheduler:
         if self._closing:
             if job.status_url:
                 return  # the server holds the job: polling resumes at the next start
-            self._move(job, JobState.INTERRUPTED, "app closed", progress=None)
+            self._move(job, JobState.INTERRUPTED, translate("scheduler", "app closed"), progress=None)
         else:
-            self._move(job, JobState.CANCELLED, "cancelled by the user", progress=None)
+            self._move(job, JobState.CANCELLED, translate("scheduler", "cancelled by the user"), progress=None)
 
     def _move(self, job: Job, state: JobState, detail: str | None = None, **changes) -> None:
         live = {k: changes.pop(k) for k in ("progress", "retry_at") if k in changes}

@@ -9,6 +9,7 @@ import collections
 import time
 
 from .errors import human_duration
+from .i18n import translate
 
 
 class Throttle:
@@ -80,14 +81,15 @@ class Throttle:
     def describe(self) -> str | None:
         """The throttle's state in words for the status bar, or None when it runs freely."""
         if self.paused:
-            return "Queue paused"
+            return translate("throttle", "Queue paused")
         hold = self.hold_until - time.time()
         if hold > 0:
-            return f"Waiting {human_duration(hold)} for the rate limit"
+            return translate("throttle", "Waiting {duration} for the rate limit").format(duration=human_duration(hold))
         if self.per_minute and len(self._starts) >= self.per_minute and self._waiters:
-            return f"Limited to {self.per_minute} requests per minute"
+            return translate("throttle", "Limited to {count} requests per minute").format(count=self.per_minute)
         if int(self.current) < self.limit:
-            return f"Slowed down by the server: {int(self.current)} of {self.limit} jobs at once"
+            return translate("throttle", "Slowed down by the server: {current} of {limit} jobs at once").format(
+                current=int(self.current), limit=self.limit)
         return None
 
     # -- internals ----------------------------------------------------------------

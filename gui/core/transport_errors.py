@@ -8,6 +8,7 @@ import httpx
 
 from . import errors
 from .errors import ErrorKind, QueueError
+from .i18n import translate
 from .wire import Reply, Timeouts
 
 
@@ -20,58 +21,80 @@ def transport_error(exc: httpx.HTTPError, url: str, timeouts: Timeouts) -> Queue
     if "Certificate" in cause or "SSL" in cause:
         return QueueError(
             ErrorKind.CONNECTION,
-            f"The secure connection to {host} could not be verified (TLS). Check the base URL, "
-            "or ask IT for the company's CA certificate.",
+            translate("transport_errors", "The secure connection to {host} could not be verified (TLS). "
+                                          "Check the base URL, or ask IT for the company's CA certificate.").format(
+                host=host),
             detail=detail,
         )
     if "Proxy" in cause or isinstance(exc, httpx.ProxyError):
         return QueueError(
             ErrorKind.CONNECTION,
-            f"Could not reach {host} through the proxy server (HTTPS_PROXY/HTTP_PROXY). Check the proxy "
-            "settings, or add the host to NO_PROXY if it should be reached directly.",
+            translate("transport_errors", "Could not reach {host} through the proxy server (HTTPS_PROXY/HTTP_PROXY). "
+                                          "Check the proxy settings, or add the host to NO_PROXY if it should be "
+                                          "reached directly.").format(host=host),
             detail=detail,
         )
     if "DNS" in cause:
         return QueueError(
-            ErrorKind.CONNECTION, f"The server name {host} could not be found. Check the base URL.", detail=detail
+            ErrorKind.CONNECTION,
+            translate("transport_errors", "The server name {host} could not be found. Check the base URL.").format(
+                host=host),
+            detail=detail,
         )
     if cause.startswith("ClientConnector") or isinstance(exc, httpx.ConnectError):
         return QueueError(
             ErrorKind.CONNECTION,
-            f"Could not connect to {host}. Check the base URL and your network connection.",
+            translate("transport_errors", "Could not connect to {host}. Check the base URL and your network "
+                                          "connection.").format(host=host),
             detail=detail,
         )
     if cause in _DROPPED or isinstance(exc, (httpx.ReadError, httpx.RemoteProtocolError, httpx.WriteError)):
         return QueueError(
-            ErrorKind.DROPPED, f"The connection to {host} was lost before the answer arrived. Try again.", detail=detail
+            ErrorKind.DROPPED,
+            translate("transport_errors", "The connection to {host} was lost before the answer arrived. "
+                                          "Try again.").format(host=host),
+            detail=detail,
         )
     if isinstance(exc, httpx.ReadTimeout):
         return QueueError(
             ErrorKind.TIMEOUT,
-            f"The server did not answer within {errors.human_duration(timeouts.read)}. "
-            "Long jobs may need a longer read timeout.",
+            translate("transport_errors", "The server did not answer within {duration}. Long jobs may need a "
+                                          "longer read timeout.").format(duration=errors.human_duration(timeouts.read)),
             detail=detail,
         )
     if isinstance(exc, httpx.TimeoutException):
         return QueueError(
             ErrorKind.CONNECTION,
-            f"Timed out connecting to {host}. Check the base URL and your network or proxy.",
+            translate("transport_errors", "Timed out connecting to {host}. Check the base URL and your network "
+                                          "or proxy.").format(host=host),
             detail=detail,
         )
     if isinstance(exc, httpx.UnsupportedProtocol):
-        return QueueError(ErrorKind.INPUT, f"The base URL {url} is not a valid http(s) address.")
-    return QueueError(ErrorKind.CONNECTION, f"The request to {host} failed ({detail}).", detail=detail)
+        return QueueError(ErrorKind.INPUT, translate(
+            "transport_errors", "The base URL {url} is not a valid http(s) address.").format(url=url))
+    return QueueError(ErrorKind.CONNECTION, translate(
+        "transport_errors", "The request to {host} failed ({detail}).").format(host=host, detail=detail), detail=detail)
 
 
 _DROPPED = {"ServerDisconnectedError", "ClientOSError", "ClientPayloadError", "ContentLengthError", "TransferEncodingError"}
 
 
 def not_json(reply: Reply) -> QueueError:
-    ctype = reply.content_type.split(";")[0] or "no content type"
-    what = "a web page" if looks_like_html(reply) else f"something that is not JSON ({ctype})"
+    ctype = reply.content_type.split(";")[0]
+    if looks_like_html(reply):
+        message = translate("transport_errors", "The server answered with a web page. The base URL may point at a "
+                                                "web page or proxy rather than the Queue API.")
+    elif ctype:
+        message = translate("transport_errors", "The server answered with something that is not JSON ({type}). The "
+                                                "base URL may point at a web page or proxy rather than the Queue "
+                                                "API.").format(type=ctype)
+    else:
+        message = translate("transport_errors", "The server answered with something that is not JSON (no content "
+                                                "type). The base URL may point at a web page or proxy rather than "
+                                                "the Queue API.")
     return QueueError(
         ErrorKind.BAD_RESPONSE,
-        f"The server answered with {what}. The base URL may point at a web page or proxy rather than the Queue API.",
+        message,
         status=reply.status,
         detail=reply.content[:200].decode("utf-8", "replace"),
     )

@@ -7,6 +7,7 @@ import ipaddress
 from urllib.parse import urlsplit
 
 from .errors import ErrorKind, QueueError
+from .i18n import translate
 
 
 def is_loopback(host: str) -> bool:
@@ -24,14 +25,14 @@ def check_base_url(url: str, *, allow_plain_http: bool = False) -> str:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise QueueError(
             ErrorKind.INPUT,
-            f"The base URL {url!r} is not a web address. It should look like "
-            "https://llm-server.llmhub.t-systems.net/queue.",
+            translate("urls", "The base URL {url} is not a web address. It should look like "
+                              "https://llm-server.llmhub.t-systems.net/queue.").format(url=repr(url)),
         )
     if parts.scheme == "http" and not allow_plain_http and not is_loopback(parts.hostname):
         raise QueueError(
             ErrorKind.INPUT,
-            f"The base URL {url} uses unencrypted http:// to {parts.hostname}, so your API key and data "
-            "would cross the network in clear text. Use https://, or allow plain HTTP for this profile "
-            "if you are sure.",
+            translate("urls", "The base URL {url} uses unencrypted http:// to {host}, so your API key and data "
+                              "would cross the network in clear text. Use https://, or allow plain HTTP for this "
+                              "profile if you are sure.").format(url=url, host=parts.hostname),
         )
     return url.strip().rstrip("/")

@@ -23,7 +23,7 @@ from gui.core.logs import setup_file_logging  # noqa: E402
 from gui.core.paths import app_home  # noqa: E402
 from gui.core.profiles import PROVIDER_PROFILE, SANDBOX_PROFILE, Profile, ProfileStore  # noqa: E402
 
-from . import background, theme  # noqa: E402
+from . import background, language, theme  # noqa: E402
 from .main_window import MainWindow  # noqa: E402
 from .queue_settings import QueueSettings  # noqa: E402
 from .resources import app_icon  # noqa: E402
@@ -63,7 +63,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
         # Everything the app writes follows QUEUE_DESK_HOME, settings included.
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(app_home() / "settings"))
-    theme.apply(app)  # after the settings location: the saved appearance choice is read there
+    # After the settings location (the saved choices are read there), before any window.
+    language.install(app)
+    theme.apply(app)
     return app
 
 

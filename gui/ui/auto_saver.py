@@ -46,10 +46,12 @@ class AutoSaver(QObject):
             fmt = options.format if options.format in transcript.formats() else "txt"
             path = export_transcript(job, ExportOptions(fmt, options.folder, options.template, False), transcript)
         except (FieldProblem, SaveError) as problem:
-            self.failed.emit(job.id, f"Auto-save of {job.summary or job.id} failed: {problem.message}")
+            self.failed.emit(job.id, self.tr("Auto-save of {job} failed: {problem}").format(
+                job=job.summary or job.id, problem=problem.message))
             return None
         except (OSError, ValueError) as exc:
-            self.failed.emit(job.id, f"Auto-save of {job.summary or job.id} failed: the transcript could not be read ({exc}).")
+            self.failed.emit(job.id, self.tr("Auto-save of {job} failed: the transcript could not be read ({reason}).").format(
+                job=job.summary or job.id, reason=exc))
             return None
         self.saved.emit(job.id, str(path))
         return str(path)

@@ -56,7 +56,7 @@ class HeatMap(QWidget):
         painter = QPainter(self)
         n = len(self.matrix)
         if not n:
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No similarities to show")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No similarities to show"))
             return
         size = self._cell()
         painter.setPen(Qt.PenStyle.NoPen)
@@ -102,4 +102,5 @@ class HeatMap(QWidget):
             text = self.labels[k] if k < len(self.labels) else ""
             return f"{k + 1}: {text[:60] + ('…' if len(text) > 60 else '')}" if text else str(k + 1)
 
-        return f"{name(i)}\n{name(j)}\ncosine similarity {self.matrix[i][j]:.4f}"
+        return self.tr("{first}\n{second}\ncosine similarity {value}").format(
+            first=name(i), second=name(j), value=f"{self.matrix[i][j]:.4f}")

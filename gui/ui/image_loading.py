@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader
 
 MAX_PIXELS = 50_000_000  # ~7000×7000; generated images are at most 4096×4096
@@ -32,16 +32,22 @@ def read_image(path: str | Path, *, fit: QSize | None = None, max_pixels: int = 
     size = reader.size()
     if not size.isValid():
         reason = reader.errorString() if reader.error() != QImageReader.ImageReaderError.UnknownError else ""
-        return LoadedImage(None, size, f"{name} is not an image that can be shown"
-                                       + (f" ({reason.rstrip('.')})." if reason else "."))
+        if reason:
+            problem = QCoreApplication.translate("image_loading", "{name} is not an image that can be shown ({reason}).")
+        else:
+            problem = QCoreApplication.translate("image_loading", "{name} is not an image that can be shown.")
+        return LoadedImage(None, size, problem.format(name=name, reason=reason.rstrip(".")))
     if size.width() * size.height() > max_pixels:
-        return LoadedImage(None, size, f"{name} claims to be {size.width()}×{size.height()} pixels, too large to "
-                                       "open safely. It may be damaged or made to exhaust memory; it was not opened.")
+        return LoadedImage(None, size, QCoreApplication.translate(
+            "image_loading", "{name} claims to be {width}×{height} pixels, too large to open safely. "
+            "It may be damaged or made to exhaust memory; it was not opened.").format(
+                name=name, width=size.width(), height=size.height()))
     if fit is not None and (size.width() > fit.width() or size.height() > fit.height()):
         reader.setScaledSize(size.scaled(fit, Qt.AspectRatioMode.KeepAspectRatio))
     image = reader.read()
     if image.isNull():
-        return LoadedImage(None, size, f"{name} could not be read: {reader.errorString()}")
+        return LoadedImage(None, size, QCoreApplication.translate("image_loading", "{name} could not be read: {reason}").format(
+            name=name, reason=reader.errorString()))
     return LoadedImage(image, size)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -32,11 +32,13 @@ class JobActions(QObject):
         self._tab_for = tab_for
         self._show_tab = show_tab
         self.last_dialog: JobDetailsDialog | None = None
-        self.copy_curl = QAction("Copy as curl", self, toolTip="Copy the request as a curl command "
-                                 "(the key appears as $OPENAI_API_KEY)")
-        self.duplicate = QAction("Duplicate into form", self, toolTip="Put this request back into its tab to edit and send again")
-        self.open_folder = QAction("Open result folder", self, toolTip="Show the job's result files")
-        self.details = QAction("Details…", self, toolTip="The exact request, timings, HTTP status, usage and raw response")
+        self.copy_curl = QAction(self.tr("Copy as curl"), self, toolTip=self.tr("Copy the request as a curl command "
+                                                                             "(the key appears as $OPENAI_API_KEY)"))
+        self.duplicate = QAction(self.tr("Duplicate into form"), self,
+                                 toolTip=self.tr("Put this request back into its tab to edit and send again"))
+        self.open_folder = QAction(self.tr("Open result folder"), self, toolTip=self.tr("Show the job's result files"))
+        self.details = QAction(self.tr("Details…"), self,
+                               toolTip=self.tr("The exact request, timings, HTTP status, usage and raw response"))
         self.details.setShortcut(QKeySequence("Ctrl+I"))
         self.copy_curl.triggered.connect(self.copy_curl_of_current)
         self.duplicate.triggered.connect(self.duplicate_current)
@@ -64,7 +66,7 @@ class JobActions(QObject):
             return None
         text = curl_command(self._engine.client.base_url, job)
         QGuiApplication.clipboard().setText(text)
-        self.message.emit("Copied the request as a curl command (set OPENAI_API_KEY before running it).")
+        self.message.emit(self.tr("Copied the request as a curl command (set OPENAI_API_KEY before running it)."))
         return text
 
     def duplicate_current(self) -> EndpointTab | None:
@@ -74,17 +76,18 @@ class JobActions(QObject):
             return None
         tab.duplicate(job)
         self._show_tab(tab)
-        self.message.emit(f"The request is in the {tab.title} tab: change it and submit.")
+        title = QCoreApplication.translate("tabs", tab.title)  # the tab titles' context (see tab_base)
+        self.message.emit(self.tr("The request is in the {tab} tab: change it and submit.").format(tab=title))
         return tab
 
     def open_folder_of_current(self) -> Path | None:
         job = self._current()
         folder = self.result_folder(job) if job else None
         if folder is None:
-            self.message.emit("This job has no result folder yet.")
+            self.message.emit(self.tr("This job has no result folder yet."))
             return None
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-            self.message.emit(f"Could not open a file manager; the results are in {folder}")
+            self.message.emit(self.tr("Could not open a file manager; the results are in {folder}").format(folder=folder))
         return folder
 
     def show_details(self) -> JobDetailsDialog | None:

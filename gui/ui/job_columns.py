@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from gui.core.jobs import Job, JobState
@@ -20,7 +20,7 @@ from .theme import is_dark
 @dataclass(frozen=True)
 class Column:
     id: str
-    header: str
+    header: str  # marked for translation (context "job_columns"); translated where shown
     width: int
     text: Callable[[Job, float], str]  # (job, now) -> what the cell shows
     sort_key: Callable[[Job, float], Any] | None = None  # defaults to the text
@@ -30,12 +30,16 @@ class Column:
 def state_text(job: Job, now: float) -> str:
     state = job.state
     if state is JobState.SUBMITTING and job.progress is not None:
-        return f"Uploading {job.progress * 100:.0f}%"
+        return QCoreApplication.translate("job_columns", "Uploading {percent}%").format(
+            percent=f"{job.progress * 100:.0f}")
     if state is JobState.RETRYING and job.retry_at is not None:
         wait = math.ceil(job.retry_at - now)
-        return f"Retrying in {wait} s" if wait > 0 else "Retrying…"  # …waiting for a free slot
+        if wait > 0:
+            return QCoreApplication.translate("job_columns", "Retrying in {seconds} s").format(seconds=wait)
+        return QCoreApplication.translate("job_columns", "Retrying…")  # …waiting for a free slot
     if state is JobState.POLLING and job.queue_position is not None:
-        return f"Polling (#{job.queue_position} in queue)"
+        return QCoreApplication.translate("job_columns", "Polling (#{position} in queue)").format(
+            position=job.queue_position)
     return state.label
 
 
@@ -61,16 +65,19 @@ def format_time(stamp: float | None, now: float | None = None) -> str:
 
 
 COLUMNS: list[Column] = [
-    Column("state", "State", 110, state_text, lambda j, _n: _STATE_ORDER[j.state]),
-    Column("endpoint", "Endpoint", 75, lambda j, _n: j.endpoint.label),
-    Column("model", "Model", 160, lambda j, _n: j.model),
-    Column("prompt", "Prompt", 220, lambda j, _n: j.summary),
-    Column("created", "Created", 75, lambda j, n: format_time(j.created_at, n), lambda j, _n: j.created_at),
-    Column("elapsed", "Elapsed", 65, lambda j, n: format_duration(j.elapsed(n)),
+    Column("state", QT_TRANSLATE_NOOP("job_columns", "State"), 110, state_text,
+           lambda j, _n: _STATE_ORDER[j.state]),
+    Column("endpoint", QT_TRANSLATE_NOOP("job_columns", "Endpoint"), 75, lambda j, _n: j.endpoint.label),
+    Column("model", QT_TRANSLATE_NOOP("job_columns", "Model"), 160, lambda j, _n: j.model),
+    Column("prompt", QT_TRANSLATE_NOOP("job_columns", "Prompt"), 220, lambda j, _n: j.summary),
+    Column("created", QT_TRANSLATE_NOOP("job_columns", "Created"), 75, lambda j, n: format_time(j.created_at, n),
+           lambda j, _n: j.created_at),
+    Column("elapsed", QT_TRANSLATE_NOOP("job_columns", "Elapsed"), 65, lambda j, n: format_duration(j.elapsed(n)),
            lambda j, n: j.elapsed(n) or 0.0, live=True),
-    Column("attempts", "Attempts", 70, lambda j, _n: str(j.attempts) if j.attempts else "",
-           lambda j, _n: j.attempts),
-    Column("error", "Error", 150, lambda j, _n: (j.error or "") if j.state is not JobState.SUCCEEDED else ""),
+    Column("attempts", QT_TRANSLATE_NOOP("job_columns", "Attempts"), 70,
+           lambda j, _n: str(j.attempts) if j.attempts else "", lambda j, _n: j.attempts),
+    Column("error", QT_TRANSLATE_NOOP("job_columns", "Error"), 150,
+           lambda j, _n: (j.error or "") if j.state is not JobState.SUCCEEDED else ""),
 ]
 
 COLUMN_INDEX: dict[str, int] = {c.id: i for i, c in enumerate(COLUMNS)}

@@ -8,6 +8,7 @@ import os
 import time
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QHeaderView, QLabel, QPlainTextEdit, QTableWidget, QTableWidgetItem, QTabWidget,
@@ -46,14 +47,15 @@ def request_text(job: Job, base_url: str) -> str:
         lines.append("multipart/form-data")
         for upload in job.uploads:
             try:
-                size = f"{os.path.getsize(upload.path):,} bytes".replace(",", " ")
+                size = QCoreApplication.translate("job_details", "{count} bytes").format(
+                    count=f"{os.path.getsize(upload.path):,}".replace(",", " "))
             except OSError:
-                size = "file missing now"
+                size = QCoreApplication.translate("job_details", "file missing now")
             lines.append(f"  {upload.field} = @{upload.path}  ({size})")
         for name, value in form_fields(job.body).items():
             for item in value if isinstance(value, list) else [value]:
                 lines.append(f"  {name} = {item}")
-        lines += ["", "Body fields (as built):"]
+        lines += ["", QCoreApplication.translate("job_details", "Body fields (as built):")]
     elif spec.body is BodyKind.JSON:
         lines.append("application/json")
     lines.append(json.dumps(job.body, indent=2, ensure_ascii=False))
@@ -61,21 +63,26 @@ def request_text(job: Job, base_url: str) -> str:
 
 
 def timing_rows(job: Job) -> list[tuple[str, str]]:
-    rows = [("Created", _stamp(job.created_at)), ("Started", _stamp(job.started_at)),
-            ("Finished", _stamp(job.finished_at)), ("Elapsed", format_duration(job.elapsed()) or "—"),
-            ("Attempts", str(job.attempts)), ("State", job.state.label)]
+    rows = [(QCoreApplication.translate("job_details", "Created"), _stamp(job.created_at)),
+            (QCoreApplication.translate("job_details", "Started"), _stamp(job.started_at)),
+            (QCoreApplication.translate("job_details", "Finished"), _stamp(job.finished_at)),
+            (QCoreApplication.translate("job_details", "Elapsed"), format_duration(job.elapsed()) or "—"),
+            (QCoreApplication.translate("job_details", "Attempts"), str(job.attempts)),
+            (QCoreApplication.translate("job_details", "State"), job.state.label)]
     if job.server_job_id or job.status_url:
-        rows += [("Server job id", job.server_job_id or "—"), ("Status URL", job.status_url or "—")]
+        rows += [(QCoreApplication.translate("job_details", "Server job id"), job.server_job_id or "—"),
+                 (QCoreApplication.translate("job_details", "Status URL"), job.status_url or "—")]
     return rows
 
 
 def raw_response(job: Job) -> str:
     if not job.result_path:
-        return "No response stored (the job has not succeeded)."
+        return QCoreApplication.translate("job_details", "No response stored (the job has not succeeded).")
     try:
         data = Path(job.result_path).read_bytes()
     except OSError as exc:
-        return f"The response file could not be read: {exc.strerror or exc}"
+        return QCoreApplication.translate("job_details", "The response file could not be read: {reason}").format(
+            reason=exc.strerror or exc)
     text = data[:RAW_LIMIT].decode("utf-8", "replace")
     if job.result_path.endswith(".json") and len(data) <= RAW_LIMIT:
         try:
@@ -83,7 +90,8 @@ def raw_response(job: Job) -> str:
         except ValueError:
             pass
     if len(data) > RAW_LIMIT:
-        text += f"\n\n… {len(data) - RAW_LIMIT:,} more bytes in {job.result_path}"
+        text += "\n\n" + QCoreApplication.translate("job_details", "… {count} more bytes in {path}").format(
+            count=f"{len(data) - RAW_LIMIT:,}", path=job.result_path)
     return text
 
 
@@ -92,17 +100,17 @@ class JobDetailsDialog(QDialog):
         super().__init__(parent)
         self.job = job
         self._base_url = base_url
-        self.setWindowTitle(f"Job {job.id} — {job.endpoint.label}")
+        self.setWindowTitle(self.tr("Job {id} — {endpoint}").format(id=job.id, endpoint=job.endpoint.label))
         self.resize(760, 560)
         tabs = QTabWidget(self)
         self.request = _mono(request_text(job, base_url), self)
-        tabs.addTab(self.request, "Request")
+        tabs.addTab(self.request, self.tr("Request"))
 
         timings = QWidget(self)
         facts = QLabel("<table>" + "".join(f"<tr><td style='padding-right:12px'>{k}</td><td>{v}</td></tr>"
                                            for k, v in timing_rows(job)) + "</table>", timings)
         self.attempts = QTableWidget(0, 4, timings)
-        self.attempts.setHorizontalHeaderLabels(["Time", "State", "Attempt", "Detail"])
+        self.attempts.setHorizontalHeaderLabels([self.tr("Time"), self.tr("State"), self.tr("Attempt"), self.tr("Detail")])
         self.attempts.verticalHeader().setVisible(False)
         self.attempts.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.attempts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -117,25 +125,27 @@ class JobDetailsDialog(QDialog):
         box = QVBoxLayout(timings)
         box.addWidget(facts)
         box.addWidget(self.attempts, 1)
-        tabs.addTab(timings, "Timings")
+        tabs.addTab(timings, self.tr("Timings"))
 
         response = QWidget(self)
         status = str(job.http_status) if job.http_status else "—"
         usage = json.dumps(job.usage, indent=2) if job.usage else "—"
-        self.status = head = QLabel(f"HTTP status: <b>{status}</b>" + (f"<br>Error: {job.error}" if job.error else ""), response)
+        head_text = (self.tr("HTTP status: <b>{status}</b><br>Error: {error}").format(status=status, error=job.error)
+                     if job.error else self.tr("HTTP status: <b>{status}</b>").format(status=status))
+        self.status = head = QLabel(head_text, response)
         head.setWordWrap(True)
-        self.usage = _mono(f"Usage:\n{usage}", response)
+        self.usage = _mono(self.tr("Usage:\n{usage}").format(usage=usage), response)
         self.usage.setMaximumHeight(self.fontMetrics().lineSpacing() * 8)
         self.raw = _mono(raw_response(job), response)
         box = QVBoxLayout(response)
         box.addWidget(head)
         box.addWidget(self.usage)
-        box.addWidget(QLabel("Raw response:", response))
+        box.addWidget(QLabel(self.tr("Raw response:"), response))
         box.addWidget(self.raw, 1)
-        tabs.addTab(response, "Response")
+        tabs.addTab(response, self.tr("Response"))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        copy = buttons.addButton("Copy as curl", QDialogButtonBox.ButtonRole.ActionRole)
+        copy = buttons.addButton(self.tr("Copy as curl"), QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(curl_command(self._base_url, job)))
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QHeader
 from gui.core.jobs import Job
 from gui.core.scheduler import Scheduler
 
+from .column_chooser import ColumnMenu
 from .job_columns import COLUMN_INDEX, COLUMNS
 from .job_table import JobTableModel
 
@@ -86,25 +87,27 @@ class JobTablePanel(QWidget):
         self._fitting = False
         header.sectionResized.connect(self._section_resized)
         self.view.viewport().installEventFilter(self)
+        self.column_menu = ColumnMenu(header, self)
 
-        self.filter_edit = QLineEdit(self, placeholderText="Filter jobs (state, model, prompt, error…)")
+        self.filter_edit = QLineEdit(self, placeholderText=self.tr("Filter jobs (state, model, prompt, error…)"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter jobs")
-        self.view.setAccessibleName("Jobs")
+        self.filter_edit.setAccessibleName(self.tr("Filter jobs"))
+        self.view.setAccessibleName(self.tr("Jobs"))
         # Filtering 100k rows takes a moment: filter once typing pauses, not per key.
         self._filter_timer = QTimer(self, singleShot=True, interval=250)
         self._filter_timer.timeout.connect(self._apply_filter)
         self.filter_edit.textChanged.connect(self._filter_timer.start)
 
-        self.cancel_action = QAction("Cancel", self, toolTip="Cancel the selected jobs that are still running")
+        self.cancel_action = QAction(self.tr("Cancel"), self, toolTip=self.tr("Cancel the selected jobs that are still running"))
         self.cancel_action.setShortcut(QKeySequence("Ctrl+Shift+X"))
         self.cancel_action.triggered.connect(self.cancel_selected)
-        self.resubmit_action = QAction("Resubmit", self, toolTip="Send the selected finished jobs again")
+        self.resubmit_action = QAction(self.tr("Resubmit"), self, toolTip=self.tr("Send the selected finished jobs again"))
         self.resubmit_action.triggered.connect(self.resubmit_selected)
         for action in (self.cancel_action, self.resubmit_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
-        self.delete_action = QAction("Delete from History…", self, toolTip="Remove the selected finished jobs and their results")
+        self.delete_action = QAction(self.tr("Delete from History…"), self,
+                                     toolTip=self.tr("Remove the selected finished jobs and their results"))
         # macOS keyboards label Backspace "delete": Finder's key for removing items.
         self.delete_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Delete)]
                                         + ([QKeySequence("Backspace")] if sys.platform == "darwin" else []))
@@ -119,8 +122,8 @@ class JobTablePanel(QWidget):
         toolbar.addActions([self.cancel_action, self.resubmit_action])
 
         # Batch filter: hidden until there are batches (the batch list fills it).
-        self.batch_combo = QComboBox(self, toolTip="Show the jobs of one batch")
-        self.batch_combo.addItem("All jobs", None)
+        self.batch_combo = QComboBox(self, toolTip=self.tr("Show the jobs of one batch"))
+        self.batch_combo.addItem(self.tr("All jobs"), None)
         self.batch_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.batch_combo.setVisible(False)
         self.batch_combo.currentIndexChanged.connect(self._apply_filter)
@@ -188,9 +191,9 @@ class JobTablePanel(QWidget):
         current = self.batch_combo.currentData()
         self.batch_combo.blockSignals(True)
         self.batch_combo.clear()
-        self.batch_combo.addItem("All jobs", None)
+        self.batch_combo.addItem(self.tr("All jobs"), None)
         for batch_id, name in batches:
-            self.batch_combo.addItem(f"Batch: {name}", batch_id)
+            self.batch_combo.addItem(self.tr("Batch: {name}").format(name=name), batch_id)
         index = self.batch_combo.findData(current)
         self.batch_combo.setCurrentIndex(max(0, index))
         self.batch_combo.blockSignals(False)
@@ -220,10 +223,11 @@ class JobTablePanel(QWidget):
         if not ids:
             return None
         n = len(ids)
-        box = QMessageBox(QMessageBox.Icon.Question, "Delete from history?",
-                          f"Delete {n} finished job{'s' if n != 1 else ''} from the history?", parent=self)
-        box.setInformativeText("Their saved results are deleted too. This cannot be undone.")
-        delete_button = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        question = (self.tr("Delete 1 finished job from the history?") if n == 1 else
+                    self.tr("Delete {count} finished jobs from the history?").format(count=n))
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete from history?"), question, parent=self)
+        box.setInformativeText(self.tr("Their saved results are deleted too. This cannot be undone."))
+        delete_button = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))  # Enter keeps the jobs
         # open(), not exec(): a nested loop inside the asyncio loop breaks qasync.
         box.buttonClicked.connect(lambda b: b is delete_button and self.delete_jobs(ids))
@@ -257,7 +261,8 @@ class JobTablePanel(QWidget):
         takes the width the other columns leave."""
         if self._fitted:
             return
-        others = sum(c.width for c in COLUMNS if c.id != "prompt")
+        header = self.view.horizontalHeader()
+        others = sum(c.width for i, c in enumerate(COLUMNS) if c.id != "prompt" and not header.isSectionHidden(i))
         self._fitting = True
         self.view.setColumnWidth(COLUMN_INDEX["prompt"], max(160, self.view.viewport().width() - others))
         self._fitting = False

@@ -55,10 +55,10 @@ class PreviewPanel(QWidget):
         self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.meta.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.browser = SafeBrowser(self)
-        self.browser.setAccessibleName("Job details and result")
+        self.browser.setAccessibleName(self.tr("Job details and result"))
         self.browser.setOpenLinks(False)  # a click must not navigate the browser itself
         self.browser.anchorClicked.connect(_open_web_link)
-        self.save_button = QPushButton("Save as…", self)
+        self.save_button = QPushButton(self.tr("Save as…"), self)
         self.save_button.clicked.connect(self.ask_save_path)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -120,13 +120,13 @@ class PreviewPanel(QWidget):
         self.views.setCurrentWidget(view)
         self.save_button.setVisible(view is self.browser)
         if job is None:
-            self.browser.setPlaceholderText("Select a job to see its details and result.")
+            self.browser.setPlaceholderText(self.tr("Select a job to see its details and result."))
         elif view is not self.browser:
             view.show_job(job)
         elif job.state is JobState.SUCCEEDED and job.result_path:
             self._show_result(job)
         else:
-            self.browser.setPlaceholderText("The result appears here when the job has succeeded.")
+            self.browser.setPlaceholderText(self.tr("The result appears here when the job has succeeded."))
         self.save_button.setEnabled(self.text is not None)
 
     def _view_for(self, job: Job | None) -> QWidget:
@@ -149,12 +149,13 @@ class PreviewPanel(QWidget):
             size = path.stat().st_size
             if size > MAX_PREVIEW_BYTES:
                 self.browser.setPlaceholderText(
-                    f"The result is {size / 1e6:.1f} MB, too big to show here. Use Save as… to keep it.")
+                    self.tr("The result is {size} MB, too big to show here. Use Save as… to keep it.").format(
+                        size=f"{size / 1e6:.1f}"))
                 self.text = ""
                 return
             self.text = read_text(path, job.endpoint)
         except (OSError, ValueError) as exc:
-            self.browser.setPlaceholderText(f"The result file could not be read: {exc}")
+            self.browser.setPlaceholderText(self.tr("The result file could not be read: {reason}").format(reason=exc))
             return
         if job.endpoint.spec.result is ResultKind.TEXT:
             self.browser.document().setMarkdown(self.text, _MARKDOWN)
@@ -172,28 +173,34 @@ class PreviewPanel(QWidget):
         self.meta_area.show()
         now = time.time()
         colour = state_colour(job.state)
+        model = job.model or self.tr("no model")
         rows = [
-            ("State", f'<b style="color:{colour}">{html.escape(state_text(job, now))}</b>'),
-            ("Job", html.escape(f"{job.endpoint.label} · {job.model or 'no model'} · {job.id}")),
-            ("Created", html.escape(format_time(job.created_at, now))),
+            (self.tr("State"), f'<b style="color:{colour}">{html.escape(state_text(job, now))}</b>'),
+            (self.tr("Job"), html.escape(f"{job.endpoint.label} · {model} · {job.id}")),
+            (self.tr("Created"), html.escape(format_time(job.created_at, now))),
         ]
         timing = format_duration(job.elapsed(now))
         if timing:
-            rows.append(("Elapsed", html.escape(timing + (f" · {job.attempts} attempts" if job.attempts > 1 else ""))))
+            if job.attempts > 1:
+                timing = self.tr("{duration} · {count} attempts").format(duration=timing, count=job.attempts)
+            rows.append((self.tr("Elapsed"), html.escape(timing)))
         if job.usage and job.usage.get("type") == "duration":  # audio is billed by the second
-            rows.append(("Usage", html.escape(f"{job.usage.get('seconds')} s of audio")))
+            audio = self.tr("{seconds} s of audio").format(seconds=job.usage.get("seconds"))
+            rows.append((self.tr("Usage"), html.escape(audio)))
         elif job.usage:
             tokens = ", ".join(f"{k.replace('_tokens', '')} {v}" for k, v in job.usage.items() if isinstance(v, int))
-            rows.append(("Tokens", html.escape(tokens)))
+            rows.append((self.tr("Tokens"), html.escape(tokens)))
         if job.error and job.state is not JobState.SUCCEEDED:
             said = self._server_said()
-            error = html.escape(job.error) + (f"<br><i>Server: {html.escape(said)}</i>" if said else "")
-            label = "Error" if job.state.terminal else "Last error"
+            error = html.escape(job.error)
+            if said:
+                error += "<br><i>" + html.escape(self.tr("Server: {message}").format(message=said)) + "</i>"
+            label = self.tr("Error") if job.state.terminal else self.tr("Last error")
             rows.append((label, f'<span style="color:{state_colour(JobState.FAILED)}">{error}</span>'))
         steps = [f"{format_time(t.at, now)} {t.state.label}" + (f" ({_clip(t.detail)})" if t.detail else "")
                  for t in self._history[-6:]]
         if steps:
-            rows.append(("Timeline", "<br>".join(html.escape(s) for s in steps)))
+            rows.append((self.tr("Timeline"), "<br>".join(html.escape(s) for s in steps)))
         cells = "".join(f'<tr><td style="padding-right:10px;color:palette(placeholder-text)">{k}</td><td>{v}</td></tr>'
                         for k, v in rows)
         self.meta.setText(f"<table>{cells}</table>")
@@ -237,15 +244,17 @@ class PreviewPanel(QWidget):
         if self.job is None or self.text is None:
             return
         name = self.suggested_name()
-        ask_save(self, "Save result as", name, ["Markdown (*.md)", "Text (*.txt)", "Raw response, JSON (*.json)"],
-                 self.save_as, "Text (*.txt)" if name.endswith(".txt") else None)
+        text_filter = self.tr("Text ({pattern})").format(pattern="*.txt")
+        filters = ["Markdown (*.md)", text_filter, self.tr("Raw response, JSON ({pattern})").format(pattern="*.json")]
+        ask_save(self, self.tr("Save result as"), name, filters, self.save_as,
+                 text_filter if name.endswith(".txt") else None)
 
     def save_as(self, path: str | Path) -> Path | None:
         """Write the shown result to `path`: .json copies the raw response, anything else
         gets the text. Atomic: a failed save never leaves half a file."""
         job, target = self.job, Path(path)
         if job is None or not job.result_path or self.text is None:
-            self.message.setText("There is no result to save yet.")
+            self.message.setText(self.tr("There is no result to save yet."))
             return None
         try:
             if target.suffix.lower() == ".json":
@@ -255,7 +264,7 @@ class PreviewPanel(QWidget):
             else:
                 raw = self.text if self.text or not job.result_path else read_text(job.result_path, job.endpoint)
         except OSError as exc:
-            self.message.setText(f"The result file could not be read: {exc.strerror or exc}")
+            self.message.setText(self.tr("The result file could not be read: {reason}").format(reason=exc.strerror or exc))
             return None
         return save_and_report(target, raw, self.message.setText)
 

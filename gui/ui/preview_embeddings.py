@@ -21,7 +21,7 @@ from .heat_map import HeatMap
 from .save_dialog import ask_save, save_and_report
 
 FIRST_VALUES = 5
-_FILTERS = {"json": "JSON (*.json)", "csv": "CSV, one row per input (*.csv)", "npy": "NumPy array (*.npy)"}
+FORMATS = ("json", "csv", "npy")
 
 
 def _compute(raw_path: str, request_input: object) -> tuple[Embeddings, list[float], list[list[float]]]:
@@ -39,7 +39,8 @@ class EmbeddingsView(QWidget):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, 4, self)
-        self.table.setHorizontalHeaderLabels(["Input", "Norm", f"First {FIRST_VALUES} values", "Text"])
+        self.table.setHorizontalHeaderLabels([self.tr("Input"), self.tr("Norm"),
+                                              self.tr("First {count} values").format(count=FIRST_VALUES), self.tr("Text")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -50,7 +51,7 @@ class EmbeddingsView(QWidget):
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(QLabel("Cosine similarity of the inputs", right))
+        right_layout.addWidget(QLabel(self.tr("Cosine similarity of the inputs"), right))
         right_layout.addWidget(self.heat_map, 1)
         right_layout.addWidget(self.heat_note)
         split = QSplitter(Qt.Orientation.Horizontal, self)
@@ -58,7 +59,7 @@ class EmbeddingsView(QWidget):
         split.addWidget(right)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        self.save_buttons = {fmt: QPushButton(f"Save {fmt.upper()}…", self) for fmt in _FILTERS}
+        self.save_buttons = {fmt: QPushButton(self.tr("Save {format}…").format(format=fmt.upper()), self) for fmt in FORMATS}
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for fmt, button in self.save_buttons.items():
@@ -81,7 +82,7 @@ class EmbeddingsView(QWidget):
         self._set_enabled(False)
         self.table.setRowCount(0)
         self.heat_map.set_matrix([], [])
-        self.summary.setText("Reading the vectors…")
+        self.summary.setText(self.tr("Reading the vectors…"))
         spawn(self._load(job, self._generation))
 
     async def _load(self, job: Job, generation: int) -> None:
@@ -90,14 +91,15 @@ class EmbeddingsView(QWidget):
                 None, _compute, job.result_path, job.body.get("input"))
         except (OSError, ValueError, QueueError) as exc:
             if generation == self._generation:
-                self.summary.setText(f"The vectors could not be read: {exc}")
+                self.summary.setText(self.tr("The vectors could not be read: {reason}").format(reason=exc))
             return
         if generation != self._generation:
             return  # shown again (or another job) meanwhile
         self.embeddings = emb
         model = f" · {emb.model}" if emb.model else ""
-        self.summary.setText(f"<b>{emb.count}</b> vector{'s' if emb.count != 1 else ''} · "
-                             f"<b>{emb.dimension}</b> dimensions{model}")
+        summary = (self.tr("<b>{count}</b> vector · <b>{dimension}</b> dimensions") if emb.count == 1 else
+                   self.tr("<b>{count}</b> vectors · <b>{dimension}</b> dimensions"))
+        self.summary.setText(summary.format(count=emb.count, dimension=emb.dimension) + model)
         self.table.setRowCount(emb.count)
         for row, (text, vector, norm) in enumerate(zip(emb.inputs, emb.vectors, norms)):
             first = ", ".join(f"{x:.4f}" for x in vector[:FIRST_VALUES]) + (", …" if len(vector) > FIRST_VALUES else "")
@@ -108,8 +110,8 @@ class EmbeddingsView(QWidget):
                 self.table.setItem(row, col, item)
         self.heat_map.set_matrix(matrix, emb.inputs)
         shown = len(matrix)
-        self.heat_note.setText(f"First {shown} of {emb.count} inputs." if emb.count > shown else
-                               "Hover over a square to see the pair.")
+        self.heat_note.setText(self.tr("First {shown} of {count} inputs.").format(shown=shown, count=emb.count)
+                               if emb.count > shown else self.tr("Hover over a square to see the pair."))
         self._set_enabled(emb.count > 0)
 
     def suggested_name(self, fmt: str) -> str:
@@ -118,18 +120,25 @@ class EmbeddingsView(QWidget):
 
     def ask_save(self, fmt: str) -> None:
         if self.embeddings is not None:
-            ask_save(self, f"Save the vectors as {fmt.upper()}", self.suggested_name(fmt), list(_FILTERS.values()),
-                     lambda path: self.save(path, fmt), _FILTERS[fmt])
+            filters = self._filters()
+            ask_save(self, self.tr("Save the vectors as {format}").format(format=fmt.upper()), self.suggested_name(fmt),
+                     list(filters.values()), lambda path: self.save(path, fmt), filters[fmt])
+
+    def _filters(self) -> dict[str, str]:
+        """The file dialog's filter per format."""
+        return {"json": "JSON (*.json)",
+                "csv": self.tr("CSV, one row per input ({pattern})").format(pattern="*.csv"),
+                "npy": self.tr("NumPy array ({pattern})").format(pattern="*.npy")}
 
     def save(self, path: str | Path, fmt: str | None = None) -> Path | None:
         """Write the vectors as json/csv/npy (by `fmt`, else by the file's suffix)."""
         if self.embeddings is None:
-            self._report("There are no vectors to save yet.")
+            self._report(self.tr("There are no vectors to save yet."))
             return None
         target = Path(path)
         fmt = fmt or target.suffix.lstrip(".").lower()
-        if fmt not in _FILTERS:
-            self._report(f"Choose .json, .csv or .npy (not .{fmt}).")
+        if fmt not in FORMATS:
+            self._report(self.tr("Choose .json, .csv or .npy (not .{suffix}).").format(suffix=fmt))
             return None
         return save_and_report(target, save_bytes(self.embeddings, fmt), self._report)
 

@@ -35,6 +35,7 @@ class ImageGallery(QWidget):
         self.images: dict[int, QImage] = {}
         self.captions: list[str] = []
         self.current = -1
+        self.problems: dict[int, str] = {}  # why an image is not shown, by index
         self.zoom: float | None = None  # None: fit to the window
         self._generation = 0
         self.thumbs = QListWidget(self)
@@ -54,12 +55,13 @@ class ImageGallery(QWidget):
         self.caption = QLabel(self)
         self.caption.setWordWrap(True)
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.fit_button = QToolButton(self, text="Fit", checkable=True, toolTip="Fit the image to the window")
-        self.zoom_out = QToolButton(self, text="−", toolTip="Zoom out")
-        self.zoom_in = QToolButton(self, text="+", toolTip="Zoom in")
-        self.actual = QToolButton(self, text="100%", toolTip="Actual pixels")
+        self.fit_button = QToolButton(self, text=self.tr("Fit"), checkable=True,
+                                      toolTip=self.tr("Fit the image to the window"))
+        self.zoom_out = QToolButton(self, text="−", toolTip=self.tr("Zoom out"))
+        self.zoom_in = QToolButton(self, text="+", toolTip=self.tr("Zoom in"))
+        self.actual = QToolButton(self, text="100%", toolTip=self.tr("Actual pixels"))
         self.zoom_label = QLabel(self)
-        self.save_button = QPushButton("Save image…", self)
+        self.save_button = QPushButton(self.tr("Save image…"), self)
         self.fit_button.clicked.connect(lambda: self.set_zoom(None))
         self.zoom_in.clicked.connect(lambda: self.set_zoom(self.scale() * ZOOM_STEP))
         self.zoom_out.clicked.connect(lambda: self.set_zoom(self.scale() / ZOOM_STEP))
@@ -85,6 +87,7 @@ class ImageGallery(QWidget):
         self._generation += 1  # a load still running for an earlier show must not fill this one
         self.thumbs.clear()
         self.images.clear()
+        self.problems.clear()
         self.picture.clear()
         self.current = -1
         self.zoom = None
@@ -92,9 +95,10 @@ class ImageGallery(QWidget):
         self.paths = image_files(folder)
         self.captions = self._revised_prompts(job)
         missing = download_problems(folder)
-        notes = [f"Image {i} was not downloaded: {why}" for i, why in sorted(missing.items())]
+        notes = [self.tr("Image {number} was not downloaded: {reason}").format(number=i, reason=why)
+                 for i, why in sorted(missing.items())]
         if not self.paths:
-            notes.append("This answer holds no images.")
+            notes.append(self.tr("This answer holds no images."))
         self.picture.setText("\n".join(notes))
         if notes:
             self._report(" ".join(notes))
@@ -120,8 +124,9 @@ class ImageGallery(QWidget):
                 return
             item = self.thumbs.item(index)
             if loaded.image is None:
+                self.problems[index] = loaded.problem or ""
                 item.setToolTip(loaded.problem or "")
-                item.setText(f"{path.name}\n(not shown)")
+                item.setText(self.tr("{name}\n(not shown)").format(name=path.name))
                 self._report(loaded.problem or "")
             else:
                 self.images[index] = loaded.image
@@ -138,7 +143,7 @@ class ImageGallery(QWidget):
             return
         self.current = index
         caption = self.captions[index] if index < len(self.captions) else ""
-        self.caption.setText(f"Revised prompt: {caption}" if caption else "")
+        self.caption.setText(self.tr("Revised prompt: {prompt}").format(prompt=caption) if caption else "")
         self.caption.setVisible(bool(caption))
         self._render()
 
@@ -158,8 +163,7 @@ class ImageGallery(QWidget):
     def _render(self) -> None:
         image = self.images.get(self.current)
         if image is None:
-            problem = self.thumbs.item(self.current).toolTip() if self.thumbs.item(self.current) else ""
-            self.picture.setText(problem if problem and "not" in problem else "Loading…")
+            self.picture.setText(self.problems.get(self.current) or self.tr("Loading…"))
             self.picture.adjustSize()
             self._update_controls()
             return
@@ -191,7 +195,7 @@ class ImageGallery(QWidget):
         if self.current in self.images:
             path = self.paths[self.current]
             suggested = f"{self.job.endpoint.value}-{self.job.id[:8]}-{path.name}" if self.job else path.name
-            ask_save(self, "Save the image as", suggested,
+            ask_save(self, self.tr("Save the image as"), suggested,
                      ["PNG (*.png)", "JPEG (*.jpg)", "WebP (*.webp)"], self.save_as,
                      {"jpg": "JPEG (*.jpg)", "webp": "WebP (*.webp)"}.get(path.suffix[1:], "PNG (*.png)"))
 
@@ -204,7 +208,7 @@ class ImageGallery(QWidget):
         try:
             data = source.read_bytes()
         except OSError as exc:
-            self._report(f"The image file could not be read: {exc.strerror or exc}")
+            self._report(self.tr("The image file could not be read: {reason}").format(reason=exc.strerror or exc))
             return None
         wanted = {"jpg": "jpeg", "jpeg": "jpeg", "png": "png", "webp": "webp"}.get(target.suffix[1:].lower(), "png")
         if image_format(data[:16]) != wanted and index in self.images:

@@ -22,10 +22,6 @@ from gui.core.transcript_export import ExportOptions, audio_path, export_transcr
 from . import app_settings, playback
 from .save_dialog import ask_save, save_and_report
 
-_FILTERS = {"txt": "Text (*.txt)", "srt": "SubRip subtitles (*.srt)", "vtt": "WebVTT subtitles (*.vtt)",
-            "json": "JSON (*.json)"}
-
-
 class TranscriptView(QWidget):
     def __init__(self, report: Callable[[str], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,7 +32,7 @@ class TranscriptView(QWidget):
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
         self.segments = QTableWidget(0, 3, self)
-        self.segments.setHorizontalHeaderLabels(["Start", "End", "Text"])
+        self.segments.setHorizontalHeaderLabels([self.tr("Start"), self.tr("End"), self.tr("Text")])
         self.segments.verticalHeader().setVisible(False)
         self.segments.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.segments.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -53,21 +49,22 @@ class TranscriptView(QWidget):
         split.setStretchFactor(1, 2)
 
         self.player = playback.SegmentPlayer(self) if playback.AVAILABLE else None
-        self.play_button = QPushButton("Play", self)
-        self.play_button.setToolTip("Play the audio; click a segment to play from its start")
+        self.playing = False
+        self.play_button = QPushButton(self.tr("Play"), self)
+        self.play_button.setToolTip(self.tr("Play the audio; click a segment to play from its start"))
         self.play_button.setVisible(self.player is not None)
         if self.player is not None:
             self.play_button.clicked.connect(self._play_pause)
-            self.player.stateChanged.connect(lambda on: self.play_button.setText("Pause" if on else "Play"))
+            self.player.stateChanged.connect(self._playing_changed)
         self.format = QComboBox(self)
-        self.save_button = QPushButton("Save", self)
-        self.save_as_button = QPushButton("Save as…", self)
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_as_button = QPushButton(self.tr("Save as…"), self)
         self.save_button.clicked.connect(self.save_to_settings)
         self.save_as_button.clicked.connect(self.ask_save)
         row = QHBoxLayout()
         row.addWidget(self.play_button)
         row.addWidget(self.info, 1)
-        row.addWidget(QLabel("Format", self))
+        row.addWidget(QLabel(self.tr("Format"), self))
         row.addWidget(self.format)
         row.addWidget(self.save_button)
         row.addWidget(self.save_as_button)
@@ -86,7 +83,7 @@ class TranscriptView(QWidget):
             self.transcript = None
             self.text.setPlainText("")
             self.segments.setRowCount(0)
-            self.info.setText(f"The transcript could not be read: {exc}")
+            self.info.setText(self.tr("The transcript could not be read: {reason}").format(reason=exc))
             self._update_buttons()
             return
         t = self.transcript
@@ -95,11 +92,12 @@ class TranscriptView(QWidget):
         for row, segment in enumerate(t.segments):
             for col, value in enumerate((short_time(segment.start), short_time(segment.end), segment.text)):
                 item = QTableWidgetItem(value)
-                item.setToolTip(segment.text if col == 2 else "Click to play from here" if self.player else "")
+                item.setToolTip(segment.text if col == 2 else self.tr("Click to play from here") if self.player else "")
                 self.segments.setItem(row, col, item)
         self.segments.setVisible(t.timed)
         self.segments.resizeRowsToContents()
-        facts = [f"{len(t.segments)} segments" if t.timed else "no timings (ask for verbose_json, srt or vtt)"]
+        facts = [self.tr("{count} segments").format(count=len(t.segments)) if t.timed
+                 else self.tr("no timings (ask for verbose_json, srt or vtt)")]
         if t.language:
             facts.append(t.language)
         if t.duration:
@@ -118,8 +116,15 @@ class TranscriptView(QWidget):
         audio = audio_path(self.job) if self.job else None
         self.play_button.setEnabled(ok and audio is not None and audio.exists())
         options = app_settings.export_options()
-        where = "next to the audio file" if options.folder is None else f"in {options.folder}"
-        self.save_button.setToolTip(f"Save {where} as {options.template} (set in the audio tabs)")
+        if options.folder is None:
+            tip = self.tr("Save next to the audio file as {template} (set in the audio tabs)")
+        else:
+            tip = self.tr("Save in {folder} as {template} (set in the audio tabs)")
+        self.save_button.setToolTip(tip.format(folder=options.folder, template=options.template))
+
+    def _playing_changed(self, on: bool) -> None:
+        self.playing = on
+        self.play_button.setText(self.tr("Pause") if on else self.tr("Play"))
 
     def _segment_clicked(self, row: int, _col: int) -> None:
         audio = audio_path(self.job) if self.job else None
@@ -132,7 +137,7 @@ class TranscriptView(QWidget):
         if self.player is not None and audio is not None:
             row = max(0, self.segments.currentRow())
             start = self.transcript.segments[row].start if self.transcript and self.transcript.segments else 0.0
-            if self.play_button.text() == "Play" and self.player.source != str(audio):
+            if not self.playing and self.player.source != str(audio):
                 self.player.play_from(audio, start)
             else:
                 self.player.toggle()
@@ -150,7 +155,7 @@ class TranscriptView(QWidget):
         except (FieldProblem, SaveError) as problem:
             self._report(problem.message)
             return None
-        self._report(f"Saved to {target}")
+        self._report(self.tr("Saved to {path}").format(path=target))
         return target
 
     def suggested_name(self) -> str:
@@ -161,8 +166,16 @@ class TranscriptView(QWidget):
     def ask_save(self) -> None:
         if self.transcript is not None:
             fmt = self.format.currentText()
-            filters = [_FILTERS[f] for f in self.transcript.formats()]
-            ask_save(self, "Save the transcript as", self.suggested_name(), filters, self.save_as, _FILTERS[fmt])
+            names = self._filters()
+            filters = [names[f] for f in self.transcript.formats()]
+            ask_save(self, self.tr("Save the transcript as"), self.suggested_name(), filters, self.save_as, names[fmt])
+
+    def _filters(self) -> dict[str, str]:
+        """The file dialog's filter per export format."""
+        return {"txt": self.tr("Text ({pattern})").format(pattern="*.txt"),
+                "srt": self.tr("SubRip subtitles ({pattern})").format(pattern="*.srt"),
+                "vtt": self.tr("WebVTT subtitles ({pattern})").format(pattern="*.vtt"),
+                "json": "JSON (*.json)"}
 
     def save_as(self, path: str | Path) -> Path | None:
         """Write the transcript to `path`, in the format its suffix names."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from gui.core.saving import SaveError, save_file
@@ -51,5 +51,5 @@ def save_and_report(target: Path, data: bytes | str, report: Callable[[str], Non
         report(error.message)
         return None
     remember_folder(target)
-    report(f"Saved to {target}")
+    report(QCoreApplication.translate("save_dialog", "Saved to {path}").format(path=target))
     return target

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 
 from gui.core.endpoints import Endpoint
@@ -18,6 +18,8 @@ from .job_actions import JobActions
 from .job_columns import COLUMN_INDEX
 from .progress_delegate import UploadProgressDelegate
 from .tab_base import EndpointTab
+
+translate = QCoreApplication.translate  # lupdate reads translate("context", "text") calls
 
 
 @dataclass
@@ -38,11 +40,12 @@ def install(window: QMainWindow) -> WindowTools:
         window.tabs.setCurrentWidget(tab)
 
     # Eight tabs do not fit the form pane: besides the tab bar's arrows, a menu lists them all.
-    corner = QToolButton(window.tabs, text="☰", toolTip="Go to an endpoint tab", autoRaise=True)
+    corner = QToolButton(window.tabs, text="☰", toolTip=translate("window_tools", "Go to an endpoint tab"),
+                         autoRaise=True)
     corner.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     menu = QMenu(corner)
     for tab in window.endpoint_tabs:
-        menu.addAction(tab.title, lambda t=tab: show_tab(t))
+        menu.addAction(translate("tabs", tab.title), lambda t=tab: show_tab(t))
     corner.setMenu(menu)
     window.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
 
@@ -55,10 +58,8 @@ def install(window: QMainWindow) -> WindowTools:
     if toolbar is not None:
         toolbar.addSeparator()
         toolbar.addAction(actions.details)
-    jobs_menu = next((m for m in window.menuBar().findChildren(QMenu) if m.title() == "&Jobs"), None)
-    if jobs_menu is not None:
-        jobs_menu.addSeparator()
-        jobs_menu.addActions(actions.actions)
+    window.jobs_menu.addSeparator()
+    window.jobs_menu.addActions(actions.actions)
     window.jobs.currentJobChanged.connect(actions.update)
     window.model.jobsChanged.connect(lambda _ids: actions.update(window.jobs.current_job()))
     view.doubleClicked.connect(lambda _index: actions.show_details())
@@ -75,10 +76,14 @@ def install(window: QMainWindow) -> WindowTools:
         show_tab(tab)
         jobs = tab.files_dropped(files)
         if jobs:
-            status.showMessage(f"Submitted {len(jobs)} {tab.title.lower()} job{'s' if len(jobs) != 1 else ''}", 5000)
+            kind = translate("tabs", tab.title)
+            text = (translate("window_tools", "Submitted 1 job ({kind})") if len(jobs) == 1
+                    else translate("window_tools", "Submitted {count} jobs ({kind})"))
+            status.showMessage(text.format(count=len(jobs), kind=kind), 5000)
 
     drops = WindowDropFilter(window, deliver)
     saver = AutoSaver(window.engine.scheduler, window)
-    saver.saved.connect(lambda _id, path: status.showMessage(f"Transcript saved to {path}", 6000))
+    saved = translate("window_tools", "Transcript saved to {path}")
+    saver.saved.connect(lambda _id, path: status.showMessage(saved.format(path=path), 6000))
     saver.failed.connect(lambda _id, message: status.showMessage(message, 15000))
     return WindowTools(actions, saver, drops, delegate)
