@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
     QListWidgetItem, QWidget,
@@ -29,7 +29,7 @@ LANGUAGES = ("", "en", "de", "fr", "es", "it", "nl", "pl", "pt", "ja", "zh")
 
 
 class AudioTab(EndpointTab):
-    submit_text = "Submit files"
+    submit_text = QT_TRANSLATE_NOOP("tabs", "Submit files")
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -37,7 +37,7 @@ class AudioTab(EndpointTab):
         layout = self.standard_layout()
         self.model_form(layout)
         if translate:
-            layout.addWidget(hint("Translates speech in any language into English text.", self))
+            layout.addWidget(hint(self.tr("Translates speech in any language into English text."), self))
 
         self.drop_area = DropArea(self)
         self.drop_area.filesDropped.connect(self.files_dropped)
@@ -45,12 +45,12 @@ class AudioTab(EndpointTab):
         layout.addWidget(self.drop_area)
         self.files = QListWidget(self)
         self.files.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 8)
-        self.files.setToolTip("Files waiting to be submitted (Delete removes the selected ones)")
+        self.files.setToolTip(self.tr("Files waiting to be submitted (Delete removes the selected ones)"))
         self.files.hide()
         layout.addWidget(self.files)
         self.file_error = self.bind_field("file", self.files)
         layout.addWidget(self.file_error)
-        self.send_dropped = QCheckBox("Submit dropped files at once", self)
+        self.send_dropped = QCheckBox(self.tr("Submit dropped files at once"), self)
         self.send_dropped.setChecked(app_settings.submit_dropped())
         self.send_dropped.toggled.connect(app_settings.set_submit_dropped)
         layout.addWidget(self.send_dropped)
@@ -58,35 +58,35 @@ class AudioTab(EndpointTab):
         self.language = QComboBox(self)
         self.language.setEditable(True)
         self.language.addItems(LANGUAGES)
-        self.language.lineEdit().setPlaceholderText("auto-detect")
-        self.language.setToolTip("ISO-639-1 code of the spoken language; empty: detected from the first 30 s")
+        self.language.lineEdit().setPlaceholderText(self.tr("auto-detect"))
+        self.language.setToolTip(self.tr("ISO-639-1 code of the spoken language; empty: detected from the first 30 s"))
         self.prompt = QLineEdit(self)
-        self.prompt.setPlaceholderText("Optional: names, terms or the previous part's text")
+        self.prompt.setPlaceholderText(self.tr("Optional: names, terms or the previous part's text"))
         self.temperature = QDoubleSpinBox(self)
         self.temperature.setRange(0.0, 1.0)
         self.temperature.setSingleStep(0.1)
-        self.temperature.setToolTip("0 (the default) lets the model pick; higher values sample more freely")
+        self.temperature.setToolTip(self.tr("0 (the default) lets the model pick; higher values sample more freely"))
         self.response_format = QComboBox(self)
         self.response_format.addItems(AUDIO_FORMATS)
         self.response_format.setCurrentText("verbose_json")
-        self.response_format.setToolTip("verbose_json gives segments with timings (needed for srt/vtt export)")
-        self.words = QCheckBox("word", self)
-        self.segments = QCheckBox("segment", self)
+        self.response_format.setToolTip(self.tr("verbose_json gives segments with timings (needed for srt/vtt export)"))
+        self.words = QCheckBox(self.tr("word"), self)
+        self.segments = QCheckBox(self.tr("segment"), self)
         grains = QHBoxLayout()
         grains.addWidget(self.words)
         grains.addWidget(self.segments)
         grains.addStretch(1)
         params = QFormLayout()
         params.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        rows: list[tuple[str, str, Any]] = [("Prompt", "prompt", self.prompt),
-                                            ("Temperature", "temperature", self.temperature),
-                                            ("Response format", "response_format", self.response_format)]
+        rows: list[tuple[str, str, Any]] = [(self.tr("Prompt"), "prompt", self.prompt),
+                                            (self.tr("Temperature"), "temperature", self.temperature),
+                                            (self.tr("Response format"), "response_format", self.response_format)]
         if not translate:
-            rows.insert(0, ("Language", "language", self.language))
+            rows.insert(0, (self.tr("Language"), "language", self.language))
         for label, name, widget in rows:
             params.addRow(label, widget)
             params.addRow("", self.bind_field(name, widget))
-        self.grain_label = QLabel("Timestamps", self)
+        self.grain_label = QLabel(self.tr("Timestamps"), self)
         if not translate:
             params.addRow(self.grain_label, grains)
             params.addRow("", self.bind_field("timestamp_granularities", self.words))
@@ -95,7 +95,7 @@ class AudioTab(EndpointTab):
             self.words.hide()
             self.segments.hide()
             self.grain_label.hide()
-        layout.addWidget(heading("Settings", self))
+        layout.addWidget(heading(self.tr("Settings"), self))
         layout.addLayout(params)
         self.add_advanced(layout, '{"language": "de"}' if not translate else '{"prompt": "Glossary: …"}')
         self.save_settings = SaveSettingsBox(self)
@@ -108,7 +108,7 @@ class AudioTab(EndpointTab):
         verbose = fmt == "verbose_json"
         for box in (self.words, self.segments):
             box.setEnabled(verbose)
-            box.setToolTip("" if verbose else "Timestamps need the verbose_json format")
+            box.setToolTip("" if verbose else self.tr("Timestamps need the verbose_json format"))
 
     # -- files ------------------------------------------------------------------------
 
@@ -149,9 +149,11 @@ class AudioTab(EndpointTab):
         return jobs
 
     def ask_files(self) -> None:
-        dialog = QFileDialog(self, "Choose audio files")
+        dialog = QFileDialog(self, self.tr("Choose audio files"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.setNameFilters([f"Audio ({' '.join('*.' + e for e in AUDIO_EXTENSIONS)})", "All files (*)"])
+        patterns = " ".join("*." + e for e in AUDIO_EXTENSIONS)
+        dialog.setNameFilters([self.tr("Audio ({patterns})").format(patterns=patterns),
+                               self.tr("All files ({patterns})").format(patterns="*")])
         dialog.filesSelected.connect(self.add_files)
         dialog.finished.connect(dialog.deleteLater)
         self._dialog = dialog
@@ -177,7 +179,7 @@ class AudioTab(EndpointTab):
     def build_requests(self) -> list[Request]:
         files = self.pending_files()
         if not files:
-            raise FieldProblem("file", "Add audio files first: drop them here or choose them.")
+            raise FieldProblem("file", self.tr("Add audio files first: drop them here or choose them."))
         limit = app_settings.upload_limit_bytes()
         model, values, extra = self.model_picker.current_model(), self._values(), self.extra()
         return [audio_request(self.endpoint, path, model, extra=extra, max_bytes=limit, **values) for path in files]
@@ -216,9 +218,9 @@ def _expand_folders(paths: list[str]) -> list[str]:
 
 class TranscriptionTab(AudioTab):
     endpoint = Endpoint.TRANSCRIPTIONS
-    title = "Transcription"
+    title = QT_TRANSLATE_NOOP("tabs", "Transcription")
 
 
 class TranslationTab(AudioTab):
     endpoint = Endpoint.TRANSLATIONS
-    title = "Translation"
+    title = QT_TRANSLATE_NOOP("tabs", "Translation")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QStyle, QSystemTrayIcon
 from shiboken6 import isValid
@@ -66,22 +66,31 @@ class BatchController(QObject):
     async def _start(self, plan: BatchPlan, open_when_done: bool) -> BatchRun | None:
         existing = self.find(plan.batch_id)
         if existing is not None and existing.state.active:
-            self.message.emit(f"The batch {plan.name} is already running into {plan.out_dir}.")
+            self.message.emit(self.tr("The batch {name} is already running into {folder}.").format(
+                name=plan.name, folder=plan.out_dir))
             return None
         if existing is not None:
             self.forget(existing, remember=False)
         try:
             run = await BatchRun.open(self.engine, plan)
         except (OSError, QueueError) as error:
-            self.message.emit(f"Could not start the batch: {getattr(error, 'message', error)}")
+            self.message.emit(self.tr("Could not start the batch: {error}").format(
+                error=getattr(error, 'message', error)))
             return None
         self._add(run)
         self._open_when_done[id(run)] = open_when_done
         sent = run.start()
         self.panel.refresh(run)  # buttons enabled now, not at the next coalesced refresh
         kept = len(plan) - sent
-        self.message.emit(f"Batch {plan.name}: {sent:,} row{'s' if sent != 1 else ''} to send"
-                          + (f", {kept:,} already answered" if kept else ""))
+        if kept and sent == 1:
+            text = self.tr("Batch {name}: {sent} row to send, {kept} already answered")
+        elif kept:
+            text = self.tr("Batch {name}: {sent} rows to send, {kept} already answered")
+        elif sent == 1:
+            text = self.tr("Batch {name}: {sent} row to send")
+        else:
+            text = self.tr("Batch {name}: {sent} rows to send")
+        self.message.emit(text.format(name=plan.name, sent=f"{sent:,}", kept=f"{kept:,}"))
         self._remember()
         return run
 
@@ -117,11 +126,21 @@ class BatchController(QObject):
         plan, p = run.plan, run.progress()
         fmt = default_format(plan)
         written = await self.export_to(run, fmt, default_export_path(plan, fmt))
-        word = "finished" if run.state is RunState.FINISHED else "was cancelled"
-        text = f"{p.done:,} of {p.total:,} rows succeeded" + (f", {p.failed:,} failed" if p.failed else "")
-        if written:
-            text += f". Results: {written[0]}"
-        self.notify(f"Batch {plan.name} {word}", text)
+        if run.state is RunState.FINISHED:
+            title = self.tr("Batch {name} finished").format(name=plan.name)
+        else:
+            title = self.tr("Batch {name} was cancelled").format(name=plan.name)
+        if p.failed and written:
+            text = self.tr("{done} of {total} rows succeeded, {failed} failed. Results: {path}")
+        elif p.failed:
+            text = self.tr("{done} of {total} rows succeeded, {failed} failed")
+        elif written:
+            text = self.tr("{done} of {total} rows succeeded. Results: {path}")
+        else:
+            text = self.tr("{done} of {total} rows succeeded")
+        text = text.format(done=f"{p.done:,}", total=f"{p.total:,}", failed=f"{p.failed:,}",
+                           path=written[0] if written else "")
+        self.notify(title, text)
         if self._open_when_done.get(id(run)) and run.state is RunState.FINISHED:
             self.open_folder(run)
         self.finished.emit(run)
@@ -154,7 +173,11 @@ class BatchController(QObject):
     def rerun(self, run: BatchRun) -> int:
         self._announced.discard(id(run))
         sent = run.rerun_failed()
-        self.message.emit(f"Batch {run.plan.name}: sending {sent:,} row{'s' if sent != 1 else ''} again")
+        if sent == 1:
+            text = self.tr("Batch {name}: sending {sent} row again")
+        else:
+            text = self.tr("Batch {name}: sending {sent} rows again")
+        self.message.emit(text.format(name=run.plan.name, sent=f"{sent:,}"))
         self.panel.refresh(run)
         return sent
 
@@ -176,10 +199,10 @@ class BatchController(QObject):
         try:
             written = await asyncio.get_running_loop().run_in_executor(None, write)
         except (OSError, QueueError) as error:
-            self.message.emit(f"Export failed: {getattr(error, 'message', None) or error}")
+            self.message.emit(self.tr("Export failed: {error}").format(error=getattr(error, 'message', None) or error))
             return []
         where = path if fmt == "files" else written[0]
-        self.message.emit(f"Exported {run.plan.name} to {where}")
+        self.message.emit(self.tr("Exported {name} to {path}").format(name=run.plan.name, path=where))
         return written
 
     def show_jobs(self, run: BatchRun) -> None:
@@ -214,7 +237,8 @@ class BatchController(QObject):
                 if self.find(plan.batch_id) is None:
                     self._add(await BatchRun.open(self.engine, plan))
             except (OSError, QueueError, KeyError, ValueError) as error:
-                self.message.emit(f"The batch in {folder} cannot be shown: {getattr(error, 'message', error)}")
+                self.message.emit(self.tr("The batch in {folder} cannot be shown: {error}").format(
+                    folder=folder, error=getattr(error, 'message', error)))
 
 
 def install_batches(window: QMainWindow) -> BatchController:
@@ -222,20 +246,21 @@ def install_batches(window: QMainWindow) -> BatchController:
     from .batch_watch import WatchService
 
     controller = BatchController(window.engine, window.catalog, window)
-    dock = QDockWidget("Batches", window)
+    dock = QDockWidget(QCoreApplication.translate("batch_controller", "Batches"), window)
     dock.setObjectName("batchesDock")
     dock.setWidget(controller.panel)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     dock.hide()  # shown when there are batches
     controller.dock = dock
     controller.watch = WatchService(window.engine, window.catalog, window)
-    menu = window.menuBar().addMenu("&Batch")
-    new_action = QAction("&New batch…", window, shortcut=QKeySequence("Ctrl+B"))
+    menu = window.menuBar().addMenu(QCoreApplication.translate("batch_controller", "&Batch"))
+    new_action = QAction(QCoreApplication.translate("batch_controller", "&New batch…"), window,
+                         shortcut=QKeySequence("Ctrl+B"))
     new_action.triggered.connect(controller.new_batch)
-    watch_action = QAction("&Watch folder…", window)
+    watch_action = QAction(QCoreApplication.translate("batch_controller", "&Watch folder…"), window)
     watch_action.triggered.connect(controller.watch.edit)
     list_action = dock.toggleViewAction()
-    list_action.setText("Batch &list")
+    list_action.setText(QCoreApplication.translate("batch_controller", "Batch &list"))
     menu.addActions([new_action, watch_action])
     menu.addSeparator()
     menu.addAction(list_action)

@@ -23,7 +23,7 @@ from gui.core.endpoints import BodyKind, Endpoint
 from gui.core.errors import QueueError
 
 from .background import spawn
-from .batch_preview import TOKEN_TIP, preview_html, summary_text
+from .batch_preview import preview_html, summary_text, token_tip
 from .batch_request_form import RequestForm
 from .model_picker import ModelCatalog, ModelPicker
 
@@ -37,29 +37,29 @@ class BatchDialog(QDialog):
 
     def __init__(self, catalog: ModelCatalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New batch")
+        self.setWindowTitle(self.tr("New batch"))
         self.catalog = catalog
         self.table: Table | None = None
         self.tokens: int | None = None
         self._estimate_for: object = None
         self._earlier_run: tuple[Path | None, bool] = (None, False)  # (output folder, holds this input's batch)
 
-        self.source_edit = QLineEdit(self, readOnly=True, placeholderText="Open a CSV, TSV, XLSX or JSONL file, or a folder of audio files")
-        self.open_button = QPushButton("Open file…", self)
-        self.folder_button = QPushButton("Audio folder…", self)
+        self.source_edit = QLineEdit(self, readOnly=True, placeholderText=self.tr("Open a CSV, TSV, XLSX or JSONL file, or a folder of audio files"))
+        self.open_button = QPushButton(self.tr("Open file…"), self)
+        self.folder_button = QPushButton(self.tr("Audio folder…"), self)
         self.open_button.clicked.connect(self._choose_file)
         self.folder_button.clicked.connect(self._choose_folder)
         self.sheet_combo = QComboBox(self)
         self.sheet_combo.activated.connect(lambda: self.load(self.table.source, self.sheet_combo.currentText()))
-        self.sheet_label = QLabel("Sheet", self)
+        self.sheet_label = QLabel(self.tr("Sheet"), self)
         self.info_label = QLabel(self)
         self.info_label.setStyleSheet("color: palette(placeholder-text);")
 
         self.request = RequestForm(catalog, self)
         self.request.endpointChanged.connect(self._endpoint_changed)
-        self.system_edit = QPlainTextEdit(self, placeholderText="Optional, e.g. You are a careful analyst. Answer in {language}.")
+        self.system_edit = QPlainTextEdit(self, placeholderText=self.tr("Optional, e.g. You are a careful analyst. Answer in {language}."))
         self.system_edit.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
-        self.template_edit = QPlainTextEdit(self, placeholderText="e.g. Summarise in one sentence: {text}")
+        self.template_edit = QPlainTextEdit(self, placeholderText=self.tr("e.g. Summarise in one sentence: {text}"))
         for edit in (self.system_edit, self.template_edit):
             edit.setTabChangesFocus(True)
         self.columns_box = QWidget(self)
@@ -69,15 +69,15 @@ class BatchDialog(QDialog):
         self.note_label = QLabel(self, wordWrap=True, styleSheet=NOTE_STYLE)
         self.preview = QTextBrowser(self)
         self.preview.setOpenLinks(False)
-        self.out_edit = QLineEdit(self, placeholderText="Where results.jsonl and the exported table go")
-        self.out_button = QPushButton("Choose…", self)
+        self.out_edit = QLineEdit(self, placeholderText=self.tr("Where results.jsonl and the exported table go"))
+        self.out_button = QPushButton(self.tr("Choose…"), self)
         self.out_button.clicked.connect(self._choose_out_dir)
-        self.open_when_done = QCheckBox("When done, open the results folder", self)
-        self.summary_label = QLabel(self, toolTip=TOKEN_TIP)
+        self.open_when_done = QCheckBox(self.tr("When done, open the results folder"), self)
+        self.summary_label = QLabel(self, toolTip=token_tip())
         self.summary_label.setStyleSheet("font-weight: bold;")
-        self.start_button = QPushButton("Start batch", self, default=True, enabled=False)
+        self.start_button = QPushButton(self.tr("Start batch"), self, default=True, enabled=False)
         self.start_button.clicked.connect(self.start)
-        cancel = QPushButton("Cancel", self)
+        cancel = QPushButton(self.tr("Cancel"), self)
         cancel.clicked.connect(self.reject)
         self._layout(cancel)
 
@@ -91,7 +91,7 @@ class BatchDialog(QDialog):
 
     def _layout(self, cancel: QPushButton) -> None:
         source = QGridLayout()
-        source.addWidget(QLabel("Input", self), 0, 0)
+        source.addWidget(QLabel(self.tr("Input"), self), 0, 0)
         source.addWidget(self.source_edit, 0, 1)
         source.addWidget(self.open_button, 0, 2)
         source.addWidget(self.folder_button, 0, 3)
@@ -100,12 +100,12 @@ class BatchDialog(QDialog):
         info.addWidget(self.sheet_label)
         info.addWidget(self.sheet_combo)
         source.addLayout(info, 1, 1, 1, 3)
-        template_box = QGroupBox("Prompt template — {column} inserts a cell", self)
+        template_box = QGroupBox(self.tr("Prompt template — {column} inserts a cell"), self)
         template = QVBoxLayout(template_box)
-        self.system_label = QLabel("System message", self)
+        self.system_label = QLabel(self.tr("System message"), self)
         template.addWidget(self.system_label)
         template.addWidget(self.system_edit)
-        self.template_label = QLabel("User message", self)
+        self.template_label = QLabel(self.tr("User message"), self)
         template.addWidget(self.template_label)
         template.addWidget(self.template_edit, 1)
         template.addWidget(self.columns_box)
@@ -116,14 +116,14 @@ class BatchDialog(QDialog):
         left_layout.addWidget(template_box, 1)
         left_layout.addWidget(self.problems_label)
         left_layout.addWidget(self.note_label)
-        right = QGroupBox("Preview — the first rows as they will be sent", self)
+        right = QGroupBox(self.tr("Preview — the first rows as they will be sent"), self)
         QVBoxLayout(right).addWidget(self.preview)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(left)
         split.addWidget(right)
         split.setSizes([560, 520])
         out = QHBoxLayout()
-        out.addWidget(QLabel("Output folder", self))
+        out.addWidget(QLabel(self.tr("Output folder"), self))
         out.addWidget(self.out_edit, 1)
         out.addWidget(self.out_button)
         out.addWidget(self.open_when_done)
@@ -140,26 +140,28 @@ class BatchDialog(QDialog):
     # -- input ------------------------------------------------------------------------
 
     def _choose_file(self) -> None:
-        dialog = QFileDialog(self, "Open batch input", "", "Tables (*.csv *.tsv *.tab *.txt *.xlsx *.xlsm *.jsonl);;All files (*)")
+        filters = (self.tr("Tables ({patterns})").format(patterns="*.csv *.tsv *.tab *.txt *.xlsx *.xlsm *.jsonl")
+                   + ";;" + self.tr("All files (*)"))
+        dialog = QFileDialog(self, self.tr("Open batch input"), "", filters)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(lambda path: self.load(Path(path)))
         dialog.open()
 
     def _choose_folder(self) -> None:
-        dialog = QFileDialog(self, "Open a folder of audio files")
+        dialog = QFileDialog(self, self.tr("Open a folder of audio files"))
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.fileSelected.connect(lambda path: self.load(Path(path)))
         dialog.open()
 
     def _choose_out_dir(self) -> None:
-        dialog = QFileDialog(self, "Output folder", self.out_edit.text())
+        dialog = QFileDialog(self, self.tr("Output folder"), self.out_edit.text())
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.fileSelected.connect(self.out_edit.setText)
         dialog.open()
 
     def load(self, path: Path, sheet: str | None = None) -> None:
         """Read the input off the GUI thread (a big workbook takes seconds)."""
-        self.info_label.setText("Reading…")
+        self.info_label.setText(self.tr("Reading…"))
         spawn(self._load(Path(path), sheet))
 
     async def _load(self, path: Path, sheet: str | None) -> None:
@@ -201,9 +203,9 @@ class BatchDialog(QDialog):
                 item.widget().deleteLater()
         if self.table is None or self.table.kind == SourceKind.JSONL:
             return
-        self.columns_layout.addWidget(QLabel("Insert:", self))
+        self.columns_layout.addWidget(QLabel(self.tr("Insert:"), self))
         for name in self.table.columns[:12]:
-            button = QPushButton("{" + name + "}", self, flat=True, toolTip=f"Insert the cell of column “{name}”")
+            button = QPushButton("{" + name + "}", self, flat=True, toolTip=self.tr("Insert the cell of column “{name}”").format(name=name))
             button.setStyleSheet("padding: 1px 6px; border: 1px solid palette(mid); border-radius: 8px;")
             button.clicked.connect(lambda _=False, n=name: self._insert(n))
             self.columns_layout.addWidget(button)
@@ -227,24 +229,31 @@ class BatchDialog(QDialog):
         for widget in (self.request, self.template_edit, self.system_edit):
             widget.setEnabled(not jsonl)  # JSONL rows are complete requests
         audio = endpoint.spec.body is BodyKind.MULTIPART
-        self.template_label.setText({Endpoint.CHAT: "User message", Endpoint.EMBEDDINGS: "Input text"}.get(
-            endpoint, "Prompt (optional: guides spelling and names)" if audio else "Prompt"))
+        if endpoint is Endpoint.CHAT:
+            label = self.tr("User message")
+        elif endpoint is Endpoint.EMBEDDINGS:
+            label = self.tr("Input text")
+        elif audio:
+            label = self.tr("Prompt (optional: guides spelling and names)")
+        else:
+            label = self.tr("Prompt")
+        self.template_label.setText(label)
 
     def plan(self) -> tuple[BatchPlan | None, list[str]]:
         """The plan the form describes, and what must be fixed first."""
         if self.table is None:
-            return None, ["Open an input file or folder first."]
+            return None, [self.tr("Open an input file or folder first.")]
         trouble = []
         try:
             params = self.request.params()
         except ValueError:
             params = {}
-            trouble.append('More parameters must be a JSON object, e.g. {"top_p": 0.9}.')
+            trouble.append(self.tr('More parameters must be a JSON object, e.g. {"top_p": 0.9}.'))
         spec = BatchSpec(self.request.endpoint, self.request.current_model(), self.template_edit.toPlainText(),
                          self.system_edit.toPlainText(), params, self.request.audio_column())
         out = self.out_edit.text().strip()
         if not out:
-            trouble.append("Choose an output folder.")
+            trouble.append(self.tr("Choose an output folder."))
         plan = BatchPlan(self.table, spec, Path(out or default_out_dir(self.table.source)))
         return plan, trouble + plan.problems()
 
@@ -262,13 +271,16 @@ class BatchDialog(QDialog):
         empty = plan.empty_rows()
         if empty:
             shown = ", ".join(str(i + 1) for i in empty[:5]) + (" …" if len(empty) > 5 else "")
-            notes.append(f"{len(empty)} row{'s' if len(empty) != 1 else ''} render to an empty prompt "
-                         f"(row {shown}); {'they are' if len(empty) != 1 else 'it is'} sent as {'they are' if len(empty) != 1 else 'it is'}.")
+            if len(empty) == 1:
+                note = self.tr("{count} row render to an empty prompt (row {rows}); it is sent as it is.")
+            else:
+                note = self.tr("{count} rows render to an empty prompt (row {rows}); they are sent as they are.")
+            notes.append(note.format(count=len(empty), rows=shown))
         if self._earlier_run[0] != plan.out_dir:  # read once per folder, not per keystroke (it can be MBs)
             manifest = read_manifest(plan.out_dir) or {}
             self._earlier_run = (plan.out_dir, manifest.get("batch_id") == plan.batch_id)
         if self._earlier_run[1]:
-            notes.append("This folder holds an earlier run of this input: rows already answered are not sent again.")
+            notes.append(self.tr("This folder holds an earlier run of this input: rows already answered are not sent again."))
         self.note_label.setText("\n".join(notes))
         self.note_label.setVisible(bool(notes))
         key = (plan.spec.to_json().__repr__(), id(self.table))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
@@ -15,8 +15,10 @@ from gui.core.batch_files import DEFAULT_NAME_TEMPLATE, EXTRA_PLACEHOLDERS, chec
 from gui.core.batch_run import BatchRun
 from gui.core.endpoints import Endpoint
 
-FORMATS = [("csv", "Table — CSV"), ("xlsx", "Table — Excel (.xlsx)"), ("jsonl", "OpenAI batch output (JSONL)"),
-           ("files", "One file per row (folder)")]
+FORMATS = [("csv", QT_TRANSLATE_NOOP("batch_export_dialog", "Table — CSV")),
+           ("xlsx", QT_TRANSLATE_NOOP("batch_export_dialog", "Table — Excel (.xlsx)")),
+           ("jsonl", QT_TRANSLATE_NOOP("batch_export_dialog", "OpenAI batch output (JSONL)")),
+           ("files", QT_TRANSLATE_NOOP("batch_export_dialog", "One file per row (folder)"))]
 
 
 class BatchExportDialog(QDialog):
@@ -26,30 +28,31 @@ class BatchExportDialog(QDialog):
         super().__init__(parent)
         self.run = run
         plan = run.plan
-        self.setWindowTitle(f"Export — {plan.name}")
+        self.setWindowTitle(self.tr("Export — {name}").format(name=plan.name))
         self.format_combo = QComboBox(self)
         for fmt, label in FORMATS:
-            self.format_combo.addItem(label, fmt)
+            self.format_combo.addItem(QCoreApplication.translate("batch_export_dialog", label), fmt)
         self.path_edit = QLineEdit(self)
-        choose = QPushButton("Choose…", self)
+        choose = QPushButton(self.tr("Choose…"), self)
         choose.clicked.connect(self._choose)
         self.template_edit = QLineEdit(DEFAULT_NAME_TEMPLATE, self)
         names = ", ".join("{" + c + "}" for c in [*plan.table.columns[:8], *EXTRA_PLACEHOLDERS])
-        self.template_edit.setToolTip(f"Placeholders: {names}. Use / for subfolders; the extension is added.")
+        self.template_edit.setToolTip(
+            self.tr("Placeholders: {names}. Use / for subfolders; the extension is added.").format(names=names))
         self.problem = QLabel(self, wordWrap=True, styleSheet="color: #c0392b;")
         self.note = QLabel(self, wordWrap=True, styleSheet="color: palette(placeholder-text);")
-        self.export_button = QPushButton("Export", self, default=True)
+        self.export_button = QPushButton(self.tr("Export"), self, default=True)
         self.export_button.clicked.connect(self.export)
-        cancel = QPushButton("Cancel", self)
+        cancel = QPushButton(self.tr("Cancel"), self)
         cancel.clicked.connect(self.reject)
 
         where = QHBoxLayout()
         where.addWidget(self.path_edit, 1)
         where.addWidget(choose)
         form = QFormLayout()
-        form.addRow("Format", self.format_combo)
-        form.addRow("Save to", where)
-        form.addRow("File names", self.template_edit)
+        form.addRow(self.tr("Format"), self.format_combo)
+        form.addRow(self.tr("Save to"), where)
+        form.addRow(self.tr("File names"), self.template_edit)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(cancel)
@@ -78,13 +81,16 @@ class BatchExportDialog(QDialog):
         notes = []
         if files:
             names = ", ".join("{" + c + "}" for c in [*plan.table.columns[:6], *EXTRA_PLACEHOLDERS])
-            notes.append(f"File names may use {names}; / makes subfolders; the extension is added "
-                         "(.md, .txt, .srt, .json, .png). Rows without an answer get no file.")
+            notes.append(self.tr("File names may use {names}; / makes subfolders; the extension is added "
+                                 "(.md, .txt, .srt, .json, .png). Rows without an answer get no file.").format(
+                names=names))
         if plan.spec.endpoint is Endpoint.EMBEDDINGS and self.fmt in ("csv", "xlsx") and not plan.is_jsonl:
-            notes.append("The vectors go into a .npy matrix beside the table (row i of the matrix is row i of the table).")
+            notes.append(self.tr("The vectors go into a .npy matrix beside the table "
+                                 "(row i of the matrix is row i of the table)."))
         p = self.run.progress()
         if p.done < p.total:
-            notes.append(f"{p.total - p.done:,} of {p.total:,} rows have no answer yet; their status says why.")
+            notes.append(self.tr("{missing} of {total} rows have no answer yet; their status says why.").format(
+                missing=f"{p.total - p.done:,}", total=f"{p.total:,}"))
         self.note.setText("\n".join(notes))
         self.note.setVisible(bool(notes))
         self._check()
@@ -92,7 +98,7 @@ class BatchExportDialog(QDialog):
     def _check(self) -> list[str]:
         trouble = check_name_template(self.template_edit.text(), self.run.plan.table.columns) if self.fmt == "files" else []
         if not self.path_edit.text().strip():
-            trouble.append("Choose where to save.")
+            trouble.append(self.tr("Choose where to save."))
         self.problem.setText("\n".join(trouble))
         self.problem.setVisible(bool(trouble))
         self.export_button.setEnabled(not trouble)
@@ -100,7 +106,7 @@ class BatchExportDialog(QDialog):
 
     def _choose(self) -> None:
         files = self.fmt == "files"
-        dialog = QFileDialog(self, "Export to", self.path_edit.text())
+        dialog = QFileDialog(self, self.tr("Export to"), self.path_edit.text())
         if files:
             dialog.setFileMode(QFileDialog.FileMode.Directory)
         else:

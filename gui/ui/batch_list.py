@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
@@ -17,9 +17,13 @@ from gui.core.jobs import JobState
 from .job_columns import format_duration, state_colour
 
 STATE_WORDS = {
-    RunState.IDLE: "Stopped", RunState.RUNNING: "Running", RunState.PAUSED: "Paused",
-    RunState.CANCELLING: "Cancelling…", RunState.FINISHED: "Finished", RunState.CANCELLED: "Cancelled",
-    RunState.INTERRUPTED: "Interrupted",
+    RunState.IDLE: QT_TRANSLATE_NOOP("batch_list", "Stopped"),
+    RunState.RUNNING: QT_TRANSLATE_NOOP("batch_list", "Running"),
+    RunState.PAUSED: QT_TRANSLATE_NOOP("batch_list", "Paused"),
+    RunState.CANCELLING: QT_TRANSLATE_NOOP("batch_list", "Cancelling…"),
+    RunState.FINISHED: QT_TRANSLATE_NOOP("batch_list", "Finished"),
+    RunState.CANCELLED: QT_TRANSLATE_NOOP("batch_list", "Cancelled"),
+    RunState.INTERRUPTED: QT_TRANSLATE_NOOP("batch_list", "Interrupted"),
 }
 
 
@@ -34,7 +38,8 @@ class BatchBar(QWidget):
 
     def set_progress(self, progress: Progress) -> None:
         self.progress = progress
-        self.setToolTip(f"{progress.done:,} done · {progress.failed:,} failed · {progress.remaining:,} remaining")
+        self.setToolTip(self.tr("{done} done · {failed} failed · {remaining} remaining").format(
+            done=f"{progress.done:,}", failed=f"{progress.failed:,}", remaining=f"{progress.remaining:,}"))
         self.update()
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
@@ -60,11 +65,16 @@ class BatchBar(QWidget):
 
 
 def progress_text(run: BatchRun, p: Progress) -> str:
-    parts = [f"{p.done:,} done", f"{p.failed:,} failed", f"{p.remaining:,} remaining"]
+    parts = [QCoreApplication.translate("batch_list", "{done} done · {failed} failed · {remaining} remaining").format(
+        done=f"{p.done:,}", failed=f"{p.failed:,}", remaining=f"{p.remaining:,}")]
     if run.state is RunState.RUNNING and p.rate > 0:
-        parts.append(f"{p.rate:.1f} rows/s" if p.rate >= 1 else f"{p.rate * 60:.1f} rows/min")
+        if p.rate >= 1:
+            parts.append(QCoreApplication.translate("batch_list", "{rate} rows/s").format(rate=f"{p.rate:.1f}"))
+        else:
+            parts.append(QCoreApplication.translate("batch_list", "{rate} rows/min").format(rate=f"{p.rate * 60:.1f}"))
         if p.eta is not None:
-            parts.append(f"ETA {format_duration(p.eta)}")
+            eta = QCoreApplication.translate("batch_list", "ETA {duration}")
+            parts.append(eta.format(duration=format_duration(p.eta)))
     return " · ".join(parts)
 
 
@@ -75,22 +85,26 @@ class BatchRow(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         spec = run.plan.spec
         self.title = QLabel(f"<b>{html.escape(run.plan.name)}</b>", self)
-        self.title.setToolTip(f"{run.plan.table.source}\nResults: {run.plan.out_dir}")
-        what = "OpenAI Batch JSONL" if run.plan.is_jsonl else f"{spec.endpoint.label} · {spec.model}"
+        self.title.setToolTip(self.tr("{source}\nResults: {folder}").format(source=run.plan.table.source,
+                                                                           folder=run.plan.out_dir))
+        what = self.tr("OpenAI Batch JSONL") if run.plan.is_jsonl else f"{spec.endpoint.label} · {spec.model}"
         self.what = QLabel(what, self, styleSheet="color: palette(placeholder-text);")
         self.state = QLabel(self)
         self.bar = BatchBar(self)
         self.detail = QLabel(self)
-        self.pause_button = QPushButton("Pause", self, toolTip="Hand no more rows of this batch to the queue; "
-                                                               "rows already handed over finish")
-        self.cancel_button = QPushButton("Cancel", self, toolTip="Stop this batch: rows not yet sent are not sent")
-        self.rerun_button = QPushButton("Re-run failed", self,
-                                        toolTip="Send again the rows that failed, were cancelled or interrupted, "
-                                                "or never ran; answers merge into this batch by custom_id")
-        self.export_button = QPushButton("Export…", self)
-        self.jobs_button = QPushButton("Jobs", self, toolTip="Show only this batch's jobs in the job table")
-        self.folder_button = QPushButton("Folder", self, toolTip=str(run.plan.out_dir))
-        self.remove_button = QPushButton("✕", self, toolTip="Remove from this list (files and jobs stay)", flat=True)
+        self.pause_button = QPushButton(self.tr("Pause"), self, toolTip=self.tr(
+            "Hand no more rows of this batch to the queue; rows already handed over finish"))
+        self.cancel_button = QPushButton(self.tr("Cancel"), self,
+                                         toolTip=self.tr("Stop this batch: rows not yet sent are not sent"))
+        self.rerun_button = QPushButton(self.tr("Re-run failed"), self, toolTip=self.tr(
+            "Send again the rows that failed, were cancelled or interrupted, or never ran; "
+            "answers merge into this batch by custom_id"))
+        self.export_button = QPushButton(self.tr("Export…"), self)
+        self.jobs_button = QPushButton(self.tr("Jobs"), self,
+                                       toolTip=self.tr("Show only this batch's jobs in the job table"))
+        self.folder_button = QPushButton(self.tr("Folder"), self, toolTip=str(run.plan.out_dir))
+        self.remove_button = QPushButton("✕", self, toolTip=self.tr("Remove from this list (files and jobs stay)"),
+                                         flat=True)
         self.pause_button.clicked.connect(lambda: actions.pause_or_resume(run))
         self.cancel_button.clicked.connect(lambda: actions.cancel(run))
         self.rerun_button.clicked.connect(lambda: actions.rerun(run))
@@ -121,9 +135,9 @@ class BatchRow(QFrame):
         run, p = self.run, self.run.progress()
         self.bar.set_progress(p)
         self.detail.setText(progress_text(run, p))
-        self.state.setText(STATE_WORDS[run.state])
+        self.state.setText(QCoreApplication.translate("batch_list", STATE_WORDS[run.state]))
         active = run.state.active
-        self.pause_button.setText("Resume" if run.state is RunState.PAUSED else "Pause")
+        self.pause_button.setText(self.tr("Resume") if run.state is RunState.PAUSED else self.tr("Pause"))
         self.pause_button.setEnabled(run.state in (RunState.RUNNING, RunState.PAUSED))
         self.cancel_button.setEnabled(run.state in (RunState.RUNNING, RunState.PAUSED))
         self.rerun_button.setEnabled(not active and p.done < p.total)
@@ -149,9 +163,10 @@ class BatchListPanel(QWidget):
         super().__init__(parent)
         self.actions = actions
         self.rows: dict[int, BatchRow] = {}
-        self.empty = QLabel("No batches yet. Batch ▸ New batch… (Ctrl+B) turns a spreadsheet into jobs.", self)
+        self.empty = QLabel(self.tr("No batches yet. Batch ▸ New batch… (Ctrl+B) turns a spreadsheet into jobs."),
+                            self)
         self.empty.setStyleSheet("color: palette(placeholder-text); padding: 8px;")
-        self.new_button = QPushButton("New batch…", self)
+        self.new_button = QPushButton(self.tr("New batch…"), self)
         self.new_button.clicked.connect(self.newRequested)
         inner = QWidget(self)
         self.list_layout = QVBoxLayout(inner)

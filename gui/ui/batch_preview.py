@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import json
 
+from PySide6.QtCore import QCoreApplication
+
 from gui.core.batch_plan import BatchPlan
 from gui.core.batch_template import CHARS_PER_TOKEN, unknown_placeholders
 from gui.core.endpoints import BodyKind, Endpoint
@@ -19,7 +21,7 @@ def _marked(text: str, unknown: list[str]) -> str:
     for name in unknown:
         token = html.escape("{" + name + "}")
         out = out.replace(token, f'<span style="{_MARK}">{token}</span>')
-    return out or '<i style="color: #b9770e;">(empty)</i>'
+    return out or '<i style="color: #b9770e;">' + QCoreApplication.translate("batch_preview", "(empty)") + "</i>"
 
 
 def preview_html(plan: BatchPlan, rows: int = PREVIEW_ROWS) -> str:
@@ -38,29 +40,49 @@ def preview_html(plan: BatchPlan, rows: int = PREVIEW_ROWS) -> str:
         parts.append(head + "</p>")
         if spec.endpoint.spec.body is BodyKind.MULTIPART:
             file = plan.texts(index).get(spec.file_column, "")
-            parts.append(f'<p style="margin: 0;"><span style="color: gray;">file</span> {html.escape(file)}</p>')
+            label = QCoreApplication.translate("batch_preview", "file")
+            parts.append(f'<p style="margin: 0;"><span style="color: gray;">{label}</span> {html.escape(file)}</p>')
         system = plan.system_text(index) if spec.endpoint is Endpoint.CHAT and spec.system.strip() else None
         if system is not None:
-            parts.append(f'<p style="margin: 0; color: #566573;"><i>system</i> · {_marked(system, unknown)}</p>')
+            label = QCoreApplication.translate("batch_preview", "system")
+            parts.append(f'<p style="margin: 0; color: #566573;"><i>{label}</i> · {_marked(system, unknown)}</p>')
         user = plan.user_text(index)
         if spec.endpoint.spec.body is not BodyKind.MULTIPART or user.strip():
-            label = {Endpoint.CHAT: "user", Endpoint.EMBEDDINGS: "input"}.get(spec.endpoint, "prompt")
+            if spec.endpoint is Endpoint.CHAT:
+                label = QCoreApplication.translate("batch_preview", "user")
+            elif spec.endpoint is Endpoint.EMBEDDINGS:
+                label = QCoreApplication.translate("batch_preview", "input")
+            else:
+                label = QCoreApplication.translate("batch_preview", "prompt")
             parts.append(f'<p style="margin: 0;"><i style="color: gray;">{label}</i> · {_marked(user, unknown)}</p>')
     more = len(plan) - rows
     if more > 0:
-        parts.append(f'<p style="color: gray; margin-top: 8px;">… and {more:,} more row{"s" if more != 1 else ""}</p>')
+        if more == 1:
+            tail = QCoreApplication.translate("batch_preview", "… and {count} more row")
+        else:
+            tail = QCoreApplication.translate("batch_preview", "… and {count} more rows")
+        tail = tail.format(count=f"{more:,}")
+        parts.append(f'<p style="color: gray; margin-top: 8px;">{tail}</p>')
     return "".join(parts)
 
 
 def summary_text(plan: BatchPlan, tokens: int | None) -> str:
     n = len(plan)
-    rows = f"{n:,} row{'s' if n != 1 else ''}"
+    if n == 1:
+        rows = QCoreApplication.translate("batch_preview", "{count} row").format(count=f"{n:,}")
+    else:
+        rows = QCoreApplication.translate("batch_preview", "{count} rows").format(count=f"{n:,}")
     if plan.spec.endpoint.spec.body is BodyKind.MULTIPART and not plan.is_jsonl:
-        return f"{rows} · one audio file each"
+        return QCoreApplication.translate("batch_preview", "{rows} · one audio file each").format(rows=rows)
     if tokens is None:
-        return f"{rows} · estimating input tokens…"
-    return f"{rows} · about {tokens:,} input tokens"
+        return QCoreApplication.translate("batch_preview", "{rows} · estimating input tokens…").format(rows=rows)
+    return QCoreApplication.translate("batch_preview", "{rows} · about {tokens} input tokens").format(
+        rows=rows, tokens=f"{tokens:,}")
 
 
-TOKEN_TIP = (f"Estimated at about {CHARS_PER_TOKEN} characters per token (plus a few per message), "
-             "the usual rule of thumb for English text. The model's own tokenizer decides the real count.")
+def token_tip() -> str:
+    """The tooltip on the row count: how the token estimate is made."""
+    return QCoreApplication.translate(
+        "batch_preview", "Estimated at about {chars} characters per token (plus a few per message), "
+        "the usual rule of thumb for English text. The model's own tokenizer decides the real count.",
+    ).format(chars=CHARS_PER_TOKEN)

@@ -28,30 +28,32 @@ class RequestForm(QGroupBox):
     endpointChanged = Signal(object)  # Endpoint
 
     def __init__(self, catalog: ModelCatalog, parent: QWidget | None = None) -> None:
-        super().__init__("Request", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Request"))
         self.catalog = catalog
         self.endpoint_combo = QComboBox(self)
         for endpoint in TABLE_ENDPOINTS:
             self.endpoint_combo.addItem(endpoint.label, endpoint)
         self.model_picker = ModelPicker(catalog, Endpoint.CHAT.spec.model_type, Endpoint.CHAT.spec.default_model, self)
-        self.max_tokens = QSpinBox(self, minimum=0, maximum=1_000_000, singleStep=256, specialValueText="Server default")
+        self.max_tokens = QSpinBox(self, minimum=0, maximum=1_000_000, singleStep=256,
+                                  specialValueText=self.tr("Server default"))
         self.temperature = QDoubleSpinBox(self, minimum=-0.1, maximum=2.0, singleStep=0.1, decimals=2,
-                                          specialValueText="Server default", value=-0.1)
-        self.file_column = QComboBox(self, toolTip="The column that holds each row's audio file")
-        self.params_edit = QLineEdit(self, toolTip="Further request body fields as a JSON object")
+                                          specialValueText=self.tr("Server default"), value=-0.1)
+        self.file_column = QComboBox(self, toolTip=self.tr("The column that holds each row's audio file"))
+        self.params_edit = QLineEdit(self, toolTip=self.tr("Further request body fields as a JSON object"))
         self.numbers = QWidget(self)
         numbers = QHBoxLayout(self.numbers)
         numbers.setContentsMargins(0, 0, 0, 0)
         numbers.addWidget(self.max_tokens, 1)
-        numbers.addWidget(QLabel("Temperature", self))
+        numbers.addWidget(QLabel(self.tr("Temperature"), self))
         numbers.addWidget(self.temperature, 1)
         self.form = QFormLayout(self)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form.addRow("Endpoint", self.endpoint_combo)
-        self.form.addRow("Model", self.model_picker)
-        self.form.addRow("Max tokens", self.numbers)
-        self.form.addRow("Audio column", self.file_column)
-        self.form.addRow("More parameters", self.params_edit)
+        self.form.addRow(self.tr("Endpoint"), self.endpoint_combo)
+        self.form.addRow(self.tr("Model"), self.model_picker)
+        self.form.addRow(self.tr("Max tokens"), self.numbers)
+        self.form.addRow(self.tr("Audio column"), self.file_column)
+        self.form.addRow(self.tr("More parameters"), self.params_edit)
         self.endpoint_combo.currentIndexChanged.connect(self._endpoint_changed)
         for signal in (self.model_picker.combo.currentTextChanged, self.file_column.currentIndexChanged,
                        self.max_tokens.valueChanged, self.temperature.valueChanged, self.params_edit.textChanged):

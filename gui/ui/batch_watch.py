@@ -101,10 +101,12 @@ class WatchService(QObject):
             QTimer.singleShot(int(folder.settings.settle * 1000) + 100, self.scan)
         if jobs:
             names = ", ".join(j.uploads[0].path.rsplit("/", 1)[-1] for j in jobs[:3])
-            self.message.emit(f"Watch folder: sending {names}" + (" …" if len(jobs) > 3 else ""))
+            if len(jobs) > 3:
+                names += " …"
+            self.message.emit(self.tr("Watch folder: sending {names}").format(names=names))
         if len(folder.saved) > self._reported:
             self._reported = len(folder.saved)
-            self.message.emit(f"Watch folder: saved {folder.saved[-1]}")
+            self.message.emit(self.tr("Watch folder: saved {path}").format(path=folder.saved[-1]))
 
     def edit(self) -> WatchDialog:
         self.dialog = WatchDialog(self.catalog, self.window)
@@ -116,12 +118,12 @@ class WatchService(QObject):
 class WatchDialog(QDialog):
     def __init__(self, catalog: ModelCatalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Watch folder")
+        self.setWindowTitle(self.tr("Watch folder"))
         enabled, settings = load_settings()
-        self.enabled = QCheckBox("Transcribe audio files that appear in this folder", self, checked=enabled)
+        self.enabled = QCheckBox(self.tr("Transcribe audio files that appear in this folder"), self, checked=enabled)
         self.folder_edit = QLineEdit(str(settings.folder) if settings else "", self)
-        self.next_to = QRadioButton("Next to each audio file (name.transcript.txt)", self)
-        self.into = QRadioButton("Into this folder:", self)
+        self.next_to = QRadioButton(self.tr("Next to each audio file (name.transcript.txt)"), self)
+        self.into = QRadioButton(self.tr("Into this folder:"), self)
         group = QButtonGroup(self)
         group.addButton(self.next_to)
         group.addButton(self.into)
@@ -129,8 +131,9 @@ class WatchDialog(QDialog):
         (self.into if settings and settings.out_dir else self.next_to).setChecked(True)
         self.endpoint_combo = QComboBox(self)
         for endpoint in (Endpoint.TRANSCRIPTIONS, Endpoint.TRANSLATIONS):
-            self.endpoint_combo.addItem(endpoint.label + (" (to English)" if endpoint is Endpoint.TRANSLATIONS else ""),
-                                        endpoint)
+            label = (self.tr("{endpoint} (to English)").format(endpoint=endpoint.label)
+                     if endpoint is Endpoint.TRANSLATIONS else endpoint.label)
+            self.endpoint_combo.addItem(label, endpoint)
         if settings:
             self.endpoint_combo.setCurrentIndex(self.endpoint_combo.findData(settings.endpoint))
         self.model_picker = ModelPicker(catalog, "STT", settings.model if settings else Endpoint.TRANSCRIPTIONS.spec.default_model, self)
@@ -138,18 +141,18 @@ class WatchDialog(QDialog):
         self.params_edit.setPlaceholderText('{"language": "de", "response_format": "srt"}')
         self.problem = QLabel(self, wordWrap=True, styleSheet="color: #c0392b;")
         self.problem.hide()
-        note = QLabel("Each file is sent once: files are recognised by their content, so a copy or a renamed file "
-                      "is not sent again. Files are taken once they stop growing.", self, wordWrap=True)
+        note = QLabel(self.tr("Each file is sent once: files are recognised by their content, so a copy or a renamed "
+                              "file is not sent again. Files are taken once they stop growing."), self, wordWrap=True)
         note.setStyleSheet("color: palette(placeholder-text);")
         form = QFormLayout()
         form.addRow("", self.enabled)
-        form.addRow("Folder", self._with_button(self.folder_edit))
-        form.addRow("Transcripts", self.next_to)
+        form.addRow(self.tr("Folder"), self._with_button(self.folder_edit))
+        form.addRow(self.tr("Transcripts"), self.next_to)
         form.addRow("", self._with_button(self.out_edit, self.into))
-        form.addRow("Endpoint", self.endpoint_combo)
-        form.addRow("Model", self.model_picker)
-        form.addRow("Parameters", self.params_edit)
-        ok, cancel = QPushButton("Save", self, default=True), QPushButton("Cancel", self)
+        form.addRow(self.tr("Endpoint"), self.endpoint_combo)
+        form.addRow(self.tr("Model"), self.model_picker)
+        form.addRow(self.tr("Parameters"), self.params_edit)
+        ok, cancel = QPushButton(self.tr("Save"), self, default=True), QPushButton(self.tr("Cancel"), self)
         ok.clicked.connect(self.save)
         cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
@@ -170,13 +173,13 @@ class WatchDialog(QDialog):
         if lead is not None:
             row.addWidget(lead)
         row.addWidget(edit, 1)
-        button = QPushButton("Choose…", box)
+        button = QPushButton(self.tr("Choose…"), box)
         button.clicked.connect(lambda: self._choose(edit))
         row.addWidget(button)
         return box
 
     def _choose(self, edit: QLineEdit) -> None:
-        dialog = QFileDialog(self, "Choose a folder", edit.text())
+        dialog = QFileDialog(self, self.tr("Choose a folder"), edit.text())
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.fileSelected.connect(edit.setText)
         dialog.open()
@@ -188,12 +191,12 @@ class WatchDialog(QDialog):
             if not isinstance(params, dict):
                 raise ValueError
         except ValueError:
-            return self._fail('Parameters must be a JSON object, e.g. {"language": "de"}.')
+            return self._fail(self.tr('Parameters must be a JSON object, e.g. {"language": "de"}.'))
         if self.enabled.isChecked() and not Path(folder).is_dir():
-            return self._fail("Choose a folder that exists.")
+            return self._fail(self.tr("Choose a folder that exists."))
         out = self.out_edit.text().strip() if self.into.isChecked() else ""
         if self.into.isChecked() and not out:
-            return self._fail("Choose the folder the transcripts go into.")
+            return self._fail(self.tr("Choose the folder the transcripts go into."))
         save_settings(self.enabled.isChecked(), WatchSettings(Path(folder), self.model_picker.current_model(),
                                                               Path(out) if out else None,
                                                               self.endpoint_combo.currentData(), params))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from gui.core.bodies import chat_body, format_stop, parse_stop
@@ -21,8 +22,9 @@ def token_spin(parent: QWidget, value: int = 1024) -> QSpinBox:
     spin.setRange(0, 1_000_000)
     spin.setSingleStep(256)
     spin.setValue(value)
-    spin.setSpecialValueText("Server default")  # shown at 0: the field is left out
-    spin.setToolTip("Upper limit for the answer's length in tokens (0: leave it to the server)")
+    spin.setSpecialValueText(QCoreApplication.translate("chat_tab", "Server default"))  # at 0: the field is left out
+    spin.setToolTip(QCoreApplication.translate(
+        "chat_tab", "Upper limit for the answer's length in tokens (0: leave it to the server)"))
     return spin
 
 
@@ -38,47 +40,49 @@ def fraction_spin(parent: QWidget, high: float, value: float, tip: str) -> QDoub
 
 def stop_edit(parent: QWidget) -> QLineEdit:
     edit = QLineEdit(parent)
-    edit.setPlaceholderText("none")
-    edit.setToolTip("Up to 4 sequences that end the answer, separated by |. Write \\n for a line break.")
+    edit.setPlaceholderText(QCoreApplication.translate("chat_tab", "none"))
+    edit.setToolTip(QCoreApplication.translate(
+        "chat_tab", "Up to 4 sequences that end the answer, separated by |. Write \\n for a line break."))
     return edit
 
 
 class ChatTab(EndpointTab):
     endpoint = Endpoint.CHAT
-    title = "Chat"
+    title = QT_TRANSLATE_NOOP("tabs", "Chat")
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         layout = self.standard_layout()
         self.model_form(layout)
 
-        layout.addWidget(heading("Conversation", self))
+        layout.addWidget(heading(self.tr("Conversation"), self))
         self.conversation = ConversationEditor(self)
         self.user_error = self.bind_field("messages", self.conversation)
         layout.addWidget(self.conversation)
         layout.addWidget(self.user_error)
 
         self.max_tokens = token_spin(self)
-        self.temperature = fraction_spin(self, 2.0, 1.0, "0 gives focused, repeatable answers; higher values more varied ones")
-        self.top_p = fraction_spin(self, 1.0, 1.0, "Nucleus sampling: 1 considers every token (the default)")
+        self.temperature = fraction_spin(self, 2.0, 1.0,
+                                         self.tr("0 gives focused, repeatable answers; higher values more varied ones"))
+        self.top_p = fraction_spin(self, 1.0, 1.0, self.tr("Nucleus sampling: 1 considers every token (the default)"))
         self.seed = SeedEdit(self)
-        self.seed.setToolTip("Ask for repeatable sampling with this seed (best effort; empty: none)")
+        self.seed.setToolTip(self.tr("Ask for repeatable sampling with this seed (best effort; empty: none)"))
         self.stop = stop_edit(self)
-        self.json_mode = QCheckBox("Answer in JSON (response_format json_object)", self)
-        self.json_hint = hint("Say in a message that the answer must be JSON: many servers refuse JSON mode otherwise.",
-                              self)
+        self.json_mode = QCheckBox(self.tr("Answer in JSON (response_format json_object)"), self)
+        self.json_hint = hint(self.tr("Say in a message that the answer must be JSON: "
+                                      "many servers refuse JSON mode otherwise."), self)
         self.json_hint.hide()
         params = QFormLayout()
         params.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for label, name, widget in (("Max tokens", "max_tokens", self.max_tokens),
-                                    ("Temperature", "temperature", self.temperature),
-                                    ("Top p", "top_p", self.top_p), ("Seed", "seed", self.seed),
-                                    ("Stop", "stop", self.stop)):
+        for label, name, widget in ((self.tr("Max tokens"), "max_tokens", self.max_tokens),
+                                    (self.tr("Temperature"), "temperature", self.temperature),
+                                    (self.tr("Top p"), "top_p", self.top_p), (self.tr("Seed"), "seed", self.seed),
+                                    (self.tr("Stop"), "stop", self.stop)):
             params.addRow(label, widget)
             params.addRow("", self.bind_field(name, widget))
         params.addRow("", self.json_mode)
         params.addRow("", self.json_hint)
-        layout.addWidget(heading("Settings", self))
+        layout.addWidget(heading(self.tr("Settings"), self))
         layout.addLayout(params)
         self.add_advanced(layout, '{"presence_penalty": 0.5, "n": 2}')
         layout.addStretch(1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QSpinBox, QWidget
 
 from gui.core.bodies import completion_body, format_stop, parse_stop
@@ -17,30 +18,31 @@ from .tab_base import EndpointTab, TabContext
 
 class CompletionsTab(EndpointTab):
     endpoint = Endpoint.COMPLETIONS
-    title = "Completions"
+    title = QT_TRANSLATE_NOOP("tabs", "Completions")
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         layout = self.standard_layout()
         self.model_form(layout)
-        self.prompt = self.prompt_box(layout, "The text the model continues. Ctrl+Enter submits.", 10)
+        self.prompt = self.prompt_box(layout, self.tr("The text the model continues. Ctrl+Enter submits."), 10)
 
         self.max_tokens = token_spin(self, 256)
-        self.temperature = fraction_spin(self, 2.0, 1.0, "0 gives focused, repeatable text; higher values more varied")
+        self.temperature = fraction_spin(self, 2.0, 1.0,
+                                         self.tr("0 gives focused, repeatable text; higher values more varied"))
         self.n = QSpinBox(self)
         self.n.setRange(1, 128)
-        self.n.setToolTip("How many completions to make for the prompt (each one is charged)")
+        self.n.setToolTip(self.tr("How many completions to make for the prompt (each one is charged)"))
         self.stop = stop_edit(self)
-        self.echo = QCheckBox("Echo the prompt before the completion", self)
+        self.echo = QCheckBox(self.tr("Echo the prompt before the completion"), self)
         params = QFormLayout()
         params.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for label, name, widget in (("Max tokens", "max_tokens", self.max_tokens),
-                                    ("Temperature", "temperature", self.temperature),
-                                    ("Completions (n)", "n", self.n), ("Stop", "stop", self.stop)):
+        for label, name, widget in ((self.tr("Max tokens"), "max_tokens", self.max_tokens),
+                                    (self.tr("Temperature"), "temperature", self.temperature),
+                                    (self.tr("Completions (n)"), "n", self.n), (self.tr("Stop"), "stop", self.stop)):
             params.addRow(label, widget)
             params.addRow("", self.bind_field(name, widget))
         params.addRow("", self.echo)
-        layout.addWidget(heading("Settings", self))
+        layout.addWidget(heading(self.tr("Settings"), self))
         layout.addLayout(params)
         self.add_advanced(layout, '{"presence_penalty": 0.5, "suffix": "."}')
 

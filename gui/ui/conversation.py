@@ -5,16 +5,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from .form_widgets import GrowingTextEdit
 
-ROLES = ("system", "user", "assistant")
+# The API's role names (sent as they are); the role box shows them translated.
+ROLES = (QT_TRANSLATE_NOOP("conversation", "system"), QT_TRANSLATE_NOOP("conversation", "user"),
+         QT_TRANSLATE_NOOP("conversation", "assistant"))
 _PLACEHOLDERS = {
-    "system": "Optional: how the assistant should behave",
-    "user": "What you want to ask. Ctrl+Enter submits.",
-    "assistant": "An earlier answer of the assistant (for a conversation with history)",
+    "system": QT_TRANSLATE_NOOP("conversation", "Optional: how the assistant should behave"),
+    "user": QT_TRANSLATE_NOOP("conversation", "What you want to ask. Ctrl+Enter submits."),
+    "assistant": QT_TRANSLATE_NOOP("conversation",
+                                   "An earlier answer of the assistant (for a conversation with history)"),
 }
 
 
@@ -26,18 +29,19 @@ class MessageRow(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.role_box = QComboBox(self)
-        self.role_box.addItems(ROLES)
-        self.role_box.setCurrentText(role)
-        self.role_box.setToolTip("Who says this message")
+        for name in ROLES:
+            self.role_box.addItem(QCoreApplication.translate("conversation", name), name)
+        self.role_box.setCurrentIndex(max(self.role_box.findData(role), 0))
+        self.role_box.setToolTip(self.tr("Who says this message"))
         self.edit = GrowingTextEdit(3, 16, self)
         self.edit.setPlainText(content)
-        self.up = QToolButton(self, text="↑", toolTip="Move this message up", autoRaise=True)
-        self.down = QToolButton(self, text="↓", toolTip="Move this message down", autoRaise=True)
-        self.remove = QToolButton(self, text="✕", toolTip="Remove this message", autoRaise=True)
+        self.up = QToolButton(self, text="↑", toolTip=self.tr("Move this message up"), autoRaise=True)
+        self.down = QToolButton(self, text="↓", toolTip=self.tr("Move this message down"), autoRaise=True)
+        self.remove = QToolButton(self, text="✕", toolTip=self.tr("Remove this message"), autoRaise=True)
         self.up.clicked.connect(lambda: self.move_requested.emit(self, -1))
         self.down.clicked.connect(lambda: self.move_requested.emit(self, 1))
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
-        self.role_box.currentTextChanged.connect(self._role_changed)
+        self.role_box.currentIndexChanged.connect(lambda: self._role_changed(self.role))
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.role_box)
@@ -53,10 +57,11 @@ class MessageRow(QFrame):
 
     @property
     def role(self) -> str:
-        return self.role_box.currentText()
+        return self.role_box.currentData()
 
     def _role_changed(self, role: str) -> None:
-        self.edit.setPlaceholderText(_PLACEHOLDERS.get(role, ""))
+        placeholder = _PLACEHOLDERS.get(role)
+        self.edit.setPlaceholderText(QCoreApplication.translate("conversation", placeholder) if placeholder else "")
         self.edit.set_lines(5 if role == "user" else 2)
 
     def message(self) -> dict[str, Any]:
@@ -72,8 +77,8 @@ class ConversationEditor(QWidget):
         self._rows_layout = QVBoxLayout()
         self._rows_layout.setContentsMargins(0, 0, 0, 0)
         self._rows_layout.setSpacing(4)
-        self.add_button = QPushButton("Add message", self)
-        self.add_button.setToolTip("Add a message (the next role in turn) at the end of the conversation")
+        self.add_button = QPushButton(self.tr("Add message"), self)
+        self.add_button.setToolTip(self.tr("Add a message (the next role in turn) at the end of the conversation"))
         self.add_button.clicked.connect(lambda: self.add_message(self._next_role()).edit.setFocus())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -32,10 +32,11 @@ class DropArea(QFrame):
         self._idle_style = "DropArea { border: 2px dashed palette(mid); border-radius: 6px; }"
         self.setStyleSheet(self._idle_style)
         kinds = ", ".join(AUDIO_EXTENSIONS)
-        self.label = QLabel(f"Drop audio files (or a folder) here — one job per file\n({kinds})", self)
+        self.label = QLabel(self.tr("Drop audio files (or a folder) here — one job per file\n({kinds})")
+                            .format(kinds=kinds), self)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setWordWrap(True)
-        self.choose_button = QPushButton("Choose audio files…", self)
+        self.choose_button = QPushButton(self.tr("Choose audio files…"), self)
         self.choose_button.clicked.connect(self.chooseRequested)
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)

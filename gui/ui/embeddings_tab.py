@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
 
 from gui.core.bodies import embedding_body
@@ -20,16 +21,16 @@ MAX_TEXT_FILE = 20 * 1024 * 1024
 
 class EmbeddingsTab(EndpointTab):
     endpoint = Endpoint.EMBEDDINGS
-    title = "Embeddings"
+    title = QT_TRANSLATE_NOOP("tabs", "Embeddings")
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         layout = self.standard_layout()
         self.model_form(layout)
-        layout.addWidget(heading("Inputs", self))
-        layout.addWidget(hint("One input per line; each line gets its own vector.", self))
+        layout.addWidget(heading(self.tr("Inputs"), self))
+        layout.addWidget(hint(self.tr("One input per line; each line gets its own vector."), self))
         self.inputs = QPlainTextEdit(self)
-        self.inputs.setPlaceholderText("The first text to embed\nThe second text\n…")
+        self.inputs.setPlaceholderText(self.tr("The first text to embed\nThe second text\n…"))
         self.inputs.setTabChangesFocus(True)
         self.inputs.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.inputs.setMinimumHeight(self.fontMetrics().lineSpacing() * 12)
@@ -37,8 +38,8 @@ class EmbeddingsTab(EndpointTab):
         self.input_error = self.bind_field("input", self.inputs)
         layout.addWidget(self.input_error)
         self.count = QLabel(self)
-        self.load_button = QPushButton("Load text file…", self)
-        self.load_button.setToolTip("Replace the inputs with the lines of a text file")
+        self.load_button = QPushButton(self.tr("Load text file…"), self)
+        self.load_button.setToolTip(self.tr("Replace the inputs with the lines of a text file"))
         self.load_button.clicked.connect(self.ask_file)
         row = QHBoxLayout()
         row.addWidget(self.count, 1)
@@ -50,12 +51,13 @@ class EmbeddingsTab(EndpointTab):
 
     def _count(self) -> None:
         n = len(input_lines(self.inputs.toPlainText()))
-        self.count.setText(f"{n} input{'s' if n != 1 else ''}")
+        self.count.setText((self.tr("{n} input") if n == 1 else self.tr("{n} inputs")).format(n=n))
 
     def ask_file(self) -> None:
-        dialog = QFileDialog(self, "Load inputs from a text file")
+        dialog = QFileDialog(self, self.tr("Load inputs from a text file"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilters(["Text files (*.txt *.csv *.md)", "All files (*)"])
+        dialog.setNameFilters([self.tr("Text files ({patterns})").format(patterns="*.txt *.csv *.md"),
+                               self.tr("All files ({patterns})").format(patterns="*")])
         dialog.fileSelected.connect(self.load_file)
         dialog.finished.connect(dialog.deleteLater)
         self._dialog = dialog
@@ -66,13 +68,16 @@ class EmbeddingsTab(EndpointTab):
         p = Path(path)
         try:
             if p.stat().st_size > MAX_TEXT_FILE:
-                raise ValueError(f"{p.name} is larger than {MAX_TEXT_FILE // 2**20} MiB; split it into smaller files.")
+                raise ValueError(self.tr("{name} is larger than {size} MiB; split it into smaller files.")
+                                 .format(name=p.name, size=MAX_TEXT_FILE // 2**20))
             data = p.read_bytes()
             if b"\x00" in data[:4096]:
-                raise ValueError(f"{p.name} is not a text file. Choose a plain text file, one input per line.")
+                raise ValueError(self.tr("{name} is not a text file. Choose a plain text file, one input per line.")
+                                 .format(name=p.name))
             text = data.decode("utf-8-sig", "replace")
         except OSError as exc:
-            self.show_error(f"{p.name} cannot be read ({exc.strerror or exc}).", self.inputs)
+            self.show_error(self.tr("{name} cannot be read ({reason}).")
+                            .format(name=p.name, reason=exc.strerror or exc), self.inputs)
             return False
         except ValueError as exc:
             self.show_error(str(exc), self.inputs)

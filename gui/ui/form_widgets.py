@@ -67,7 +67,7 @@ class SeedEdit(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText("none")
+        self.setPlaceholderText(self.tr("none"))
         self.setValidator(QIntValidator(-2**31, 2**31 - 1, self))
         self.setMaximumWidth(110)
 
@@ -87,13 +87,14 @@ class AdvancedEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None, example: str = '{"top_p": 0.9}') -> None:
         super().__init__(parent)
-        self.toggle = QToolButton(self, text="Advanced (JSON merged into the request)", checkable=True)
+        self.toggle = QToolButton(self, text=self.tr("Advanced (JSON merged into the request)"), checkable=True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.toggle.setAutoRaise(True)
         self.toggle.toggled.connect(self._toggled)
         self.edit = QPlainTextEdit(self)
-        self.edit.setPlaceholderText(f"Any extra fields as one JSON object, e.g. {example}")
+        self.edit.setPlaceholderText(
+            self.tr("Any extra fields as one JSON object, e.g. {example}").format(example=example))
         self.edit.setTabChangesFocus(True)
         self.edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.edit.setMaximumHeight(self.fontMetrics().lineSpacing() * 7 + 12)
@@ -139,7 +140,7 @@ class AdvancedEditor(QWidget):
         try:
             values = self.values()
             if values.get("stream"):
-                raise FieldProblem("advanced", "The queue does not stream answers: remove \"stream\".")
+                raise FieldProblem("advanced", self.tr("The queue does not stream answers: remove \"stream\"."))
         except FieldProblem as problem:
             self.show_problem(problem.message)
             return False

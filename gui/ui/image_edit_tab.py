@@ -6,7 +6,7 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog, QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QWidget,
@@ -41,14 +41,14 @@ def on_checkerboard(image: QImage) -> QPixmap:
 
 class ImageEditTab(EndpointTab):
     endpoint = Endpoint.IMAGE_EDITS
-    title = "Image edit"
+    title = QT_TRANSLATE_NOOP("tabs", "Image edit")
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         layout = self.standard_layout()
         self.model_form(layout)
 
-        layout.addWidget(heading("Images to edit", self))
+        layout.addWidget(heading(self.tr("Images to edit"), self))
         self.images = QListWidget(self)
         self.images.setViewMode(QListWidget.ViewMode.IconMode)
         self.images.setIconSize(QSize(THUMB, THUMB))
@@ -59,9 +59,9 @@ class ImageEditTab(EndpointTab):
         layout.addWidget(self.images)
         self.image_error = self.bind_field("image", self.images)
         layout.addWidget(self.image_error)
-        self.add_button = QPushButton("Add images…", self)
+        self.add_button = QPushButton(self.tr("Add images…"), self)
         self.add_button.clicked.connect(lambda: self._ask(False))
-        self.remove_button = QPushButton("Remove selected", self)
+        self.remove_button = QPushButton(self.tr("Remove selected"), self)
         self.remove_button.clicked.connect(self.remove_selected)
         row = QHBoxLayout()
         row.addWidget(self.add_button)
@@ -69,17 +69,17 @@ class ImageEditTab(EndpointTab):
         row.addStretch(1)
         layout.addLayout(row)
 
-        layout.addWidget(heading("Mask (optional)", self))
-        layout.addWidget(hint("A PNG of the same size; its transparent areas are what gets edited.", self))
+        layout.addWidget(heading(self.tr("Mask (optional)"), self))
+        layout.addWidget(hint(self.tr("A PNG of the same size; its transparent areas are what gets edited."), self))
         self.mask_thumb = QLabel(self)
         self.mask_thumb.setFixedSize(THUMB, THUMB)
         self.mask_thumb.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.mask_thumb.setStyleSheet("border: 1px solid palette(mid);")
-        self.mask_label = QLabel("No mask", self)
+        self.mask_label = QLabel(self.tr("No mask"), self)
         self.mask_label.setWordWrap(True)
-        self.mask_button = QPushButton("Choose mask…", self)
+        self.mask_button = QPushButton(self.tr("Choose mask…"), self)
         self.mask_button.clicked.connect(lambda: self._ask(True))
-        self.clear_mask_button = QPushButton("No mask", self)
+        self.clear_mask_button = QPushButton(self.tr("No mask"), self)
         self.clear_mask_button.clicked.connect(lambda: self.set_mask(None))
         mask_row = QHBoxLayout()
         mask_row.addWidget(self.mask_thumb)
@@ -92,16 +92,16 @@ class ImageEditTab(EndpointTab):
         self.mask: str | None = None
         self._sizes: dict[str, tuple[int, int] | None] = {}
 
-        self.prompt = self.prompt_box(layout, "Describe the change. Ctrl+Enter submits.", 5, stretch=0)
+        self.prompt = self.prompt_box(layout, self.tr("Describe the change. Ctrl+Enter submits."), 5, stretch=0)
         self.n = count_spin(self)
-        self.size = choice(self, SIZES, True, "auto keeps the image's own size")
+        self.size = choice(self, SIZES, True, self.tr("auto keeps the image's own size"))
         self.quality = choice(self, QUALITIES)
         params = QFormLayout()
-        for label, name, widget in (("Images (n)", "n", self.n), ("Size", "size", self.size),
-                                    ("Quality", "quality", self.quality)):
+        for label, name, widget in ((self.tr("Images (n)"), "n", self.n), (self.tr("Size"), "size", self.size),
+                                    (self.tr("Quality"), "quality", self.quality)):
             params.addRow(label, widget)
             params.addRow("", self.bind_field(name, widget))
-        layout.addWidget(heading("Settings", self))
+        layout.addWidget(heading(self.tr("Settings"), self))
         layout.addLayout(params)
         self.add_advanced(layout, '{"background": "transparent"}')
         layout.addStretch(1)
@@ -116,7 +116,7 @@ class ImageEditTab(EndpointTab):
         added, problems = [], []
         for path in paths:
             if len(self.image_paths()) >= MAX_EDIT_IMAGES:
-                problems.append(f"At most {MAX_EDIT_IMAGES} images can be edited together.")
+                problems.append(self.tr("At most {count} images can be edited together.").format(count=MAX_EDIT_IMAGES))
                 break
             try:
                 self._sizes[path] = check_image_file(path, "image")
@@ -166,13 +166,13 @@ class ImageEditTab(EndpointTab):
         self.mask_thumb.clear()
         if path is None:
             self.mask = None
-            self.mask_label.setText("No mask")
+            self.mask_label.setText(self.tr("No mask"))
             return True
         try:
             self._sizes[path] = check_image_file(path, "mask")
         except FieldProblem as problem:
             self.mask = None
-            self.mask_label.setText("No mask")
+            self.mask_label.setText(self.tr("No mask"))
             self.show_error(problem.message, self.mask_label)
             return False
         self.mask = path
@@ -188,14 +188,18 @@ class ImageEditTab(EndpointTab):
             return
         mask, image = self._sizes.get(self.mask), self._sizes.get(images[0])
         if mask and image and mask != image:
-            self.show_error(f"The mask is {mask[0]}×{mask[1]} pixels but the image is {image[0]}×{image[1]}: "
-                            "they must be the same size.", self.mask_label)
+            self.show_error(self.tr("The mask is {mask_width}×{mask_height} pixels but the image is "
+                                    "{image_width}×{image_height}: they must be the same size.")
+                            .format(mask_width=mask[0], mask_height=mask[1],
+                                    image_width=image[0], image_height=image[1]),
+                            self.mask_label)
 
     def _ask(self, for_mask: bool) -> None:
-        dialog = QFileDialog(self, "Choose the mask (PNG)" if for_mask else "Choose images to edit")
+        dialog = QFileDialog(self, self.tr("Choose the mask (PNG)") if for_mask else self.tr("Choose images to edit"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile if for_mask else QFileDialog.FileMode.ExistingFiles)
         kinds = ("png",) if for_mask else IMAGE_EXTENSIONS
-        dialog.setNameFilters([f"Images ({' '.join('*.' + k for k in kinds)})", "All files (*)"])
+        dialog.setNameFilters([self.tr("Images ({patterns})").format(patterns=" ".join("*." + k for k in kinds)),
+                               self.tr("All files ({patterns})").format(patterns="*")])
         if for_mask:
             dialog.fileSelected.connect(self.set_mask)
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFormLayout, QSpinBox, QWidget
 
 from gui.core.bodies import image_body
@@ -31,7 +32,7 @@ def choice(parent: QWidget, items: tuple[str, ...], editable: bool = False, tip:
 def count_spin(parent: QWidget) -> QSpinBox:
     spin = QSpinBox(parent)
     spin.setRange(1, 10)
-    spin.setToolTip("How many images to make (each one is charged)")
+    spin.setToolTip(QCoreApplication.translate("image_tab", "How many images to make (each one is charged)"))
     return spin
 
 
@@ -43,26 +44,27 @@ def set_choice(box: QComboBox, value: Any, default: str) -> None:
 
 class ImageGenerationTab(EndpointTab):
     endpoint = Endpoint.IMAGES
-    title = "Images"
+    title = QT_TRANSLATE_NOOP("tabs", "Images")
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         layout = self.standard_layout()
         self.model_form(layout)
-        self.prompt = self.prompt_box(layout, "Describe the image. Ctrl+Enter submits.", 6)
+        self.prompt = self.prompt_box(layout, self.tr("Describe the image. Ctrl+Enter submits."), 6)
         self.n = count_spin(self)
-        self.size = choice(self, SIZES, True, "auto, or WIDTHxHEIGHT the model supports")
+        self.size = choice(self, SIZES, True, self.tr("auto, or WIDTHxHEIGHT the model supports"))
         self.quality = choice(self, QUALITIES)
-        self.background = choice(self, BACKGROUNDS, tip="transparent needs png or webp output")
+        self.background = choice(self, BACKGROUNDS, tip=self.tr("transparent needs png or webp output"))
         self.output_format = choice(self, OUTPUT_FORMATS)
         params = QFormLayout()
         params.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for label, name, widget in (("Images (n)", "n", self.n), ("Size", "size", self.size),
-                                    ("Quality", "quality", self.quality), ("Background", "background", self.background),
-                                    ("Output format", "output_format", self.output_format)):
+        for label, name, widget in ((self.tr("Images (n)"), "n", self.n), (self.tr("Size"), "size", self.size),
+                                    (self.tr("Quality"), "quality", self.quality),
+                                    (self.tr("Background"), "background", self.background),
+                                    (self.tr("Output format"), "output_format", self.output_format)):
             params.addRow(label, widget)
             params.addRow("", self.bind_field(name, widget))
-        layout.addWidget(heading("Settings", self))
+        layout.addWidget(heading(self.tr("Settings"), self))
         layout.addLayout(params)
         self.add_advanced(layout, '{"moderation": "low", "output_compression": 80}')
 

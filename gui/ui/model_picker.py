@@ -39,7 +39,7 @@ class ModelCatalog(QObject):
             self.models = await fetch_models(self._client)
             self.error = None
         except QueueError as error:
-            self.error = f"Could not load the model list: {error.message}"
+            self.error = self.tr("Could not load the model list: {message}").format(message=error.message)
         finally:
             self.loading = False
             self.changed.emit()
@@ -57,11 +57,12 @@ class ModelPicker(QWidget):
         self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(18)
-        self.combo.lineEdit().setPlaceholderText("Model id")
-        self.combo.setAccessibleName("Model")
+        self.combo.lineEdit().setPlaceholderText(self.tr("Model id"))
+        self.combo.setAccessibleName(self.tr("Model"))
         self.combo.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.refresh_button = QToolButton(self, text="Refresh", toolTip="Fetch the model list from the server again")
+        self.refresh_button = QToolButton(self, text=self.tr("Refresh"),
+                                          toolTip=self.tr("Fetch the model list from the server again"))
         self.refresh_button.clicked.connect(catalog.refresh)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
@@ -94,7 +95,7 @@ class ModelPicker(QWidget):
         catalog = self._catalog
         self.refresh_button.setEnabled(not catalog.loading and not catalog.blocked)
         if catalog.loading:
-            self.status.setText("Loading models…")
+            self.status.setText(self.tr("Loading models…"))
             self.status.setVisible(True)
             return
         error = None if catalog.blocked else catalog.error  # the tab already says why

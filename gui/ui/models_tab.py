@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from gui.core.client import Upload
@@ -18,7 +19,7 @@ from .tab_base import EndpointTab, TabContext
 
 class ModelsTab(EndpointTab):
     endpoint = Endpoint.MODELS
-    title = "Models"
+    title = QT_TRANSLATE_NOOP("tabs", "Models")
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -26,11 +27,12 @@ class ModelsTab(EndpointTab):
         self.view = ModelsView(self)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.refresh_button = QPushButton("Refresh", self)
-        self.refresh_button.setToolTip("Fetch the model list from the server again")
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.setToolTip(self.tr("Fetch the model list from the server again"))
         self.refresh_button.clicked.connect(self.catalog.refresh)
-        self.submit_button = QPushButton("Save as job", self)
-        self.submit_button.setToolTip("Send GET /models through the queue and keep the answer in the job history")
+        self.submit_button = QPushButton(self.tr("Save as job"), self)
+        self.submit_button.setToolTip(
+            self.tr("Send GET /models through the queue and keep the answer in the job history"))
         self.submit_button.clicked.connect(self.submit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -50,7 +52,7 @@ class ModelsTab(EndpointTab):
         catalog = self.catalog
         self.refresh_button.setEnabled(not catalog.loading and not catalog.blocked)
         if catalog.loading:
-            self.status.setText("Loading models…")
+            self.status.setText(self.tr("Loading models…"))
             return
         self.status.setText(catalog.error or "")
         if catalog.models or not catalog.error:

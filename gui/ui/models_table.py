@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
+                            QPersistentModelIndex, QSortFilterProxyModel, Qt)
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from gui.core.errors import QueueError
@@ -18,7 +19,11 @@ _Index = QModelIndex | QPersistentModelIndex
 _KNOWN = ("max_sequence_length", "max_output_length", "hidden_size", "input_modalities", "output_modalities",
           "deployment_region", "license", "model_lifecycle_stage")
 _SKIP = {"model_type", "display_name"}  # shown in their own columns
-ALL_TYPES = "All types"
+ALL_TYPES = QT_TRANSLATE_NOOP("models_table", "All types")  # shown (and compared) translated
+
+
+def _all_types() -> str:
+    return QCoreApplication.translate("models_table", ALL_TYPES)
 
 
 def _header(key: str) -> str:
@@ -65,7 +70,8 @@ class ModelsTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             key = self.columns[section]
-            return {"id": "Model id", "model_type": "Type", "display_name": "Name"}.get(key, _header(key))
+            names = {"id": self.tr("Model id"), "model_type": self.tr("Type"), "display_name": self.tr("Name")}
+            return names.get(key, _header(key))
         return None
 
     def value(self, row: int, column: int) -> Any:
@@ -101,7 +107,7 @@ class ModelsFilter(QSortFilterProxyModel):
         self.setSortRole(Qt.ItemDataRole.EditRole)
 
     def set_type(self, model_type: str) -> None:
-        self._refilter(lambda: setattr(self, "model_type", "" if model_type == ALL_TYPES else model_type))
+        self._refilter(lambda: setattr(self, "model_type", "" if model_type == _all_types() else model_type))
 
     def set_text(self, text: str) -> None:
         self._refilter(lambda: setattr(self, "text", text.casefold().strip()))
@@ -133,10 +139,10 @@ class ModelsView(QWidget):
         self.proxy = ModelsFilter(self)
         self.proxy.setSourceModel(self.model)
         self.type_box = QComboBox(self)
-        self.type_box.addItem(ALL_TYPES)
-        self.type_box.setToolTip("Show only models of this meta_data.model_type")
+        self.type_box.addItem(_all_types())
+        self.type_box.setToolTip(self.tr("Show only models of this meta_data.model_type"))
         self.type_box.currentTextChanged.connect(self.proxy.set_type)
-        self.filter_edit = QLineEdit(self, placeholderText="Filter models…")
+        self.filter_edit = QLineEdit(self, placeholderText=self.tr("Filter models…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.proxy.set_text)
         self.count = QLabel(self)
@@ -151,7 +157,7 @@ class ModelsView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(QLabel("Type", self))
+        top.addWidget(QLabel(self.tr("Type"), self))
         top.addWidget(self.type_box)
         top.addWidget(self.filter_edit, 1)
         top.addWidget(self.count)
@@ -167,8 +173,8 @@ class ModelsView(QWidget):
         self.model.set_models(models)
         self.type_box.blockSignals(True)
         self.type_box.clear()
-        self.type_box.addItems([ALL_TYPES, *self.model.types()])
-        self.type_box.setCurrentText(chosen if self.type_box.findText(chosen) >= 0 else ALL_TYPES)
+        self.type_box.addItems([_all_types(), *self.model.types()])
+        self.type_box.setCurrentText(chosen if self.type_box.findText(chosen) >= 0 else _all_types())
         self.type_box.blockSignals(False)
         self.proxy.set_type(self.type_box.currentText())
         self.table.resizeColumnsToContents()
@@ -188,4 +194,5 @@ class ModelsView(QWidget):
 
     def _count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(f"{shown} of {total}" if shown != total else f"{total} models")
+        self.count.setText(self.tr("{shown} of {total}").format(shown=shown, total=total) if shown != total
+                           else self.tr("{total} models").format(total=total))

@@ -4,7 +4,7 @@ profile", which asks the window to switch (the window rebuilds the engine)."""
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
@@ -19,9 +19,11 @@ from gui.core.profiles import SANDBOX_PROFILE, PathStyle, Profile, ProfileStore
 from .background import spawn
 
 _SOURCE_TEXT = {
-    KeySource.KEYRING: "The key is stored in the system keyring.",
-    KeySource.SESSION: "The key is kept in memory for this session only (no keyring available).",
-    KeySource.ENVIRONMENT: "No key stored for this profile; OPENAI_API_KEY from the environment is used.",
+    KeySource.KEYRING: QT_TRANSLATE_NOOP("profiles_dialog", "The key is stored in the system keyring."),
+    KeySource.SESSION: QT_TRANSLATE_NOOP("profiles_dialog",
+                                         "The key is kept in memory for this session only (no keyring available)."),
+    KeySource.ENVIRONMENT: QT_TRANSLATE_NOOP(
+        "profiles_dialog", "No key stored for this profile; OPENAI_API_KEY from the environment is used."),
 }
 
 
@@ -32,20 +34,20 @@ class ProfilesDialog(QDialog):
     def __init__(self, profiles: ProfileStore, active: str, *, keys: KeyStore | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Profiles")
+        self.setWindowTitle(self.tr("Profiles"))
         self.profiles = profiles
         self.keys = keys or key_store()
         self.active = active
         self._editing: str | None = None  # the stored name of the profile in the form; None: a new one
 
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Profiles")
+        self.list.setAccessibleName(self.tr("Profiles"))
         self.list.setMinimumWidth(240)
         self.list.currentItemChanged.connect(lambda item, _old: self._show(item.data(Qt.ItemDataRole.UserRole)
                                                                           if item else None))
-        self.add_button = QPushButton("&Add", self)
+        self.add_button = QPushButton(self.tr("&Add"), self)
         self.add_button.clicked.connect(self.add_profile)
-        self.delete_button = QPushButton("&Delete", self)
+        self.delete_button = QPushButton(self.tr("&Delete"), self)
         self.delete_button.clicked.connect(self.delete_profile)
         left = QVBoxLayout()
         left.addWidget(self.list)
@@ -59,12 +61,12 @@ class ProfilesDialog(QDialog):
         self.style_box = QComboBox(self)
         for style in PathStyle:
             self.style_box.addItem(style.label, style)
-        self.concurrency = QSpinBox(self, minimum=0, maximum=64, specialValueText="As in queue settings")
-        self.read_timeout = QSpinBox(self, minimum=0, maximum=240, suffix=" min",
-                                     specialValueText="As in queue settings")
-        self.plain_http = QCheckBox("Allow unencrypted http:// to other computers", self)
-        self.ca_edit = QLineEdit(self, placeholderText="Only the system's certificates")
-        self.ca_button = QPushButton("Browse…", self)
+        self.concurrency = QSpinBox(self, minimum=0, maximum=64, specialValueText=self.tr("As in queue settings"))
+        self.read_timeout = QSpinBox(self, minimum=0, maximum=240, suffix=self.tr(" min"),
+                                     specialValueText=self.tr("As in queue settings"))
+        self.plain_http = QCheckBox(self.tr("Allow unencrypted http:// to other computers"), self)
+        self.ca_edit = QLineEdit(self, placeholderText=self.tr("Only the system's certificates"))
+        self.ca_button = QPushButton(self.tr("Browse…"), self)
         self.ca_button.clicked.connect(self._browse_ca)
         ca_row = QHBoxLayout()
         ca_row.addWidget(self.ca_edit)
@@ -72,12 +74,12 @@ class ProfilesDialog(QDialog):
 
         # The key: any characters (no validator, no input mask), hidden unless asked.
         self.key_edit = QLineEdit(self, echoMode=QLineEdit.EchoMode.Password)
-        self.key_edit.setAccessibleName("API key")
-        self.key_edit.setPlaceholderText("Paste the API key")
-        self.show_key = QToolButton(self, text="Show", checkable=True)
-        self.show_key.setAccessibleName("Show the API key")
+        self.key_edit.setAccessibleName(self.tr("API key"))
+        self.key_edit.setPlaceholderText(self.tr("Paste the API key"))
+        self.show_key = QToolButton(self, text=self.tr("Show"), checkable=True)
+        self.show_key.setAccessibleName(self.tr("Show the API key"))
         self.show_key.toggled.connect(self._toggle_key)
-        self.forget_key = QPushButton("Forget key", self)
+        self.forget_key = QPushButton(self.tr("Forget key"), self)
         self.forget_key.clicked.connect(self._forget_key)
         key_row = QHBoxLayout()
         key_row.addWidget(self.key_edit)
@@ -86,23 +88,24 @@ class ProfilesDialog(QDialog):
         self.key_note = QLabel(self, wordWrap=True)
 
         form = QFormLayout()
-        form.addRow("&Name", self.name_edit)
-        form.addRow("&Base URL", self.url_edit)
-        form.addRow("&Paths", self.style_box)
-        form.addRow("&Jobs at once", self.concurrency)
-        form.addRow("&Wait for an answer", self.read_timeout)
+        form.addRow(self.tr("&Name"), self.name_edit)
+        form.addRow(self.tr("&Base URL"), self.url_edit)
+        form.addRow(self.tr("&Paths"), self.style_box)
+        form.addRow(self.tr("&Jobs at once"), self.concurrency)
+        form.addRow(self.tr("&Wait for an answer"), self.read_timeout)
         form.addRow("", self.plain_http)
-        for text, row, buddy in (("&CA bundle", ca_row, self.ca_edit), ("API &key", key_row, self.key_edit)):
+        for text, row, buddy in ((self.tr("&CA bundle"), ca_row, self.ca_edit),
+                                 (self.tr("API &key"), key_row, self.key_edit)):
             label = QLabel(text, self)
             label.setBuddy(buddy)  # a label beside a layout gets no buddy (and no Alt key) by itself
             form.addRow(label, row)
         form.addRow("", self.key_note)
 
-        self.save_button = QPushButton("&Save", self)
+        self.save_button = QPushButton(self.tr("&Save"), self)
         self.save_button.clicked.connect(self.save_profile)
-        self.test_button = QPushButton("&Test connection", self)
+        self.test_button = QPushButton(self.tr("&Test connection"), self)
         self.test_button.clicked.connect(self.test_connection)
-        self.use_button = QPushButton("&Use this profile", self)
+        self.use_button = QPushButton(self.tr("&Use this profile"), self)
         self.use_button.clicked.connect(self._use)
         actions = QHBoxLayout()
         for button in (self.save_button, self.test_button, self.use_button):
@@ -132,8 +135,15 @@ class ProfilesDialog(QDialog):
         self.list.blockSignals(True)
         self.list.clear()
         for profile in self.profiles.profiles:
-            notes = (["built in"] if profile.built_in else []) + (["active"] if profile.name == self.active else [])
-            text = profile.name + (f" ({', '.join(notes)})" if notes else "")
+            active = profile.name == self.active
+            if profile.built_in and active:
+                text = self.tr("{name} (built in, active)").format(name=profile.name)
+            elif profile.built_in:
+                text = self.tr("{name} (built in)").format(name=profile.name)
+            elif active:
+                text = self.tr("{name} (active)").format(name=profile.name)
+            else:
+                text = profile.name
             item = QListWidgetItem(text, self.list)
             item.setData(Qt.ItemDataRole.UserRole, profile.name)
             if profile.name == self.active:
@@ -170,9 +180,9 @@ class ProfilesDialog(QDialog):
         own = found if found is not None and found.source is not KeySource.ENVIRONMENT else None
         self.key_edit.setText(own.value if own else "")
         if found is None:
-            note = "No key stored yet." if name != SANDBOX_PROFILE else "The sandbox accepts any key."
+            note = self.tr("No key stored yet.") if name != SANDBOX_PROFILE else self.tr("The sandbox accepts any key.")
         else:
-            note = _SOURCE_TEXT[found.source]
+            note = QCoreApplication.translate("profiles_dialog", _SOURCE_TEXT[found.source])
         if self.keys.problem:
             note += " " + self.keys.problem
         self.key_note.setText(note)
@@ -190,8 +200,8 @@ class ProfilesDialog(QDialog):
         self.read_timeout.setValue(0)
         self.plain_http.setChecked(False)
         self.delete_button.setEnabled(False)
-        self.key_note.setText("The key is stored in the system keyring when you save.")
-        self.status.setText("A new profile: fill in a name and the base URL, then Save.")
+        self.key_note.setText(self.tr("The key is stored in the system keyring when you save."))
+        self.status.setText(self.tr("A new profile: fill in a name and the base URL, then Save."))
         self.name_edit.setFocus()
 
     def delete_profile(self) -> None:
@@ -199,7 +209,7 @@ class ProfilesDialog(QDialog):
         if not name:
             return
         if name == self.active:
-            self._say("The active profile cannot be deleted; switch to another one first.")
+            self._say(self.tr("The active profile cannot be deleted; switch to another one first."))
             return
         try:
             self.profiles.delete(name)
@@ -208,7 +218,7 @@ class ProfilesDialog(QDialog):
             return
         self.keys.delete(name)
         self._fill_list(self.active)
-        self._say(f"Deleted the profile {name!r} and its key.")
+        self._say(self.tr("Deleted the profile {name} and its key.").format(name=repr(name)))
 
     # -- the form -------------------------------------------------------------------
 
@@ -238,13 +248,13 @@ class ProfilesDialog(QDialog):
             return False
         if self._editing and self._editing != profile.name:
             self.keys.rename(self._editing, profile.name)
-        message = f"Saved the profile {profile.name!r}."
+        message = self.tr("Saved the profile {name}.").format(name=repr(profile.name))
         key = self.form_key()
         stored = self.keys.get(profile.name)
         if key and (stored is None or stored.value != key or stored.source is KeySource.ENVIRONMENT):
             where = self.keys.set(profile.name, key)
-            message += (" The key is in the system keyring." if where is KeySource.KEYRING
-                        else " " + (self.keys.problem or ""))
+            message += " " + (self.tr("The key is in the system keyring.") if where is KeySource.KEYRING
+                              else (self.keys.problem or ""))
         self._editing = profile.name
         self._fill_list(profile.name)
         self._say(message)
@@ -254,16 +264,17 @@ class ProfilesDialog(QDialog):
         if self._editing:
             self.keys.delete(self._editing)
             self._show_key(self._editing)
-            self._say(f"Forgot the key of {self._editing!r}.")
+            self._say(self.tr("Forgot the key of {name}.").format(name=repr(self._editing)))
 
     def _toggle_key(self, shown: bool) -> None:
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
-        self.show_key.setText("Hide" if shown else "Show")
+        self.show_key.setText(self.tr("Hide") if shown else self.tr("Show"))
 
     def _browse_ca(self) -> None:
         # open(), not exec(): a nested event loop breaks qasync.
-        dialog = QFileDialog(self, "CA bundle (PEM)", self.ca_edit.text(),
-                             "Certificates (*.pem *.crt *.cer);;All files (*)")
+        filters = (self.tr("Certificates ({patterns})").format(patterns="*.pem *.crt *.cer")
+                   + ";;" + self.tr("All files (*)"))
+        dialog = QFileDialog(self, self.tr("CA bundle (PEM)"), self.ca_edit.text(), filters)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(self.ca_edit.setText)
         dialog.open()
@@ -279,10 +290,10 @@ class ProfilesDialog(QDialog):
         if not key and profile.name == SANDBOX_PROFILE:
             key = SANDBOX_KEY
         if not key:
-            self._report(False, "Enter the API key first (or set OPENAI_API_KEY).")
+            self._report(False, self.tr("Enter the API key first (or set OPENAI_API_KEY)."))
             return
         self.test_button.setEnabled(False)
-        self.status.setText(f"Connecting to {profile.api_url} …")
+        self.status.setText(self.tr("Connecting to {url} …").format(url=profile.api_url))
         spawn(self._test(profile, key))
 
     async def _test(self, profile: Profile, key: str) -> None:

@@ -22,14 +22,14 @@ class QueueControls(QObject):
         self._store = store
         self._stop_when_idle = False
 
-        self.pause_action = QAction("&Pause queue", self, checkable=True,
-                                    toolTip="Start no new jobs; running jobs go on")
+        self.pause_action = QAction(self.tr("&Pause queue"), self, checkable=True,
+                                    toolTip=self.tr("Start no new jobs; running jobs go on"))
         self.pause_action.toggled.connect(self._set_paused)
-        self.drain_action = QAction("&Finish running jobs, then stop", self,
-                                    toolTip="Let running jobs finish and start no new ones")
+        self.drain_action = QAction(self.tr("&Finish running jobs, then stop"), self,
+                                    toolTip=self.tr("Let running jobs finish and start no new ones"))
         self.drain_action.triggered.connect(self.finish_then_stop)
-        self.resubmit_interrupted_action = QAction("Resubmit all &interrupted", self,
-                                                   toolTip="Send again every job the app was stopped during")
+        self.resubmit_interrupted_action = QAction(self.tr("Resubmit all &interrupted"), self,
+                                                   toolTip=self.tr("Send again every job the app was stopped during"))
         self.resubmit_interrupted_action.triggered.connect(self.resubmit_interrupted)
 
         # The throttle's state ("Waiting 12 s for the rate limit") changes with time, not
@@ -39,8 +39,8 @@ class QueueControls(QObject):
         self._timer.timeout.connect(self._refresh)
         self._timer.start()
 
-        self.settings_action = QAction("Queue &settings…", self,
-                                       toolTip="Jobs at once, requests per minute, attempts, timeouts")
+        self.settings_action = QAction(self.tr("Queue &settings…"), self,
+                                       toolTip=self.tr("Jobs at once, requests per minute, attempts, timeouts"))
         self.settings_action.triggered.connect(self.open_settings)
         self.settings_dialog: QueueSettingsDialog | None = None
 
@@ -57,15 +57,19 @@ class QueueControls(QObject):
     def finish_then_stop(self) -> None:
         self._stop_when_idle = True
         self.pause_action.setChecked(True)
-        self.message.emit("Finishing the running jobs; no new job will start.")
+        self.message.emit(self.tr("Finishing the running jobs; no new job will start."))
 
     def resubmit_interrupted(self) -> int:
         jobs = self._store.jobs(states=[JobState.INTERRUPTED])
         if jobs:
             self._scheduler.submit_many(jobs)
-            self.message.emit(f"Resubmitted {len(jobs)} interrupted job{'s' if len(jobs) != 1 else ''}.")
+            if len(jobs) == 1:
+                text = self.tr("Resubmitted {count} interrupted job.")
+            else:
+                text = self.tr("Resubmitted {count} interrupted jobs.")
+            self.message.emit(text.format(count=len(jobs)))
         else:
-            self.message.emit("No interrupted jobs to resubmit.")
+            self.message.emit(self.tr("No interrupted jobs to resubmit."))
         return len(jobs)
 
     def _set_paused(self, paused: bool) -> None:
@@ -80,7 +84,11 @@ class QueueControls(QObject):
         text = throttle.describe() or ""
         if self._stop_when_idle:
             running = throttle.active
-            text = (f"Stopping: waiting for {running} running job{'s' if running != 1 else ''}" if running
-                    else "Stopped after the running jobs finished")
+            if running == 1:
+                text = self.tr("Stopping: waiting for {count} running job").format(count=running)
+            elif running:
+                text = self.tr("Stopping: waiting for {count} running jobs").format(count=running)
+            else:
+                text = self.tr("Stopped after the running jobs finished")
         if text != self.label.text():
             self.label.setText(text)

@@ -50,7 +50,7 @@ class QueueSettings:
 class QueueSettingsDialog(QDialog):
     def __init__(self, scheduler: Scheduler, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Queue settings")
+        self.setWindowTitle(self.tr("Queue settings"))
         self._scheduler = scheduler
         current = QueueSettings.load()
 
@@ -61,18 +61,18 @@ class QueueSettingsDialog(QDialog):
             return box
 
         self.concurrency = spin(1, 64, current.concurrency)
-        self.per_minute = spin(0, 10_000, current.per_minute, " per minute", special="No limit")
+        self.per_minute = spin(0, 10_000, current.per_minute, self.tr(" per minute"), special=self.tr("No limit"))
         self.attempts = spin(1, 10, current.attempts)
-        self.read_timeout = spin(1, 240, current.read_timeout_min, " min")
-        self.upload_limit = spin(1, 4096, int(app_settings.upload_limit_mib()), " MiB")
+        self.read_timeout = spin(1, 240, current.read_timeout_min, self.tr(" min"))
+        self.upload_limit = spin(1, 4096, int(app_settings.upload_limit_mib()), self.tr(" MiB"))
         form = QFormLayout(self)
-        form.addRow("Jobs at once", self.concurrency)
-        form.addRow("Requests", self.per_minute)
-        form.addRow("Attempts per job", self.attempts)
-        form.addRow("Wait for an answer", self.read_timeout)
-        form.addRow("Largest upload", self.upload_limit)
-        note = QLabel("The server holds each request open until the job is done, so the wait for an "
-                      "answer is long. It applies from the next start.", self, wordWrap=True)
+        form.addRow(self.tr("Jobs at once"), self.concurrency)
+        form.addRow(self.tr("Requests"), self.per_minute)
+        form.addRow(self.tr("Attempts per job"), self.attempts)
+        form.addRow(self.tr("Wait for an answer"), self.read_timeout)
+        form.addRow(self.tr("Largest upload"), self.upload_limit)
+        note = QLabel(self.tr("The server holds each request open until the job is done, so the wait for an "
+                              "answer is long. It applies from the next start."), self, wordWrap=True)
         note.setStyleSheet("color: palette(mid);")
         form.addRow(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
@@ -60,7 +60,7 @@ class EndpointTab(QWidget):
     endpoint: ClassVar[Endpoint]
     title: ClassVar[str]
     submitted = Signal(object)  # each Job, after the scheduler took it
-    submit_text: ClassVar[str] = "Submit"
+    submit_text: ClassVar[str] = QT_TRANSLATE_NOOP("tabs", "Submit")  # shown via translate("tabs", ...), like `title`
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,14 +83,14 @@ class EndpointTab(QWidget):
         so a tab can add its own rows."""
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Model", self.model_picker)
+        form.addRow(self.tr("Model"), self.model_picker)
         form.addRow("", self.model_error)
         layout.addLayout(form)
         return form
 
     def prompt_box(self, layout: QVBoxLayout, placeholder: str, lines: int, stretch: int = 1) -> QPlainTextEdit:
         """A headed prompt editor with its problem line under it (field `prompt`)."""
-        layout.addWidget(heading("Prompt", self))
+        layout.addWidget(heading(self.tr("Prompt"), self))
         edit = QPlainTextEdit(self)
         edit.setPlaceholderText(placeholder)
         edit.setTabChangesFocus(True)
@@ -118,9 +118,11 @@ class EndpointTab(QWidget):
         self.scroll.setWidget(content)
         outer.addWidget(self.scroll, 1)
         outer.addWidget(self.problem)
-        self.submit_button = QPushButton(self.submit_text, self)
-        self.submit_button.setToolTip("Send to the queue (Ctrl+Enter)")
-        self.submit_button.setAccessibleName(f"{self.submit_text} {self.title}")  # eight Submit buttons: say which
+        submit_text = QCoreApplication.translate("tabs", self.submit_text)
+        self.submit_button = QPushButton(submit_text, self)
+        self.submit_button.setToolTip(self.tr("Send to the queue (Ctrl+Enter)"))
+        self.submit_button.setAccessibleName(  # eight Submit buttons: say which
+            self.tr("{submit} {tab}").format(submit=submit_text, tab=QCoreApplication.translate("tabs", self.title)))
         self.submit_button.setDefault(True)
         self.submit_button.clicked.connect(self.submit)
         row = QHBoxLayout()
