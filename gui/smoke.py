@@ -44,6 +44,9 @@ def run_smoke_test() -> int:
             step = "Qt"
             app = _make_app(Path(tmp) / "settings")
 
+            step = "translations"
+            _check_translations()
+
             step = "window and chat job"
             window_note, job_seconds = _run_on_qasync(app, server.url, home)
 
@@ -61,7 +64,7 @@ def run_smoke_test() -> int:
             os.environ.pop("QUEUE_DESK_HOME", None)
         else:
             os.environ["QUEUE_DESK_HOME"] = saved_home
-    print(f"smoke test ok: window ({window_note}), sandbox chat job succeeded in {job_seconds:.2f} s, "
+    print(f"smoke test ok: window ({window_note}), German catalogues, sandbox chat job succeeded in {job_seconds:.2f} s, "
           f"keyring backend {backend}", flush=True)
     return 0
 
@@ -173,6 +176,22 @@ async def _close(window, engine) -> None:
         await asyncio.gather(*pending, return_exceptions=True)
     if window is not None:
         window.deleteLater()
+
+
+def _check_translations() -> None:
+    """The German catalogues load: ours (compiled on install or packaging) and Qt's."""
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    try:
+        from gui.ui import language
+    except ImportError:
+        return
+    own, qt = QTranslator(), QTranslator()
+    path = language.catalogue("de")
+    if path is None or not own.load(str(path)) or own.isEmpty():
+        raise SmokeError("the German translation (resources/translations/queue_desk_de.qm) is missing or empty")
+    if not qt.load("qtbase_de", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        raise SmokeError("Qt's German translation (qtbase_de.qm) is missing")
 
 
 def _qt_version() -> str:

@@ -16,6 +16,7 @@ from .endpoints import BodyKind, Endpoint
 from .engine import Engine
 from .errors import ErrorKind, QueueError
 from .files import write_atomic
+from .i18n import translate
 from .jobs import Job, JobState
 
 RESULTS_NAME = "results.jsonl"
@@ -35,38 +36,48 @@ def read_input(path: Path) -> list[BatchRow]:
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except OSError as exc:
-        raise QueueError(ErrorKind.INPUT, f"Cannot read {path}: {exc.strerror or exc}.") from exc
+        raise QueueError(ErrorKind.INPUT, translate("batch", "Cannot read {path}: {reason}.").format(
+            path=path, reason=exc.strerror or exc)) from exc
     except UnicodeDecodeError as exc:
-        raise QueueError(ErrorKind.INPUT, f"{path} is not UTF-8 text.") from exc
+        raise QueueError(ErrorKind.INPUT, translate("batch", "{path} is not UTF-8 text.").format(path=path)) from exc
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        where = f"{path.name} line {number}"
+        where = {"file": path.name, "line": number}
         try:
             item = json.loads(line)
         except ValueError as exc:
-            raise QueueError(ErrorKind.INPUT, f"{where} is not valid JSON ({exc.msg}).") from exc
+            message = translate("batch", "{file} line {line} is not valid JSON ({error}).")
+            raise QueueError(ErrorKind.INPUT, message.format(**where, error=exc.msg)) from exc
         if not isinstance(item, dict):
-            raise QueueError(ErrorKind.INPUT, f"{where} is not a JSON object.")
+            raise QueueError(ErrorKind.INPUT, translate("batch", "{file} line {line} is not a JSON object.").format(
+                **where))
         custom_id, url, body = item.get("custom_id"), item.get("url"), item.get("body")
         if not isinstance(custom_id, str) or not custom_id:
-            raise QueueError(ErrorKind.INPUT, f"{where} has no custom_id.")
+            raise QueueError(ErrorKind.INPUT, translate("batch", "{file} line {line} has no custom_id.").format(
+                **where))
         if custom_id in seen:
-            raise QueueError(ErrorKind.INPUT, f"{where}: custom_id {custom_id!r} appears twice; each must be unique.")
+            raise QueueError(ErrorKind.INPUT, translate("batch", "{file} line {line}: custom_id {custom_id} appears "
+                                                                 "twice; each must be unique.").format(
+                **where, custom_id=repr(custom_id)))
         seen.add(custom_id)
         if str(item.get("method", "POST")).upper() != "POST":
-            raise QueueError(ErrorKind.INPUT, f"{where}: only POST requests can be batched.")
+            raise QueueError(ErrorKind.INPUT, translate("batch", "{file} line {line}: only POST requests can be "
+                                                                 "batched.").format(**where))
         try:
             endpoint = Endpoint.from_batch_url(str(url or ""))
         except ValueError:
-            raise QueueError(ErrorKind.INPUT, f"{where}: the url {url!r} is not a supported endpoint.") from None
+            raise QueueError(ErrorKind.INPUT, translate("batch", "{file} line {line}: the url {url} is not a supported "
+                                                                 "endpoint.").format(**where, url=repr(url))) from None
         if endpoint.spec.body is not BodyKind.JSON:
-            raise QueueError(ErrorKind.INPUT, f"{where}: {url} needs files and cannot come from a JSONL batch.")
+            raise QueueError(ErrorKind.INPUT, translate("batch", "{file} line {line}: {url} needs files and cannot "
+                                                                 "come from a JSONL batch.").format(**where, url=url))
         if not isinstance(body, dict):
-            raise QueueError(ErrorKind.INPUT, f"{where} has no request body object.")
+            raise QueueError(ErrorKind.INPUT, translate("batch", "{file} line {line} has no request body "
+                                                                 "object.").format(**where))
         rows.append(BatchRow(custom_id, endpoint, body))
     if not rows:
-        raise QueueError(ErrorKind.INPUT, f"{path} contains no requests.")
+        raise QueueError(ErrorKind.INPUT, translate("batch", "{path} contains no requests.").format(path=path))
     return rows
 
 

@@ -20,6 +20,7 @@ from .batch_table import SourceKind
 from .endpoints import Endpoint, ResultKind
 from .errors import ErrorKind, QueueError
 from .files import write_atomic
+from .i18n import translate
 from .results import extract_text
 from .vectors import parse_embeddings, to_npy
 
@@ -173,12 +174,14 @@ def export_npy(snap: Snapshot, path: Path) -> Path:
             continue
         found = parse_embeddings(body).vectors
         if len(found) != 1:
-            raise QueueError(ErrorKind.INPUT, f"Row {index + 1} holds {len(found)} vectors; a matrix needs one per "
-                                              "row. Export JSONL instead.")
+            raise QueueError(ErrorKind.INPUT, translate("batch_export", "Row {row} holds {count} vectors; a matrix "
+                                                                    "needs one per row. Export JSONL instead.").format(
+                row=index + 1, count=len(found)))
         vectors.append(found[0])
     dims = {len(v) for v in vectors if v is not None}
     if len(dims) > 1:
-        raise QueueError(ErrorKind.INPUT, f"The vectors have different lengths ({sorted(dims)}).")
+        raise QueueError(ErrorKind.INPUT, translate("batch_export", "The vectors have different lengths "
+                                                                "({lengths}).").format(lengths=sorted(dims)))
     dim = dims.pop() if dims else 0
     return write_atomic(path, to_npy([v if v is not None else [math.nan] * dim for v in vectors]))
 
@@ -189,7 +192,8 @@ def export(snap: Snapshot, path: Path, fmt: str) -> list[Path]:
     if fmt == "jsonl":
         return [export_jsonl(snap, path)]
     if fmt not in ("csv", "xlsx"):
-        raise QueueError(ErrorKind.INPUT, f"Unknown export format {fmt!r} (csv, xlsx or jsonl).")
+        raise QueueError(ErrorKind.INPUT, translate("batch_export", "Unknown export format {format} (csv, xlsx or "
+                                                                "jsonl).").format(format=repr(fmt)))
     written = [export_csv(snap, path) if fmt == "csv" else export_xlsx(snap, path)]
     if snap.plan.spec.endpoint is Endpoint.EMBEDDINGS and not snap.plan.is_jsonl:
         written.append(export_npy(snap, path.with_suffix(".npy")))

@@ -20,6 +20,7 @@ from .batch_template import problems, render
 from .endpoints import Endpoint, ResultKind
 from .errors import ErrorKind, QueueError
 from .files import write_atomic
+from .i18n import translate
 
 DEFAULT_NAME_TEMPLATE = "{row}-{custom_id}"
 EXTRA_PLACEHOLDERS = ("row", "custom_id")
@@ -30,13 +31,16 @@ MAX_PART = 120  # characters of one path part from one cell (file systems allow 
 def check_name_template(template: str, columns: list[str]) -> list[str]:
     """Problems with a file-name template, in plain words (empty: usable)."""
     if not template.strip():
-        return [f"Type a file-name template, for example {DEFAULT_NAME_TEMPLATE}."]
+        return [translate("batch_files", "Type a file-name template, for example {example}.").format(
+            example=DEFAULT_NAME_TEMPLATE)]
     found = problems(template, [*columns, *EXTRA_PLACEHOLDERS], "file-name template")
     if (PurePosixPath(template).is_absolute() or PureWindowsPath(template).is_absolute()
             or PureWindowsPath(template).drive or template.startswith("~")):
-        found.append("The file-name template must name files inside the chosen folder, not an absolute path.")
+        found.append(translate("batch_files", "The file-name template must name files inside the chosen folder, "
+                                              "not an absolute path."))
     if any(part.strip() in ("..", ".") for part in re.split(r"[\\/]", template)):
-        found.append("The file-name template must not leave the chosen folder (no .. in it).")
+        found.append(translate("batch_files", "The file-name template must not leave the chosen folder (no .. in "
+                                              "it)."))
     return found
 
 
@@ -88,7 +92,8 @@ def export_files(snap: Snapshot, folder: Path, template: str = DEFAULT_NAME_TEMP
         for name, data in _contents(endpoint, result.body, stem):
             target = (folder / name).resolve()
             if root not in target.parents:  # defence in depth: the checks above already refuse this
-                raise QueueError(ErrorKind.INPUT, f"The file name {name!r} would leave the chosen folder.")
+                raise QueueError(ErrorKind.INPUT, translate("batch_files", "The file name {name} would leave the "
+                                                                           "chosen folder.").format(name=repr(name)))
             written.append(write_atomic(target, data))
     return written, skipped
 
@@ -112,7 +117,9 @@ def _contents(endpoint: Endpoint, body: object, stem: str) -> list[tuple[str, by
                 try:
                     data = base64.b64decode(item["b64_json"], validate=True)
                 except (binascii.Error, ValueError):
-                    raise QueueError(ErrorKind.BAD_RESPONSE, f"Image {i} of {stem} is not valid base64.") from None
+                    raise QueueError(ErrorKind.BAD_RESPONSE, translate("batch_files", "Image {number} of {name} is "
+                                                                                      "not valid base64.").format(
+                        number=i, name=stem)) from None
                 files.append((name + _image_suffix(data), data))
             elif item.get("url"):
                 files.append((name + ".url.txt", item["url"]))

@@ -23,6 +23,7 @@ from .client import Upload
 from .endpoints import BodyKind, Endpoint
 from .errors import ErrorKind, QueueError
 from .files import write_atomic
+from .i18n import translate
 from .jobs import Job
 
 MANIFEST_NAME = "batch.json"
@@ -85,23 +86,30 @@ class BatchPlan:
         spec, columns = self.spec, self.table.columns
         found = []
         if not spec.model.strip():
-            found.append("Choose a model.")
+            found.append(translate("batch_plan", "Choose a model."))
         if spec.endpoint not in TABLE_ENDPOINTS:
-            found.append(f"{spec.endpoint.label} cannot be run as a batch from a table.")
+            found.append(translate("batch_plan", "{endpoint} cannot be run as a batch from a table.").format(
+                endpoint=spec.endpoint.label))
         found += problems(spec.template, columns, "prompt template")
         if spec.endpoint is Endpoint.CHAT:
             found += problems(spec.system, columns, "system template")
         if spec.endpoint.spec.body is BodyKind.MULTIPART:
             if spec.file_column not in columns:
-                found.append(f"Choose the column that holds the audio files (there is no column {spec.file_column!r}).")
+                found.append(translate("batch_plan", "Choose the column that holds the audio files (there is no "
+                                                     "column {column}).").format(column=repr(spec.file_column)))
             else:
                 missing = [i for i in range(len(self)) if not Path(self.texts(i)[spec.file_column]).is_file()]
                 if missing:
-                    found.append(f"{len(missing)} file{'s' if len(missing) != 1 else ''} in column "
-                                 f"{spec.file_column!r} cannot be found (row {missing[0] + 1}: "
-                                 f"{self.texts(missing[0])[spec.file_column] or 'empty'}).")
+                    message = (translate("batch_plan", "{count} file in column {column} cannot be found (row {row}: "
+                                                       "{value}).") if len(missing) == 1 else
+                               translate("batch_plan", "{count} files in column {column} cannot be found (row {row}: "
+                                                       "{value})."))
+                    value = self.texts(missing[0])[spec.file_column] or translate("batch_plan", "empty")
+                    found.append(message.format(count=len(missing), column=repr(spec.file_column),
+                                                row=missing[0] + 1, value=value))
         elif not spec.template.strip():
-            found.append("Write a prompt template, e.g. “Summarise: {" + (columns[0] if columns else "column") + "}”.")
+            found.append(translate("batch_plan", "Write a prompt template, e.g. “Summarise: {{{column}}}”.").format(
+                column=columns[0] if columns else translate("batch_plan", "column")))
         return found
 
     def empty_rows(self) -> list[int]:
@@ -197,7 +205,9 @@ def plan_from_manifest(out_dir: Path) -> BatchPlan:
     """The plan of an earlier batch, read back from its output folder (input re-read)."""
     data = read_manifest(out_dir)
     if data is None:
-        raise QueueError(ErrorKind.INPUT, f"{out_dir} holds no batch (no readable {MANIFEST_NAME}).")
+        raise QueueError(ErrorKind.INPUT, translate("batch_plan", "{folder} holds no batch (no readable "
+                                                                  "{manifest}).").format(folder=out_dir,
+                                                                                         manifest=MANIFEST_NAME))
     source = data["source"]
     table = read_table(Path(source["path"]), source.get("sheet"))
     return BatchPlan(table, BatchSpec.from_json(data["spec"]), Path(out_dir), name=data.get("name"))

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ErrorKind, QueueError
+from .i18n import translate
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".xlsx", ".xlsm", ".jsonl")
 AUDIO_SUFFIXES = (".flac", ".mp3", ".mp4", ".mpeg", ".mpga", ".m4a", ".ogg", ".oga", ".wav", ".webm")
@@ -51,16 +52,28 @@ class Table:
         return values
 
     def describe(self) -> str:
-        n = len(self.rows)
-        what = f"{n:,} row{'s' if n != 1 else ''} · {len(self.columns)} column{'s' if len(self.columns) != 1 else ''}"
-        if self.kind == SourceKind.CSV:
-            delimiter = {"\t": "tab", ",": "comma", ";": "semicolon", "|": "pipe"}.get(self.delimiter or ",", repr(self.delimiter))
-            return f"{what} · {self.encoding}, {delimiter}-separated"
-        if self.kind == SourceKind.XLSX:
-            return f"{what} · sheet “{self.sheet}”"
+        n, width = len(self.rows), len(self.columns)
         if self.kind == SourceKind.AUDIO:
-            return f"{n:,} audio file{'s' if n != 1 else ''}"
-        return f"{what} · OpenAI Batch JSONL"
+            return (translate("batch_table", "1 audio file") if n == 1 else
+                    translate("batch_table", "{count} audio files").format(count=f"{n:,}"))
+        rows = translate("batch_table", "1 row") if n == 1 else translate("batch_table", "{count} rows").format(
+            count=f"{n:,}")
+        columns = (translate("batch_table", "1 column") if width == 1 else
+                   translate("batch_table", "{count} columns").format(count=width))
+        if self.kind == SourceKind.CSV:
+            delimiter = self.delimiter or ","
+            source = {
+                "\t": translate("batch_table", "{encoding}, tab-separated"),
+                ",": translate("batch_table", "{encoding}, comma-separated"),
+                ";": translate("batch_table", "{encoding}, semicolon-separated"),
+                "|": translate("batch_table", "{encoding}, pipe-separated"),
+            }.get(delimiter) or translate("batch_table", "{encoding}, {delimiter}-separated")
+            source = source.format(encoding=self.encoding, delimiter=repr(self.delimiter))
+        elif self.kind == SourceKind.XLSX:
+            source = translate("batch_table", "sheet “{sheet}”").format(sheet=self.sheet)
+        else:
+            source = "OpenAI Batch JSONL"
+        return f"{rows} · {columns} · {source}"
 
 
 def cell_text(value: Any) -> str:
@@ -84,14 +97,15 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
     if path.is_dir():
         return read_audio_folder(path)
     if not path.is_file():
-        raise QueueError(ErrorKind.INPUT, f"{path} does not exist.")
+        raise QueueError(ErrorKind.INPUT, translate("batch_table", "{path} does not exist.").format(path=path))
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return read_xlsx(path, sheet)
     if suffix == ".jsonl":
         return read_jsonl_table(path)
     if suffix == ".xls":
-        raise QueueError(ErrorKind.INPUT, f"{path.name} is an old Excel file (.xls); save it as .xlsx or CSV first.")
+        raise QueueError(ErrorKind.INPUT, translate("batch_table", "{name} is an old Excel file (.xls); save it as "
+                                                                   ".xlsx or CSV first.").format(name=path.name))
     return read_csv(path)
 
 
@@ -132,27 +146,31 @@ def read_csv(path: Path) -> Table:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise QueueError(ErrorKind.INPUT, f"Cannot read {path}: {exc.strerror or exc}.") from exc
+        raise QueueError(ErrorKind.INPUT, translate("batch_table", "Cannot read {path}: {reason}.").format(
+            path=path, reason=exc.strerror or exc)) from exc
     text, encoding = decode(data)
     delimiter = sniff_delimiter(text, path.suffix.lower())
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False))
     except csv.Error as exc:
-        raise QueueError(ErrorKind.INPUT, f"{path.name} is not a readable CSV file ({exc}).") from exc
+        raise QueueError(ErrorKind.INPUT, translate("batch_table", "{name} is not a readable CSV file "
+                                                                   "({error}).").format(
+            name=path.name, error=exc)) from exc
     return _table(path, records, SourceKind.CSV, encoding=encoding, delimiter=delimiter)
 
 
 def _table(path: Path, records: list[list[Any]], kind: str, **info: Any) -> Table:
     records = [r for r in records if any(cell_text(c).strip() for c in r)]  # blank lines are no requests
     if not records:
-        raise QueueError(ErrorKind.INPUT, f"{path.name} is empty.")
+        raise QueueError(ErrorKind.INPUT, translate("batch_table", "{name} is empty.").format(name=path.name))
     header = [cell_text(c).strip() for c in records[0]]
     width = max(len(r) for r in records)
     # A nameless column or a row longer than the header gets a name, so every cell has one.
     columns = [name or f"column_{i + 1}" for i, name in enumerate(header + [""] * (width - len(header)))]
     rows = [list(r) + [None if kind == SourceKind.XLSX else ""] * (width - len(r)) for r in records[1:]]
     if not rows:
-        raise QueueError(ErrorKind.INPUT, f"{path.name} has a header row but no data rows.")
+        raise QueueError(ErrorKind.INPUT, translate("batch_table", "{name} has a header row but no data "
+                                                                   "rows.").format(name=path.name))
     return Table(columns, rows, path, kind, **info)
 
 
@@ -167,14 +185,20 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Table:
         # read_only streams rows; data_only gives a formula's last computed value, as Excel shows it.
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (OSError, InvalidFileException, KeyError, ValueError) as exc:
-        raise QueueError(ErrorKind.INPUT, f"{path.name} is not a readable .xlsx workbook ({exc}).") from exc
+        raise QueueError(ErrorKind.INPUT, translate("batch_table", "{name} is not a readable .xlsx workbook "
+                                                                   "({error}).").format(
+            name=path.name, error=exc)) from exc
     except Exception as exc:  # zipfile.BadZipFile and friends: a corrupt or mislabelled file
-        raise QueueError(ErrorKind.INPUT, f"{path.name} is not a readable .xlsx workbook ({exc}).") from exc
+        raise QueueError(ErrorKind.INPUT, translate("batch_table", "{name} is not a readable .xlsx workbook "
+                                                                   "({error}).").format(
+            name=path.name, error=exc)) from exc
     try:
         names = list(workbook.sheetnames)
         chosen = sheet if sheet is not None else names[0]
         if chosen not in names:
-            raise QueueError(ErrorKind.INPUT, f"{path.name} has no sheet {chosen!r} (sheets: {', '.join(names)}).")
+            raise QueueError(ErrorKind.INPUT, translate("batch_table", "{name} has no sheet {sheet} (sheets: "
+                                                                       "{sheets}).").format(
+                name=path.name, sheet=repr(chosen), sheets=", ".join(names)))
         records = [list(r) for r in workbook[chosen].iter_rows(values_only=True)]
     finally:
         workbook.close()
@@ -193,9 +217,12 @@ def read_audio_folder(folder: Path) -> Table:
     try:
         files = audio_files(folder)
     except OSError as exc:
-        raise QueueError(ErrorKind.INPUT, f"Cannot read the folder {folder}: {exc.strerror or exc}.") from exc
+        raise QueueError(ErrorKind.INPUT, translate("batch_table", "Cannot read the folder {folder}: {reason}.").format(
+            folder=folder, reason=exc.strerror or exc)) from exc
     if not files:
-        raise QueueError(ErrorKind.INPUT, f"{folder} holds no audio files ({', '.join(AUDIO_SUFFIXES)}).")
+        raise QueueError(ErrorKind.INPUT, translate("batch_table", "{folder} holds no audio files "
+                                                                   "({suffixes}).").format(
+            folder=folder, suffixes=", ".join(AUDIO_SUFFIXES)))
     rows = [[str(p), p.name] for p in files]
     return Table([FILE_COLUMN, "name"], rows, folder, SourceKind.AUDIO)
 

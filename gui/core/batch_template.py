@@ -10,6 +10,8 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 
+from .i18n import QT_TRANSLATE_NOOP, translate
+
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}\n]*)\}")
 
 # The estimate: about 4 characters per token for English text (OpenAI's published rule of
@@ -58,16 +60,59 @@ def estimate_tokens(*texts: str) -> int:
     return sum(math.ceil(len(t) / CHARS_PER_TOKEN) for t in parts) + MESSAGE_OVERHEAD_TOKENS * len(parts)
 
 
+# The messages of `problems`, whole sentences for each kind of template (its name is part of
+# the sentence): (one unknown name, several unknown names, a lone brace).
+_PROBLEMS = {
+    "template": (
+        QT_TRANSLATE_NOOP("batch_template", "The template uses {names}, which is not a column of the input "
+                                            "(columns: {columns}). For a literal brace write {open} or {close}."),
+        QT_TRANSLATE_NOOP("batch_template", "The template uses {names}, which are not columns of the input "
+                                            "(columns: {columns}). For a literal brace write {open} or {close}."),
+        QT_TRANSLATE_NOOP("batch_template", "The template has a lone {lone_open} or {lone_close}; write {open} or "
+                                            "{close} for a literal brace."),
+    ),
+    "prompt template": (
+        QT_TRANSLATE_NOOP("batch_template", "The prompt template uses {names}, which is not a column of the input "
+                                            "(columns: {columns}). For a literal brace write {open} or {close}."),
+        QT_TRANSLATE_NOOP("batch_template", "The prompt template uses {names}, which are not columns of the input "
+                                            "(columns: {columns}). For a literal brace write {open} or {close}."),
+        QT_TRANSLATE_NOOP("batch_template", "The prompt template has a lone {lone_open} or {lone_close}; write "
+                                            "{open} or {close} for a literal brace."),
+    ),
+    "system template": (
+        QT_TRANSLATE_NOOP("batch_template", "The system template uses {names}, which is not a column of the input "
+                                            "(columns: {columns}). For a literal brace write {open} or {close}."),
+        QT_TRANSLATE_NOOP("batch_template", "The system template uses {names}, which are not columns of the input "
+                                            "(columns: {columns}). For a literal brace write {open} or {close}."),
+        QT_TRANSLATE_NOOP("batch_template", "The system template has a lone {lone_open} or {lone_close}; write "
+                                            "{open} or {close} for a literal brace."),
+    ),
+    "file-name template": (
+        QT_TRANSLATE_NOOP("batch_template", "The file-name template uses {names}, which is not a column of the "
+                                            "input (columns: {columns}). For a literal brace write {open} or "
+                                            "{close}."),
+        QT_TRANSLATE_NOOP("batch_template", "The file-name template uses {names}, which are not columns of the "
+                                            "input (columns: {columns}). For a literal brace write {open} or "
+                                            "{close}."),
+        QT_TRANSLATE_NOOP("batch_template", "The file-name template has a lone {lone_open} or {lone_close}; write "
+                                            "{open} or {close} for a literal brace."),
+    ),
+}
+
+
 def problems(template: str, columns: Iterable[str], part: str = "template") -> list[str]:
-    """What must be fixed before anything is sent, in plain words."""
+    """What must be fixed before anything is sent, in plain words. `part` names the
+    template: "template", "prompt template", "system template" or "file-name template"."""
     columns = list(columns)
+    one, several, lone = _PROBLEMS.get(part, _PROBLEMS["template"])
+    braces = {"open": "{{", "close": "}}", "lone_open": "{", "lone_close": "}"}
     found = []
     unknown = unknown_placeholders(template, columns)
     if unknown:
         names = ", ".join("{" + n + "}" for n in unknown)
         listed = ", ".join(columns[:12]) + (" …" if len(columns) > 12 else "")
-        found.append(f"The {part} uses {names}, which {'is not a column' if len(unknown) == 1 else 'are not columns'} "
-                     f"of the input (columns: {listed}). For a literal brace write {{{{ or }}}}.")
+        message = translate("batch_template", one if len(unknown) == 1 else several)
+        found.append(message.format(names=names, columns=listed, **braces))
     if stray_braces(template):
-        found.append(f"The {part} has a lone {{ or }}; write {{{{ or }}}} for a literal brace.")
+        found.append(translate("batch_template", lone).format(**braces))
     return found

@@ -14,6 +14,7 @@ from typing import Any
 
 from .endpoints import Endpoint
 from .errors import ErrorKind, QueueError
+from .i18n import translate
 
 
 class FieldProblem(QueueError):
@@ -86,9 +87,10 @@ def check(endpoint: Endpoint, body: dict[str, Any]) -> None:
     model = body.get("model")
     if endpoint not in (Endpoint.IMAGES, Endpoint.IMAGE_EDITS) or "model" in body:
         if not isinstance(model, str) or not model.strip():
-            raise FieldProblem("model", "Choose a model from the list or type its id.")
+            raise FieldProblem("model", translate("bodies", "Choose a model from the list or type its id."))
     if body.get("stream"):
-        raise FieldProblem("stream", "The queue does not stream answers: remove \"stream\" from the advanced settings.")
+        raise FieldProblem("stream", translate("bodies", "The queue does not stream answers: remove \"stream\" from "
+                                                         "the advanced settings."))
     for name, (kind, low, high) in _NUMBERS.items():
         if name in body:
             body[name] = _number(name, body[name], kind, low, high)
@@ -96,20 +98,28 @@ def check(endpoint: Endpoint, body: dict[str, Any]) -> None:
         body["n"] = _number("n", body["n"], int, 1, _N_LIMIT[endpoint])
     for name, choices in _CHOICES.get(endpoint, {}).items():
         if name in body and body[name] not in choices:
-            raise FieldProblem(name, f"{name} must be one of {', '.join(choices)} (not {body[name]!r}).")
+            raise FieldProblem(name, translate("bodies", "{name} must be one of {choices} (not {value}).").format(
+                name=name, choices=", ".join(choices), value=repr(body[name])))
     if "stop" in body:
         stop = body["stop"]
         if isinstance(stop, list) and (len(stop) > 4 or not all(isinstance(s, str) and s for s in stop)):
-            raise FieldProblem("stop", "Give at most 4 stop sequences, none of them empty.")
+            raise FieldProblem("stop", translate("bodies", "Give at most 4 stop sequences, none of them empty."))
         if not isinstance(stop, (str, list)):
-            raise FieldProblem("stop", "Stop sequences must be text.")
+            raise FieldProblem("stop", translate("bodies", "Stop sequences must be text."))
 
 
 def _number(name: str, value: Any, kind: type, low: float | None, high: float | None) -> int | float:
-    what = "a whole number" if kind is int else "a number"
-    bounds = (f" between {_fmt(low)} and {_fmt(high)}" if low is not None and high is not None
-              else f" of at least {_fmt(low)}" if low is not None else "")
-    problem = FieldProblem(name, f"{name} must be {what}{bounds}.")
+    if kind is int:
+        message = (translate("bodies", "{name} must be a whole number between {low} and {high}.")
+                   if low is not None and high is not None else
+                   translate("bodies", "{name} must be a whole number of at least {low}.") if low is not None else
+                   translate("bodies", "{name} must be a whole number."))
+    else:
+        message = (translate("bodies", "{name} must be a number between {low} and {high}.")
+                   if low is not None and high is not None else
+                   translate("bodies", "{name} must be a number of at least {low}.") if low is not None else
+                   translate("bodies", "{name} must be a number."))
+    problem = FieldProblem(name, message.format(name=name, low=_fmt(low), high=_fmt(high)))
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise problem
     if kind is int:
@@ -151,18 +161,21 @@ def chat_body(model: str, messages: list[dict[str, Any]], *, max_tokens: int | N
 def _clean_messages(messages: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     messages = list(messages)
     users = sum(1 for m in messages if m.get("role") == "user")
-    no_user = FieldProblem("messages", "Type a user message first: it is what the model answers.")
+    no_user = FieldProblem("messages", translate("bodies", "Type a user message first: it is what the model answers."))
     cleaned = []
     for number, message in enumerate(messages, start=1):
         role, content = message.get("role"), message.get("content")
         if role not in ROLES:
-            raise FieldProblem("messages", f"Message {number} has an unknown role {role!r}: use system, user or assistant.")
+            raise FieldProblem("messages", translate("bodies", "Message {number} has an unknown role {role}: use "
+                                                               "system, user or assistant.").format(number=number,
+                                                                                                    role=repr(role)))
         if isinstance(content, str) and not content.strip():
             if role == "system":
                 continue  # an empty system message means "none"
             if role == "user" and users == 1:
                 raise no_user
-            raise FieldProblem("messages", f"Message {number} ({role}) is empty: type it or remove it.")
+            raise FieldProblem("messages", translate("bodies", "Message {number} ({role}) is empty: type it or "
+                                                               "remove it.").format(number=number, role=role))
         cleaned.append({"role": role, "content": content})
     if not users:
         raise no_user
@@ -173,7 +186,7 @@ def completion_body(model: str, prompt: str, *, max_tokens: int | None = None, t
                     n: int | None = None, stop: list[str] | None = None, echo: bool = False,
                     extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
     if not (extra and "prompt" in extra) and not (prompt or "").strip():
-        raise FieldProblem("prompt", "Type a prompt first: the model continues it.")
+        raise FieldProblem("prompt", translate("bodies", "Type a prompt first: the model continues it."))
     fields = {"model": model, "prompt": prompt, "max_tokens": max_tokens or None, "temperature": temperature,
               "n": n if n and n != 1 else None, "stop": stop or None, "echo": True if echo else None}
     return finish(Endpoint.COMPLETIONS, fields, extra)
@@ -186,9 +199,10 @@ def embedding_body(model: str, inputs: list[str] | str, *, extra: Mapping[str, A
     items = [i for i in inputs if i.strip()]
     if not (extra and "input" in extra):
         if not items:
-            raise FieldProblem("input", "Type at least one input line (or load a text file).")
+            raise FieldProblem("input", translate("bodies", "Type at least one input line (or load a text file)."))
         if len(items) > 2048:
-            raise FieldProblem("input", f"{len(items)} inputs: the limit is 2048 per request. Split them up.")
+            raise FieldProblem("input", translate("bodies", "{count} inputs: the limit is {limit} per request. Split "
+                                                            "them up.").format(count=len(items), limit=2048))
     fields = {"model": model, "input": items[0] if len(items) == 1 else items}
     return finish(Endpoint.EMBEDDINGS, fields, extra)
 
@@ -198,7 +212,7 @@ def image_body(model: str | None, prompt: str, *, n: int | None = None, size: st
                extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """Defaults ("auto", png, one image) are left out: the server applies them."""
     if not (extra and "prompt" in extra) and not (prompt or "").strip():
-        raise FieldProblem("prompt", "Describe the image you want first.")
+        raise FieldProblem("prompt", translate("bodies", "Describe the image you want first."))
     fields = {"model": model or None, "prompt": prompt, "n": n if n and n != 1 else None,
               "size": _unless(size, "auto"), "quality": _unless(quality, "auto"),
               "background": _unless(background, "auto"), "output_format": _unless(output_format, "png")}
@@ -231,7 +245,7 @@ def parse_stop(text: str) -> list[str] | None:
     parts.append(current)
     parts = [p for p in parts if p != ""]
     if len(parts) > 4:
-        raise FieldProblem("stop", "Give at most 4 stop sequences.")
+        raise FieldProblem("stop", translate("bodies", "Give at most 4 stop sequences."))
     return parts or None
 
 
@@ -249,22 +263,25 @@ def parse_extra(text: str) -> dict[str, Any]:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise FieldProblem("advanced", f"Not valid JSON at line {exc.lineno}, column {exc.colno}: "
-                                       f"{_plain_json_error(exc.msg)}.") from None
+        message = translate("bodies", "Not valid JSON at line {line}, column {column}: {problem}.")
+        raise FieldProblem("advanced", message.format(line=exc.lineno, column=exc.colno,
+                                                      problem=_plain_json_error(exc.msg))) from None
     if not isinstance(value, dict):
-        raise FieldProblem("advanced", 'The advanced settings must be one JSON object, like {"top_p": 0.9}.')
+        raise FieldProblem("advanced", translate("bodies", "The advanced settings must be one JSON object, like "
+                                                           "{\"top_p\": 0.9}."))
     return value
 
 
 def _plain_json_error(msg: str) -> str:
     plain = {
-        "Expecting ',' delimiter": "a comma is missing",
-        "Expecting ':' delimiter": "a colon is missing after the key",
-        "Expecting property name enclosed in double quotes": "keys need double quotes (and no comma before })",
-        "Expecting value": "a value is missing (strings need double quotes)",
-        "Extra data": "there is text after the closing }",
-        "Unterminated string starting at": "a string is not closed with \"",
-        "Invalid control character at": "a line break inside a string (write \\n)",
+        "Expecting ',' delimiter": translate("bodies", "a comma is missing"),
+        "Expecting ':' delimiter": translate("bodies", "a colon is missing after the key"),
+        "Expecting property name enclosed in double quotes": translate(
+            "bodies", "keys need double quotes (and no comma before })"),
+        "Expecting value": translate("bodies", "a value is missing (strings need double quotes)"),
+        "Extra data": translate("bodies", "there is text after the closing }"),
+        "Unterminated string starting at": translate("bodies", "a string is not closed with \""),
+        "Invalid control character at": translate("bodies", "a line break inside a string (write \\n)"),
     }
     for prefix, words in plain.items():
         if msg.startswith(prefix):

@@ -15,6 +15,7 @@ from typing import Any
 from . import paths
 from .client import Upload
 from .endpoints import Endpoint
+from .i18n import translate
 from .jobs import ALLOWED, Job, JobState
 
 SCHEMA_VERSION = 1
@@ -109,9 +110,8 @@ class JobStore:
         with self._lock:
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
-                raise RuntimeError(
-                    f"The job database {self.path} was written by a newer Queue Desk. Update the app."
-                )
+                raise RuntimeError(translate("store", "The job database {path} was written by a newer Queue Desk. "
+                                                      "Update the app.").format(path=self.path))
             self._db.executescript(SCHEMA)
             self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
@@ -217,11 +217,12 @@ class JobStore:
         for job in self.jobs(states=[JobState.QUEUED, *(s for s in JobState if s.in_flight)]):
             if job.status_url:
                 if job.state is not JobState.POLLING:
-                    self.transition(job, JobState.INTERRUPTED, "app stopped")
-                    self.transition(job, JobState.POLLING, "resumed after restart")
+                    self.transition(job, JobState.INTERRUPTED, translate("store", "app stopped"))
+                    self.transition(job, JobState.POLLING, translate("store", "resumed after restart"))
                 to_poll.append(job)
             else:
-                self.transition(job, JobState.INTERRUPTED, "app stopped while the job was in flight")
+                self.transition(job, JobState.INTERRUPTED, translate("store", "app stopped while the job was in "
+                                                                              "flight"))
                 interrupted.append(job)
         return interrupted, to_poll
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .i18n import translate
+
 EXPORT_FORMATS = ("txt", "srt", "vtt", "json")
 _CUE_TIME = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{1,3})")
 
@@ -44,7 +46,7 @@ def parse_transcript(content: bytes | str, is_json: bool | None = None) -> Trans
     if is_json:
         body = json.loads(text)
         if not isinstance(body, dict):
-            raise ValueError("the transcript is not a JSON object")
+            raise ValueError(translate("subtitles", "the transcript is not a JSON object"))
         segments = [Segment(float(s.get("start") or 0), float(s.get("end") or 0), str(s.get("text", "")).strip())
                     for s in body.get("segments") or [] if isinstance(s, dict)]
         duration = body.get("duration")
@@ -128,5 +130,5 @@ def render(transcript: Transcript, fmt: str) -> str:
 
 def _need_timings(transcript: Transcript, fmt: str) -> None:
     if not transcript.timed:
-        raise ValueError(f"This transcript has no timings, so it cannot be saved as {fmt}. "
-                         "Ask for verbose_json, srt or vtt to get them.")
+        raise ValueError(translate("subtitles", "This transcript has no timings, so it cannot be saved as {format}. "
+                                                "Ask for verbose_json, srt or vtt to get them.").format(format=fmt))

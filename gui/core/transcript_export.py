@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .bodies import FieldProblem
 from .endpoints import ResultKind
+from .i18n import translate
 from .jobs import Job, JobState
 from .naming import DEFAULT_TEMPLATE, check_template, target_path
 from .saving import check_folder, save_file, unique_path
@@ -23,7 +24,8 @@ class ExportOptions:
 
     def check(self) -> None:
         if self.format not in EXPORT_FORMATS:
-            raise FieldProblem("format", f"Choose one of {', '.join(EXPORT_FORMATS)}.")
+            raise FieldProblem("format", translate("transcript_export", "Choose one of {formats}.").format(
+                formats=", ".join(EXPORT_FORMATS)))
         check_template(self.template)
         if self.folder is not None:
             check_folder(self.folder)
@@ -41,10 +43,13 @@ def export_target(job: Job, options: ExportOptions) -> Path:
     stem = audio.stem if audio else f"{job.endpoint.value}-{job.id[:8]}"
     if options.folder is None:
         if audio is None:
-            raise FieldProblem("folder", "This job has no audio file to save next to. Choose a folder.")
+            raise FieldProblem("folder", translate("transcript_export", "This job has no audio file to save next "
+                                                                       "to. Choose a folder."))
         folder = check_folder(audio.parent) if audio.parent.exists() else None
         if folder is None:
-            raise FieldProblem("folder", f"The audio's folder {audio.parent} no longer exists. Choose a folder.")
+            raise FieldProblem("folder", translate("transcript_export", "The audio's folder {folder} no longer "
+                                                                       "exists. Choose a folder.").format(
+                folder=audio.parent))
     else:
         folder = check_folder(options.folder)
     return target_path(folder, options.template, stem=stem, model=job.model, format=options.format,
@@ -56,7 +61,8 @@ def export_transcript(job: Job, options: ExportOptions, transcript: Transcript |
     with plain words (bad template, missing or read-only folder, full disk)."""
     if job.endpoint.spec.result is not ResultKind.TRANSCRIPT or job.state is not JobState.SUCCEEDED \
             or not job.result_path:
-        raise FieldProblem("job", "Only a finished transcription or translation can be saved as a transcript.")
+        raise FieldProblem("job", translate("transcript_export", "Only a finished transcription or translation can "
+                                                                 "be saved as a transcript."))
     options.check()
     if transcript is None:
         transcript = read_transcript(job.result_path)

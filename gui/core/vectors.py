@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ErrorKind, QueueError
+from .i18n import translate
 
 HEATMAP_LIMIT = 64  # inputs compared in the similarity matrix (n² dot products in Python)
 
@@ -44,12 +45,14 @@ def parse_embeddings(body: Any, request_input: Any = None) -> Embeddings:
     """From an OpenAI embeddings response; `request_input` is the body's `input`."""
     data = body.get("data") if isinstance(body, dict) else None
     if not isinstance(data, list):
-        raise QueueError(ErrorKind.BAD_RESPONSE, "The answer holds no embeddings (no data list).")
+        raise QueueError(ErrorKind.BAD_RESPONSE, translate("vectors", "The answer holds no embeddings (no data "
+                                                                      "list)."))
     items = sorted((d for d in data if isinstance(d, dict)), key=lambda d: d.get("index", 0))
     vectors = [_vector(item.get("embedding"), n) for n, item in enumerate(items, start=1)]
     dims = {len(v) for v in vectors}
     if len(dims) > 1:
-        raise QueueError(ErrorKind.BAD_RESPONSE, f"The vectors have different lengths ({sorted(dims)}).")
+        raise QueueError(ErrorKind.BAD_RESPONSE, translate("vectors", "The vectors have different lengths "
+                                                                      "({lengths}).").format(lengths=sorted(dims)))
     if isinstance(request_input, str):
         inputs = [request_input]
     elif isinstance(request_input, list):
@@ -68,16 +71,19 @@ def _vector(value: Any, number: int) -> list[float]:
         try:
             raw = base64.b64decode(value, validate=True)
         except (binascii.Error, ValueError):
-            raise QueueError(ErrorKind.BAD_RESPONSE, f"Vector {number} is not valid base64.") from None
+            raise QueueError(ErrorKind.BAD_RESPONSE, translate("vectors", "Vector {number} is not valid "
+                                                                          "base64.").format(number=number)) from None
         if len(raw) % 4:
-            raise QueueError(ErrorKind.BAD_RESPONSE, f"Vector {number} is not a whole number of float32 values.")
+            raise QueueError(ErrorKind.BAD_RESPONSE, translate("vectors", "Vector {number} is not a whole number of "
+                                                                          "float32 values.").format(number=number))
         values = array("f", raw)
         if sys.byteorder == "big":
             values.byteswap()
         return values.tolist()
     if isinstance(value, list) and all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in value):
         return [float(x) for x in value]
-    raise QueueError(ErrorKind.BAD_RESPONSE, f"Vector {number} is not a list of numbers.")
+    raise QueueError(ErrorKind.BAD_RESPONSE, translate("vectors", "Vector {number} is not a list of "
+                                                                  "numbers.").format(number=number))
 
 
 def cosine_matrix(vectors: list[list[float]], limit: int = HEATMAP_LIMIT) -> list[list[float]]:

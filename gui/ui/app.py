@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 os.environ.setdefault("QT_API", "pyside6")  # qasync picks its Qt binding at import time
 
-from PySide6.QtCore import QSettings, QTimer  # noqa: E402 - PySide6 before qasync
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer  # noqa: E402 - PySide6 before qasync
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 import qasync  # noqa: E402
@@ -27,6 +27,8 @@ from . import background, language, theme  # noqa: E402
 from .main_window import MainWindow  # noqa: E402
 from .queue_settings import QueueSettings  # noqa: E402
 from .resources import app_icon  # noqa: E402
+
+translate = QCoreApplication.translate  # lupdate reads translate("context", "text") calls
 
 APP_NAME = "Queue Desk"
 ACTIVE_PROFILE_KEY = "profiles/active"
@@ -111,8 +113,9 @@ def open_session(*, sandbox_url: str | None = None, base_url: str | None = None,
         # The remembered profile broke since the last run (e.g. its CA file is gone): start
         # anyway, on the provider, and say why.
         fallback = open_session(profile_name=PROVIDER_PROFILE, sandbox_url=sandbox_url)
-        fallback.notes.insert(0, f"The profile {profile.name!r} cannot be used: {error.message} "
-                                 f"Using {PROVIDER_PROFILE}; fix it under File → Profiles.")
+        fallback.notes.insert(0, translate("app", "The profile {profile} cannot be used: {problem} Using {fallback}; "
+                                                  "fix it under File → Profiles.").format(
+            profile=repr(profile.name), problem=error.message, fallback=PROVIDER_PROFILE))
         return fallback
     # The sandbox needs no real key: a missing keyring is no news there.
     notes = [keys.problem] if keys.problem and profile.name != SANDBOX_PROFILE else []
@@ -146,11 +149,15 @@ def start_window(session: Session) -> MainWindow:
         engine.scheduler.resume_polling(job)
     notes = ([session.blocker] if session.blocker else []) + session.notes
     if interrupted:
-        n = len(interrupted)
-        notes.append(f"{n} job{'s were' if n != 1 else ' was'} interrupted when Queue Desk last stopped; "
-                     "select and Resubmit to send again.")
+        text = (translate("app", "1 job was interrupted when Queue Desk last stopped; select it and Resubmit "
+                                 "to send it again.") if len(interrupted) == 1 else
+                translate("app", "{count} jobs were interrupted when Queue Desk last stopped; select and "
+                                 "Resubmit to send again."))
+        notes.append(text.format(count=len(interrupted)))
     if to_poll:
-        notes.append(f"Checking on {len(to_poll)} job{'s' if len(to_poll) != 1 else ''} the server still holds.")
+        text = (translate("app", "Checking on 1 job the server still holds.") if len(to_poll) == 1 else
+                translate("app", "Checking on {count} jobs the server still holds."))
+        notes.append(text.format(count=len(to_poll)))
     if notes:
         window.statusBar().showMessage(" ".join(notes))
     return window
@@ -200,7 +207,8 @@ async def serve(session: Session) -> int:
             try:
                 window, session = await switch_profile(window, session, wanted[-1])
             except QueueError as error:  # the old engine is still open: stay on it and say why
-                window.statusBar().showMessage(f"Could not switch to {wanted[-1]}: {error.message}")
+                window.statusBar().showMessage(translate("app", "Could not switch to {profile}: {problem}").format(
+                    profile=wanted[-1], problem=error.message))
         window.hide()
     finally:
         await shutdown(window, session.engine)
@@ -232,7 +240,8 @@ def run_gui(*, sandbox: bool = False, base_url: str | None = None) -> int:
         if QApplication.platformName() != "offscreen":
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.critical(None, "Queue Desk could not start", str(exc))  # no loop left: exec() is safe
+            # No loop left: exec() is safe.
+            QMessageBox.critical(None, translate("app", "Queue Desk could not start"), str(exc))
         raise
     finally:
         wake.stop()

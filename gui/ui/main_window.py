@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
         self.profiles = profiles
         self.profiles_dialog: ProfilesDialog | None = None
         self.switch_box: QMessageBox | None = None
-        self.setWindowTitle(f"Queue Desk — {profile_name}")
+        self.setWindowTitle(self.tr("Queue Desk — {profile}").format(profile=profile_name))
         self._confirmed_close = False
         self.close_box: QMessageBox | None = None
         self._select_when_listed: str | None = None
@@ -83,7 +83,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.profile_label = QLabel(profile_name, self)
-        self.profile_label.setToolTip(f"Profile: {profile_name} ({engine.client.base_url})")
+        self.profile_label.setToolTip(self.tr("Profile: {profile} ({url})").format(profile=profile_name,
+                                                                                url=engine.client.base_url))
         self.profile_label.setStyleSheet("font-weight: bold; padding: 0 6px;")
         self.counts_label = QLabel(self)
         self.queue = QueueControls(engine.scheduler, engine.store, self)
@@ -106,7 +107,7 @@ class MainWindow(QMainWindow):
 
     def add_tab(self, tab: EndpointTab) -> None:
         tab.setParent(self.tabs)
-        self.tabs.addTab(tab, tab.title)
+        self.tabs.addTab(tab, QCoreApplication.translate("tabs", tab.title))
         tab.submitted.connect(self._submitted)
         self.endpoint_tabs.append(tab)
 
@@ -128,15 +129,18 @@ class MainWindow(QMainWindow):
         """Switch only when no job is running or waiting: their requests belong to this
         profile's server and key."""
         if name == self.profile_name:
-            self.statusBar().showMessage(f"{name} is already the active profile.", 4000)
+            message = self.tr("{profile} is already the active profile.").format(profile=name)
+            self.statusBar().showMessage(message, 4000)
             return False
         active = self.engine.scheduler.active
         if active:
+            text = (self.tr("1 job is still running or waiting on {profile}. Let it finish or cancel it, "
+                            "then switch to {target}.") if active == 1 else
+                    self.tr("{count} jobs are still running or waiting on {profile}. Let them finish or cancel "
+                            "them, then switch to {target}."))
             self.switch_box = QMessageBox(
-                QMessageBox.Icon.Information, "Jobs are still running",
-                f"{active} job{'s are' if active != 1 else ' is'} still running or waiting on {self.profile_name}. "
-                f"Let {'them' if active != 1 else 'it'} finish or cancel {'them' if active != 1 else 'it'}, "
-                f"then switch to {name}.", parent=self)
+                QMessageBox.Icon.Information, self.tr("Jobs are still running"),
+                text.format(count=active, profile=self.profile_name, target=name), parent=self)
             self.switch_box.open()
             return False
         if self.profiles_dialog is not None:
@@ -149,7 +153,8 @@ class MainWindow(QMainWindow):
     def _submitted(self, job: Job) -> None:
         # Follow the new job in the preview; its row appears with the next flush.
         self._select_when_listed = job.id
-        self.statusBar().showMessage(f"Submitted {job.endpoint.label.lower()} job {job.id}", 4000)
+        message = self.tr("Submitted job {id} ({kind})").format(id=job.id, kind=job.endpoint.label)
+        self.statusBar().showMessage(message, 4000)
 
     def _jobs_changed(self, job_ids: set[str]) -> None:
         if self._select_when_listed in job_ids and self.jobs.select_job(self._select_when_listed):
@@ -173,13 +178,17 @@ class MainWindow(QMainWindow):
     def _render_counts(self) -> None:
         live, history = self.model.counts, self._history_counts
         running = sum(n for s, n in live.items() if s.in_flight)
-        parts = [f"Running {running}", f"Queued {live[JobState.QUEUED]}",
-                 f"Done {history.get(JobState.SUCCEEDED, 0)}", f"Failed {history.get(JobState.FAILED, 0)}"]
-        for state in (JobState.CANCELLED, JobState.INTERRUPTED):
-            if history.get(state):
-                parts.append(f"{state.label} {history[state]}")
+        parts = [self.tr("Running {count}").format(count=running),
+                 self.tr("Queued {count}").format(count=live[JobState.QUEUED]),
+                 self.tr("Done {count}").format(count=history.get(JobState.SUCCEEDED, 0)),
+                 self.tr("Failed {count}").format(count=history.get(JobState.FAILED, 0))]
+        if history.get(JobState.CANCELLED):
+            parts.append(self.tr("Cancelled {count}").format(count=history[JobState.CANCELLED]))
+        if history.get(JobState.INTERRUPTED):
+            parts.append(self.tr("Interrupted {count}").format(count=history[JobState.INTERRUPTED]))
         self.counts_label.setText("  ·  ".join(parts))
-        self.counts_label.setToolTip("Done, failed, cancelled and interrupted count every job in the history")
+        self.counts_label.setToolTip(
+            self.tr("Done, failed, cancelled and interrupted count every job in the history"))
 
     # -- closing ------------------------------------------------------------------
 
@@ -198,11 +207,12 @@ class MainWindow(QMainWindow):
     def _ask_to_close(self, active: int) -> None:
         if self.close_box is not None and self.close_box.isVisible():
             return
-        box = QMessageBox(QMessageBox.Icon.Question, "Quit Queue Desk?",
-                          f"{active} job{'s are' if active != 1 else ' is'} still running.", parent=self)
-        box.setInformativeText("If you quit now they are marked interrupted; you can resubmit them later.")
-        quit_button = box.addButton("Quit anyway", QMessageBox.ButtonRole.DestructiveRole)
-        keep_button = box.addButton("Keep running", QMessageBox.ButtonRole.RejectRole)
+        text = self.tr("1 job is still running.") if active == 1 else self.tr("{count} jobs are still running.")
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Quit Queue Desk?"), text.format(count=active),
+                          parent=self)
+        box.setInformativeText(self.tr("If you quit now they are marked interrupted; you can resubmit them later."))
+        quit_button = box.addButton(self.tr("Quit anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        keep_button = box.addButton(self.tr("Keep running"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep_button)  # Enter must not throw work away
         # open(), not exec(): a nested loop inside the asyncio loop breaks qasync.
         box.buttonClicked.connect(lambda b: self._close_answered(b is quit_button))

@@ -54,7 +54,7 @@ class SaveSettingsBox(QGroupBox):
         self.limit = QDoubleSpinBox(self)
         self.limit.setRange(1, 4096)
         self.limit.setDecimals(0)
-        self.limit.setSuffix(" MiB")
+        self.limit.setSuffix(self.tr(" MiB"))
         self.limit.setToolTip(self.tr("Files larger than this are refused before upload (OpenAI documents 25 MiB)"))
 
         folder_row = QHBoxLayout()

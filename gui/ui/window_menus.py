@@ -76,7 +76,7 @@ def build(window: QMainWindow) -> None:
 
 
 def add_language_menu(window: QMainWindow, view_menu: QMenu) -> None:
-    menu = view_menu.addMenu(translate("window_menus", "L&anguage"))
+    menu = view_menu.addMenu(translate("window_menus", "&Language"))
     group = QActionGroup(window)
     current = language.chosen()
     window.language_actions = {}
