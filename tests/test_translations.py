@@ -218,3 +218,28 @@ def test_language_follows_the_system_unless_chosen(tmp_path, lang, choice, expec
     out = subprocess.run([sys.executable, "-c", script, *([choice] if choice else [])], env=env,
                          capture_output=True, text=True, timeout=60, check=True)
     assert out.stdout.split()[-1] == expected, out.stderr
+
+
+def test_filtering_by_a_german_state_name_reaches_the_whole_history(german, gui_engine, qtbot):
+    # The store holds "failed"; the table shows "Fehlgeschlagen" — typing what is shown must
+    # find the old failure deep in the history, not just the rows already loaded.
+    from gui.core.endpoints import Endpoint
+    from gui.core.jobs import Job, JobState
+    from gui.ui.main_window import MainWindow
+
+    engine = gui_engine()
+    jobs = [Job(Endpoint.CHAT, {"model": "m", "messages": [{"role": "user", "content": f"question {i}"}]})
+            for i in range(1500)]
+    for i, job in enumerate(jobs):
+        job.state = JobState.FAILED if i == 3 else JobState.SUCCEEDED
+    engine.store.add_many(jobs)
+    window = MainWindow(engine, "Sandbox")
+    qtbot.addWidget(window)
+    panel = window.jobs
+    assert panel.model.rowCount() < 1000  # paged: the failure is not loaded yet
+    panel.filter_edit.setText("fehlgeschl")
+    proxy = panel.proxy
+    qtbot.waitUntil(lambda: proxy.rowCount() == 1, timeout=3000)
+    assert proxy.index(0, 0).data(panel.model.JobRole).id == jobs[3].id
+    window._confirmed_close = True
+    window.close()

@@ -257,21 +257,33 @@ class JobStore:
         newest_first: bool = False,
         before_seq: int | None = None,
         search: str | None = None,
+        search_states: Iterable[JobState] = (),
+        search_endpoints: Iterable[Endpoint] = (),
     ) -> list[Job]:
         """Jobs in insertion order. Page deep histories with `before_seq` (a cursor: the
         `seq` of the last job of the previous page), which stays fast where OFFSET does not.
         `search` keeps jobs whose prompt, model, state, endpoint, error or custom id
         contains the text (case-insensitive), in SQL, so a filter finds old jobs without
-        loading the whole history."""
+        loading the whole history. Jobs in `search_states` or `search_endpoints` match as well:
+        the window passes those whose translated name contains the text, since the database
+        holds the English values."""
         return list(self._iter(states=states, batch_id=batch_id, limit=limit, offset=offset,
-                               newest_first=newest_first, before_seq=before_seq, search=search))
+                               newest_first=newest_first, before_seq=before_seq, search=search,
+                               search_values={"state": [s.value for s in search_states],
+                                              "endpoint": [e.value for e in search_endpoints]}))
 
-    def _iter(self, *, states, batch_id, limit, offset, newest_first, before_seq, search) -> Iterator[Job]:
+    def _iter(self, *, states, batch_id, limit, offset, newest_first, before_seq, search,
+              search_values=None) -> Iterator[Job]:
         where, args = [], []
         if search:
             pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            where.append("(" + " OR ".join(f"IFNULL({c},'') LIKE ? ESCAPE '\\'" for c in _SEARCHED) + ")")
+            matches = [f"IFNULL({c},'') LIKE ? ESCAPE '\\'" for c in _SEARCHED]
             args += [pattern] * len(_SEARCHED)
+            for column, values in (search_values or {}).items():
+                if values:
+                    matches.append(f"{column} IN ({','.join('?' * len(values))})")
+                    args += values
+            where.append("(" + " OR ".join(matches) + ")")
         if before_seq is not None:
             where.append("seq < ?")
             args.append(before_seq)

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from gui.core.endpoints import Endpoint
 from gui.core.jobs import Job, JobState
 from gui.core.scheduler import Scheduler
 from gui.core.store import JobStore
@@ -143,7 +144,7 @@ class JobTableModel(QAbstractTableModel):
     def _history(self, limit: int | None = None) -> list[Job]:
         text, batch_id = self._history_filter
         return self._store.jobs(newest_first=True, limit=limit, before_seq=self._history_cursor,
-                                search=text or None, batch_id=batch_id)
+                                search=text or None, batch_id=batch_id, **shown_names_matching(text))
 
     def _rest_of_history(self) -> list[Job]:
         return self._history()
@@ -370,3 +371,13 @@ class JobTableModel(QAbstractTableModel):
                 start = prev = row
         if start is not None:
             self.dataChanged.emit(self.index(start, first_col), self.index(prev, last_col))
+
+
+def shown_names_matching(text: str) -> dict:
+    """States and endpoints whose name as shown (translated) contains `text`, for the store's
+    search: the database holds the English values, so "fehlgeschlagen" would find nothing."""
+    needle = text.strip().casefold()
+    if not needle:
+        return {}
+    return {"search_states": [s for s in JobState if needle in s.label.casefold()],
+            "search_endpoints": [e for e in Endpoint if needle in e.label.casefold()]}
