@@ -272,9 +272,9 @@ class BatchDialog(QDialog):
         if empty:
             shown = ", ".join(str(i + 1) for i in empty[:5]) + (" …" if len(empty) > 5 else "")
             if len(empty) == 1:
-                note = self.tr("{count} row render to an empty prompt (row {rows}); it is sent as it is.")
+                note = self.tr("{count} row renders to an empty prompt (row {rows}); it is sent as it is.")
             else:
-                note = self.tr("{count} rows render to an empty prompt (row {rows}); they are sent as they are.")
+                note = self.tr("{count} rows render to an empty prompt (rows {rows}); they are sent as they are.")
             notes.append(note.format(count=len(empty), rows=shown))
         if self._earlier_run[0] != plan.out_dir:  # read once per folder, not per keystroke (it can be MBs)
             manifest = read_manifest(plan.out_dir) or {}

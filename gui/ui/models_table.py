@@ -194,5 +194,9 @@ class ModelsView(QWidget):
 
     def _count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(self.tr("{shown} of {total}").format(shown=shown, total=total) if shown != total
-                           else self.tr("{total} models").format(total=total))
+        if shown != total:
+            self.count.setText(self.tr("{shown} of {total}").format(shown=shown, total=total))
+        elif total == 1:
+            self.count.setText(self.tr("1 model"))
+        else:
+            self.count.setText(self.tr("{total} models").format(total=total))

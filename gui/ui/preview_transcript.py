@@ -96,8 +96,12 @@ class TranscriptView(QWidget):
                 self.segments.setItem(row, col, item)
         self.segments.setVisible(t.timed)
         self.segments.resizeRowsToContents()
-        facts = [self.tr("{count} segments").format(count=len(t.segments)) if t.timed
-                 else self.tr("no timings (ask for verbose_json, srt or vtt)")]
+        if not t.timed:
+            facts = [self.tr("no timings (ask for verbose_json, srt or vtt)")]
+        elif len(t.segments) == 1:
+            facts = [self.tr("1 segment")]
+        else:
+            facts = [self.tr("{count} segments").format(count=len(t.segments))]
         if t.language:
             facts.append(t.language)
         if t.duration:

@@ -24,7 +24,7 @@
     <message>
         <location filename="../../gui/ui/audio_tab.py" line="+40"/>
         <source>Translates speech in any language into English text.</source>
-        <translation>Übersetzt Gesprochenes in beliebiger Sprache in englischen Text.</translation>
+        <translation>Übersetzt Gesprochenes aus jeder Sprache in englischen Text.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -228,7 +228,7 @@
     <message>
         <location line="+3"/>
         <source>Exported {name} to {path}</source>
-        <translation>{name} exportiert nach {path}</translation>
+        <translation>{name} wurde nach {path} exportiert</translation>
     </message>
     <message>
         <location line="+35"/>
@@ -256,7 +256,7 @@
     <message>
         <location line="+1"/>
         <source>Audio folder…</source>
-        <translation>Audio-Ordner…</translation>
+        <translation>Audioordner…</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -286,7 +286,7 @@
     <message>
         <location line="+2"/>
         <source>When done, open the results folder</source>
-        <translation>Danach den Ergebnisordner öffnen</translation>
+        <translation>Nach Abschluss den Ergebnisordner öffnen</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -306,7 +306,7 @@
     <message>
         <location line="+9"/>
         <source>Prompt template — {column} inserts a cell</source>
-        <translation>Prompt-Vorlage — {column} fügt eine Zelle ein</translation>
+        <translation>Prompt-Vorlage – {column} fügt eine Zelle ein</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -322,7 +322,7 @@
     <message>
         <location line="-114"/>
         <source>Preview — the first rows as they will be sent</source>
-        <translation>Vorschau — die ersten Zeilen, wie sie gesendet werden</translation>
+        <translation>Vorschau – die ersten Zeilen, wie sie gesendet werden</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -397,12 +397,12 @@
     </message>
     <message>
         <location line="+19"/>
-        <source>{count} row render to an empty prompt (row {rows}); it is sent as it is.</source>
+        <source>{count} row renders to an empty prompt (row {rows}); it is sent as it is.</source>
         <translation>{count} Zeile ergibt einen leeren Prompt (Zeile {rows}); sie wird unverändert gesendet.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{count} rows render to an empty prompt (row {rows}); they are sent as they are.</source>
+        <source>{count} rows render to an empty prompt (rows {rows}); they are sent as they are.</source>
         <translation>{count} Zeilen ergeben einen leeren Prompt (Zeilen {rows}); sie werden unverändert gesendet.</translation>
     </message>
     <message>
@@ -416,7 +416,7 @@
     <message>
         <location filename="../../gui/ui/batch_export_dialog.py" line="+31"/>
         <source>Export — {name}</source>
-        <translation>Export — {name}</translation>
+        <translation>Export – {name}</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -426,7 +426,7 @@
     <message>
         <location line="+5"/>
         <source>Placeholders: {names}. Use / for subfolders; the extension is added.</source>
-        <translation>Platzhalter: {names}. / legt Unterordner an; die Dateiendung wird ergänzt.</translation>
+        <translation>Platzhalter: {names}. Mit / legen Sie Unterordner an; die Dateiendung wird ergänzt.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -456,7 +456,7 @@
     <message>
         <location line="+29"/>
         <source>File names may use {names}; / makes subfolders; the extension is added (.md, .txt, .srt, .json, .png). Rows without an answer get no file.</source>
-        <translation>Dateinamen können {names} enthalten; / legt Unterordner an; die Dateiendung wird ergänzt (.md, .txt, .srt, .json, .png). Zeilen ohne Antwort erhalten keine Datei.</translation>
+        <translation>Dateinamen können {names} enthalten; mit / legen Sie Unterordner an; die Dateiendung wird ergänzt (.md, .txt, .srt, .json, .png). Zeilen ohne Antwort erhalten keine Datei.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -550,7 +550,7 @@ Ergebnisse: {folder}</translation>
     <message>
         <location line="+1"/>
         <source>Show only this batch&apos;s jobs in the job table</source>
-        <translation>Nur die Jobs dieses Batches in der Jobtabelle zeigen</translation>
+        <translation>Nur die Jobs dieses Batches in der Jobtabelle anzeigen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -583,7 +583,7 @@ Ergebnisse: {folder}</translation>
     <message>
         <location line="+1"/>
         <source>Nucleus sampling: 1 considers every token (the default)</source>
-        <translation>Nucleus Sampling: 1 berücksichtigt jedes Token (Standard)</translation>
+        <translation>Nucleus-Sampling: 1 berücksichtigt jedes Token (Standard)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -641,7 +641,7 @@ Ergebnisse: {folder}</translation>
     <message>
         <location line="+20"/>
         <source>Show &amp;All Columns</source>
-        <translation>&amp;Alle Spalten zeigen</translation>
+        <translation>&amp;Alle Spalten anzeigen</translation>
     </message>
 </context>
 <context>
@@ -664,7 +664,7 @@ Ergebnisse: {folder}</translation>
     <message>
         <location line="+2"/>
         <source>Echo the prompt before the completion</source>
-        <translation>Prompt vor der Vervollständigung wiederholen</translation>
+        <translation>Prompt in der Antwort wiederholen</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -679,7 +679,7 @@ Ergebnisse: {folder}</translation>
     <message>
         <location line="+1"/>
         <source>Completions (n)</source>
-        <translation>Vervollständigungen (n)</translation>
+        <translation>Anzahl (n)</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -711,7 +711,7 @@ Ergebnisse: {folder}</translation>
         <location filename="../../gui/ui/drop_area.py" line="+35"/>
         <source>Drop audio files (or a folder) here — one job per file
 ({kinds})</source>
-        <translation>Audiodateien (oder einen Ordner) hier ablegen – ein Job pro Datei
+        <translation>Audiodateien oder Ordner hier ablegen – ein Job pro Datei
 ({kinds})</translation>
     </message>
     <message>
@@ -817,7 +817,7 @@ Der zweite Text
     <message>
         <location line="+11"/>
         <source>Cosine similarity of the inputs</source>
-        <translation>Kosinus-Ähnlichkeit der Eingaben</translation>
+        <translation>Kosinusähnlichkeit der Eingaben</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -908,7 +908,7 @@ Der zweite Text
     <message>
         <location filename="../../gui/ui/heat_map.py" line="+59"/>
         <source>No similarities to show</source>
-        <translation>Keine Ähnlichkeiten anzuzeigen</translation>
+        <translation>Keine Ähnlichkeiten zum Anzeigen</translation>
     </message>
     <message>
         <location line="+46"/>
@@ -917,7 +917,7 @@ Der zweite Text
 cosine similarity {value}</source>
         <translation>{first}
 {second}
-Kosinus-Ähnlichkeit {value}</translation>
+Kosinusähnlichkeit {value}</translation>
     </message>
 </context>
 <context>
@@ -1179,7 +1179,7 @@ Kosinus-Ähnlichkeit {value}</translation>
     <message>
         <location line="+1"/>
         <source>The exact request, timings, HTTP status, usage and raw response</source>
-        <translation>Die genaue Anfrage, Zeiten, HTTP-Status, Verbrauch und rohe Antwort</translation>
+        <translation>Die genaue Anfrage, Zeiten, HTTP-Status, Verbrauch und Rohdaten der Antwort</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -1207,7 +1207,7 @@ Kosinus-Ähnlichkeit {value}</translation>
     <message>
         <location filename="../../gui/ui/job_details.py" line="+103"/>
         <source>Job {id} — {endpoint}</source>
-        <translation>Job {id} — {endpoint}</translation>
+        <translation>Job {id} – {endpoint}</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1259,7 +1259,7 @@ Kosinus-Ähnlichkeit {value}</translation>
     <message>
         <location line="+6"/>
         <source>Raw response:</source>
-        <translation>Rohe Antwort:</translation>
+        <translation>Rohdaten der Antwort:</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1381,12 +1381,12 @@ Kosinus-Ähnlichkeit {value}</translation>
     <message>
         <location line="+5"/>
         <source>1 job is still running or waiting on {profile}. Let it finish or cancel it, then switch to {target}.</source>
-        <translation>1 Job läuft noch oder wartet auf {profile}. Lassen Sie ihn fertig werden oder brechen Sie ihn ab und wechseln Sie dann zu {target}.</translation>
+        <translation>1 Job im Profil {profile} läuft noch oder wartet. Lassen Sie ihn fertig werden oder brechen Sie ihn ab und wechseln Sie dann zu {target}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{count} jobs are still running or waiting on {profile}. Let them finish or cancel them, then switch to {target}.</source>
-        <translation>{count} Jobs laufen noch oder warten auf {profile}. Lassen Sie sie fertig werden oder brechen Sie sie ab und wechseln Sie dann zu {target}.</translation>
+        <translation>{count} Jobs im Profil {profile} laufen noch oder warten. Lassen Sie sie fertig werden oder brechen Sie sie ab und wechseln Sie dann zu {target}.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1543,7 +1543,7 @@ Kosinus-Ähnlichkeit {value}</translation>
     <message>
         <location line="+2"/>
         <source>Send GET /models through the queue and keep the answer in the job history</source>
-        <translation>GET /models über die Warteschlange senden und die Antwort im Job-Verlauf behalten</translation>
+        <translation>GET /models über die Warteschlange senden und die Antwort im Jobverlauf behalten</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -1587,12 +1587,17 @@ Kosinus-Ähnlichkeit {value}</translation>
         <translation>Typ</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>{shown} of {total}</source>
         <translation>{shown} von {total}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>1 model</source>
+        <translation>1 Modell</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{total} models</source>
         <translation>{total} Modelle</translation>
     </message>
@@ -1703,7 +1708,7 @@ Kosinus-Ähnlichkeit {value}</translation>
     <message>
         <location line="+1"/>
         <source>Raw response, JSON ({pattern})</source>
-        <translation>Rohe Antwort, JSON ({pattern})</translation>
+        <translation>Rohdaten der Antwort, JSON ({pattern})</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1774,12 +1779,12 @@ Kosinus-Ähnlichkeit {value}</translation>
         <location line="+1"/>
         <location line="+192"/>
         <source>Show</source>
-        <translation>Zeigen</translation>
+        <translation>Anzeigen</translation>
     </message>
     <message>
         <location line="-191"/>
         <source>Show the API key</source>
-        <translation>API-Schlüssel zeigen</translation>
+        <translation>API-Schlüssel anzeigen</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1899,7 +1904,7 @@ Kosinus-Ähnlichkeit {value}</translation>
     <message>
         <location line="+4"/>
         <source>Hide</source>
-        <translation>Verbergen</translation>
+        <translation>Ausblenden</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1952,12 +1957,12 @@ Kosinus-Ähnlichkeit {value}</translation>
     <message>
         <location line="+2"/>
         <source>Resubmit all &amp;interrupted</source>
-        <translation>Alle &amp;unterbrochenen erneut senden</translation>
+        <translation>Alle &amp;unterbrochenen Jobs erneut senden</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Send again every job the app was stopped during</source>
-        <translation>Jeden Job erneut senden, während dessen die App beendet wurde</translation>
+        <translation>Alle Jobs erneut senden, die beim Beenden der App unterbrochen wurden</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2055,7 +2060,7 @@ Kosinus-Ähnlichkeit {value}</translation>
     <message>
         <location line="+1"/>
         <source>Largest upload</source>
-        <translation>Größte Datei zum Hochladen</translation>
+        <translation>Max. Dateigröße zum Hochladen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2084,7 +2089,7 @@ Kosinus-Ähnlichkeit {value}</translation>
     <message>
         <location line="+1"/>
         <source>Further request body fields as a JSON object</source>
-        <translation>Weitere Felder des Anfrage-Bodys als JSON-Objekt</translation>
+        <translation>Weitere Felder der Anfrage als JSON-Objekt</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2152,7 +2157,7 @@ Kosinus-Ähnlichkeit {value}</translation>
     <message>
         <location line="+5"/>
         <source>Save each finished transcript automatically</source>
-        <translation>Jedes fertige Transkript automatisch speichern</translation>
+        <translation>Transkripte automatisch speichern</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2222,12 +2227,12 @@ Kosinus-Ähnlichkeit {value}</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+74"/>
+        <location line="+78"/>
         <source>Play</source>
         <translation>Abspielen</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-77"/>
         <source>Play the audio; click a segment to play from its start</source>
         <translation>Audio abspielen; klicken Sie auf ein Segment, um ab dessen Beginn abzuspielen</translation>
     </message>
@@ -2257,17 +2262,22 @@ Kosinus-Ähnlichkeit {value}</translation>
         <translation>Klicken, um ab hier abzuspielen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>1 segment</source>
+        <translation>1 Segment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{count} segments</source>
         <translation>{count} Segmente</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>no timings (ask for verbose_json, srt or vtt)</source>
         <translation>keine Zeitangaben (fordern Sie verbose_json, srt oder vtt an)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Save next to the audio file as {template} (set in the audio tabs)</source>
         <translation>Neben der Audiodatei als {template} speichern (in den Audio-Tabs eingestellt)</translation>
     </message>
@@ -2433,12 +2443,12 @@ Kosinus-Ähnlichkeit {value}</translation>
     <message>
         <location line="+4"/>
         <source>Checking on 1 job the server still holds.</source>
-        <translation>1 Job, den der Server noch hält, wird abgefragt.</translation>
+        <translation>Der Status von 1 Job, der noch auf dem Server liegt, wird abgefragt.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Checking on {count} jobs the server still holds.</source>
-        <translation>{count} Jobs, die der Server noch hält, werden abgefragt.</translation>
+        <translation>Der Status von {count} Jobs, die noch auf dem Server liegen, wird abgefragt.</translation>
     </message>
     <message>
         <location line="+51"/>
@@ -2491,7 +2501,7 @@ Kosinus-Ähnlichkeit {value}</translation>
     <message>
         <location line="+5"/>
         <source>{file} line {line}: the url {url} is not a supported endpoint.</source>
-        <translation>{file}, Zeile {line}: Die url {url} ist kein unterstützter Endpunkt.</translation>
+        <translation>{file}, Zeile {line}: Die URL {url} ist kein unterstützter Endpunkt.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2560,12 +2570,12 @@ Kosinus-Ähnlichkeit {value}</translation>
     <message>
         <location filename="../../gui/ui/batch_export_dialog.py" line="-91"/>
         <source>Table — CSV</source>
-        <translation>Tabelle — CSV</translation>
+        <translation>Tabelle – CSV</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Table — Excel (.xlsx)</source>
-        <translation>Tabelle — Excel (.xlsx)</translation>
+        <translation>Tabelle – Excel (.xlsx)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3125,7 +3135,7 @@ Kosinus-Ähnlichkeit {value}</translation>
     <message>
         <location line="+1"/>
         <source>Up to 4 sequences that end the answer, separated by |. Write \n for a line break.</source>
-        <translation>Bis zu 4 Zeichenfolgen, die die Antwort beenden, getrennt durch |. Schreiben Sie \n für einen Zeilenumbruch.</translation>
+        <translation>Bis zu 4 Stoppsequenzen, die die Antwort beenden, getrennt durch |. Schreiben Sie \n für einen Zeilenumbruch.</translation>
     </message>
 </context>
 <context>
@@ -3163,7 +3173,7 @@ Kosinus-Ähnlichkeit {value}</translation>
     <message>
         <location line="+2"/>
         <source>The server reported an unknown job status {status}.</source>
-        <translation>Der Server hat einen unbekannten Job-Status gemeldet: {status}.</translation>
+        <translation>Der Server hat einen unbekannten Jobstatus gemeldet: {status}.</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -3242,7 +3252,7 @@ Kosinus-Ähnlichkeit {value}</translation>
     <message>
         <location line="+1"/>
         <source>Completions</source>
-        <translation>Vervollständigungen</translation>
+        <translation>Vervollständigung</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3412,7 +3422,7 @@ Kosinus-Ähnlichkeit {value}</translation>
     <message>
         <location line="+2"/>
         <source>Polling (#{position} in queue)</source>
-        <translation>Abfrage (Platz {position} in der Warteschlange)</translation>
+        <translation>Platz {position} in der Warteschlange</translation>
     </message>
     <message>
         <location line="+27"/>
@@ -3543,7 +3553,7 @@ Kosinus-Ähnlichkeit {value}</translation>
     <message>
         <location line="+1"/>
         <source>Waiting</source>
-        <translation>Wartet auf Antwort</translation>
+        <translation>In Bearbeitung</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3581,12 +3591,12 @@ Kosinus-Ähnlichkeit {value}</translation>
     <message>
         <location filename="../../gui/core/keys.py" line="+40"/>
         <source>No system keyring (password store) is available on this computer, so the API key is kept in memory until Queue Desk closes and is not saved anywhere. To keep it, unlock or install a keyring (GNOME Keyring, KWallet, macOS Keychain, Windows Credential Manager), or set OPENAI_API_KEY.</source>
-        <translation>Auf diesem Computer ist kein Schlüsselbund des Betriebssystems (Passwortspeicher) verfügbar. Der API-Schlüssel bleibt deshalb nur im Arbeitsspeicher, bis Queue Desk geschlossen wird, und wird nirgends gespeichert. Um ihn dauerhaft zu behalten, entsperren oder installieren Sie einen Schlüsselbund (GNOME Keyring, KWallet, macOS-Schlüsselbund, Windows-Anmeldeinformationsverwaltung) oder setzen Sie OPENAI_API_KEY.</translation>
+        <translation>Kein Schlüsselbund (Passwortspeicher) verfügbar: Der API-Schlüssel bleibt nur bis zum Beenden von Queue Desk erhalten und wird nicht gespeichert. Um ihn zu behalten, entsperren oder installieren Sie einen Schlüsselbund (GNOME Keyring, KWallet, macOS-Schlüsselbund, Windows-Anmeldeinformationsverwaltung) oder setzen Sie OPENAI_API_KEY.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The system keyring could not be used ({reason}), so the API key is kept in memory until Queue Desk closes and is not saved anywhere. To keep it, unlock or install a keyring (GNOME Keyring, KWallet, macOS Keychain, Windows Credential Manager), or set OPENAI_API_KEY.</source>
-        <translation>Der Schlüsselbund des Betriebssystems konnte nicht verwendet werden ({reason}). Der API-Schlüssel bleibt deshalb nur im Arbeitsspeicher, bis Queue Desk geschlossen wird, und wird nirgends gespeichert. Um ihn dauerhaft zu behalten, entsperren oder installieren Sie einen Schlüsselbund (GNOME Keyring, KWallet, macOS-Schlüsselbund, Windows-Anmeldeinformationsverwaltung) oder setzen Sie OPENAI_API_KEY.</translation>
+        <translation>Der Schlüsselbund konnte nicht verwendet werden ({reason}): Der API-Schlüssel bleibt nur bis zum Beenden von Queue Desk erhalten und wird nicht gespeichert. Um ihn zu behalten, entsperren oder installieren Sie einen Schlüsselbund (GNOME Keyring, KWallet, macOS-Schlüsselbund, Windows-Anmeldeinformationsverwaltung) oder setzen Sie OPENAI_API_KEY.</translation>
     </message>
     <message>
         <location line="+35"/>
@@ -3649,7 +3659,7 @@ Kosinus-Ähnlichkeit {value}</translation>
     <message>
         <location line="+3"/>
         <source>{name} is {size} MiB, over the upload limit of {limit} MiB. Split or compress it, or raise the limit in the settings.</source>
-        <translation>{name} ist {size} MiB groß und überschreitet die Grenze fürs Hochladen von {limit} MiB. Teilen oder komprimieren Sie die Datei oder erhöhen Sie die Grenze in den Einstellungen.</translation>
+        <translation>{name} ist {size} MiB groß und überschreitet die maximale Dateigröße zum Hochladen ({limit} MiB). Teilen oder komprimieren Sie die Datei oder erhöhen Sie die maximale Dateigröße in den Einstellungen.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3700,7 +3710,7 @@ Kosinus-Ähnlichkeit {value}</translation>
 <context>
     <name>models_table</name>
     <message>
-        <location filename="../../gui/ui/models_table.py" line="-176"/>
+        <location filename="../../gui/ui/models_table.py" line="-180"/>
         <source>All types</source>
         <translation>Alle Typen</translation>
     </message>
@@ -3929,7 +3939,7 @@ Kosinus-Ähnlichkeit {value}</translation>
     <message>
         <location filename="../../gui/core/store.py" line="+113"/>
         <source>The job database {path} was written by a newer Queue Desk. Update the app.</source>
-        <translation>Die Job-Datenbank {path} stammt von einer neueren Version von Queue Desk. Aktualisieren Sie die App.</translation>
+        <translation>Die Jobdatenbank {path} stammt von einer neueren Version von Queue Desk. Aktualisieren Sie die App.</translation>
     </message>
     <message>
         <location line="+107"/>
@@ -4084,7 +4094,7 @@ Kosinus-Ähnlichkeit {value}</translation>
     <message>
         <location line="+7"/>
         <source>The connection to {host} was lost before the answer arrived. Try again.</source>
-        <translation>Die Verbindung zu {host} brach ab, bevor die Antwort ankam. Versuchen Sie es erneut.</translation>
+        <translation>Die Verbindung zu {host} ist abgebrochen, bevor die Antwort ankam. Versuchen Sie es erneut.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -4218,7 +4228,7 @@ Kosinus-Ähnlichkeit {value}</translation>
     <message>
         <location line="+5"/>
         <source>&amp;Refresh Models</source>
-        <translation>&amp;Modelle neu laden</translation>
+        <translation>&amp;Modelle aktualisieren</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4239,7 +4249,7 @@ Kosinus-Ähnlichkeit {value}</translation>
         <location line="+4"/>
         <location line="+16"/>
         <source>Follow &amp;System</source>
-        <translation>Wie das &amp;System</translation>
+        <translation>Wie im &amp;System</translation>
     </message>
     <message>
         <location line="-15"/>
