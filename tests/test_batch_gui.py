@@ -28,7 +28,7 @@ def open_dialog(qtbot, window, source):
     return dialog
 
 
-def test_from_a_csv_to_a_finished_batch_and_an_exported_csv(main_window, qtbot, sandbox, tmp_path):
+def test_from_a_csv_to_a_finished_batch_and_an_exported_csv(main_window, qtbot, sandbox, tmp_path, run_async):
     window = main_window
     source = tmp_path / "questions.csv"
     write_csv(source, 40)
@@ -65,6 +65,15 @@ def test_from_a_csv_to_a_finished_batch_and_an_exported_csv(main_window, qtbot, 
     row = controller.panel.rows[id(run)]
     qtbot.waitUntil(lambda: "40 done" in row.detail.text(), timeout=2000)
     assert row.state.text() == "Finished" and not row.rerun_button.isEnabled()
+    # After a restart the batch is restored idle; with every row answered it still reads finished.
+    from gui.core.batch_run import BatchRun
+    from gui.ui.batch_list import BatchRow
+
+    restored = run_async(BatchRun.open(window.engine, run.plan))
+    assert restored.state is RunState.IDLE
+    again = BatchRow(restored, controller.panel.actions)
+    qtbot.addWidget(again)
+    assert again.state.text() == "Finished"
     qtbot.mouseClick(row.jobs_button, Qt.MouseButton.LeftButton)
     assert window.jobs.batch_combo.isVisible() and window.jobs.proxy.batch_id == run.plan.batch_id
     qtbot.waitUntil(lambda: window.jobs.proxy.rowCount() == 40, timeout=3000)

@@ -135,7 +135,9 @@ class BatchRow(QFrame):
         run, p = self.run, self.run.progress()
         self.bar.set_progress(p)
         self.detail.setText(progress_text(run, p))
-        self.state.setText(QCoreApplication.translate("batch_list", STATE_WORDS[run.state]))
+        # A batch restored after a restart is idle; if every row has its outcome it is finished.
+        shown = RunState.FINISHED if run.state is RunState.IDLE and p.total and not p.remaining else run.state
+        self.state.setText(QCoreApplication.translate("batch_list", STATE_WORDS[shown]))
         active = run.state.active
         self.pause_button.setText(self.tr("Resume") if run.state is RunState.PAUSED else self.tr("Pause"))
         self.pause_button.setEnabled(run.state in (RunState.RUNNING, RunState.PAUSED))
