@@ -3,13 +3,14 @@ shown in it and how it sorts. The model and the view look columns up here by id,
 by position."""
 from __future__ import annotations
 
+import functools
 import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from gui.core.jobs import Job, JobState
@@ -43,11 +44,17 @@ def state_text(job: Job, now: float) -> str:
     return state.label
 
 
+@functools.cache
+def _decimal_point() -> str:
+    """The system's decimal point (1,5 s on a German desktop); looked up once: cells repaint often."""
+    return QLocale().decimalPoint()
+
+
 def format_duration(seconds: float | None) -> str:
     if seconds is None:
         return ""
     if seconds < 60:
-        return f"{seconds:.1f} s"
+        return f"{seconds:.1f}".replace(".", _decimal_point()) + " s"
     whole = int(seconds)
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
