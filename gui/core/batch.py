@@ -18,6 +18,7 @@ from .errors import ErrorKind, QueueError
 from .files import write_atomic
 from .i18n import translate
 from .jobs import Job, JobState
+from .results import read_raw
 
 RESULTS_NAME = "results.jsonl"
 
@@ -109,7 +110,7 @@ def output_line(job: Job) -> str:
     """One line of the OpenAI batch output format for a finished job (with its newline)."""
     head = {"id": f"batch_req_{job.id}", "custom_id": job.custom_id}
     if job.state is JobState.SUCCEEDED and job.result_path:
-        raw = Path(job.result_path).read_bytes()
+        raw = read_raw(job.result_path)
         if not job.result_path.endswith(".json"):  # text/srt/vtt transcripts: the body is a JSON string
             raw = json.dumps(raw.decode("utf-8", "replace"), ensure_ascii=False).encode()
         elif b"\n" in raw or b"\r" in raw:  # pretty-printed: re-encode to keep one line per row
@@ -151,30 +152,50 @@ async def run_batch(
         if row.custom_id not in done
     ]
     lines: dict[str, str] = {cid: json.dumps(line, ensure_ascii=False) + "\n" for cid, line in done.items()}
-    finished: asyncio.Queue[Job] = asyncio.Queue()
     pending = {job.id for job in jobs}
+    finished: list[Job] = []
+    all_written: asyncio.Future[None] = asyncio.get_running_loop().create_future()
 
-    def listener(job: Job) -> None:
-        if job.id in pending and job.state.terminal:
-            pending.discard(job.id)
-            finished.put_nowait(job)
+    # Each finished row is appended at once, so a killed run keeps what it got.
+    with out_path.open("a", encoding="utf-8") as out:
+        if out.tell() and not out_path.read_bytes().endswith(b"\n"):
+            out.write("\n")  # a line cut off by a crash must not swallow the next one
 
-    engine.scheduler.subscribe(listener)
-    try:
-        await engine.scheduler.submit_in_chunks(jobs)  # a big file must not stall the GUI thread
-        # Each finished row is appended at once, so a killed run keeps what it got.
-        with out_path.open("a", encoding="utf-8") as out:
-            if out.tell() and not out_path.read_bytes().endswith(b"\n"):
-                out.write("\n")  # a line cut off by a crash must not swallow the next one
-            for _ in range(len(jobs)):
-                job = await finished.get()
-                line = output_line(job)  # small: cheaper here than a thread hop
-                lines[job.custom_id or ""] = line
-                out.write(line)
-                if finished.empty():
-                    out.flush()  # one write per burst of finished rows, not per row
-    finally:
-        engine.scheduler.unsubscribe(listener)
+        def write_finished() -> None:
+            # Called right after the store wrote these rows' final states, so the record never
+            # has a row the history does not. Speed: one write and no task wakeup per burst
+            # of finished rows, not per row.
+            if all_written.done():
+                return
+            try:
+                for job in finished:
+                    line = output_line(job)  # small: cheaper here than a thread hop
+                    lines[job.custom_id or ""] = line
+                    out.write(line)
+                finished.clear()
+                out.flush()
+            except Exception as exc:
+                all_written.set_exception(exc)
+                return
+            if not pending:
+                all_written.set_result(None)
+
+        def listener(job: Job) -> None:
+            if job.id in pending and job.state.terminal:
+                pending.discard(job.id)
+                if not finished:
+                    engine.scheduler.after_flush(write_finished)
+                finished.append(job)
+
+        if not jobs:
+            all_written.set_result(None)
+        engine.scheduler.subscribe(listener)
+        try:
+            await engine.scheduler.submit_in_chunks(jobs)  # a big file must not stall the GUI thread
+            await all_written
+        finally:
+            engine.scheduler.unsubscribe(listener)
+            all_written.cancel()  # a late write_finished must not touch the closed file
     ordered = [lines[row.custom_id] for row in rows if row.custom_id in lines]
     write_atomic(out_path, "".join(ordered))
     ok = sum(1 for line in ordered if '"error": null}' in line[-16:])

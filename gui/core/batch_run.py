@@ -278,6 +278,9 @@ class BatchRun:
         if not self._unwritten:
             return
         lines, self._unwritten = self._unwritten, []
+        # The store first (its writes are deferred a little): the record must never have a
+        # row whose outcome the history lacks after a crash.
+        self.engine.store.flush()
         self.out_path.parent.mkdir(parents=True, exist_ok=True)
         with self.out_path.open("a+b") as out:
             out.seek(0, 2)

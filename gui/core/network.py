@@ -16,7 +16,8 @@ def default_transport(max_connections: int, *, ca_bundle: str | None = None,
     # Speed: httpx's default transport costs ~5 ms CPU per job on the qasync loop, the
     # aiohttp transport ~0.6 ms (qt-async-recipes.md §0) — with the same httpx API.
     import aiohttp
-    from httpx_aiohttp import AiohttpTransport
+
+    from .aio_transport import QueueTransport
 
     context = tls_context(ca_bundle)
     limits = httpx.Limits(max_connections=max_connections)
@@ -28,7 +29,7 @@ def default_transport(max_connections: int, *, ca_bundle: str | None = None,
                                          ssl=context)
         return aiohttp.ClientSession(connector=connector, trust_env=trust_env)
 
-    return AiohttpTransport(limits=limits, verify=context, client=session)
+    return QueueTransport(limits=limits, verify=context, client=session)
 
 
 def tls_context(ca_bundle: str | None = None) -> ssl.SSLContext:

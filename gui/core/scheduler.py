@@ -6,6 +6,7 @@ that changed, so the GUI and the headless commands share this engine."""
 from __future__ import annotations
 
 import asyncio
+import collections
 import logging
 import random
 import time
@@ -24,6 +25,8 @@ from .throttle import Throttle
 log = logging.getLogger(__name__)
 
 Listener = Callable[[Job], None]
+
+FLUSH_DELAY = 0.05  # seconds a state change may wait for the store's next transaction
 
 
 class Scheduler:
@@ -44,10 +47,23 @@ class Scheduler:
         self.backoff_base = backoff_base
         self.backoff_max = backoff_max
         self.throttle = Throttle(concurrency, per_minute)
-        self._tasks: dict[str, asyncio.Task[None]] = {}
+        self.throttle.on_limit = self._add_workers
+        # Speed: jobs wait in a FIFO for a slot and a few worker tasks (at most one per slot)
+        # run them one after another, instead of a task per job waiting on the throttle: per
+        # job that saves a task start, a wake-up and a done-callback (each a Qt timer under
+        # qasync).
+        self._queue: collections.deque[Job] = collections.deque()
+        self._jobs: dict[str, Job] = {}  # queued, running or waiting to retry
+        self._running: dict[str, asyncio.Task[None]] = {}  # job id -> the worker running it
+        self._retry_timers: dict[str, asyncio.TimerHandle] = {}
+        self._cancelling: set[str] = set()  # running jobs the user cancelled
+        self._workers: set[asyncio.Task[None]] = set()
+        self._idle_waiters: list[asyncio.Future[None]] = []
+        self._tasks: dict[str, asyncio.Task[None]] = {}  # jobs resuming their polling
         self._listeners: list[Listener] = []
         self._closing = False
         self._flush_scheduled = False
+        self._after_flush: list[Callable[[], None]] = []
 
     @property
     def concurrency(self) -> int:
@@ -64,7 +80,7 @@ class Scheduler:
 
     @property
     def active(self) -> int:
-        return len(self._tasks)
+        return len(self._jobs) + len(self._tasks)
 
     @property
     def paused(self) -> bool:
@@ -92,7 +108,7 @@ class Scheduler:
         for job in jobs:
             if job.id not in fresh_ids:  # a finished job sent again
                 self._requeue(job)
-            self._start(job, self._run(job))
+            self._enqueue(job)
         return jobs
 
     def _requeue(self, job: Job) -> None:
@@ -111,7 +127,7 @@ class Scheduler:
             for job in part:
                 if job.state is not JobState.QUEUED:
                     self._requeue(job)
-                self._start(job, self._run(job))
+                self._enqueue(job)
             await asyncio.sleep(0)
         return jobs
 
@@ -120,6 +136,21 @@ class Scheduler:
         self._start(job, self._resume_polling(job))
 
     def cancel(self, job_id: str) -> bool:
+        job = self._jobs.get(job_id)
+        if job is not None:
+            worker = self._running.get(job_id)
+            if worker is not None:  # its worker records the cancel and goes on with the next job
+                self._cancelling.add(job_id)
+                worker.cancel()
+                return True
+            if job in self._queue:  # not started yet
+                self._queue.remove(job)
+            timer = self._retry_timers.pop(job_id, None)
+            if timer is not None:  # waiting to retry
+                timer.cancel()
+            self._stopped(job)
+            self._done(job)
+            return True
         task = self._tasks.get(job_id)
         if task is None:
             return False
@@ -127,16 +158,60 @@ class Scheduler:
         return True
 
     async def wait(self) -> None:
-        while self._tasks:
-            await asyncio.gather(*list(self._tasks.values()), return_exceptions=True)
+        while self._jobs or self._workers or self._tasks:
+            if self._tasks:
+                await asyncio.gather(*list(self._tasks.values()), return_exceptions=True)
+            else:
+                waiter = asyncio.get_running_loop().create_future()
+                self._idle_waiters.append(waiter)
+                await waiter
 
     async def shutdown(self) -> None:
         """Stop everything; jobs still in flight become `interrupted` (not cancelled:
         the user did not cancel them and can resubmit them after the restart)."""
         self._closing = True
-        for task in list(self._tasks.values()):
+        for job in [*self._queue, *(self._jobs[i] for i in self._retry_timers)]:
+            self._stopped(job)
+            self._done(job)
+        self._queue.clear()
+        for timer in self._retry_timers.values():
+            timer.cancel()
+        self._retry_timers.clear()
+        for task in [*self._workers, *self._tasks.values()]:
             task.cancel()
         await self.wait()
+
+    def _enqueue(self, job: Job) -> None:
+        self._jobs[job.id] = job
+        self._queue.append(job)
+        self._notify(job)
+        self._add_workers()
+
+    def _add_workers(self) -> None:
+        # One worker per queued job that no idle worker waits for, within the limit.
+        idle = len(self._workers) - len(self._running)
+        for _ in range(min(len(self._queue) - idle, self.throttle.limit - len(self._workers))):
+            worker = asyncio.ensure_future(self._work())
+            self._workers.add(worker)
+            worker.add_done_callback(self._worker_done)
+
+    def _worker_done(self, worker: asyncio.Task[None]) -> None:
+        self._workers.discard(worker)
+        if not worker.cancelled() and worker.exception() is not None:
+            log.error("scheduler worker crashed", exc_info=worker.exception())
+        self._add_workers()  # a worker cancelled with its job leaves queued jobs to the others
+        self._check_idle()
+
+    def _done(self, job: Job) -> None:
+        self._jobs.pop(job.id, None)
+        self._check_idle()
+
+    def _check_idle(self) -> None:
+        if not (self._jobs or self._workers):
+            waiters, self._idle_waiters = self._idle_waiters, []
+            for waiter in waiters:
+                if not waiter.done():
+                    waiter.set_result(None)
 
     def _start(self, job: Job, coro) -> None:
         task = asyncio.ensure_future(coro)
@@ -153,26 +228,56 @@ class Scheduler:
 
     # -- running one job --------------------------------------------------------
 
+    async def _work(self) -> None:
+        """A worker: takes the next queued job once the throttle grants a slot, until none is left."""
+        worker = asyncio.current_task()
+        assert worker is not None
+        while self._queue:
+            await self.throttle.acquire()
+            if not self._queue:  # cancelled while we waited
+                self.throttle.release()
+                return
+            job = self._queue.popleft()
+            self._running[job.id] = worker
+            try:
+                await self._run(job)  # the slot is held until the result is safe on disk
+            except asyncio.CancelledError:
+                self._stopped(job)
+                self._done(job)
+                if job.id not in self._cancelling or self._closing or worker.uncancel() > 0:
+                    raise  # the worker itself is stopped (shutdown)
+            except Exception:  # recording the outcome failed: the job must not count as active for ever
+                log.exception("job %s crashed", job.id)
+                self._done(job)
+            finally:
+                self._cancelling.discard(job.id)
+                self._running.pop(job.id, None)
+                self.throttle.release()
+
     async def _run(self, job: Job) -> None:
+        """One attempt; a failure worth retrying queues the job again after the backoff."""
         try:
-            while True:
-                try:
-                    async with self.throttle:  # held until the result is safe on disk
-                        reply = await self._attempt(job)
-                        await self._succeed(job, reply)
-                    return
-                except QueueError as error:
-                    if not self._retry_later(job, error):
-                        self._fail(job, error)
-                        return
-                    await asyncio.sleep(max(0.0, (job.retry_at or 0) - time.time()))
+            reply = await self._attempt(job)
+            await self._succeed(job, reply)
+        except QueueError as error:
+            if self._retry_later(job, error):
+                delay = max(0.0, (job.retry_at or 0) - time.time())
+                self._retry_timers[job.id] = asyncio.get_running_loop().call_later(delay, self._retry, job)
+                return
+            self._fail(job, error)
         except asyncio.CancelledError:
-            self._stopped(job)
             raise
         except Exception as exc:  # a bug must not leave a job looking alive
             log.exception("job %s crashed", job.id)
             self._fail(job, QueueError(ErrorKind.BAD_RESPONSE,
                                        translate("scheduler", "Internal error: {reason}").format(reason=exc)))
+        self._done(job)
+
+    def _retry(self, job: Job) -> None:
+        """The backoff is over: back in the queue (at the end, like a new job)."""
+        self._retry_timers.pop(job.id, None)
+        self._queue.append(job)
+        self._add_workers()
 
     async def _attempt(self, job: Job) -> Reply:
         multipart = job.endpoint.spec.body is BodyKind.MULTIPART
@@ -259,17 +364,34 @@ class Scheduler:
         live = {k: changes.pop(k) for k in ("progress", "retry_at") if k in changes}
         for name, value in live.items():
             setattr(job, name, value)
-        # Speed: state changes are written once per event-loop turn in one transaction; the
-        # 202 job id is written at once (polling must resume after a crash).
+        # Speed: state changes are written at most FLUSH_DELAY later, all in one transaction
+        # (per loop turn was one commit per job at 8 jobs at once); the 202 job id is written
+        # at once (polling must resume after a crash). Readers of the store flush first.
         self.store.transition(job, state, detail, defer=state is not JobState.POLLING, **changes)
+        self._schedule_flush()
+        self._notify(job)
+
+    def after_flush(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once, right after the state changes made so far are written to
+        the store (within FLUSH_DELAY): e.g. a batch record written after this callback
+        never claims an outcome that the store has not recorded."""
+        self._after_flush.append(callback)
+        self._schedule_flush()
+
+    def _schedule_flush(self) -> None:
         if not self._flush_scheduled:
             self._flush_scheduled = True
-            asyncio.get_running_loop().call_soon(self._flush)
-        self._notify(job)
+            asyncio.get_running_loop().call_later(FLUSH_DELAY, self._flush)
 
     def _flush(self) -> None:
         self._flush_scheduled = False
         self.store.flush()
+        callbacks, self._after_flush = self._after_flush, []
+        for callback in callbacks:
+            try:
+                callback()
+            except Exception:  # one broken callback must not stop the others
+                log.exception("after-flush callback failed")
 
     def _notify(self, job: Job) -> None:
         for listener in self._listeners:

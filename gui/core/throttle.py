@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import collections
 import time
+from collections.abc import Callable
 
 from .errors import human_duration
 from .i18n import translate
@@ -23,6 +24,7 @@ class Throttle:
         self._starts: collections.deque[float] = collections.deque()  # send times in the last minute
         self._waiters: collections.deque[asyncio.Future[None]] = collections.deque()
         self._timer: asyncio.TimerHandle | None = None
+        self.on_limit: Callable[[], None] | None = None  # called after set_limit (the scheduler adds workers)
 
     # -- the slot protocol ----------------------------------------------------
 
@@ -70,6 +72,8 @@ class Throttle:
         self.limit = max(1, limit)
         self.current = min(self.current, self.limit) if self.current < self.limit else float(self.limit)
         self._wake()
+        if self.on_limit is not None:
+            self.on_limit()
 
     def pause(self) -> None:
         self.paused = True

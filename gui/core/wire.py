@@ -15,6 +15,10 @@ from .endpoints import Endpoint
 # The queue holds requests open until the work is done, so the read timeout is long.
 DEFAULT_READ_TIMEOUT = 900.0
 
+# An httpx request extension: the caller reads the whole body at once, so the transport
+# may read it together with the headers (aio_transport.QueueTransport).
+READ_BODY = "queue_desk.read_body"
+
 
 @dataclass(frozen=True)
 class Timeouts:
