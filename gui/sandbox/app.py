@@ -172,6 +172,7 @@ class RequestLog:
         extra = scope.setdefault("state", {})  # handlers put the parsed body here (request.state)
         started, clock = time.time(), time.perf_counter()
         status, recorded = 500, False  # if the app raises before answering, a 500 is sent
+        generation = self.state.generation
 
         def record() -> None:
             nonlocal recorded
@@ -183,7 +184,7 @@ class RequestLog:
                 scope["method"], scope["path"], status, extra.get("log_json"), extra.get("log_fields"),
                 scope.get("query_string", b"").decode("latin-1"), headers, started,
                 time.perf_counter() - clock,
-            ))
+            ), generation)
 
         async def capture(message: Message) -> None:
             nonlocal status

@@ -38,6 +38,7 @@ class SandboxState:
         self._lock = threading.Lock()
         # Never reset, so ids stay unique for the server's lifetime even across reset().
         self._sequence = itertools.count(1)
+        self.generation = 0  # counts resets; see record()
         self._reset_counters()
 
     def _reset_counters(self) -> None:
@@ -49,15 +50,19 @@ class SandboxState:
 
     def reset(self) -> None:
         with self._lock:
+            self.generation += 1
             reset_config(self.config)
             self.requests.clear()  # in place: callers may hold the list
             self.jobs.clear()
             self.files.clear()
             self._reset_counters()
 
-    def record(self, entry: RequestRecord) -> None:
+    def record(self, entry: RequestRecord, generation: int | None = None) -> None:
+        """Log a request. One that arrived before the last reset is not logged (a request
+        held by latency finishes after the test that sent it, into the next test's log)."""
         with self._lock:
-            self.requests.append(entry)
+            if generation is None or generation == self.generation:
+                self.requests.append(entry)
 
     def new_id(self, prefix: str, *parts: Any) -> str:
         """Deterministic for a given request sequence, unique for the server's lifetime."""
