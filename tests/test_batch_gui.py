@@ -63,8 +63,9 @@ def test_from_a_csv_to_a_finished_batch_and_an_exported_csv(main_window, qtbot, 
 
     # The batch list and the job table's batch filter.
     row = controller.panel.rows[id(run)]
-    qtbot.waitUntil(lambda: "40 done" in row.detail.text(), timeout=2000)
-    assert row.state.text() == "Finished" and not row.rerun_button.isEnabled()
+    # The row is redrawn on a coalesced timer: wait for the redraw after the run finished.
+    qtbot.waitUntil(lambda: "40 done" in row.detail.text() and row.state.text() == "Finished", timeout=2000)
+    assert not row.rerun_button.isEnabled()
     qtbot.mouseClick(row.jobs_button, Qt.MouseButton.LeftButton)
     assert window.jobs.batch_combo.isVisible() and window.jobs.proxy.batch_id == run.plan.batch_id
     qtbot.waitUntil(lambda: window.jobs.proxy.rowCount() == 40, timeout=3000)

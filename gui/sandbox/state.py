@@ -5,6 +5,7 @@ import collections
 import itertools
 import random
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +39,7 @@ class SandboxState:
         self._lock = threading.Lock()
         # Never reset, so ids stay unique for the server's lifetime even across reset().
         self._sequence = itertools.count(1)
+        self._reset_at = 0.0
         self._reset_counters()
 
     def _reset_counters(self) -> None:
@@ -51,12 +53,17 @@ class SandboxState:
         with self._lock:
             reset_config(self.config)
             self.requests.clear()  # in place: callers may hold the list
+            self._reset_at = time.time()
             self.jobs.clear()
             self.files.clear()
             self._reset_counters()
 
     def record(self, entry: RequestRecord) -> None:
         with self._lock:
+            # A request held open across reset() (a client gave up on it) belongs to the log
+            # that reset() cleared, not to the next test's.
+            if entry.started and entry.started < self._reset_at:
+                return
             self.requests.append(entry)
 
     def new_id(self, prefix: str, *parts: Any) -> str:
