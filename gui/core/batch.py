@@ -133,6 +133,9 @@ async def run_batch(
     loop = asyncio.get_running_loop()
     # Reading the file and making the jobs (~50 ms for 3,000 rows) and writing the final
     # record happen in a worker thread: on the GUI's loop they would stall it that long.
+    # One loop turn first, so pending GUI work (a window's first paint) runs before the
+    # thread competes with it for the GIL.
+    await asyncio.sleep(0)
     rows, jobs, lines = await loop.run_in_executor(None, _prepare, input_path, out_dir)
     out_path = out_dir / RESULTS_NAME
     pending = {job.id for job in jobs}
