@@ -63,8 +63,9 @@ def test_from_a_csv_to_a_finished_batch_and_an_exported_csv(main_window, qtbot, 
 
     # The batch list and the job table's batch filter.
     row = controller.panel.rows[id(run)]
-    qtbot.waitUntil(lambda: "40 done" in row.detail.text(), timeout=2000)
-    assert row.state.text() == "Finished" and not row.rerun_button.isEnabled()
+    # The row is redrawn on a coalesced timer: wait for the redraw after the run finished.
+    qtbot.waitUntil(lambda: "40 done" in row.detail.text() and row.state.text() == "Finished", timeout=2000)
+    assert not row.rerun_button.isEnabled()
     # After a restart the batch is restored idle; with every row answered it still reads finished.
     from gui.core.batch_run import BatchRun
     from gui.ui.batch_list import BatchRow

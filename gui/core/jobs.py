@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import enum
+import os
 import time
-import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,7 +69,9 @@ ALLOWED: dict[JobState, frozenset[JobState]] = {
 
 
 def new_job_id() -> str:
-    return uuid.uuid4().hex[:16]
+    # 64 random bits as 16 hex digits, like uuid4().hex[:16] (which has 4 fixed bits fewer)
+    # without building a UUID object: a batch makes thousands at once.
+    return os.urandom(8).hex()
 
 
 @dataclass
