@@ -20,6 +20,8 @@ class QueueTransport(AiohttpTransport):
         self._timeouts: dict[tuple, aiohttp.ClientTimeout] = {}
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self.proxy is not None:  # an explicit httpx proxy (the app takes proxies from the environment)
+            return await super().handle_async_request(request)
         if not isinstance(self.client, aiohttp.ClientSession):
             self.client = self.get_client()
         timeout = request.extensions.get("timeout", {})

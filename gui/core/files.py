@@ -15,7 +15,11 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str, *, durable: bo
     `durable` also flushes file and folder to the disk (survives a power cut). The engine
     turns it off for per-job results: two fsyncs cost ~1 ms of CPU per job, and SQLite in
     WAL/NORMAL mode is no more durable than that either, so the two stay consistent."""
-    target = os.fspath(path)
+    return Path(write_atomic_at(os.fspath(path), data, durable=durable))
+
+
+def write_atomic_at(target: str, data: bytes | str, *, durable: bool = True) -> str:
+    """`write_atomic` for a plain string path, returned as it is (speed: no Path per result)."""
     folder, name = os.path.split(target)
     if isinstance(data, str):
         data = data.encode("utf-8")
@@ -44,7 +48,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str, *, durable: bo
         raise
     if durable:
         _fsync_dir(Path(folder))
-    return Path(target)
+    return target
 
 
 def _write_all(fd: int, data: bytes) -> None:

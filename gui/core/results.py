@@ -18,6 +18,7 @@ from .wire import Reply
 from .endpoints import Endpoint, ResultKind
 from .errors import ErrorKind, QueueError
 from .files import write_atomic as _write_atomic
+from .files import write_atomic_at
 from .i18n import translate
 from .image_info import extension_for
 
@@ -83,9 +84,9 @@ def save_result(results_dir: Path, job_id: str, endpoint: Endpoint, reply: Reply
     files = _decode_images(results_dir / job_id, body) if endpoint.spec.result is ResultKind.IMAGES else []
     # Speed: the path as a plain string (pathlib costs ~5 us per job here).
     raw_path = os.path.join(results_dir, job_id, "response.json" if is_json else "response.txt")
-    raw = write_atomic(raw_path, reply.content)  # type: ignore[arg-type]
+    write_atomic_at(raw_path, reply.content, durable=False)  # see files.write_atomic: speed
     _remember(raw_path, reply.content)
-    return SavedResult(raw, files, usage=body.get("usage") if isinstance(body, dict) else None)
+    return SavedResult(Path(raw_path), files, usage=body.get("usage") if isinstance(body, dict) else None)
 
 
 def derive_files(raw_path: str | Path, endpoint: Endpoint) -> list[Path]:
