@@ -80,4 +80,6 @@ def wait_models(qtbot, window) -> None:
 
 def show_in_preview(qtbot, window, job) -> None:
     window.jobs.select_job(job.id)
-    qtbot.waitUntil(lambda: window.preview.job is not None and window.preview.job.id == job.id, timeout=3000)
+    # The table (and the preview with it) catches up on a short timer, later on a busy machine.
+    qtbot.waitUntil(lambda: window.preview.job is not None and window.preview.job.id == job.id
+                    and window.preview.job.state is job.state, timeout=5000)

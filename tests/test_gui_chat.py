@@ -84,8 +84,8 @@ def test_submit_by_click_and_ctrl_enter_then_preview_and_save(main_window, qtbot
     expected = sandbox_answer(sandbox, job1.body)["choices"][0]["message"]["content"]
     click_row(qtbot, window, job1.id)
     preview = window.preview
-    qtbot.waitUntil(lambda: preview.job is not None and preview.job.id == job1.id, timeout=2000)
-    assert preview.text == expected
+    qtbot.waitUntil(lambda: preview.job is not None and preview.job.id == job1.id and preview.text == expected,
+                    timeout=5000)
     assert words(expected) <= words(preview.browser.toPlainText())
     assert "Succeeded" in preview.meta.text()
     assert preview.save_button.isEnabled()

@@ -76,7 +76,8 @@ def test_chat_conversation_settings_and_advanced(main_window, qtbot, sandbox, tm
     assert posted(sandbox, "/chat/completions")[-1].json == job.body
     preview = window.preview
     expected = extract_text(Endpoint.CHAT, json.loads(Path(job.result_path).read_bytes()))
-    assert preview.text == expected and preview.views.currentWidget() is preview.browser
+    qtbot.waitUntil(lambda: preview.text == expected, timeout=5000)  # read off the GUI thread
+    assert preview.views.currentWidget() is preview.browser
     saved = preview.save_as(tmp_path / "answer.md")
     assert saved.read_text(encoding="utf-8") == expected
 
@@ -94,7 +95,7 @@ def test_completions_round_trip(main_window, qtbot, sandbox, tmp_path):
                         "temperature": 1.0, "n": 2, "stop": ["."], "echo": True}
     answer = json.loads(Path(job.result_path).read_bytes())
     assert len(answer["choices"]) == 2 and answer["choices"][0]["text"].startswith("Once upon a time")
-    assert window.preview.text == extract_text(Endpoint.COMPLETIONS, answer)
+    qtbot.waitUntil(lambda: window.preview.text == extract_text(Endpoint.COMPLETIONS, answer), timeout=5000)
     assert window.preview.save_as(tmp_path / "c.txt").read_text() == window.preview.text
 
 

@@ -126,6 +126,7 @@ def test_invalid_base64_in_an_image_answer_shows_in_the_job(qt_loop, qtbot, qt_s
     answer = json.dumps({"created": 1, "data": [{"b64_json": "!!not*base64!!"}]}).encode()
     with canned_server(200, answer, "application/json") as url:
         engine = Engine.open(url, "sk-test", home=home)
+        window = None
         try:
             window = MainWindow(engine, "Canned")
             qtbot.addWidget(window)
@@ -137,8 +138,9 @@ def test_invalid_base64_in_an_image_answer_shows_in_the_job(qt_loop, qtbot, qt_s
             assert job.error == "Image 1 in the server's answer is not valid base64."
             show_in_preview(qtbot, window, job)
             assert "not valid base64" in window.preview.meta.text()
-            window.model.detach()
         finally:
+            if window is not None:
+                window.model.detach()
             run_async(shutdown(None, engine))
 
 
