@@ -8,7 +8,7 @@ import json
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QStackedWidget, QTextBrowser, QVBoxLayout,
@@ -28,6 +28,14 @@ from .preview_transcript import TranscriptView
 from .save_dialog import ask_save, save_and_report
 
 MAX_PREVIEW_BYTES = 2_000_000  # bigger results are saved, not rendered
+# The usage counts an answer reports, named for people; other fields show as the server names them.
+USAGE_NAMES = {
+    "prompt_tokens": QT_TRANSLATE_NOOP("preview", "prompt"),
+    "completion_tokens": QT_TRANSLATE_NOOP("preview", "completion"),
+    "total_tokens": QT_TRANSLATE_NOOP("preview", "total"),
+    "input_tokens": QT_TRANSLATE_NOOP("preview", "input"),
+    "output_tokens": QT_TRANSLATE_NOOP("preview", "output"),
+}
 _MARKDOWN = QTextDocument.MarkdownFeature.MarkdownNoHTML | QTextDocument.MarkdownFeature.MarkdownDialectGitHub
 
 
@@ -188,7 +196,7 @@ class PreviewPanel(QWidget):
             audio = self.tr("{seconds} s of audio").format(seconds=job.usage.get("seconds"))
             rows.append((self.tr("Usage"), html.escape(audio)))
         elif job.usage:
-            tokens = ", ".join(f"{k.replace('_tokens', '')} {v}" for k, v in job.usage.items() if isinstance(v, int))
+            tokens = ", ".join(f"{usage_name(k)} {v}" for k, v in job.usage.items() if isinstance(v, int))
             rows.append((self.tr("Tokens"), html.escape(tokens)))
         if job.error and job.state is not JobState.SUCCEEDED:
             said = self._server_said()
@@ -276,3 +284,8 @@ def _clip(text: str, limit: int = 90) -> str:
 def _open_web_link(url: QUrl) -> None:
     if url.scheme() in ("http", "https"):
         QDesktopServices.openUrl(url)
+
+
+def usage_name(field: str) -> str:
+    name = USAGE_NAMES.get(field)
+    return QCoreApplication.translate("preview", name) if name else field.replace("_tokens", "")

@@ -482,7 +482,7 @@
 <context>
     <name>BatchListPanel</name>
     <message>
-        <location filename="../../gui/ui/batch_list.py" line="+125"/>
+        <location filename="../../gui/ui/batch_list.py" line="+127"/>
         <source>No batches yet. Batch ▸ New batch… (Ctrl+B) turns a spreadsheet into jobs.</source>
         <translation>Noch keine Batches. Batch ▸ Neuer Batch… (Strg+B) macht aus einer Tabelle Jobs.</translation>
     </message>
@@ -495,7 +495,7 @@
 <context>
     <name>BatchRow</name>
     <message>
-        <location line="-81"/>
+        <location line="-83"/>
         <source>{source}
 Results: {folder}</source>
         <translation>{source}
@@ -508,12 +508,12 @@ Ergebnisse: {folder}</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-46"/>
         <source>Hand no more rows of this batch to the queue; rows already handed over finish</source>
         <translation>Keine weiteren Zeilen dieses Batches an die Warteschlange übergeben; bereits übergebene Zeilen laufen zu Ende</translation>
     </message>
@@ -563,7 +563,7 @@ Ergebnisse: {folder}</translation>
         <translation>Aus dieser Liste entfernen (Dateien und Jobs bleiben erhalten)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
@@ -1605,7 +1605,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../gui/ui/preview.py" line="+58"/>
+        <location filename="../../gui/ui/preview.py" line="+66"/>
         <source>Job details and result</source>
         <translation>Jobdetails und Ergebnis</translation>
     </message>
@@ -2464,7 +2464,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch</name>
     <message>
-        <location filename="../../gui/core/batch.py" line="+39"/>
+        <location filename="../../gui/core/batch.py" line="+40"/>
         <source>Cannot read {path}: {reason}.</source>
         <translation>{path} kann nicht gelesen werden: {reason}.</translation>
     </message>
@@ -2619,7 +2619,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch_list</name>
     <message>
-        <location filename="../../gui/ui/batch_list.py" line="-120"/>
+        <location filename="../../gui/ui/batch_list.py" line="-122"/>
         <source>Stopped</source>
         <translation>Angehalten</translation>
     </message>
@@ -3141,7 +3141,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>client</name>
     <message>
-        <location filename="../../gui/core/client.py" line="+105"/>
+        <location filename="../../gui/core/client.py" line="+111"/>
         <source>The server gave an unusable link: {url}</source>
         <translation>Der Server hat einen unbrauchbaren Link geliefert: {url}</translation>
     </message>
@@ -3191,7 +3191,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Der Server meldet den Job als fertig, hat aber kein Ergebnis geliefert.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>The server no longer has this job (its result expired or was removed). Submit it again.</source>
         <translation>Der Server hat diesen Job nicht mehr (das Ergebnis ist abgelaufen oder wurde entfernt). Senden Sie ihn erneut.</translation>
     </message>
@@ -3405,7 +3405,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>job_columns</name>
     <message>
-        <location filename="../../gui/ui/job_columns.py" line="+33"/>
+        <location filename="../../gui/ui/job_columns.py" line="+34"/>
         <source>Uploading {percent}%</source>
         <translation>Hochladen {percent} %</translation>
     </message>
@@ -3425,7 +3425,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Platz {position} in der Warteschlange</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
@@ -3756,9 +3756,37 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>network</name>
     <message>
-        <location filename="../../gui/core/network.py" line="+45"/>
+        <location filename="../../gui/core/network.py" line="+46"/>
         <source>The CA bundle {path} could not be read as PEM certificates ({reason}).</source>
         <translation>Das CA-Bundle {path} konnte nicht als PEM-Zertifikate gelesen werden ({reason}).</translation>
+    </message>
+</context>
+<context>
+    <name>preview</name>
+    <message>
+        <location filename="../../gui/ui/preview.py" line="-232"/>
+        <source>prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>completion</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>total</source>
+        <translation>gesamt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>output</source>
+        <translation>Ausgabe</translation>
     </message>
 </context>
 <context>
@@ -3830,12 +3858,12 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>results</name>
     <message>
-        <location filename="../../gui/core/results.py" line="+47"/>
+        <location filename="../../gui/core/results.py" line="+83"/>
         <source>The server&apos;s answer is not valid JSON.</source>
         <translation>Die Antwort des Servers ist kein gültiges JSON.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>Image {number} in the server&apos;s answer is not valid base64.</source>
         <translation>Bild {number} in der Antwort des Servers ist kein gültiges Base64.</translation>
     </message>
@@ -3899,17 +3927,17 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>scheduler</name>
     <message>
-        <location filename="../../gui/core/scheduler.py" line="+99"/>
+        <location filename="../../gui/core/scheduler.py" line="+115"/>
         <source>resubmitted</source>
         <translation>erneut gesendet</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+158"/>
         <source>Internal error: {reason}</source>
         <translation>Interner Fehler: {reason}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>attempt {number}</source>
         <translation>Versuch {number}</translation>
     </message>
@@ -4026,7 +4054,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>throttle</name>
     <message>
-        <location filename="../../gui/core/throttle.py" line="+84"/>
+        <location filename="../../gui/core/throttle.py" line="+88"/>
         <source>Queue paused</source>
         <translation>Warteschlange pausiert</translation>
     </message>
