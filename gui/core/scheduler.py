@@ -21,13 +21,11 @@ from .image_results import download_images, needs_download
 from .results import save_inline, save_result
 from .store import JobStore
 from .throttle import Throttle
+from .write_behind import WriteBehind
 
 log = logging.getLogger(__name__)
 
 Listener = Callable[[Job], None]
-
-FLUSH_DELAY = 0.05  # seconds a state change may wait for the store's next transaction
-
 
 class Scheduler:
     def __init__(
@@ -62,8 +60,7 @@ class Scheduler:
         self._tasks: dict[str, asyncio.Task[None]] = {}  # jobs resuming their polling
         self._listeners: list[Listener] = []
         self._closing = False
-        self._flush_scheduled = False
-        self._after_flush: list[Callable[[], None]] = []
+        self._writes = WriteBehind(store)
 
     @property
     def concurrency(self) -> int:
@@ -364,34 +361,16 @@ class Scheduler:
         live = {k: changes.pop(k) for k in ("progress", "retry_at") if k in changes}
         for name, value in live.items():
             setattr(job, name, value)
-        # Speed: state changes are written at most FLUSH_DELAY later, all in one transaction
-        # (per loop turn was one commit per job at 8 jobs at once); the 202 job id is written
-        # at once (polling must resume after a crash). Readers of the store flush first.
+        # Written behind (write_behind.py), except the 202 job id: polling must resume after a crash.
         self.store.transition(job, state, detail, defer=state is not JobState.POLLING, **changes)
-        self._schedule_flush()
+        self._writes.changed()
         self._notify(job)
 
     def after_flush(self, callback: Callable[[], None]) -> None:
         """Call `callback` once, right after the state changes made so far are written to
         the store (within FLUSH_DELAY): e.g. a batch record written after this callback
         never claims an outcome that the store has not recorded."""
-        self._after_flush.append(callback)
-        self._schedule_flush()
-
-    def _schedule_flush(self) -> None:
-        if not self._flush_scheduled:
-            self._flush_scheduled = True
-            asyncio.get_running_loop().call_later(FLUSH_DELAY, self._flush)
-
-    def _flush(self) -> None:
-        self._flush_scheduled = False
-        self.store.flush()
-        callbacks, self._after_flush = self._after_flush, []
-        for callback in callbacks:
-            try:
-                callback()
-            except Exception:  # one broken callback must not stop the others
-                log.exception("after-flush callback failed")
+        self._writes.after(callback)
 
     def _notify(self, job: Job) -> None:
         for listener in self._listeners:
