@@ -8,8 +8,6 @@ from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from gui.core.media_requests import AUDIO_EXTENSIONS
-
 
 def local_files(mime: QMimeData) -> list[str]:
     """The local files in a drag (links to web pages and the like are ignored)."""
@@ -31,6 +29,8 @@ class DropArea(QFrame):
         self.setMinimumHeight(96)
         self._idle_style = "DropArea { border: 2px dashed palette(mid); border-radius: 6px; }"
         self.setStyleSheet(self._idle_style)
+        from gui.core.media_requests import AUDIO_EXTENSIONS  # Speed: with the audio tabs, not at start-up
+
         kinds = ", ".join(AUDIO_EXTENSIONS)
         self.label = QLabel(f"Drop audio files (or a folder) here — one job per file\n({kinds})", self)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)

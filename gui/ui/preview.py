@@ -7,6 +7,7 @@ import html
 import json
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QResizeEvent, QTextDocument
@@ -21,11 +22,13 @@ from gui.core.results import read_text
 from gui.core.store import JobStore
 
 from .job_columns import format_duration, format_time, state_colour, state_text
-from .models_table import ModelsView
-from .preview_embeddings import EmbeddingsView
-from .preview_images import ImageGallery
-from .preview_transcript import TranscriptView
 from .save_dialog import ask_save, save_and_report
+
+if TYPE_CHECKING:
+    from .models_table import ModelsView
+    from .preview_embeddings import EmbeddingsView
+    from .preview_images import ImageGallery
+    from .preview_transcript import TranscriptView
 
 MAX_PREVIEW_BYTES = 2_000_000  # bigger results are saved, not rendered
 _MARKDOWN = QTextDocument.MarkdownFeature.MarkdownNoHTML | QTextDocument.MarkdownFeature.MarkdownDialectGitHub
@@ -63,15 +66,11 @@ class PreviewPanel(QWidget):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # One view per kind of result; the text browser is the default.
-        self.embeddings = EmbeddingsView(self.message.setText, self)
-        self.transcript = TranscriptView(self.message.setText, self)
-        self.gallery = ImageGallery(self.message.setText, self)
-        self.models = ModelsView(self)
+        # One view per kind of result; the text browser is the default. Speed: the others
+        # are made (and their modules imported) when first needed, not at start-up.
         self.views = QStackedWidget(self)
         self.views.addWidget(self.browser)
-        for view in (self.embeddings, self.transcript, self.gallery, self.models):
-            self.views.addWidget(view)
+        self._kind_views: dict[str, QWidget] = {}
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
         buttons.addWidget(self.save_button)
@@ -88,6 +87,41 @@ class PreviewPanel(QWidget):
         self._ticker = QTimer(self, interval=1000)
         self._ticker.timeout.connect(self._render_meta)
         self.show_job(None)
+
+    @property
+    def embeddings(self) -> EmbeddingsView:
+        return self._kind_view("embeddings")
+
+    @property
+    def transcript(self) -> TranscriptView:
+        return self._kind_view("transcript")
+
+    @property
+    def gallery(self) -> ImageGallery:
+        return self._kind_view("gallery")
+
+    @property
+    def models(self) -> ModelsView:
+        return self._kind_view("models")
+
+    def _kind_view(self, name: str) -> QWidget:
+        view = self._kind_views.get(name)
+        if view is None:
+            if name == "embeddings":
+                from .preview_embeddings import EmbeddingsView
+                view = EmbeddingsView(self.message.setText, self)
+            elif name == "transcript":
+                from .preview_transcript import TranscriptView
+                view = TranscriptView(self.message.setText, self)
+            elif name == "gallery":
+                from .preview_images import ImageGallery
+                view = ImageGallery(self.message.setText, self)
+            else:
+                from .models_table import ModelsView
+                view = ModelsView(self)
+            self._kind_views[name] = view
+            self.views.addWidget(view)
+        return view
 
     # -- showing --------------------------------------------------------------
 

@@ -1,0 +1,89 @@
+"""Start-up stays cheap (B4): the endpoint tabs are built when first shown, the network
+stack is loaded when the first request goes out, and nothing the user can see changes."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from gui.ui.main_window import TABS
+from tabs_support import wait_models
+
+pytestmark = pytest.mark.usefixtures("qt_loop")
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def test_tab_specs_match_their_classes():
+    for spec in TABS:
+        tab_class = spec.load()
+        assert (tab_class.title, tab_class.endpoint) == (spec.title, spec.endpoint)
+
+
+def test_tabs_are_built_when_first_shown(main_window, qtbot):
+    window = main_window
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [s.title for s in TABS]
+    assert set(window._built_tabs) == {0}  # only the first tab at start-up
+    assert window.tabs.currentWidget() is window.build_tab(0)
+
+    qtbot.mouseClick(window.tabs.tabBar(), Qt.MouseButton.LeftButton,
+                     pos=window.tabs.tabBar().tabRect(2).center())
+    assert window.tabs.currentIndex() == 2
+    tab = window.tabs.currentWidget()
+    assert tab is window._built_tabs[2] and tab.endpoint is TABS[2].endpoint and tab.isVisible()
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [s.title for s in TABS]
+    assert window.tab_for(TABS[5].endpoint) is window.tabs.widget(5)  # built, not shown
+    assert window.tabs.currentIndex() == 2
+
+
+def test_ctrl_number_moves_the_focus_into_a_tab_built_for_it(main_window, qtbot):
+    window = main_window
+    wait_models(qtbot, window)
+    chat = window.tabs.currentWidget()
+    window.activateWindow()
+    chat.model_picker.combo.setFocus()
+    qtbot.waitUntil(chat.model_picker.combo.hasFocus, timeout=2000)
+    qtbot.keyClick(chat.model_picker.combo, Qt.Key.Key_2, CTRL)
+    tab = window.tabs.currentWidget()
+    assert window.tabs.currentIndex() == 1 and tab is window._built_tabs[1]
+    assert tab.isAncestorOf(QApplication.focusWidget())
+
+
+def test_the_window_loads_no_network_stack_until_it_sends(home):
+    code = (
+        "import sys; from PySide6.QtWidgets import QApplication; import qasync\n"
+        "from gui.core.engine import Engine; from gui.ui.main_window import MainWindow\n"
+        "app = QApplication([]); loop = qasync.QEventLoop(app); import asyncio; asyncio.set_event_loop(loop)\n"
+        "w = MainWindow(Engine.open('http://127.0.0.1:9/queue', 'sk'), 'x'); w.show()\n"
+        "print(sorted(m for m in ('httpx', 'aiohttp', 'truststore', 'keyring') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_watch_folder_in_use_starts_with_the_event_loop(main_window, qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from gui.ui import batch_watch
+    from gui.ui.batch_controller import WATCH_ENABLED_KEY
+    from gui.ui.main_window import MainWindow
+
+    assert WATCH_ENABLED_KEY == batch_watch.KEY + "enabled"
+    assert main_window.batches._watch is None  # not in use: not even imported for it
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    settings = QSettings()
+    settings.setValue(batch_watch.KEY + "folder", str(inbox))
+    settings.setValue(WATCH_ENABLED_KEY, True)
+    again = MainWindow(main_window.engine, "Sandbox")  # the next session's window
+    qtbot.addWidget(again)
+    try:
+        qtbot.waitUntil(lambda: again.batches._watch is not None, timeout=2000)
+        assert again.batches.watch.folder is not None and again.batches.watch.folder.settings.folder == inbox
+        wait_models(qtbot, again)  # its model list is loading too: let it finish before the window goes
+    finally:
+        again.batches.watch.folder.close()
+        again._confirmed_close = True
+        again.model.detach()
