@@ -87,3 +87,37 @@ def test_a_watch_folder_in_use_starts_with_the_event_loop(main_window, qtbot, tm
         again.batches.watch.folder.close()
         again._confirmed_close = True
         again.model.detach()
+
+
+def test_the_table_holds_the_newest_jobs_before_the_first_paint(gui_engine, qtbot):
+    from gui.core.endpoints import Endpoint
+    from gui.core.jobs import Job
+    from gui.ui.job_table import JobTableModel
+    from gui.ui.main_window import MainWindow
+
+    engine = gui_engine()
+    engine.store.add_many(Job(Endpoint.CHAT, {"model": "m", "messages": [{"role": "user", "content": f"q {i}"}]})
+                          for i in range(250))
+    window = MainWindow(engine, "Sandbox")  # no event processed yet
+    qtbot.addWidget(window)
+    assert window.model.rowCount() == JobTableModel.FIRST_PAGE
+    assert window.jobs.proxy.index(0, 0).data(JobTableModel.JobRole).summary == "q 249"
+    window.model.fetchMore()  # scrolling down asks for full pages
+    assert window.model.rowCount() == 250
+    wait_models(qtbot, window)  # the model list loads once the loop runs: let it finish first
+    window._confirmed_close = True
+    window.model.detach()
+
+
+def test_the_prompt_column_takes_the_width_the_others_leave(main_window, qtbot):
+    from gui.ui.job_columns import COLUMN_INDEX, COLUMNS
+
+    view = main_window.jobs.view
+    others = sum(c.width for c in COLUMNS if c.id != "prompt")
+
+    def fitted() -> bool:
+        return view.columnWidth(COLUMN_INDEX["prompt"]) == max(160, view.viewport().width() - others)
+
+    qtbot.waitUntil(fitted, timeout=2000)
+    main_window.resize(main_window.width() + 200, main_window.height())
+    qtbot.waitUntil(lambda: fitted() and view.viewport().width() - others > 160, timeout=2000)
