@@ -121,3 +121,31 @@ def test_the_prompt_column_takes_the_width_the_others_leave(main_window, qtbot):
     qtbot.waitUntil(fitted, timeout=2000)
     main_window.resize(main_window.width() + 200, main_window.height())
     qtbot.waitUntil(lambda: fitted() and view.viewport().width() - others > 160, timeout=2000)
+
+
+def test_the_job_details_follow_a_change_of_scheme(qapp, qtbot, qt_settings, tmp_path):
+    from gui.core.endpoints import Endpoint
+    from gui.core.jobs import Job, JobState
+    from gui.core.store import JobStore
+    from gui.ui import theme
+    from gui.ui.job_columns import state_colour
+    from gui.ui.preview import PreviewPanel
+
+    store = JobStore(tmp_path / "jobs.sqlite3")
+    job = Job(Endpoint.CHAT, {"model": "m", "messages": [{"role": "user", "content": "x"}]})
+    store.add(job)
+    store.transition(job, JobState.WAITING, attempts=1)
+    store.transition(job, JobState.FAILED, error="Not found (404).")
+    panel = PreviewPanel(store)
+    qtbot.addWidget(panel)
+    try:
+        theme.apply(qapp, "light")
+        panel.show_job(job)
+        light = state_colour(JobState.FAILED)
+        assert light in panel.meta.text()
+        theme.apply(qapp, "dark")
+        dark = state_colour(JobState.FAILED)
+        assert dark != light and dark in panel.meta.text() and light not in panel.meta.text()
+    finally:
+        theme.apply(qapp, "light")
+        store.close()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import mimetypes
 import os
 import threading
 from collections.abc import Mapping
@@ -226,6 +225,8 @@ class QueueClient:
                 opened.append(f)
                 total += os.fstat(f.fileno()).st_size
             progress = Progress(total, hooks)
+            import mimetypes  # with the first upload, not at start-up
+
             for upload, f in zip(request.uploads, opened):
                 name = Path(upload.path).name
                 ctype = mimetypes.guess_type(name)[0] or "application/octet-stream"

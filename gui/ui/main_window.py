@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
 from gui.core.endpoints import Endpoint
@@ -81,10 +81,9 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tab_specs = TABS
-        self._built_tabs: dict[int, EndpointTab] = {}
-        for spec in TABS:  # an empty page until the tab is first shown (build_tab)
-            self.tabs.addTab(QWidget(self.tabs), spec.title)
-        self.build_tab(0)
+        self._built_tabs: dict[int, EndpointTab] = {0: self._new_tab(0)}  # the first tab at once
+        for i, spec in enumerate(TABS):  # the others: an empty page until first shown (build_tab)
+            self.tabs.addTab(self._built_tabs.get(i) or QWidget(self.tabs), spec.title)
         self.tabs.currentChanged.connect(self.build_tab)
 
         self.model = JobTableModel(engine.store, engine.scheduler, self)
@@ -141,8 +140,7 @@ class MainWindow(QMainWindow):
         place (and the focus, if the page had it)."""
         tab = self._built_tabs.get(index)
         if tab is None and 0 <= index < len(TABS):
-            tab = self._built_tabs[index] = TABS[index].load()(self._tab_context)
-            tab.submitted.connect(self._submitted)
+            tab = self._built_tabs[index] = self._new_tab(index)
             page, current = self.tabs.widget(index), self.tabs.currentIndex()
             focus = QApplication.focusWidget()
             had_focus = focus is not None and (focus is page or page.isAncestorOf(focus))
@@ -154,6 +152,11 @@ class MainWindow(QMainWindow):
             page.deleteLater()
             if had_focus:
                 _focus_first(tab)
+        return tab
+
+    def _new_tab(self, index: int) -> EndpointTab:
+        tab = TABS[index].load()(self._tab_context)
+        tab.submitted.connect(self._submitted)
         return tab
 
     @property
@@ -242,6 +245,20 @@ class MainWindow(QMainWindow):
                 parts.append(f"{state.label} {history[state]}")
         self.counts_label.setText("  ·  ".join(parts))
         self.counts_label.setToolTip("Done, failed, cancelled and interrupted count every job in the history")
+
+    # -- files dropped anywhere on the window (window_tools: to the audio tabs) ------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if not self.tools.drops.drag(event):
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt override
+        if not self.tools.drops.drag(event):
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        if not self.tools.drops.drop(event):
+            super().dropEvent(event)
 
     # -- closing ------------------------------------------------------------------
 

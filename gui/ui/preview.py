@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QStackedWidget, QTextBrowser, QVBoxLayout,
@@ -21,8 +21,8 @@ from gui.core.jobs import Job, JobState
 from gui.core.results import read_text
 from gui.core.store import JobStore
 
+from . import theme
 from .job_columns import format_duration, format_time, state_colour, state_text
-from .save_dialog import ask_save, save_and_report
 
 if TYPE_CHECKING:
     from .models_table import ModelsView
@@ -86,6 +86,7 @@ class PreviewPanel(QWidget):
         layout.addLayout(buttons)
         self._ticker = QTimer(self, interval=1000)
         self._ticker.timeout.connect(self._render_meta)
+        theme.palette_applied.connect(self._render_meta)  # light <-> dark: the colours are baked into the HTML
         self.show_job(None)
 
     @property
@@ -239,11 +240,6 @@ class PreviewPanel(QWidget):
         limit = self.fontMetrics().lineSpacing() * 12
         self.meta_area.setFixedHeight(max(0, min(wanted, limit)) + 2)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:  # light <-> dark: the colours are baked into the HTML
-            self._render_meta()
-
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._fit_meta()
@@ -270,6 +266,8 @@ class PreviewPanel(QWidget):
         """Open the save dialog without blocking (never `exec()` on the event loop)."""
         if self.job is None or self.text is None:
             return
+        from .save_dialog import ask_save  # Speed: with the first save, not at start-up
+
         name = self.suggested_name()
         ask_save(self, "Save result as", name, ["Markdown (*.md)", "Text (*.txt)", "Raw response, JSON (*.json)"],
                  self.save_as, "Text (*.txt)" if name.endswith(".txt") else None)
@@ -291,6 +289,8 @@ class PreviewPanel(QWidget):
         except OSError as exc:
             self.message.setText(f"The result file could not be read: {exc.strerror or exc}")
             return None
+        from .save_dialog import save_and_report
+
         return save_and_report(target, raw, self.message.setText)
 
 
