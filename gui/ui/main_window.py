@@ -4,7 +4,6 @@ right, counts and the profile in the status bar. Built around an Engine made els
 from __future__ import annotations
 
 import asyncio
-import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -39,24 +38,46 @@ class TabSpec:
     menus take the title from here; it must match the class's `title`."""
     endpoint: Endpoint
     title: str
-    module: str  # in gui.ui
     name: str  # the EndpointTab subclass
 
     def load(self) -> type[EndpointTab]:
-        return getattr(importlib.import_module(f"{__package__}.{self.module}"), self.name)
+        return _tab_class(self.name)
 
 
-# The endpoint tabs, in order. A new tab is one more entry here.
+# The endpoint tabs, in order. A new tab is one more entry here and in _tab_class.
 TABS: list[TabSpec] = [
-    TabSpec(Endpoint.CHAT, "Chat", "chat_tab", "ChatTab"),
-    TabSpec(Endpoint.COMPLETIONS, "Completions", "completions_tab", "CompletionsTab"),
-    TabSpec(Endpoint.EMBEDDINGS, "Embeddings", "embeddings_tab", "EmbeddingsTab"),
-    TabSpec(Endpoint.TRANSCRIPTIONS, "Transcription", "audio_tab", "TranscriptionTab"),
-    TabSpec(Endpoint.TRANSLATIONS, "Translation", "audio_tab", "TranslationTab"),
-    TabSpec(Endpoint.IMAGES, "Images", "image_tab", "ImageGenerationTab"),
-    TabSpec(Endpoint.IMAGE_EDITS, "Image edit", "image_edit_tab", "ImageEditTab"),
-    TabSpec(Endpoint.MODELS, "Models", "models_tab", "ModelsTab"),
+    TabSpec(Endpoint.CHAT, "Chat", "ChatTab"),
+    TabSpec(Endpoint.COMPLETIONS, "Completions", "CompletionsTab"),
+    TabSpec(Endpoint.EMBEDDINGS, "Embeddings", "EmbeddingsTab"),
+    TabSpec(Endpoint.TRANSCRIPTIONS, "Transcription", "TranscriptionTab"),
+    TabSpec(Endpoint.TRANSLATIONS, "Translation", "TranslationTab"),
+    TabSpec(Endpoint.IMAGES, "Images", "ImageGenerationTab"),
+    TabSpec(Endpoint.IMAGE_EDITS, "Image edit", "ImageEditTab"),
+    TabSpec(Endpoint.MODELS, "Models", "ModelsTab"),
 ]
+
+
+def _tab_class(name: str) -> type[EndpointTab]:
+    # Plain import statements, not importlib: PyInstaller finds the frozen app's modules by them.
+    if name == "ChatTab":
+        from .chat_tab import ChatTab as tab_class
+    elif name == "CompletionsTab":
+        from .completions_tab import CompletionsTab as tab_class
+    elif name == "EmbeddingsTab":
+        from .embeddings_tab import EmbeddingsTab as tab_class
+    elif name == "TranscriptionTab":
+        from .audio_tab import TranscriptionTab as tab_class
+    elif name == "TranslationTab":
+        from .audio_tab import TranslationTab as tab_class
+    elif name == "ImageGenerationTab":
+        from .image_tab import ImageGenerationTab as tab_class
+    elif name == "ImageEditTab":
+        from .image_edit_tab import ImageEditTab as tab_class
+    elif name == "ModelsTab":
+        from .models_tab import ModelsTab as tab_class
+    else:
+        raise KeyError(name)
+    return tab_class
 
 
 class MainWindow(QMainWindow):
