@@ -2,6 +2,7 @@
 stack is loaded when the first request goes out, and nothing the user can see changes."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -149,3 +150,23 @@ def test_the_job_details_follow_a_change_of_scheme(qapp, qtbot, qt_settings, tmp
     finally:
         theme.apply(qapp, "light")
         store.close()
+
+
+def test_the_sandbox_takes_its_port_at_once_and_loads_once_the_loop_runs(tmp_path):
+    code = (
+        "import sys, time, urllib.request\n"
+        "from gui.ui import app\n"
+        "qt = app.make_app([])\n"
+        "url = app.ensure_sandbox()\n"
+        "print('uvicorn' in sys.modules, 'starlette' in sys.modules)\n"
+        "deadline = time.monotonic() + 20\n"
+        "while app._sandbox_server.server is None and time.monotonic() < deadline:\n"
+        "    qt.processEvents(); time.sleep(0.01)\n"
+        "request = urllib.request.Request(url + '/models', headers={'Authorization': 'Bearer sandbox'})\n"
+        "print(urllib.request.urlopen(request, timeout=10).status)\n"
+        "app.stop_sandbox()\n"
+    )
+    env = dict(os.environ, QUEUE_DESK_HOME=str(tmp_path / "home"))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["False", "False", "200"]
