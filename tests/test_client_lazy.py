@@ -48,3 +48,14 @@ def test_an_unreadable_ca_bundle_is_reported_when_the_client_is_made(tmp_path):
     bad.write_text("hello")
     with pytest.raises(QueueError, match="could not be read as PEM"):
         QueueClient("https://llm.example.com/queue", "sk", ca_bundle=str(bad))
+
+
+@pytest.mark.asyncio
+async def test_closing_while_the_client_is_being_made_closes_what_it_made(sandbox):
+    client = QueueClient(sandbox.url, "sk-test")
+    first = asyncio.ensure_future(client.send(Request(Endpoint.MODELS)))
+    await asyncio.sleep(0)  # the client is being made in a worker thread now
+    await client.aclose()
+    assert client._client is not None and client._client.is_closed
+    with pytest.raises(Exception):
+        await first

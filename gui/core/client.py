@@ -103,6 +103,8 @@ class QueueClient:
             raise
 
     async def aclose(self) -> None:
+        if self._opening is not None and not self._opening.done():
+            await asyncio.gather(asyncio.shield(self._opening), return_exceptions=True)  # then close what it made
         if self._client is not None:  # never made if nothing was sent
             await self._client.aclose()
 
