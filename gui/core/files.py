@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 
 
@@ -18,8 +19,6 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str, *, durable: bo
         data = data.encode("utf-8")
     _make_folder(folder)
     # Speed: plain os calls, not tempfile/pathlib (this runs once per job on the event loop).
-    import uuid  # not at start-up: uuid imports platform (~3 ms)
-
     tmp = os.path.join(folder, f".{name}.{uuid.uuid4().hex[:12]}.part")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
     try:

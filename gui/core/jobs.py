@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import enum
 import time
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,8 +54,6 @@ ALLOWED: dict[JobState, frozenset[JobState]] = {
 
 
 def new_job_id() -> str:
-    import uuid  # Speed: with the first new job, not at start-up (uuid imports platform, ~3 ms)
-
     return uuid.uuid4().hex[:16]
 
 
