@@ -8,27 +8,30 @@ from __future__ import annotations
 
 import asyncio
 import json
-import mimetypes
 import os
+import threading
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 from urllib.parse import urlsplit
-
-import httpx
 
 from . import errors
 from .endpoints import BodyKind, Endpoint, ResultKind
 from .errors import ErrorKind, QueueError
 from .i18n import translate
-from .network import default_transport
 from .transport_errors import looks_like_html, not_json, transport_error
 from .uploads import CountingReader, Progress, form_fields
 from .urls import is_loopback
 # The request and reply types live in wire.py; they are importable from here as well.
 from .wire import DEFAULT_READ_TIMEOUT, READ_BODY, Hooks, Reply, Request, Timeouts, Upload  # noqa: F401
 
+if TYPE_CHECKING:
+    import httpx
+else:
+    httpx = None  # Speed: imported with the first request (`_network`), not at start-up
+
 POLL_MIN, POLL_MAX = 1.0, 30.0
+_making = threading.Lock()
 
 _RUNNING = {"queued", "in_queue", "pending", "starting", "running", "in_progress", "processing", "notstarted", "accepted", "submitted"}
 _SUCCEEDED = {"succeeded", "completed", "complete", "success", "done", "finished"}
@@ -49,26 +52,71 @@ class QueueClient:
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.timeouts = timeouts
-        if transport is None:
-            # The local sandbox never goes through a proxy, whatever HTTP_PROXY says.
-            host = urlsplit(self.base_url).hostname or ""
-            transport = default_transport(max_connections, ca_bundle=ca_bundle, trust_env=not is_loopback(host))
-        self._http = _HttpClient(
-            transport=transport,
-            timeout=timeouts.httpx(),
-            headers={"Authorization": f"Bearer {api_key}", "User-Agent": "queue-desk"},
-            follow_redirects=False,
-        )
+        self._api_key = api_key
+        self._given_transport = transport
+        self._max_connections = max_connections
+        self._ca_bundle = ca_bundle
+        self._tls = None
+        if ca_bundle and transport is None:
+            # A CA bundle that cannot be read is reported now, when the engine is made.
+            from .network import tls_context
+
+            self._tls = tls_context(ca_bundle)
+        self._client: httpx.AsyncClient | None = None
+        self._opening: asyncio.Future[Any] | None = None
         self._parsed_urls: dict[Endpoint, httpx.URL] = {}
-        # For requests without files (see _exchange): the client's headers and settings, once.
-        self._transport = transport
-        self._headers = httpx.Headers(self._http.headers)
-        self._json_headers = httpx.Headers(self._http.headers)
-        self._json_headers["Content-Type"] = "application/json"
-        self._extensions = {"timeout": self._http.timeout.as_dict(), READ_BODY: True}
+        self._transport: httpx.AsyncBaseTransport | None = None  # these four are made with the client (_http)
+        self._headers = self._json_headers = None
+        self._extensions: dict[str, Any] = {}
+
+    @property
+    def _http(self) -> httpx.AsyncClient:
+        # Speed: httpx, aiohttp and the TLS context cost ~0.2 s to load and build; they
+        # are made when the first request goes out, not when the engine opens.
+        if self._client is not None:
+            return self._client
+        with _making:  # made once, whether by the event loop's thread or a worker (_open)
+            if self._client is not None:
+                return self._client
+            _network()
+            from .network import HttpClient, default_transport
+
+            transport = self._given_transport
+            if transport is None:
+                # The local sandbox never goes through a proxy, whatever HTTP_PROXY says.
+                host = urlsplit(self.base_url).hostname or ""
+                transport = default_transport(self._max_connections, ca_bundle=self._ca_bundle,
+                                              trust_env=not is_loopback(host), context=self._tls)
+            self._client = HttpClient(
+                transport=transport,
+                timeout=self.timeouts.httpx(),
+                headers={"Authorization": f"Bearer {self._api_key}", "User-Agent": "queue-desk"},
+                follow_redirects=False,
+            )
+            # For requests without files (see _exchange): the client's headers and settings, once.
+            self._transport = transport
+            self._headers = httpx.Headers(self._client.headers)
+            self._json_headers = httpx.Headers(self._client.headers)
+            self._json_headers["Content-Type"] = "application/json"
+            self._extensions = {"timeout": self._client.timeout.as_dict(), READ_BODY: True}
+            return self._client
+
+    async def _open(self) -> None:
+        """Make the HTTP client in a worker thread: loading the network stack takes ~0.2 s
+        of CPU, and the event loop (the GUI's, in the app) keeps running meanwhile."""
+        if self._opening is None:
+            self._opening = asyncio.get_running_loop().run_in_executor(None, lambda: self._http)
+        try:
+            await asyncio.shield(self._opening)  # one caller cancelled must not cancel it for all
+        except Exception:
+            self._opening = None  # the next request tries again
+            raise
 
     async def aclose(self) -> None:
-        await self._http.aclose()
+        if self._opening is not None and not self._opening.done():
+            await asyncio.gather(asyncio.shield(self._opening), return_exceptions=True)  # then close what it made
+        if self._client is not None:  # never made if nothing was sent
+            await self._client.aclose()
 
     async def __aenter__(self) -> QueueClient:
         return self
@@ -84,12 +132,14 @@ class QueueClient:
         # httpx.URL is reused as it is.
         url = self._parsed_urls.get(endpoint)
         if url is None:
-            url = self._parsed_urls[endpoint] = httpx.URL(self.url_for(endpoint))
+            url = self._parsed_urls[endpoint] = _network().URL(self.url_for(endpoint))
         return url
 
     async def send(self, request: Request, hooks: Hooks = Hooks()) -> Reply:
         """Send one request and return the final answer (after polling, if the server
         chose the 202 style)."""
+        if self._client is None:
+            await self._open()
         spec = request.endpoint.spec
         url = self._url(request.endpoint)
         if spec.body is BodyKind.MULTIPART:
@@ -110,6 +160,8 @@ class QueueClient:
         if urlsplit(url).scheme not in ("http", "https"):
             raise QueueError(ErrorKind.BAD_RESPONSE, translate(
                 "client", "The server gave an unusable link: {url}").format(url=url[:100]))
+        if self._client is None:
+            await self._open()
         request = self._http.build_request("GET", url)
         if urlsplit(url).netloc != urlsplit(self.base_url).netloc:
             del request.headers["Authorization"]
@@ -135,6 +187,8 @@ class QueueClient:
 
     async def poll(self, status_url: str, hooks: Hooks = Hooks(), first_wait: float = 0.0) -> Reply:
         """Poll a 202 job's status URL until it is terminal; return its result."""
+        if self._client is None:  # e.g. resumed after a restart: the first request is a poll
+            await self._open()
         wait = first_wait
         delay = POLL_MIN
         while True:
@@ -188,6 +242,8 @@ class QueueClient:
                 opened.append(f)
                 total += os.fstat(f.fileno()).st_size
             progress = Progress(total, hooks)
+            import mimetypes  # with the first upload, not at start-up
+
             for upload, f in zip(request.uploads, opened):
                 name = Path(upload.path).name
                 ctype = mimetypes.guess_type(name)[0] or "application/octet-stream"
@@ -281,26 +337,6 @@ class QueueClient:
         return response
 
 
-class _NoCookies(httpx.Cookies):
-    def extract_cookies(self, response: httpx.Response) -> None:
-        pass
-
-
-class _HttpClient(httpx.AsyncClient):
-    """httpx without a cookie jar. Speed: the Queue API sets no cookies, and httpx wraps
-    every response for urllib's cookiejar, ~0.1 ms of CPU per job on the event loop."""
-
-    _no_cookies = _NoCookies()
-
-    @property  # type: ignore[override]
-    def cookies(self) -> httpx.Cookies:
-        return self._no_cookies
-
-    @cookies.setter
-    def cookies(self, _value: object) -> None:
-        pass
-
-
 def _expects_json(request: Request) -> bool:
     # Only audio in text/srt/vtt format answers in plain text; everything else is JSON.
     return request.endpoint.spec.result is not ResultKind.TRANSCRIPT or request.body.get(
@@ -326,4 +362,14 @@ def _status_url(request_url: str, headers: Mapping[str, str], body: dict) -> str
 
 
 def _absolute(base: str, url: str) -> str:
-    return str(httpx.URL(base).join(url))
+    return str(_network().URL(base).join(url))
+
+
+def _network() -> Any:
+    """httpx, imported on first use (the client's methods name it `httpx`)."""
+    global httpx
+    if httpx is None:
+        import httpx as module
+
+        httpx = module
+    return httpx

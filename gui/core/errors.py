@@ -5,7 +5,6 @@ Every failure the engine reports is a `QueueError`: `kind` says what went wrong 
 own words for the details view."""
 from __future__ import annotations
 
-import email.utils
 import enum
 import json
 import re
@@ -109,6 +108,8 @@ def parse_retry_after(headers: Mapping[str, str], now: float | None = None) -> f
         try:
             return max(0.0, float(value))
         except ValueError:
+            import email.utils  # Speed: only for a date, not at start-up (~5 ms to import)
+
             try:
                 when = email.utils.parsedate_to_datetime(value)
             except (TypeError, ValueError):

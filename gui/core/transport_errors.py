@@ -2,17 +2,21 @@
 read (HTML pages, non-JSON bodies), as QueueErrors with plain messages."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-import httpx
 
 from . import errors
 from .errors import ErrorKind, QueueError
 from .i18n import translate
 from .wire import Reply, Timeouts
 
+if TYPE_CHECKING:
+    import httpx
+
 
 def transport_error(exc: httpx.HTTPError, url: str, timeouts: Timeouts) -> QueueError:
+    import httpx  # Speed: here, not at start-up (an error means the client has loaded it)
+
     host = urlsplit(url).netloc or url
     detail = str(exc) or type(exc).__name__
     # The aiohttp transport maps several of its errors to one httpx class (a refused

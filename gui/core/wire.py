@@ -6,11 +6,12 @@ import functools
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from .endpoints import Endpoint
+
+if TYPE_CHECKING:
+    import httpx
 
 # The queue holds requests open until the work is done, so the read timeout is long.
 DEFAULT_READ_TIMEOUT = 900.0
@@ -28,6 +29,8 @@ class Timeouts:
     pool: float = 60.0
 
     def httpx(self) -> httpx.Timeout:
+        import httpx  # Speed: not at start-up; the client needs it only to send
+
         return httpx.Timeout(connect=self.connect, read=self.read, write=self.write, pool=self.pool)
 
 

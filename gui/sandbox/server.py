@@ -50,18 +50,20 @@ class SandboxServer:
         host = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(self.host, self.host)
         return f"http://[{host}]:{self.port}" if ":" in host else f"http://{host}:{self.port}"
 
-    def start(self) -> "SandboxServer":
-        """Bind, serve in the background, and return once connections are accepted."""
+    def start(self, sock: socket.socket | None = None) -> "SandboxServer":
+        """Bind (or serve on `sock`, already listening: the GUI takes the port before it
+        loads the server), serve in the background, and return once connections are accepted."""
         if self._thread is not None:
             raise RuntimeError("sandbox server already started")
-        family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
-        # proto must say TCP: asyncio only turns Nagle off (TCP_NODELAY) on sockets that do, and
-        # without it every answer waits ~40 ms for the client's delayed ACK.
-        sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        sock.bind((self.host, self.port))
-        sock.listen(2048)  # hundreds of clients may connect at once
+        if sock is None:
+            family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
+            # proto must say TCP: asyncio only turns Nagle off (TCP_NODELAY) on sockets that do, and
+            # without it every answer waits ~40 ms for the client's delayed ACK.
+            sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            sock.bind((self.host, self.port))
+            sock.listen(2048)  # hundreds of clients may connect at once
         self.port = sock.getsockname()[1]
         config = uvicorn.Config(
             FaultInjector(create_app(self._state.config, self._state), self._state),

@@ -3,8 +3,11 @@ session, and a shutdown that finishes before Qt quits (qt-async-recipes.md §1).
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
+import socket
 import sys
+import threading
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
@@ -33,7 +36,7 @@ translate = QCoreApplication.translate  # lupdate reads translate("context", "te
 APP_NAME = "Queue Desk"
 ACTIVE_PROFILE_KEY = "profiles/active"
 
-_sandbox_server = None  # started on demand when the Sandbox profile is used without --sandbox
+_sandbox_server: _Sandbox | None = None  # started on demand when the Sandbox profile is used without --sandbox
 
 
 @dataclass
@@ -122,13 +125,49 @@ def open_session(*, sandbox_url: str | None = None, base_url: str | None = None,
     return Session(engine, profile.name, blocker, sandbox_url=sandbox_url, notes=notes)
 
 
+class _Sandbox:
+    """The in-process sandbox. Speed: its port is taken at once, so the engine knows where
+    to send; the server (Starlette and uvicorn, ~0.15 s to load) starts in a worker thread
+    once the event loop runs, i.e. after the window is shown. A request sent earlier waits
+    in the socket's backlog."""
+
+    def __init__(self) -> None:
+        # As SandboxServer.start makes it: TCP (asyncio turns Nagle off only then), reusable.
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(2048)
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/queue"
+        self.server = None
+        self._starter = threading.Thread(target=self._start, name="queue-desk-sandbox-start", daemon=True)
+
+    def start_soon(self) -> None:
+        QTimer.singleShot(0, self._starter.start)
+
+    def _start(self) -> None:
+        from gui.sandbox import SandboxConfig, SandboxServer
+
+        try:
+            self.server = SandboxServer(SandboxConfig(latency=1.0)).start(self.sock)
+        except Exception:  # noqa: BLE001 - a thread has nowhere to raise; requests will say "cannot connect"
+            logging.getLogger(__name__).exception("the sandbox did not start")
+
+    def stop(self) -> None:
+        if self._starter.is_alive():
+            self._starter.join(timeout=10)
+        if self.server is not None:
+            self.server.stop()
+        else:
+            self.sock.close()
+
+
 def ensure_sandbox() -> str:
     """The in-process sandbox's URL, starting it if this run has none yet."""
     global _sandbox_server
     if _sandbox_server is None:
-        from gui.sandbox import SandboxConfig, SandboxServer
-
-        _sandbox_server = SandboxServer(SandboxConfig(latency=1.0)).start()
+        _sandbox_server = _Sandbox()
+        _sandbox_server.start_soon()
     return _sandbox_server.url
 
 

@@ -5,15 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from gui.core.bodies import FieldProblem
 from gui.core.endpoints import ResultKind
 from gui.core.jobs import Job, JobState
-from gui.core.saving import SaveError
 from gui.core.scheduler import Scheduler
-from gui.core.subtitles import read_transcript
-from gui.core.transcript_export import ExportOptions, export_transcript
-
-from . import app_settings
 
 
 class AutoSaver(QObject):
@@ -33,6 +27,8 @@ class AutoSaver(QObject):
         # Called on every state change of every job: leave at once unless it matters.
         if job.state is not JobState.SUCCEEDED or job.endpoint.spec.result is not ResultKind.TRANSCRIPT:
             return
+        from . import app_settings  # Speed: with the first transcript, not at start-up
+
         key = f"{job.id}:{job.result_path}"
         if key in self._done or not app_settings.auto_save():
             return
@@ -40,6 +36,13 @@ class AutoSaver(QObject):
         self.save(job)
 
     def save(self, job: Job) -> str | None:
+        from gui.core.bodies import FieldProblem
+        from gui.core.saving import SaveError
+        from gui.core.subtitles import read_transcript
+        from gui.core.transcript_export import ExportOptions, export_transcript
+
+        from . import app_settings
+
         options = app_settings.export_options(overwrite=False)
         try:
             transcript = read_transcript(job.result_path or "")

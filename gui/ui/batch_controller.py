@@ -7,27 +7,31 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QStyle, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QSystemTrayIcon
 from shiboken6 import isValid
 
-from gui.core.batch_export import default_export_path, default_format, export, snapshot
-from gui.core.batch_files import export_files
-from gui.core.batch_plan import BatchPlan, plan_from_manifest
-from gui.core.batch_run import BatchRun, RunState
 from gui.core.engine import Engine
 from gui.core.errors import QueueError
 
 from .background import spawn
-from .batch_dialog import BatchDialog
-from .batch_export_dialog import BatchExportDialog
-from .batch_list import BatchListPanel
 from .model_picker import ModelCatalog
+
+if TYPE_CHECKING:  # Speed: imported when the first batch is made or shown, not at start-up
+    from gui.core.batch_plan import BatchPlan
+    from gui.core.batch_run import BatchRun
+
+    from .batch_dialog import BatchDialog
+    from .batch_export_dialog import BatchExportDialog
+    from .batch_list import BatchListPanel
+    from .batch_watch import WatchService
 
 SETTINGS_KEY = "batches/folders"
 REMEMBERED = 20  # batches brought back at the next start
+WATCH_ENABLED_KEY = "watch/enabled"  # batch_watch's setting, read here without importing it
 
 
 class BatchController(QObject):
@@ -41,8 +45,9 @@ class BatchController(QObject):
         self.catalog = catalog
         self.window = window
         self.runs: list[BatchRun] = []
-        self.panel = BatchListPanel(self, window)
-        self.panel.newRequested.connect(self.new_batch)
+        self._panel: BatchListPanel | None = None
+        self._watch: WatchService | None = None
+        self.dock: QDockWidget | None = None
         self.tray: QSystemTrayIcon | None = None
         self.dialog: BatchDialog | None = None
         self.export_dialog: BatchExportDialog | None = None
@@ -52,9 +57,33 @@ class BatchController(QObject):
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(self._refresh)
 
+    @property
+    def panel(self) -> BatchListPanel:
+        """The batch list, made when the first batch arrives or the list is first shown."""
+        if self._panel is None:
+            from .batch_list import BatchListPanel
+
+            self._panel = BatchListPanel(self, self.window)
+            self._panel.newRequested.connect(self.new_batch)
+            if self.dock is not None:
+                self.dock.setWidget(self._panel)
+        return self._panel
+
+    @property
+    def watch(self) -> WatchService:
+        """The watch-folder service, started with the event loop (or when first asked for)."""
+        if self._watch is None:
+            from .batch_watch import WatchService
+
+            self._watch = WatchService(self.engine, self.catalog, self.window)
+            self._watch.message.connect(self.message)
+        return self._watch
+
     # -- starting ---------------------------------------------------------------------
 
     def new_batch(self) -> BatchDialog:
+        from .batch_dialog import BatchDialog
+
         self.dialog = BatchDialog(self.catalog, self.window)
         self.dialog.startRequested.connect(self.start_plan)
         self.dialog.open()  # window-modal without a nested event loop
@@ -71,6 +100,8 @@ class BatchController(QObject):
             return None
         if existing is not None:
             self.forget(existing, remember=False)
+        from gui.core.batch_run import BatchRun
+
         try:
             run = await BatchRun.open(self.engine, plan)
         except (OSError, QueueError) as error:
@@ -106,6 +137,8 @@ class BatchController(QObject):
     # -- progress ------------------------------------------------------------------------
 
     def _changed(self, run: BatchRun) -> None:
+        from gui.core.batch_run import RunState
+
         if not isValid(self._timer):  # the window is gone; the run may still report (engine shutdown)
             return
         self._dirty.add(id(run))
@@ -123,6 +156,9 @@ class BatchController(QObject):
 
     async def _finish(self, run: BatchRun) -> None:
         """Export in the input's format into the results folder, then say so."""
+        from gui.core.batch_export import default_export_path, default_format
+        from gui.core.batch_run import RunState
+
         plan, p = run.plan, run.progress()
         fmt = default_format(plan)
         written = await self.export_to(run, fmt, default_export_path(plan, fmt))
@@ -154,6 +190,8 @@ class BatchController(QObject):
         if self.tray is None:
             icon = self.window.windowIcon()
             if icon.isNull():
+                from PySide6.QtWidgets import QStyle
+
                 icon = self.window.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
             self.tray = QSystemTrayIcon(icon, self)
             self.tray.setToolTip("Queue Desk")
@@ -163,6 +201,8 @@ class BatchController(QObject):
     # -- the row actions (BatchActions) ------------------------------------------------------
 
     def pause_or_resume(self, run: BatchRun) -> None:
+        from gui.core.batch_run import RunState
+
         run.resume() if run.state is RunState.PAUSED else run.pause()
         self.panel.refresh(run)
 
@@ -182,12 +222,17 @@ class BatchController(QObject):
         return sent
 
     def export(self, run: BatchRun) -> BatchExportDialog:
+        from .batch_export_dialog import BatchExportDialog
+
         dialog = self.export_dialog = BatchExportDialog(run, self.window)
         dialog.exportRequested.connect(lambda fmt, path, template: spawn(self.export_to(run, fmt, path, template)))
         dialog.open()
         return dialog
 
     async def export_to(self, run: BatchRun, fmt: str, path: Path, template: str = "") -> list[Path]:
+        from gui.core.batch_export import export, snapshot
+        from gui.core.batch_files import export_files
+
         snap = snapshot(run)  # on the loop: the run's lines as they are now
 
         def write() -> list[Path]:
@@ -230,6 +275,11 @@ class BatchController(QObject):
         return spawn(self._restore([Path(f) for f in folders]))
 
     async def _restore(self, folders: list[Path]) -> None:
+        if not folders:
+            return
+        from gui.core.batch_plan import plan_from_manifest
+        from gui.core.batch_run import BatchRun
+
         loop = asyncio.get_running_loop()
         for folder in folders:
             try:
@@ -243,22 +293,23 @@ class BatchController(QObject):
 
 def install_batches(window: QMainWindow) -> BatchController:
     """The Batch menu, the batch list dock and the job table's batch filter."""
-    from .batch_watch import WatchService
-
     controller = BatchController(window.engine, window.catalog, window)
     dock = QDockWidget(QCoreApplication.translate("batch_controller", "Batches"), window)
     dock.setObjectName("batchesDock")
-    dock.setWidget(controller.panel)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     dock.hide()  # shown when there are batches
     controller.dock = dock
-    controller.watch = WatchService(window.engine, window.catalog, window)
+    # Speed: the list is made when first shown (or when a batch arrives).
+    dock.visibilityChanged.connect(lambda visible: visible and controller.panel)
+    # A watch folder in use starts with the event loop: the window comes first.
+    if QSettings().value(WATCH_ENABLED_KEY, False, type=bool):
+        QTimer.singleShot(0, controller, lambda: controller.watch)
     menu = window.menuBar().addMenu(QCoreApplication.translate("batch_controller", "&Batch"))
     new_action = QAction(QCoreApplication.translate("batch_controller", "&New batch…"), window,
                          shortcut=QKeySequence("Ctrl+B"))
     new_action.triggered.connect(controller.new_batch)
     watch_action = QAction(QCoreApplication.translate("batch_controller", "&Watch folder…"), window)
-    watch_action.triggered.connect(controller.watch.edit)
+    watch_action.triggered.connect(lambda: controller.watch.edit())
     list_action = dock.toggleViewAction()
     list_action.setText(QCoreApplication.translate("batch_controller", "Batch &list"))
     menu.addActions([new_action, watch_action])
@@ -271,7 +322,6 @@ def install_batches(window: QMainWindow) -> BatchController:
             dock.show()
 
     controller.runsChanged.connect(runs_changed)
-    for source in (controller.message, controller.watch.message):
-        source.connect(lambda text: window.statusBar().showMessage(text, 8000))
+    controller.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
     controller.restore()
     return controller

@@ -6,18 +6,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from gui.core.curl import curl_command
 from gui.core.endpoints import Endpoint
 from gui.core.engine import Engine
 from gui.core.jobs import Job
 
-from .job_details import JobDetailsDialog
-from .tab_base import EndpointTab
+if TYPE_CHECKING:  # Speed: imported when first used, not at start-up
+    from .job_details import JobDetailsDialog
+    from .tab_base import EndpointTab
 
 
 class JobActions(QObject):
@@ -25,11 +26,13 @@ class JobActions(QObject):
 
     def __init__(self, engine: Engine, current: Callable[[], Job | None],
                  tab_for: Callable[[Endpoint], EndpointTab | None], show_tab: Callable[[EndpointTab], None],
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *, has_tab: Callable[[Endpoint], bool] | None = None) -> None:
         super().__init__(parent)
         self._engine = engine
         self._current = current
         self._tab_for = tab_for
+        # Whether an endpoint has a tab, without building it (tabs are built when first shown).
+        self._has_tab = has_tab or (lambda endpoint: tab_for(endpoint) is not None)
         self._show_tab = show_tab
         self.last_dialog: JobDetailsDialog | None = None
         self.copy_curl = QAction(self.tr("Copy as curl"), self, toolTip=self.tr("Copy the request as a curl command "
@@ -53,7 +56,7 @@ class JobActions(QObject):
     def update(self, job: Job | None) -> None:
         self.copy_curl.setEnabled(job is not None)
         self.details.setEnabled(job is not None)
-        self.duplicate.setEnabled(job is not None and self._tab_for(job.endpoint) is not None)
+        self.duplicate.setEnabled(job is not None and self._has_tab(job.endpoint))
         self.open_folder.setEnabled(job is not None and self.result_folder(job) is not None)
 
     def result_folder(self, job: Job) -> Path | None:
@@ -64,6 +67,8 @@ class JobActions(QObject):
         job = self._current()
         if job is None:
             return None
+        from gui.core.curl import curl_command
+
         text = curl_command(self._engine.client.base_url, job)
         QGuiApplication.clipboard().setText(text)
         self.message.emit(self.tr("Copied the request as a curl command (set OPENAI_API_KEY before running it)."))
@@ -91,6 +96,8 @@ class JobActions(QObject):
         return folder
 
     def show_details(self) -> JobDetailsDialog | None:
+        from .job_details import JobDetailsDialog
+
         job = self._current()
         if job is None:
             return None

@@ -38,6 +38,7 @@ class JobTableModel(QAbstractTableModel):
     JobRole = Qt.ItemDataRole.UserRole + 1
     SearchRole = Qt.ItemDataRole.UserRole + 2  # one string per row for the filter box
     PAGE = 300
+    FIRST_PAGE = 100
     FLUSH_MS = 100
     # Speed: while many rows change at once (a batch streaming in) the table is redrawn at
     # most 4 times a second instead of 10; each redraw of a full view costs ~8 ms of CPU.
@@ -135,15 +136,22 @@ class JobTableModel(QAbstractTableModel):
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:
         return not parent.isValid() and not self._history_done and not self._loading_all
 
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:
+    def fetchMore(self, parent: _Index = QModelIndex(), page_size: int | None = None) -> None:
         if parent.isValid() or self._history_done or self._loading_all:
             return
-        page = self._history(limit=self.PAGE)
+        limit = page_size or self.PAGE
+        page = self._history(limit=limit)
         if page:
             self._history_cursor = page[-1].seq
-        if len(page) < self.PAGE:
+        if len(page) < limit:
             self._history_done = True
         self._append_history(page)
+
+    def fetch_first_page(self) -> None:
+        """The newest jobs, before the window first paints. Speed: a screenful and some is
+        enough for that; the view asks for full pages as the user scrolls down."""
+        if not self._body and self.canFetchMore():
+            self.fetchMore(page_size=self.FIRST_PAGE)
 
     def _history(self, limit: int | None = None) -> list[Job]:
         text, batch_id = self._history_filter

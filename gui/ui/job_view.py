@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QModelIndex, QSettings, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QObject, QModelIndex, QSettings, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QMessageBox, QTableView, QToolBar, QVBoxLayout, QWidget
 
 from gui.core.jobs import Job
@@ -52,6 +52,19 @@ class JobFilterProxy(QSortFilterProxyModel):
         return super().filterAcceptsRow(row, parent)
 
 
+class _JobView(QTableView):
+    """Tells the panel the viewport's width when it changes (a scroll area's resizeEvent
+    is its viewport's). Speed: an event filter on the viewport would run Python for every
+    event it gets (paints while scrolling too), and the first event and the first
+    `viewport()` each make PySide create the Python types of dozens of Qt classes."""
+
+    viewportWidthChanged = Signal(int)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.viewportWidthChanged.emit(event.size().width())
+
+
 class JobTablePanel(QWidget):
     currentJobChanged = Signal(object)  # Job | None
 
@@ -62,7 +75,7 @@ class JobTablePanel(QWidget):
         self.proxy = JobFilterProxy(self)
         self.proxy.setSourceModel(model)
 
-        self.view = QTableView(self)
+        self.view = _JobView(self)
         self.view.setModel(self.proxy)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -86,7 +99,7 @@ class JobTablePanel(QWidget):
         self._fitted = self._restore_layout()
         self._fitting = False
         header.sectionResized.connect(self._section_resized)
-        self.view.viewport().installEventFilter(self)
+        self.view.viewportWidthChanged.connect(self._fit_prompt_column)
         self.column_menu = ColumnMenu(header, self)
 
         self.filter_edit = QLineEdit(self, placeholderText=self.tr("Filter jobs (state, model, prompt, error…)"))
@@ -142,6 +155,9 @@ class JobTablePanel(QWidget):
         selection.currentRowChanged.connect(self._current_changed)
         model.jobsChanged.connect(self._jobs_changed)
         self._update_actions()
+        # The newest jobs are in the table when the window first paints; the view itself
+        # would ask for them an event-loop pass later, after a frame with an empty table.
+        model.fetch_first_page()
 
     # -- selection ------------------------------------------------------------
 
@@ -251,20 +267,15 @@ class JobTablePanel(QWidget):
         state = QSettings().value(_LAYOUT_KEY)
         return bool(state) and self.view.horizontalHeader().restoreState(state)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
-            self._fit_prompt_column()
-        return super().eventFilter(watched, event)
-
-    def _fit_prompt_column(self) -> None:
+    def _fit_prompt_column(self, width: int) -> None:
         """Until the user sizes columns (or a saved layout exists), the prompt column
-        takes the width the other columns leave."""
+        takes the width (of the viewport) the other columns leave."""
         if self._fitted:
             return
         header = self.view.horizontalHeader()
         others = sum(c.width for i, c in enumerate(COLUMNS) if c.id != "prompt" and not header.isSectionHidden(i))
         self._fitting = True
-        self.view.setColumnWidth(COLUMN_INDEX["prompt"], max(160, self.view.viewport().width() - others))
+        self.view.setColumnWidth(COLUMN_INDEX["prompt"], max(160, width - others))
         self._fitting = False
 
     def _section_resized(self, logical: int, _old: int, _new: int) -> None:

@@ -4,36 +4,80 @@ right, counts and the profile in the status bar. Built around an Engine made els
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
+from gui.core.endpoints import Endpoint
 from gui.core.engine import Engine
 from gui.core.jobs import Job, JobState
-from gui.core.profiles import ProfileStore
 
 from .background import spawn
 from .batch_controller import install_batches
 from . import window_menus, window_tools
-from .audio_tab import TranscriptionTab, TranslationTab
-from .chat_tab import ChatTab
-from .completions_tab import CompletionsTab
-from .embeddings_tab import EmbeddingsTab
-from .image_edit_tab import ImageEditTab
-from .image_tab import ImageGenerationTab
 from .job_table import JobTableModel
 from .job_view import JobTablePanel
 from .model_picker import ModelCatalog
-from .models_tab import ModelsTab
 from .preview import PreviewPanel
-from .profiles_dialog import ProfilesDialog
 from .queue_controls import QueueControls
 from .tab_base import EndpointTab, TabContext
 
-# The endpoint tabs, in order. A new tab is one more entry here.
-TABS: list[type[EndpointTab]] = [ChatTab, CompletionsTab, EmbeddingsTab, TranscriptionTab, TranslationTab,
-                                 ImageGenerationTab, ImageEditTab, ModelsTab]
+if TYPE_CHECKING:
+    from gui.core.profiles import ProfileStore
+
+    from .profiles_dialog import ProfilesDialog
+
+
+@dataclass(frozen=True)
+class TabSpec:
+    """An endpoint tab before it is built. Speed: a tab's module is imported and its form
+    built when the tab is first shown (the first tab at start-up), so the tab bar and the
+    menus take the title from here; it must match the class's `title`."""
+    endpoint: Endpoint
+    title: str
+    name: str  # the EndpointTab subclass
+
+    def load(self) -> type[EndpointTab]:
+        return _tab_class(self.name)
+
+
+# The endpoint tabs, in order. A new tab is one more entry here and in _tab_class.
+TABS: list[TabSpec] = [
+    TabSpec(Endpoint.CHAT, QT_TRANSLATE_NOOP("tabs", "Chat"), "ChatTab"),
+    TabSpec(Endpoint.COMPLETIONS, QT_TRANSLATE_NOOP("tabs", "Completions"), "CompletionsTab"),
+    TabSpec(Endpoint.EMBEDDINGS, QT_TRANSLATE_NOOP("tabs", "Embeddings"), "EmbeddingsTab"),
+    TabSpec(Endpoint.TRANSCRIPTIONS, QT_TRANSLATE_NOOP("tabs", "Transcription"), "TranscriptionTab"),
+    TabSpec(Endpoint.TRANSLATIONS, QT_TRANSLATE_NOOP("tabs", "Translation"), "TranslationTab"),
+    TabSpec(Endpoint.IMAGES, QT_TRANSLATE_NOOP("tabs", "Images"), "ImageGenerationTab"),
+    TabSpec(Endpoint.IMAGE_EDITS, QT_TRANSLATE_NOOP("tabs", "Image edit"), "ImageEditTab"),
+    TabSpec(Endpoint.MODELS, QT_TRANSLATE_NOOP("tabs", "Models"), "ModelsTab"),
+]
+
+
+def _tab_class(name: str) -> type[EndpointTab]:
+    # Plain import statements, not importlib: PyInstaller finds the frozen app's modules by them.
+    if name == "ChatTab":
+        from .chat_tab import ChatTab as tab_class
+    elif name == "CompletionsTab":
+        from .completions_tab import CompletionsTab as tab_class
+    elif name == "EmbeddingsTab":
+        from .embeddings_tab import EmbeddingsTab as tab_class
+    elif name == "TranscriptionTab":
+        from .audio_tab import TranscriptionTab as tab_class
+    elif name == "TranslationTab":
+        from .audio_tab import TranslationTab as tab_class
+    elif name == "ImageGenerationTab":
+        from .image_tab import ImageGenerationTab as tab_class
+    elif name == "ImageEditTab":
+        from .image_edit_tab import ImageEditTab as tab_class
+    elif name == "ModelsTab":
+        from .models_tab import ModelsTab as tab_class
+    else:
+        raise KeyError(name)
+    return tab_class
 
 
 class MainWindow(QMainWindow):
@@ -54,12 +98,14 @@ class MainWindow(QMainWindow):
         self._select_when_listed: str | None = None
 
         self.catalog = ModelCatalog(engine.client, blocker=blocker, parent=self)
-        context = TabContext(engine, self.catalog, blocker)
+        self._tab_context = TabContext(engine, self.catalog, blocker)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.endpoint_tabs: list[EndpointTab] = []
-        for tab_class in TABS:
-            self.add_tab(tab_class(context))
+        self.tab_specs = TABS
+        self._built_tabs: dict[int, EndpointTab] = {0: self._new_tab(0)}  # the first tab at once
+        for i, spec in enumerate(TABS):  # the others: an empty page until first shown (build_tab)
+            self.tabs.addTab(self._built_tabs.get(i) or QWidget(self.tabs), QCoreApplication.translate("tabs", spec.title))
+        self.tabs.currentChanged.connect(self.build_tab)
 
         self.model = JobTableModel(engine.store, engine.scheduler, self)
         self.jobs = JobTablePanel(self.model, engine.scheduler, self)
@@ -94,7 +140,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.profile_label)
         if blocker:
             self.statusBar().showMessage(blocker)
-        self._history_counts = engine.store.count_by_state()
+        self._history_counts: dict[JobState, int] | None = None  # counted off the GUI thread (_start_loading)
         self._counts_timer = QTimer(self, singleShot=True, interval=1000)
         self._counts_timer.timeout.connect(lambda: spawn(self._refresh_history_counts()))
         window_menus.build(self)  # File, Edit, Jobs, View, with the keyboard shortcuts
@@ -103,20 +149,58 @@ class MainWindow(QMainWindow):
         self._render_counts()
         self.resize(1280, 800)
         self._restore_layout()
-        self.catalog.refresh()
+        # Speed: what needs the network or a scan of the history starts with the event
+        # loop, once the window is up, and runs off the GUI thread.
+        QTimer.singleShot(0, self, self._start_loading)
 
-    def add_tab(self, tab: EndpointTab) -> None:
-        tab.setParent(self.tabs)
-        self.tabs.addTab(tab, QCoreApplication.translate("tabs", tab.title))
+    def _start_loading(self) -> None:
+        self.catalog.refresh()
+        spawn(self._refresh_history_counts())
+
+    def build_tab(self, index: int) -> EndpointTab:
+        """The tab at `index`, built now if it has not been yet: it takes its empty page's
+        place (and the focus, if the page had it)."""
+        tab = self._built_tabs.get(index)
+        if tab is None and 0 <= index < len(TABS):
+            tab = self._built_tabs[index] = self._new_tab(index)
+            page, current = self.tabs.widget(index), self.tabs.currentIndex()
+            focus = QApplication.focusWidget()
+            had_focus = focus is not None and (focus is page or page.isAncestorOf(focus))
+            blocked = self.tabs.blockSignals(True)  # the same tab stays current: no news
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, tab, QCoreApplication.translate("tabs", TABS[index].title))
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(blocked)
+            page.deleteLater()
+            if had_focus:
+                _focus_first(tab)
+        return tab
+
+    def _new_tab(self, index: int) -> EndpointTab:
+        tab = TABS[index].load()(self._tab_context)
         tab.submitted.connect(self._submitted)
-        self.endpoint_tabs.append(tab)
+        return tab
+
+    @property
+    def endpoint_tabs(self) -> list[EndpointTab]:
+        """Every tab, built."""
+        return [self.build_tab(i) for i in range(len(TABS))]
 
     def tab(self, tab_class: type[EndpointTab]) -> EndpointTab:
-        return next(t for t in self.endpoint_tabs if isinstance(t, tab_class))
+        return self.build_tab(next(i for i, s in enumerate(TABS)
+                                   if s.name == tab_class.__name__ and s.load() is tab_class))
+
+    def tab_for(self, endpoint: Endpoint) -> EndpointTab | None:
+        index = next((i for i, s in enumerate(TABS) if s.endpoint is endpoint), None)
+        return None if index is None else self.build_tab(index)
 
     # -- profiles -------------------------------------------------------------------
 
     def open_profiles(self) -> ProfilesDialog:
+        from gui.core.profiles import ProfileStore  # Speed: with the dialog, not at start-up
+
+        from .profiles_dialog import ProfilesDialog
+
         if self.profiles is None:
             self.profiles = ProfileStore()
         if self.profiles_dialog is None:
@@ -177,6 +261,8 @@ class MainWindow(QMainWindow):
 
     def _render_counts(self) -> None:
         live, history = self.model.counts, self._history_counts
+        if history is None:  # not counted yet: a moment after start-up
+            return
         running = sum(n for s, n in live.items() if s.in_flight)
         parts = [self.tr("Running {count}").format(count=running),
                  self.tr("Queued {count}").format(count=live[JobState.QUEUED]),
@@ -189,6 +275,20 @@ class MainWindow(QMainWindow):
         self.counts_label.setText("  ·  ".join(parts))
         self.counts_label.setToolTip(
             self.tr("Done, failed, cancelled and interrupted count every job in the history"))
+
+    # -- files dropped anywhere on the window (window_tools: to the audio tabs) ------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if not self.tools.drops.drag(event):
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt override
+        if not self.tools.drops.drag(event):
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        if not self.tools.drops.drop(event):
+            super().dropEvent(event)
 
     # -- closing ------------------------------------------------------------------
 
@@ -239,3 +339,15 @@ class MainWindow(QMainWindow):
             value = settings.value(key)
             if value:
                 restore(value)
+
+
+def _focus_first(tab: QWidget) -> None:
+    """Focus moves into a page as QStackedWidget does it: the first widget that takes Tab."""
+    widget = tab.nextInFocusChain()
+    while widget is not tab and widget is not None:
+        if (widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(tab) and widget.isEnabled()
+                and tab.isAncestorOf(widget) and widget.focusProxy() is None):
+            widget.setFocus()
+            return
+        widget = widget.nextInFocusChain()
+    tab.setFocus()

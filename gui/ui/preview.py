@@ -7,8 +7,9 @@ import html
 import json
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QStackedWidget, QTextBrowser, QVBoxLayout,
@@ -20,12 +21,14 @@ from gui.core.jobs import Job, JobState
 from gui.core.results import read_text
 from gui.core.store import JobStore
 
+from . import theme
 from .job_columns import format_duration, format_time, state_colour, state_text
-from .models_table import ModelsView
-from .preview_embeddings import EmbeddingsView
-from .preview_images import ImageGallery
-from .preview_transcript import TranscriptView
-from .save_dialog import ask_save, save_and_report
+
+if TYPE_CHECKING:
+    from .models_table import ModelsView
+    from .preview_embeddings import EmbeddingsView
+    from .preview_images import ImageGallery
+    from .preview_transcript import TranscriptView
 
 MAX_PREVIEW_BYTES = 2_000_000  # bigger results are saved, not rendered
 # The usage counts an answer reports, named for people; other fields show as the server names them.
@@ -71,15 +74,11 @@ class PreviewPanel(QWidget):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # One view per kind of result; the text browser is the default.
-        self.embeddings = EmbeddingsView(self.message.setText, self)
-        self.transcript = TranscriptView(self.message.setText, self)
-        self.gallery = ImageGallery(self.message.setText, self)
-        self.models = ModelsView(self)
+        # One view per kind of result; the text browser is the default. Speed: the others
+        # are made (and their modules imported) when first needed, not at start-up.
         self.views = QStackedWidget(self)
         self.views.addWidget(self.browser)
-        for view in (self.embeddings, self.transcript, self.gallery, self.models):
-            self.views.addWidget(view)
+        self._kind_views: dict[str, QWidget] = {}
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
         buttons.addWidget(self.save_button)
@@ -95,7 +94,43 @@ class PreviewPanel(QWidget):
         layout.addLayout(buttons)
         self._ticker = QTimer(self, interval=1000)
         self._ticker.timeout.connect(self._render_meta)
+        theme.palette_applied.connect(self._render_meta)  # light <-> dark: the colours are baked into the HTML
         self.show_job(None)
+
+    @property
+    def embeddings(self) -> EmbeddingsView:
+        return self._kind_view("embeddings")
+
+    @property
+    def transcript(self) -> TranscriptView:
+        return self._kind_view("transcript")
+
+    @property
+    def gallery(self) -> ImageGallery:
+        return self._kind_view("gallery")
+
+    @property
+    def models(self) -> ModelsView:
+        return self._kind_view("models")
+
+    def _kind_view(self, name: str) -> QWidget:
+        view = self._kind_views.get(name)
+        if view is None:
+            if name == "embeddings":
+                from .preview_embeddings import EmbeddingsView
+                view = EmbeddingsView(self.message.setText, self)
+            elif name == "transcript":
+                from .preview_transcript import TranscriptView
+                view = TranscriptView(self.message.setText, self)
+            elif name == "gallery":
+                from .preview_images import ImageGallery
+                view = ImageGallery(self.message.setText, self)
+            else:
+                from .models_table import ModelsView
+                view = ModelsView(self)
+            self._kind_views[name] = view
+            self.views.addWidget(view)
+        return view
 
     # -- showing --------------------------------------------------------------
 
@@ -220,11 +255,6 @@ class PreviewPanel(QWidget):
         limit = self.fontMetrics().lineSpacing() * 12
         self.meta_area.setFixedHeight(max(0, min(wanted, limit)) + 2)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:  # light <-> dark: the colours are baked into the HTML
-            self._render_meta()
-
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._fit_meta()
@@ -251,6 +281,8 @@ class PreviewPanel(QWidget):
         """Open the save dialog without blocking (never `exec()` on the event loop)."""
         if self.job is None or self.text is None:
             return
+        from .save_dialog import ask_save  # Speed: with the first save, not at start-up
+
         name = self.suggested_name()
         text_filter = self.tr("Text ({pattern})").format(pattern="*.txt")
         filters = ["Markdown (*.md)", text_filter, self.tr("Raw response, JSON ({pattern})").format(pattern="*.json")]
@@ -274,6 +306,8 @@ class PreviewPanel(QWidget):
         except OSError as exc:
             self.message.setText(self.tr("The result file could not be read: {reason}").format(reason=exc.strerror or exc))
             return None
+        from .save_dialog import save_and_report
+
         return save_and_report(target, raw, self.message.setText)
 
 

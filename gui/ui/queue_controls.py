@@ -2,6 +2,8 @@
 everything that was interrupted, and the throttle's state in the status bar."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QWidget
@@ -10,7 +12,8 @@ from gui.core.jobs import JobState
 from gui.core.scheduler import Scheduler
 from gui.core.store import JobStore
 
-from .queue_settings import QueueSettingsDialog
+if TYPE_CHECKING:
+    from .queue_settings import QueueSettingsDialog
 
 
 class QueueControls(QObject):
@@ -49,6 +52,8 @@ class QueueControls(QObject):
         return [self.pause_action, self.drain_action, self.resubmit_interrupted_action, self.settings_action]
 
     def open_settings(self) -> QueueSettingsDialog:
+        from .queue_settings import QueueSettingsDialog  # Speed: with the dialog, not at start-up
+
         # open(), not exec(): a nested event loop inside the asyncio loop breaks qasync.
         self.settings_dialog = QueueSettingsDialog(self._scheduler, self.parent())
         self.settings_dialog.open()

@@ -1,7 +1,7 @@
 """What every endpoint tab shares, so adding a tab is: subclass `EndpointTab`, set
 `endpoint` and `title`, build the form in `content_layout`, implement `build_body` (or
 `build_requests` for tabs that upload files) and `fill_form`, list it in
-`main_window.TABS`.
+`main_window.TABS` and `main_window._tab_class` (tabs are imported and built when first shown).
 
 Tabs hold no protocol logic: they read their widgets into plain values and call the
 Qt-free builders in gui.core (the same ones `queue-desk submit` uses). A builder's

@@ -54,9 +54,9 @@ def build(window: QMainWindow) -> None:
 
     view_menu = bar.addMenu(translate("window_menus", "&View"))
     window.tab_actions = []
-    for i, tab in enumerate(window.endpoint_tabs[:8]):
+    for i, tab in enumerate(window.tab_specs[:8]):  # specs: tabs are built when first shown
         action = QAction(translate("tabs", tab.title), window, shortcut=QKeySequence(f"Ctrl+{i + 1}"))
-        action.triggered.connect(lambda _checked=False, t=tab: window.tabs.setCurrentWidget(t))
+        action.triggered.connect(lambda _checked=False, i=i: window.tabs.setCurrentIndex(i))
         view_menu.addAction(action)
         window.tab_actions.append(action)
     view_menu.addSeparator()

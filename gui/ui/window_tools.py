@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 
 from gui.core.endpoints import Endpoint
 
-from .audio_tab import AudioTab, TranscriptionTab
 from .auto_saver import AutoSaver
 from .drop_area import WindowDropFilter
 from .job_actions import JobActions
@@ -34,7 +33,7 @@ def install(window: QMainWindow) -> WindowTools:
     """`window` is the MainWindow (engine, tabs, endpoint_tabs, jobs, model, menus built)."""
 
     def tab_for(endpoint: Endpoint) -> EndpointTab | None:
-        return next((t for t in window.endpoint_tabs if t.endpoint is endpoint), None)
+        return window.tab_for(endpoint)
 
     def show_tab(tab: EndpointTab) -> None:
         window.tabs.setCurrentWidget(tab)
@@ -44,13 +43,14 @@ def install(window: QMainWindow) -> WindowTools:
                          autoRaise=True)
     corner.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     menu = QMenu(corner)
-    for tab in window.endpoint_tabs:
-        menu.addAction(translate("tabs", tab.title), lambda t=tab: show_tab(t))
+    for i, tab in enumerate(window.tab_specs):  # specs: tabs are built when first shown
+        menu.addAction(translate("tabs", tab.title), lambda i=i: window.tabs.setCurrentIndex(i))
     corner.setMenu(menu)
     window.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
 
     status = window.statusBar()
-    actions = JobActions(window.engine, window.jobs.current_job, tab_for, show_tab, window)
+    actions = JobActions(window.engine, window.jobs.current_job, tab_for, show_tab, window,
+                         has_tab=lambda endpoint: any(s.endpoint is endpoint for s in window.tab_specs))
     actions.message.connect(lambda text: status.showMessage(text, 6000))
     view = window.jobs.view
     view.addActions(actions.actions)
@@ -68,9 +68,10 @@ def install(window: QMainWindow) -> WindowTools:
     view.setItemDelegateForColumn(COLUMN_INDEX["state"], delegate)
 
     def deliver(files: list[str]) -> None:
+        from .audio_tab import AudioTab
+
         current = window.tabs.currentWidget()
-        tab = current if isinstance(current, AudioTab) else next(
-            (t for t in window.endpoint_tabs if isinstance(t, TranscriptionTab)), None)
+        tab = current if isinstance(current, AudioTab) else window.tab_for(Endpoint.TRANSCRIPTIONS)
         if tab is None:
             return
         show_tab(tab)
