@@ -21,7 +21,6 @@ import qasync  # noqa: E402
 from gui.core.endpoints import DEFAULT_BASE_URL  # noqa: E402
 from gui.core.engine import SANDBOX_KEY, Engine  # noqa: E402
 from gui.core.errors import QueueError  # noqa: E402
-from gui.core.keys import KeySource, key_store  # noqa: E402
 from gui.core.logs import setup_file_logging  # noqa: E402
 from gui.core.paths import app_home  # noqa: E402
 from gui.core.profiles import PROVIDER_PROFILE, SANDBOX_PROFILE, Profile, ProfileStore  # noqa: E402
@@ -93,6 +92,8 @@ def open_session(*, sandbox_url: str | None = None, base_url: str | None = None,
     if profile.name == SANDBOX_PROFILE and not profile.base_url:
         sandbox_url = ensure_sandbox()
         profile = replace(profile, base_url=sandbox_url)
+    from gui.core.keys import KeySource, key_store  # Speed: keyring takes ~50 ms to import; only here
+
     keys = key_store()
     blocker = None
     if profile.name == SANDBOX_PROFILE:

@@ -77,18 +77,22 @@ def toy(home: str, with_qasync: bool) -> float:
         return window
 
     if not with_qasync:
-        window = build()  # noqa: F841 - kept alive until measured
+        window = build()
         app.processEvents()
-        return time.perf_counter() - STARTED
+        shown = time.perf_counter()
+        window.close()
+        return shown - STARTED
     import asyncio
 
     import qasync
 
     async def main() -> float:
-        window = build()  # noqa: F841
+        window = build()
         shown = asyncio.get_running_loop().create_future()
         QTimer.singleShot(0, lambda: shown.set_result(time.perf_counter()))  # after the paint
-        return await shown - STARTED
+        await shown
+        window.close()
+        return shown.result() - STARTED
 
     return qasync.run(main())
 
