@@ -75,7 +75,7 @@ class QueueClient:
         # are made when the first request goes out, not when the engine opens.
         if self._client is not None:
             return self._client
-        with _making:  # made once, whether by the event loop's thread or a worker (_open)
+        with _making:  # made once, whether by the event loop's thread or a worker (open)
             if self._client is not None:
                 return self._client
             _network()
@@ -101,7 +101,7 @@ class QueueClient:
             self._extensions = {"timeout": self._client.timeout.as_dict(), READ_BODY: True}
             return self._client
 
-    async def _open(self) -> None:
+    async def open(self) -> None:
         """Make the HTTP client in a worker thread: loading the network stack takes ~0.2 s
         of CPU, and the event loop (the GUI's, in the app) keeps running meanwhile."""
         if self._opening is None:
@@ -139,7 +139,7 @@ class QueueClient:
         """Send one request and return the final answer (after polling, if the server
         chose the 202 style)."""
         if self._client is None:
-            await self._open()
+            await self.open()
         spec = request.endpoint.spec
         url = self._url(request.endpoint)
         if spec.body is BodyKind.MULTIPART:
@@ -161,7 +161,7 @@ class QueueClient:
             raise QueueError(ErrorKind.BAD_RESPONSE, translate(
                 "client", "The server gave an unusable link: {url}").format(url=url[:100]))
         if self._client is None:
-            await self._open()
+            await self.open()
         request = self._http.build_request("GET", url)
         if urlsplit(url).netloc != urlsplit(self.base_url).netloc:
             del request.headers["Authorization"]
@@ -188,7 +188,7 @@ class QueueClient:
     async def poll(self, status_url: str, hooks: Hooks = Hooks(), first_wait: float = 0.0) -> Reply:
         """Poll a 202 job's status URL until it is terminal; return its result."""
         if self._client is None:  # e.g. resumed after a restart: the first request is a poll
-            await self._open()
+            await self.open()
         wait = first_wait
         delay = POLL_MIN
         while True:
