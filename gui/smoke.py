@@ -96,11 +96,10 @@ def _run_on_qasync(app, base_url: str, home: Path) -> tuple[str, float]:
     import asyncio
     import gc
 
-    import qasync
-
     from gui.core.endpoints import Endpoint
     from gui.core.engine import Engine
     from gui.core.jobs import Job, JobState
+    from gui.ui import event_loop
 
     async def main() -> tuple[str, float]:
         # The engine's client must be made on the loop it runs on.
@@ -126,7 +125,7 @@ def _run_on_qasync(app, base_url: str, home: Path) -> tuple[str, float]:
             await _close(window, engine)
 
     try:
-        return qasync.run(main())
+        return event_loop.run(main())
     finally:
         gc.collect()  # dead socket notifiers must go before Qt does (recipes §1, qasync #154)
 

@@ -91,9 +91,9 @@ def qt_loop(qapp):
     import asyncio
     import gc
 
-    import qasync
+    from gui.ui.event_loop import EventLoop
 
-    loop = qasync.QEventLoop(qapp, already_running=True)
+    loop = EventLoop(qapp, already_running=True)
     asyncio.set_event_loop(loop)
     yield loop
     for task in asyncio.all_tasks(loop):

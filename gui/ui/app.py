@@ -1,4 +1,4 @@
-"""Starting and stopping the GUI: Qt first, qasync on top of it, one Engine for the
+"""Starting and stopping the GUI: Qt first, asyncio on top of it (event_loop.py), one Engine for the
 session, and a shutdown that finishes before Qt quits (qt-async-recipes.md §1)."""
 from __future__ import annotations
 
@@ -11,24 +11,20 @@ import threading
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
-os.environ.setdefault("QT_API", "pyside6")  # qasync picks its Qt binding at import time
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer  # noqa: E402 - PySide6 before qasync
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from gui.core.endpoints import DEFAULT_BASE_URL
+from gui.core.engine import SANDBOX_KEY, Engine
+from gui.core.errors import QueueError
+from gui.core.logs import setup_file_logging
+from gui.core.paths import app_home
+from gui.core.profiles import PROVIDER_PROFILE, SANDBOX_PROFILE, Profile, ProfileStore
 
-import qasync  # noqa: E402
-
-from gui.core.endpoints import DEFAULT_BASE_URL  # noqa: E402
-from gui.core.engine import SANDBOX_KEY, Engine  # noqa: E402
-from gui.core.errors import QueueError  # noqa: E402
-from gui.core.logs import setup_file_logging  # noqa: E402
-from gui.core.paths import app_home  # noqa: E402
-from gui.core.profiles import PROVIDER_PROFILE, SANDBOX_PROFILE, Profile, ProfileStore  # noqa: E402
-
-from . import background, language, theme  # noqa: E402
-from .main_window import MainWindow  # noqa: E402
-from .queue_settings import QueueSettings  # noqa: E402
-from .resources import app_icon  # noqa: E402
+from . import background, event_loop, language, theme
+from .main_window import MainWindow
+from .queue_settings import QueueSettings
+from .resources import app_icon
 
 translate = QCoreApplication.translate  # lupdate reads translate("context", "text") calls
 
@@ -273,7 +269,7 @@ def run_gui(*, sandbox: bool = False, base_url: str | None = None) -> int:
     wake.timeout.connect(lambda: None)
     wake.start(250)
     try:
-        return qasync.run(main())
+        return event_loop.run(main())
     except KeyboardInterrupt:  # Ctrl+C in the terminal: `serve` has already shut down cleanly
         return 130
     except Exception as exc:  # e.g. a job database from a newer version; say so, don't just vanish

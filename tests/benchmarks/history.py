@@ -38,18 +38,18 @@ def bare() -> dict:
 
 def with_history(home: str) -> dict:
     """The app's own start: its QApplication set-up (settings, language, theme), the engine
-    on the store, the main window, all on the running qasync loop as in the app."""
+    on the store, the main window, all on the app's running event loop."""
     os.environ["QUEUE_DESK_HOME"] = home
     import asyncio
 
-    import qasync
     from PySide6.QtCore import QTimer
     from gui.core.engine import Engine
     from gui.ui.app import make_app
+    from gui.ui.event_loop import EventLoop
     from gui.ui.main_window import MainWindow
 
     app = make_app([])
-    loop = qasync.QEventLoop(app, already_running=False)
+    loop = EventLoop(app)
     asyncio.set_event_loop(loop)
     result: dict = {}
 
