@@ -81,7 +81,7 @@ def b4(count: int) -> bool:
     return ok
 
 
-def b5(size_mb: int) -> bool:
+def b5(size_mb: int, rounds: int) -> bool:
     """A big audio upload: resident memory growth and throughput next to curl's."""
     import subprocess
     import tempfile
@@ -91,14 +91,18 @@ def b5(size_mb: int) -> bool:
         audio = Path(folder) / "big.wav"
         with audio.open("wb") as f:  # sparse: costs no disk, reads back as zeros
             f.truncate(size_mb * 1024 * 1024)
-        ours = run_child(HERE / "upload.py", url, str(audio), core=None)
-        started = time.perf_counter()
-        subprocess.run(["curl", "-sS", "-o", "/dev/null", "-H", "Authorization: Bearer sk-bench",
-                        "-F", "model=whisper-large-v3", "-F", f"file=@{audio}", url + "/audio/transcriptions"],
-                       check=True)
-        curl_mb_per_s = size_mb * 1.048576 / (time.perf_counter() - started)
-    ok = report(5, f"upload-{size_mb}MB-rss-growth", ours["growth_mb"], 32, unit="MB")
-    ok &= report(5, "upload-throughput-vs-curl", ours["mb_per_s"] / curl_mb_per_s, 0.8, higher_is_better=True)
+        growth, ratios = [], []
+        for _ in range(rounds):  # alternating, so both see the same machine
+            ours = run_child(HERE / "upload.py", url, str(audio), core=None)
+            started = time.perf_counter()
+            subprocess.run(["curl", "-sS", "-o", "/dev/null", "-H", "Authorization: Bearer sk-bench",
+                            "-F", "model=whisper-large-v3", "-F", f"file=@{audio}", url + "/audio/transcriptions"],
+                           check=True)
+            curl_mb_per_s = size_mb * 1.048576 / (time.perf_counter() - started)
+            growth.append(ours["growth_mb"])
+            ratios.append(ours["mb_per_s"] / curl_mb_per_s)
+    ok = report(5, f"upload-{size_mb}MB-rss-growth", max(growth), 32, unit="MB")
+    ok &= report(5, "upload-throughput-vs-curl", statistics.median(ratios), 0.8, higher_is_better=True)
     return ok
 
 
@@ -111,7 +115,7 @@ def main() -> int:
     rows, rounds, upload_mb, history = (300, 1, 64, 5000) if args.quick else (3000, 3, 1024, 100_000)
     chosen = {n.lstrip("Bb") for n in args.only}
     suite = {"1": lambda: b1(rows, rounds), "2": lambda: b2_b3(rows, rounds), "3": lambda: b2_b3(rows, rounds),
-             "4": lambda: b4(history), "5": lambda: b5(upload_mb)}
+             "4": lambda: b4(history), "5": lambda: b5(upload_mb, rounds)}
     results = [suite[n]() for n in sorted(chosen) if n in suite and not (n == "3" and "2" in chosen)]
     return 0 if all(results) or args.quick else 1
 
