@@ -1,5 +1,5 @@
-"""Starting and stopping the GUI: Qt first, asyncio on top of it (event_loop.py), one Engine for the
-session, and a shutdown that finishes before Qt quits (qt-async-recipes.md §1)."""
+"""Starting and stopping the GUI: Qt first, asyncio on top of it (event_loop.py), one
+Engine for the session, and a shutdown that finishes before Qt quits (qt-async-recipes.md §1)."""
 from __future__ import annotations
 
 import asyncio

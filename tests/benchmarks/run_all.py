@@ -65,7 +65,8 @@ def b4(count: int) -> bool:
             return run_child(HERE / "history.py", *args, core=None,
                              env={"PYTHONDONTWRITEBYTECODE": "", "QUEUE_DESK_BENCH_SPAWNED": repr(time.perf_counter())})
 
-        start("bare"), start("app", str(empty))
+        start("bare")  # warm-up runs, not counted
+        start("app", str(empty))
         bares, runs = [], []
         for _ in range(5):
             bares.append(start("bare")["startup_s"])
