@@ -124,6 +124,33 @@ def test_the_prompt_column_takes_the_width_the_others_leave(main_window, qtbot):
     qtbot.waitUntil(lambda: fitted() and view.viewport().width() - others > 160, timeout=2000)
 
 
+def test_a_long_history_needs_no_sideways_scrolling(gui_engine, qtbot):
+    """At the window's default size, with the vertical scroll bar a long history brings,
+    every column fits: no horizontal scroll bar."""
+    from gui.core.endpoints import Endpoint
+    from gui.core.jobs import Job
+    from gui.ui.job_columns import COLUMN_INDEX, COLUMNS
+    from gui.ui.main_window import MainWindow
+
+    engine = gui_engine()
+    engine.store.add_many(Job(Endpoint.CHAT, {"model": "m", "messages": [{"role": "user", "content": f"q {i}"}]})
+                          for i in range(300))
+    window = MainWindow(engine, "Sandbox")
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    view = window.jobs.view
+    others = sum(c.width for c in COLUMNS if c.id != "prompt")
+    qtbot.waitUntil(lambda: view.verticalScrollBar().isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: view.columnWidth(COLUMN_INDEX["prompt"]) == view.viewport().width() - others,
+                    timeout=2000)
+    assert view.horizontalHeader().length() <= view.viewport().width()
+    assert not view.horizontalScrollBar().isVisible()
+    wait_models(qtbot, window)  # the model list loads once the loop runs: let it finish first
+    window._confirmed_close = True
+    window.model.detach()
+
+
 def test_the_job_details_follow_a_change_of_scheme(qapp, qtbot, qt_settings, tmp_path):
     from gui.core.endpoints import Endpoint
     from gui.core.jobs import Job, JobState

@@ -83,7 +83,7 @@ COLUMNS: list[Column] = [
            lambda j, n: j.elapsed(n) or 0.0, live=True),
     Column("attempts", QT_TRANSLATE_NOOP("job_columns", "Attempts"), 70,
            lambda j, _n: str(j.attempts) if j.attempts else "", lambda j, _n: j.attempts),
-    Column("error", QT_TRANSLATE_NOOP("job_columns", "Error"), 150,
+    Column("error", QT_TRANSLATE_NOOP("job_columns", "Error"), 130,
            lambda j, _n: (j.error or "") if j.state is not JobState.SUCCEEDED else ""),
 ]
 
