@@ -59,17 +59,22 @@ def with_history(home: str) -> dict:
         window.resize(1280, 800)
         window.show()
         # "Shown" is the real window with the newest jobs painted in its table. A zero
-        # timer fires once Qt has handled what is pending (the paint included); rows that
-        # arrive later are painted one pass after they arrive.
+        # timer fires once Qt has handled what was pending, the paint included; rows that
+        # arrive during a pass are painted in the next.
         shown = loop.create_future()
 
-        def check(had_rows: bool) -> None:
-            if had_rows:
+        def has_rows() -> bool:
+            return window.model.rowCount() > 0 or not window.model.canFetchMore()
+
+        def after_paint(rows_were_there: bool) -> None:
+            if rows_were_there:
                 shown.set_result(time.perf_counter())
             else:
-                QTimer.singleShot(0, lambda: check(window.model.rowCount() > 0 or not window.model.canFetchMore()))
+                rows = has_rows()
+                QTimer.singleShot(0, lambda: after_paint(rows))
 
-        check(window.model.rowCount() > 0 or not window.model.canFetchMore())
+        rows = has_rows()
+        QTimer.singleShot(0, lambda: after_paint(rows))
         result.update(startup_s=await shown - STARTED, rss_mb=rss_mb())
         await asyncio.sleep(0.3)  # what start-up began (model list, history counts) settles
         return engine, window

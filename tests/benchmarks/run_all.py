@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import report, run_child, sandbox_process  # noqa: E402
+from common import report, run_child, run_startup, sandbox_process  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 
@@ -59,16 +59,13 @@ def b4(count: int) -> bool:
         full, empty = Path(folder) / "full", Path(folder) / "empty"
         make_history(full, count)
         make_history(empty, 0)
-        # As installed apps run: from compiled bytecode (pip writes it at install; here the
-        # warm-up runs write it). Bare and app runs alternate, so both see the same machine.
         def start(*args: str) -> dict:
-            return run_child(HERE / "history.py", *args, core=None,
-                             env={"PYTHONDONTWRITEBYTECODE": "", "QUEUE_DESK_BENCH_SPAWNED": repr(time.perf_counter())})
+            return run_startup(HERE / "history.py", *args)
 
-        start("bare")  # warm-up runs, not counted
+        start("bare")  # warm-up runs (they write the bytecode caches), not counted
         start("app", str(empty))
         bares, runs = [], []
-        for _ in range(5):
+        for _ in range(5):  # alternating, so both see the same machine
             bares.append(start("bare")["startup_s"])
             runs.append(start("app", str(full)))
         base = start("app", str(empty))
@@ -86,7 +83,6 @@ def b5(size_mb: int, rounds: int) -> bool:
     """A big audio upload: resident memory growth and throughput next to curl's."""
     import subprocess
     import tempfile
-    import time
 
     with tempfile.TemporaryDirectory() as folder, sandbox_process() as url:
         audio = Path(folder) / "big.wav"

@@ -102,13 +102,12 @@ def main(home: str) -> None:
     from pathlib import Path
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from common import run_child
+    from common import run_startup
 
     here = Path(__file__).resolve().parent
 
     def start(script: str, *args: str) -> float:
-        return run_child(here / script, *args, core=None, env={
-            "PYTHONDONTWRITEBYTECODE": "", "QUEUE_DESK_BENCH_SPAWNED": repr(time.perf_counter())})["startup_s"]
+        return run_startup(here / script, *args)["startup_s"]
 
     kinds = {"bare": ("history.py", "bare"), "toy": ("startup_floor.py", "child", "toy", home),
              "toy+qasync": ("startup_floor.py", "child", "toy+qasync", home), "app": ("history.py", "app", home)}
