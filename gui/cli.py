@@ -11,9 +11,9 @@ import sys
 import time
 from pathlib import Path
 
-from . import __version__
-from .core.endpoints import DEFAULT_BASE_URL, Endpoint
-from .core.errors import QueueError
+from gui import __version__
+from gui.core.endpoints import DEFAULT_BASE_URL, Endpoint
+from gui.core.errors import QueueError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,15 +26,15 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger().addHandler(console)
     try:
         if args.command is None and args.smoke_test:
-            from .smoke import run_smoke_test
+            from gui.smoke import run_smoke_test
 
             return run_smoke_test()
         if args.command is None:
-            from .ui.app import run_gui  # Qt is imported only for the GUI
+            from gui.ui.app import run_gui  # Qt is imported only for the GUI
 
             return run_gui(sandbox=args.sandbox, base_url=args.base_url)
         if args.command in ("submit", "batch"):
-            from .core.logs import setup_file_logging
+            from gui.core.logs import setup_file_logging
 
             setup_file_logging()
         return args.handler(args)
@@ -117,13 +117,13 @@ def _base_url(p: argparse.ArgumentParser) -> None:
 def _open_engine(args: argparse.Namespace, **options):
     """The engine for --profile (base URL, settings and key from the stored profile) or for
     --base-url with OPENAI_API_KEY."""
-    from .core.engine import Engine
+    from gui.core.engine import Engine
 
     if not getattr(args, "profile", None):
         return Engine.open(args.base_url, **options)
-    from .core.errors import ErrorKind
-    from .core.keys import key_store
-    from .core.profiles import SANDBOX_PROFILE, ProfileStore
+    from gui.core.errors import ErrorKind
+    from gui.core.profiles.keys import key_store
+    from gui.core.profiles.profile import SANDBOX_PROFILE, ProfileStore
 
     profile = ProfileStore().require(args.profile)
     if profile.name == SANDBOX_PROFILE:
@@ -133,7 +133,7 @@ def _open_engine(args: argparse.Namespace, **options):
 
 
 def _submit(args: argparse.Namespace) -> int:
-    from .core.requests import build_jobs, parse_param
+    from gui.core.builders.cli_args import build_jobs, parse_param
 
     endpoint = Endpoint(args.endpoint)
     params = dict(parse_param(p) for p in args.param)
@@ -161,8 +161,8 @@ def _submit(args: argparse.Namespace) -> int:
 
 def _result_files(job, out: Path | None) -> list[Path]:
     """The job's person-friendly result files, copied to `out` if given."""
-    from .core.files import write_atomic
-    from .core.results import derive_files
+    from gui.core.atomic_files import write_atomic
+    from gui.core.jobs.results import derive_files
 
     files = derive_files(job.result_path, job.endpoint)
     if out is None:
@@ -171,7 +171,7 @@ def _result_files(job, out: Path | None) -> list[Path]:
 
 
 def _batch(args: argparse.Namespace) -> int:
-    from .core.batch import RESULTS_NAME, run_batch
+    from gui.core.batch.jsonl import RESULTS_NAME, run_batch
 
     if args.file.suffix.lower() != ".jsonl" or args.format in ("csv", "xlsx"):
         return _table_batch(args)  # JSONL in, JSONL out stays exactly as it was
@@ -190,9 +190,9 @@ def _batch(args: argparse.Namespace) -> int:
 
 
 def _table_batch(args: argparse.Namespace) -> int:
-    from .core.batch_export import default_format
-    from .core.batch_headless import make_plan, run_headless
-    from .core.requests import parse_param
+    from gui.core.batch.export import default_format
+    from gui.core.batch.headless import make_plan, run_headless
+    from gui.core.builders.cli_args import parse_param
 
     plan = make_plan(args.file, args.out, endpoint=Endpoint(args.endpoint), model=args.model,
                      template=args.template, system=args.system, sheet=args.sheet, file_column=args.file_column,
@@ -213,7 +213,7 @@ def _table_batch(args: argparse.Namespace) -> int:
 
 
 def _jobs(args: argparse.Namespace) -> int:
-    from .core.store import JobStore
+    from gui.core.jobs.store import JobStore
 
     store = JobStore.open_default()
     try:
@@ -250,7 +250,7 @@ def _job_dict(job) -> dict:
 
 
 def _sandbox(args: argparse.Namespace) -> int:
-    from .sandbox import SandboxConfig, serve
+    from gui.sandbox import SandboxConfig, serve
 
     config = SandboxConfig(
         latency=args.latency,

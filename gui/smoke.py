@@ -98,8 +98,8 @@ def _run_on_qasync(app, base_url: str, home: Path) -> tuple[str, float]:
 
     from gui.core.endpoints import Endpoint
     from gui.core.engine import Engine
-    from gui.core.jobs import Job, JobState
-    from gui.ui import event_loop
+    from gui.core.jobs.job import Job, JobState
+    from gui.ui.runtime import event_loop
 
     async def main() -> tuple[str, float]:
         # The engine's client must be made on the loop it runs on.
@@ -131,7 +131,7 @@ def _run_on_qasync(app, base_url: str, home: Path) -> tuple[str, float]:
 
 
 def _open_window(engine):
-    from gui.ui.main_window import MainWindow
+    from gui.ui.window.main_window import MainWindow
 
     window = MainWindow(engine, "Sandbox")
     window.show()
@@ -164,7 +164,7 @@ async def _close(window, engine) -> None:
         window.close()  # the real close path: saves the layout (to the temp folder), detaches
         QApplication.processEvents()
     try:
-        from gui.ui import background
+        from gui.ui.runtime import background
 
         background.cancel_all()
         pending = background.pending()
@@ -182,7 +182,7 @@ def _check_translations() -> None:
     from PySide6.QtCore import QLibraryInfo, QTranslator
 
     try:
-        from gui.ui import language
+        from gui.ui.runtime import language
     except ImportError:
         return
     own, qt = QTranslator(), QTranslator()

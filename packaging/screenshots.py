@@ -46,11 +46,11 @@ async def until(condition, timeout: float = 30.0) -> None:
 
 async def shoot(app, sandbox, home: Path) -> list[Path]:
     from gui.core.engine import SANDBOX_KEY, Engine
-    from gui.ui import theme
-    from gui.ui.audio_tab import TranscriptionTab
-    from gui.ui.chat_tab import ChatTab
-    from gui.ui.image_tab import ImageGenerationTab
-    from gui.ui.main_window import MainWindow
+    from gui.ui.runtime import theme
+    from gui.ui.tabs.audio import TranscriptionTab
+    from gui.ui.tabs.chat import ChatTab
+    from gui.ui.tabs.image import ImageGenerationTab
+    from gui.ui.window.main_window import MainWindow
 
     engine = Engine.open(sandbox.url, SANDBOX_KEY, home=home)
     window = MainWindow(engine, "Sandbox")
@@ -87,7 +87,7 @@ async def shoot(app, sandbox, home: Path) -> list[Path]:
     finally:
         window._confirmed_close = True  # the waiting job becomes interrupted; it is a throwaway home
         window.close()
-        from gui.ui import background
+        from gui.ui.runtime import background
 
         background.cancel_all()
         await engine.aclose()

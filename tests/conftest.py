@@ -37,7 +37,7 @@ def memory_keyring(request):
     only tests marked `keyring` see the real system keyring."""
     import keyring
 
-    from gui.core import keys
+    from gui.core.profiles import keys
 
     keys._store = None
     if request.node.get_closest_marker("keyring"):
@@ -91,7 +91,7 @@ def qt_loop(qapp):
     import asyncio
     import gc
 
-    from gui.ui.event_loop import EventLoop
+    from gui.ui.runtime.event_loop import EventLoop
 
     loop = EventLoop(qapp, already_running=True)
     asyncio.set_event_loop(loop)
@@ -130,7 +130,7 @@ def gui_engine(qt_loop, qtbot, qt_settings, sandbox, home):
     """`make(**kwargs)` opens an Engine on the sandbox in the test's home; every engine
     is closed (scheduler stopped, HTTP client closed) before the loop closes."""
     from gui.core.engine import SANDBOX_KEY, Engine
-    from gui.ui import background
+    from gui.ui.runtime import background
 
     engines = []
 
@@ -151,7 +151,7 @@ def gui_engine(qt_loop, qtbot, qt_settings, sandbox, home):
 @pytest.fixture
 def main_window(gui_engine, qtbot):
     """The main window on a fresh sandbox engine (concurrency 8), shown."""
-    from gui.ui.main_window import MainWindow
+    from gui.ui.window.main_window import MainWindow
 
     engine = gui_engine(concurrency=8)
     window = MainWindow(engine, "Sandbox")

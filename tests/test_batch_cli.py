@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gui.core.batch_table import read_table
 from test_cli import queue_desk
+
+from gui.core.batch.table import read_table
 
 
 def write_csv(path: Path, n: int) -> None:

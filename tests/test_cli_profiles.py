@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gui.core.profiles import PathStyle, Profile, ProfileStore
+from gui.core.profiles.profile import PathStyle, Profile, ProfileStore
 
 
 def queue_desk(*args: str, home: Path) -> subprocess.CompletedProcess[str]:

@@ -11,17 +11,17 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from gui.core.endpoints import Endpoint
-from gui.core.requests import build_jobs, parse_param
-from gui.ui.audio_tab import TranscriptionTab, TranslationTab
-from gui.ui.chat_tab import ChatTab
-from gui.ui.completions_tab import CompletionsTab
-from gui.ui.embeddings_tab import EmbeddingsTab
-from gui.ui.image_edit_tab import ImageEditTab
-from gui.ui.image_tab import ImageGenerationTab
-from gui.ui.models_tab import ModelsTab
 from tabs_support import make_png, make_wav, wait_done, wait_models
+
+from gui.core.builders.cli_args import build_jobs, parse_param
+from gui.core.endpoints import Endpoint
+from gui.ui.tabs.audio import TranscriptionTab, TranslationTab
+from gui.ui.tabs.chat import ChatTab
+from gui.ui.tabs.completions import CompletionsTab
+from gui.ui.tabs.embeddings import EmbeddingsTab
+from gui.ui.tabs.image import ImageGenerationTab
+from gui.ui.tabs.image_edit import ImageEditTab
+from gui.ui.tabs.models import ModelsTab
 
 pytestmark = pytest.mark.usefixtures("qt_loop")
 

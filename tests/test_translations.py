@@ -118,7 +118,7 @@ def untranslated_literals(tree: ast.AST):
 
 def test_no_user_visible_literal_escapes_translation():
     found = [f"{path.relative_to(ROOT)}:{line}: {text!r}"
-             for path in sorted((ROOT / "gui" / "ui").glob("*.py"))
+             for path in sorted((ROOT / "gui" / "ui").rglob("*.py"))
              for line, text in untranslated_literals(ast.parse(path.read_text(encoding="utf-8")))]
     assert not found, "wrap these in self.tr() or translate():\n" + "\n".join(found)
 
@@ -160,7 +160,7 @@ def test_menu_shortcuts_are_unique_in_english(main_window):
 
 @pytest.fixture
 def german(qapp, qt_settings):
-    from gui.ui import language
+    from gui.ui.runtime import language
 
     assert language.install(qapp, "de") == "de", "the German catalogue is not built (pip install -e . builds it)"
     yield
@@ -170,7 +170,7 @@ def german(qapp, qt_settings):
 def test_the_window_speaks_german(german, main_window, run_async):
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from gui.core.client import QueueClient, Request
+    from gui.core.api.client import QueueClient, Request
     from gui.core.endpoints import Endpoint
     from gui.core.errors import ErrorKind, QueueError
 
@@ -207,7 +207,7 @@ def test_language_follows_the_system_unless_chosen(tmp_path, lang, choice, expec
     script = (
         "import sys\n"
         "from PySide6.QtCore import QSettings\n"
-        "from gui.ui import app, language\n"
+        "from gui.ui import app\nfrom gui.ui.runtime import language\n"
         "qapp = app.make_app([])\n"
         "if len(sys.argv) > 1:\n"
         "    language.choose(sys.argv[1]); language.install(qapp)\n"
@@ -224,8 +224,8 @@ def test_filtering_by_a_german_state_name_reaches_the_whole_history(german, gui_
     # The store holds "failed"; the table shows "Fehlgeschlagen" — typing what is shown must
     # find the old failure deep in the history, not just the rows already loaded.
     from gui.core.endpoints import Endpoint
-    from gui.core.jobs import Job, JobState
-    from gui.ui.main_window import MainWindow
+    from gui.core.jobs.job import Job, JobState
+    from gui.ui.window.main_window import MainWindow
 
     engine = gui_engine()
     jobs = [Job(Endpoint.CHAT, {"model": "m", "messages": [{"role": "user", "content": f"question {i}"}]})

@@ -6,7 +6,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from .i18n import QT_TRANSLATE_NOOP, translate
+from gui.core.i18n import QT_TRANSLATE_NOOP, translate
 
 
 class BodyKind(enum.Enum):

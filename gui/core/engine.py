@@ -7,15 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .client import QueueClient, Timeouts
-from .endpoints import DEFAULT_BASE_URL
-from .errors import ErrorKind, QueueError
-from .scheduler import Scheduler
-from .store import JobStore
-from .urls import check_base_url
+from gui.core.api.client import QueueClient, Timeouts
+from gui.core.api.urls import check_base_url
+from gui.core.endpoints import DEFAULT_BASE_URL
+from gui.core.errors import ErrorKind, QueueError
+from gui.core.jobs.scheduler import Scheduler
+from gui.core.jobs.store import JobStore
 
 if TYPE_CHECKING:
-    from .profiles import Profile
+    from gui.core.profiles.profile import Profile
 
 SANDBOX_KEY = "sandbox"  # the sandbox accepts any key; never a real one
 

@@ -11,7 +11,7 @@ import re
 import time
 from collections.abc import Mapping
 
-from .i18n import translate
+from gui.core.i18n import translate
 
 
 class ErrorKind(enum.Enum):

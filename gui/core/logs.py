@@ -7,7 +7,7 @@ import logging
 import logging.handlers
 from pathlib import Path
 
-from . import paths
+from gui.core import paths
 
 LOG_NAME = "queue-desk.log"
 

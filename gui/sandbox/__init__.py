@@ -3,11 +3,11 @@
 It answers every queue endpoint with OpenAI-shaped bodies derived from hashes of the input,
 so the same request always gets the same answer. It imports no Qt.
 """
-from .app import create_app
-from .catalog import MODELS, ModelType, SandboxModel
-from .config import SandboxConfig
-from .server import SandboxServer, serve
-from .state import RequestRecord, SandboxState
+from gui.sandbox.app import create_app
+from gui.sandbox.catalog import MODELS, ModelType, SandboxModel
+from gui.sandbox.config import SandboxConfig
+from gui.sandbox.server import SandboxServer, serve
+from gui.sandbox.state import RequestRecord, SandboxState
 
 __all__ = [
     "MODELS",

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import argparse
 
-from .config import SandboxConfig
-from .server import serve
+from gui.sandbox.config import SandboxConfig
+from gui.sandbox.server import serve
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -13,14 +13,22 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from . import media_endpoints, text_endpoints
-from .call import Call
-from .catalog import find_model, models_json
-from .config import SandboxConfig
-from .jobs import Job, status_body
-from .replies import ApiError, Reply, detail_error, model_not_found, openai_error, rate_limited, server_error
-from .state import RequestRecord, SandboxState
-from .uploads import read_multipart
+from gui.sandbox import media_endpoints, text_endpoints
+from gui.sandbox.call import Call
+from gui.sandbox.catalog import find_model, models_json
+from gui.sandbox.config import SandboxConfig
+from gui.sandbox.jobs import Job, status_body
+from gui.sandbox.replies import (
+    ApiError,
+    Reply,
+    detail_error,
+    model_not_found,
+    openai_error,
+    rate_limited,
+    server_error,
+)
+from gui.sandbox.state import RequestRecord, SandboxState
+from gui.sandbox.uploads import read_multipart
 
 Handler = Callable[[Call], Awaitable[Reply]]
 QUEUE, STANDARD = "/queue", "/v2"

@@ -6,8 +6,8 @@ from typing import Any
 
 from starlette.requests import Request
 
-from .state import SandboxState
-from .uploads import MultipartForm
+from gui.sandbox.state import SandboxState
+from gui.sandbox.uploads import MultipartForm
 
 
 @dataclass

@@ -7,7 +7,7 @@ import time
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .state import RequestRecord, SandboxState
+from gui.sandbox.state import RequestRecord, SandboxState
 
 FAULT_KINDS = ("reset", "truncate", "html", "garbage", "slow")
 

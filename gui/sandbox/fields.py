@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from .catalog import ModelType, SandboxModel, find_model
-from .replies import detail_error, invalid_value, model_not_found
+from gui.sandbox.catalog import ModelType, SandboxModel, find_model
+from gui.sandbox.replies import detail_error, invalid_value, model_not_found
 
 _MISSING = object()
 

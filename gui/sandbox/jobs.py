@@ -6,7 +6,7 @@ import time
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from .replies import Reply
+from gui.sandbox.replies import Reply
 
 
 @dataclass

@@ -8,14 +8,21 @@ from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 
-from .call import Call
-from .catalog import MODELS, ModelType, SandboxModel
-from .fields import one_of, optional_float, optional_int, optional_str, require_model, require_str
-from .png import draw_png, png_size
-from .replies import Reply, detail_error, invalid_value
-from .text import count_tokens
-from .transcripts import audio_duration, build_transcript, render
-from .uploads import UploadedFile
+from gui.sandbox.call import Call
+from gui.sandbox.catalog import MODELS, ModelType, SandboxModel
+from gui.sandbox.fields import (
+    one_of,
+    optional_float,
+    optional_int,
+    optional_str,
+    require_model,
+    require_str,
+)
+from gui.sandbox.png import draw_png, png_size
+from gui.sandbox.replies import Reply, detail_error, invalid_value
+from gui.sandbox.text import count_tokens
+from gui.sandbox.transcripts import audio_duration, build_transcript, render
+from gui.sandbox.uploads import UploadedFile
 
 AUDIO_EXTENSIONS = ("flac", "m4a", "mp3", "mp4", "mpeg", "mpga", "oga", "ogg", "wav", "webm")
 AUDIO_FORMATS = ("json", "text", "srt", "verbose_json", "vtt")

@@ -11,7 +11,7 @@ import struct
 import zlib
 from typing import Any
 
-from .seeds import rng_for
+from gui.sandbox.seeds import rng_for
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 Color = tuple[int, int, int]

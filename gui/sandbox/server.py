@@ -11,10 +11,10 @@ from types import TracebackType
 
 import uvicorn
 
-from .app import create_app
-from .faults import FaultInjector
-from .config import SandboxConfig
-from .state import RequestRecord, SandboxState
+from gui.sandbox.app import create_app
+from gui.sandbox.config import SandboxConfig
+from gui.sandbox.faults import FaultInjector
+from gui.sandbox.state import RequestRecord, SandboxState
 
 
 class SandboxServer:

@@ -8,9 +8,9 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-from .config import SandboxConfig, reset_config
-from .jobs import JobStore
-from .seeds import short_id
+from gui.sandbox.config import SandboxConfig, reset_config
+from gui.sandbox.jobs import JobStore
+from gui.sandbox.seeds import short_id
 
 REQUEST_LOG_LIMIT = 100_000
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .seeds import rng_for
+from gui.sandbox.seeds import rng_for
 
 LEADS = (
     "Short answer:", "In brief:", "Here is the gist:", "Good question.", "Summary:",

@@ -6,12 +6,24 @@ from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 
-from .call import Call
-from .catalog import ModelType
-from .embeddings import embed, to_base64
-from .fields import one_of, optional_bool, optional_int, require, require_model
-from .replies import Reply, invalid_value, openai_error
-from .text import chat_answer, completion_text, count_tokens, prompt_tokens, truncate_tokens
+from gui.sandbox.call import Call
+from gui.sandbox.catalog import ModelType
+from gui.sandbox.embeddings import embed, to_base64
+from gui.sandbox.fields import (
+    one_of,
+    optional_bool,
+    optional_int,
+    require,
+    require_model,
+)
+from gui.sandbox.replies import Reply, invalid_value, openai_error
+from gui.sandbox.text import (
+    chat_answer,
+    completion_text,
+    count_tokens,
+    prompt_tokens,
+    truncate_tokens,
+)
 
 
 def _no_streaming(body: dict[str, Any]) -> None:

@@ -7,7 +7,7 @@ import struct
 from dataclasses import dataclass
 from typing import Any
 
-from .seeds import rng_for
+from gui.sandbox.seeds import rng_for
 
 ENGLISH = (
     "Thanks everyone for joining the call this morning.",

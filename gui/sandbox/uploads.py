@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.requests import Request
 
-from .replies import detail_error
+from gui.sandbox.replies import detail_error
 
 HEAD_BYTES = 64 * 1024  # enough for any WAV chunk list or PNG IHDR we read
 MAX_FIELD_BYTES = 1024 * 1024

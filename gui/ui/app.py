@@ -19,12 +19,16 @@ from gui.core.engine import SANDBOX_KEY, Engine
 from gui.core.errors import QueueError
 from gui.core.logs import setup_file_logging
 from gui.core.paths import app_home
-from gui.core.profiles import PROVIDER_PROFILE, SANDBOX_PROFILE, Profile, ProfileStore
-
-from . import background, event_loop, language, theme
-from .main_window import MainWindow
-from .queue_settings import QueueSettings
-from .resources import app_icon
+from gui.core.profiles.profile import (
+    PROVIDER_PROFILE,
+    SANDBOX_PROFILE,
+    Profile,
+    ProfileStore,
+)
+from gui.ui.runtime import background, event_loop, language, theme
+from gui.ui.runtime.resources import app_icon
+from gui.ui.window.main_window import MainWindow
+from gui.ui.window.queue_settings import QueueSettings
 
 translate = QCoreApplication.translate  # lupdate reads translate("context", "text") calls
 
@@ -88,7 +92,10 @@ def open_session(*, sandbox_url: str | None = None, base_url: str | None = None,
     if profile.name == SANDBOX_PROFILE and not profile.base_url:
         sandbox_url = ensure_sandbox()
         profile = replace(profile, base_url=sandbox_url)
-    from gui.core.keys import KeySource, key_store  # Speed: keyring takes ~50 ms to import; only here
+    from gui.core.profiles.keys import (  # Speed: keyring takes ~50 ms to import; only here
+        KeySource,
+        key_store,
+    )
 
     keys = key_store()
     blocker = None

@@ -4,7 +4,7 @@
 <context>
     <name>AdvancedEditor</name>
     <message>
-        <location filename="../../gui/ui/form_widgets.py" line="+90"/>
+        <location filename="../../gui/ui/widgets/form.py" line="+99"/>
         <source>Advanced (JSON merged into the request)</source>
         <translation>Erweitert (JSON, das in die Anfrage übernommen wird)</translation>
     </message>
@@ -22,7 +22,7 @@
 <context>
     <name>AudioTab</name>
     <message>
-        <location filename="../../gui/ui/audio_tab.py" line="+40"/>
+        <location filename="../../gui/ui/tabs/audio.py" line="+54"/>
         <source>Translates speech in any language into English text.</source>
         <translation>Übersetzt Gesprochenes aus jeder Sprache in englischen Text.</translation>
     </message>
@@ -130,7 +130,7 @@
 <context>
     <name>AutoSaver</name>
     <message>
-        <location filename="../../gui/ui/auto_saver.py" line="+49"/>
+        <location filename="../../gui/ui/jobs/auto_saver.py" line="+53"/>
         <source>Auto-save of {job} failed: {problem}</source>
         <translation>Automatisches Speichern von „{job}“ fehlgeschlagen: {problem}</translation>
     </message>
@@ -143,7 +143,7 @@
 <context>
     <name>BatchBar</name>
     <message>
-        <location filename="../../gui/ui/batch_list.py" line="+41"/>
+        <location filename="../../gui/ui/batch/run_list.py" line="+49"/>
         <source>{done} done · {failed} failed · {remaining} remaining</source>
         <translation>{done} fertig · {failed} fehlgeschlagen · {remaining} offen</translation>
     </message>
@@ -151,12 +151,12 @@
 <context>
     <name>BatchController</name>
     <message>
-        <location filename="../../gui/ui/batch_controller.py" line="+69"/>
+        <location filename="../../gui/ui/batch/controller.py" line="+104"/>
         <source>The batch {name} is already running into {folder}.</source>
         <translation>Der Batch {name} läuft bereits und schreibt nach {folder}.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Could not start the batch: {error}</source>
         <translation>Der Batch konnte nicht gestartet werden: {error}</translation>
     </message>
@@ -181,7 +181,7 @@
         <translation>Batch {name}: {sent} Zeilen zu senden</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>Batch {name} finished</source>
         <translation>Batch {name} abgeschlossen</translation>
     </message>
@@ -211,7 +211,7 @@
         <translation>{done} von {total} Zeilen erfolgreich</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <source>Batch {name}: sending {sent} row again</source>
         <translation>Batch {name}: {sent} Zeile wird erneut gesendet</translation>
     </message>
@@ -221,7 +221,7 @@
         <translation>Batch {name}: {sent} Zeilen werden erneut gesendet</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Export failed: {error}</source>
         <translation>Export fehlgeschlagen: {error}</translation>
     </message>
@@ -231,7 +231,7 @@
         <translation>{name} wurde nach {path} exportiert</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>The batch in {folder} cannot be shown: {error}</source>
         <translation>Der Batch in {folder} kann nicht angezeigt werden: {error}</translation>
     </message>
@@ -239,7 +239,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../gui/ui/batch_dialog.py" line="+40"/>
+        <location filename="../../gui/ui/batch/dialog.py" line="+52"/>
         <source>New batch</source>
         <translation>Neuer Batch</translation>
     </message>
@@ -414,7 +414,7 @@
 <context>
     <name>BatchExportDialog</name>
     <message>
-        <location filename="../../gui/ui/batch_export_dialog.py" line="+31"/>
+        <location filename="../../gui/ui/batch/export_dialog.py" line="+44"/>
         <source>Export — {name}</source>
         <translation>Export – {name}</translation>
     </message>
@@ -482,7 +482,7 @@
 <context>
     <name>BatchListPanel</name>
     <message>
-        <location filename="../../gui/ui/batch_list.py" line="+127"/>
+        <location filename="../../gui/ui/batch/run_list.py" line="+127"/>
         <source>No batches yet. Batch ▸ New batch… (Ctrl+B) turns a spreadsheet into jobs.</source>
         <translation>Noch keine Batches. Batch ▸ Neuer Batch… (Strg+B) macht aus einer Tabelle Jobs.</translation>
     </message>
@@ -571,7 +571,7 @@ Ergebnisse: {folder}</translation>
 <context>
     <name>ChatTab</name>
     <message>
-        <location filename="../../gui/ui/chat_tab.py" line="+58"/>
+        <location filename="../../gui/ui/tabs/chat.py" line="+65"/>
         <source>Conversation</source>
         <translation>Unterhaltung</translation>
     </message>
@@ -634,7 +634,7 @@ Ergebnisse: {folder}</translation>
 <context>
     <name>ColumnMenu</name>
     <message>
-        <location filename="../../gui/ui/column_chooser.py" line="+14"/>
+        <location filename="../../gui/ui/jobs/column_chooser.py" line="+14"/>
         <source>&amp;Columns</source>
         <translation>&amp;Spalten</translation>
     </message>
@@ -647,7 +647,7 @@ Ergebnisse: {folder}</translation>
 <context>
     <name>CompletionsTab</name>
     <message>
-        <location filename="../../gui/ui/completions_tab.py" line="+27"/>
+        <location filename="../../gui/ui/tabs/completions.py" line="+26"/>
         <source>The text the model continues. Ctrl+Enter submits.</source>
         <translation>Der Text, den das Modell fortsetzt. Strg+Enter sendet.</translation>
     </message>
@@ -695,7 +695,7 @@ Ergebnisse: {folder}</translation>
 <context>
     <name>ConversationEditor</name>
     <message>
-        <location filename="../../gui/ui/conversation.py" line="+80"/>
+        <location filename="../../gui/ui/tabs/conversation.py" line="+88"/>
         <source>Add message</source>
         <translation>Nachricht hinzufügen</translation>
     </message>
@@ -708,7 +708,7 @@ Ergebnisse: {folder}</translation>
 <context>
     <name>DropArea</name>
     <message>
-        <location filename="../../gui/ui/drop_area.py" line="+35"/>
+        <location filename="../../gui/ui/widgets/drop_area.py" line="+37"/>
         <source>Drop audio files (or a folder) here — one job per file
 ({kinds})</source>
         <translation>Audiodateien oder Ordner hier ablegen – ein Job pro Datei
@@ -723,7 +723,7 @@ Ergebnisse: {folder}</translation>
 <context>
     <name>EmbeddingsTab</name>
     <message>
-        <location filename="../../gui/ui/embeddings_tab.py" line="+30"/>
+        <location filename="../../gui/ui/tabs/embeddings.py" line="+36"/>
         <source>Inputs</source>
         <translation>Eingaben</translation>
     </message>
@@ -795,7 +795,7 @@ Der zweite Text
 <context>
     <name>EmbeddingsView</name>
     <message>
-        <location filename="../../gui/ui/preview_embeddings.py" line="+42"/>
+        <location filename="../../gui/ui/preview/embeddings.py" line="+49"/>
         <source>Input</source>
         <translation>Eingabe</translation>
     </message>
@@ -883,7 +883,7 @@ Der zweite Text
 <context>
     <name>EndpointTab</name>
     <message>
-        <location filename="../../gui/ui/tab_base.py" line="+86"/>
+        <location filename="../../gui/ui/tabs/base.py" line="+94"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
@@ -906,7 +906,7 @@ Der zweite Text
 <context>
     <name>HeatMap</name>
     <message>
-        <location filename="../../gui/ui/heat_map.py" line="+59"/>
+        <location filename="../../gui/ui/widgets/heat_map.py" line="+59"/>
         <source>No similarities to show</source>
         <translation>Keine Ähnlichkeiten zum Anzeigen</translation>
     </message>
@@ -923,7 +923,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>ImageEditTab</name>
     <message>
-        <location filename="../../gui/ui/image_edit_tab.py" line="+51"/>
+        <location filename="../../gui/ui/tabs/image_edit.py" line="+62"/>
         <source>Images to edit</source>
         <translation>Zu bearbeitende Bilder</translation>
     </message>
@@ -1024,7 +1024,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>ImageGallery</name>
     <message>
-        <location filename="../../gui/ui/preview_images.py" line="+58"/>
+        <location filename="../../gui/ui/preview/images.py" line="+65"/>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
@@ -1094,7 +1094,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>ImageGenerationTab</name>
     <message>
-        <location filename="../../gui/ui/image_tab.py" line="+53"/>
+        <location filename="../../gui/ui/tabs/image.py" line="+52"/>
         <source>Describe the image. Ctrl+Enter submits.</source>
         <translation>Beschreiben Sie das Bild. Strg+Enter sendet.</translation>
     </message>
@@ -1142,7 +1142,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>JobActions</name>
     <message>
-        <location filename="../../gui/ui/job_actions.py" line="+35"/>
+        <location filename="../../gui/ui/jobs/actions.py" line="+38"/>
         <source>Copy as curl</source>
         <translation>Als curl kopieren</translation>
     </message>
@@ -1182,7 +1182,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Die genaue Anfrage, Zeiten, HTTP-Status, Verbrauch und Rohdaten der Antwort</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Copied the request as a curl command (set OPENAI_API_KEY before running it).</source>
         <translation>Die Anfrage wurde als curl-Befehl kopiert (setzen Sie OPENAI_API_KEY, bevor Sie ihn ausführen).</translation>
     </message>
@@ -1205,7 +1205,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>JobDetailsDialog</name>
     <message>
-        <location filename="../../gui/ui/job_details.py" line="+103"/>
+        <location filename="../../gui/ui/jobs/details.py" line="+110"/>
         <source>Job {id} — {endpoint}</source>
         <translation>Job {id} – {endpoint}</translation>
     </message>
@@ -1275,7 +1275,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>JobTablePanel</name>
     <message>
-        <location filename="../../gui/ui/job_view.py" line="+92"/>
+        <location filename="../../gui/ui/jobs/table_view.py" line="+124"/>
         <source>Filter jobs (state, model, prompt, error…)</source>
         <translation>Jobs filtern (Status, Modell, Prompt, Fehler…)</translation>
     </message>
@@ -1326,7 +1326,7 @@ Kosinusähnlichkeit {value}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+68"/>
+        <location line="+71"/>
         <source>All jobs</source>
         <translation>Alle Jobs</translation>
     </message>
@@ -1364,17 +1364,17 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/ui/main_window.py" line="+51"/>
+        <location filename="../../gui/ui/window/main_window.py" line="+109"/>
         <source>Queue Desk — {profile}</source>
         <translation>Queue Desk — {profile}</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Profile: {profile} ({url})</source>
         <translation>Profil: {profile} ({url})</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+85"/>
         <source>{profile} is already the active profile.</source>
         <translation>{profile} ist bereits das aktive Profil.</translation>
     </message>
@@ -1399,7 +1399,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Job {id} gesendet ({kind})</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Running {count}</source>
         <translation>Laufend {count}</translation>
     </message>
@@ -1434,7 +1434,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Fertig, fehlgeschlagen, abgebrochen und unterbrochen zählen alle Jobs im Verlauf</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+33"/>
         <source>1 job is still running.</source>
         <translation>1 Job läuft noch.</translation>
     </message>
@@ -1467,7 +1467,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>MessageRow</name>
     <message>
-        <location filename="../../gui/ui/conversation.py" line="-46"/>
+        <location filename="../../gui/ui/tabs/conversation.py" line="-46"/>
         <source>Who says this message</source>
         <translation>Von wem diese Nachricht stammt</translation>
     </message>
@@ -1490,7 +1490,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>ModelCatalog</name>
     <message>
-        <location filename="../../gui/ui/model_picker.py" line="+42"/>
+        <location filename="../../gui/ui/widgets/model_picker.py" line="+49"/>
         <source>Could not load the model list: {message}</source>
         <translation>Die Modellliste konnte nicht geladen werden: {message}</translation>
     </message>
@@ -1526,7 +1526,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>ModelsTab</name>
     <message>
-        <location filename="../../gui/ui/models_tab.py" line="+30"/>
+        <location filename="../../gui/ui/tabs/models.py" line="+29"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
@@ -1554,7 +1554,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>ModelsTableModel</name>
     <message>
-        <location filename="../../gui/ui/models_table.py" line="+73"/>
+        <location filename="../../gui/ui/widgets/models_table.py" line="+89"/>
         <source>Model id</source>
         <translation>Modell-ID</translation>
     </message>
@@ -1605,7 +1605,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../gui/ui/preview.py" line="+66"/>
+        <location filename="../../gui/ui/preview/panel.py" line="+75"/>
         <source>Job details and result</source>
         <translation>Jobdetails und Ergebnis</translation>
     </message>
@@ -1615,7 +1615,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Speichern unter…</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+94"/>
         <source>Select a job to see its details and result.</source>
         <translation>Wählen Sie einen Job aus, um seine Details und sein Ergebnis zu sehen.</translation>
     </message>
@@ -1631,12 +1631,12 @@ Kosinusähnlichkeit {value}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+109"/>
+        <location line="+108"/>
         <source>The result file could not be read: {reason}</source>
         <translation>Die Ergebnisdatei konnte nicht gelesen werden: {reason}</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-90"/>
         <source>no model</source>
         <translation>kein Modell</translation>
     </message>
@@ -1701,7 +1701,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Ablauf</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+43"/>
         <source>Text ({pattern})</source>
         <translation>Text ({pattern})</translation>
     </message>
@@ -1724,7 +1724,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>ProfilesDialog</name>
     <message>
-        <location filename="../../gui/ui/profiles_dialog.py" line="+37"/>
+        <location filename="../../gui/ui/window/profiles_dialog.py" line="+51"/>
         <location line="+7"/>
         <source>Profiles</source>
         <translation>Profile</translation>
@@ -1935,7 +1935,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>QueueControls</name>
     <message>
-        <location filename="../../gui/ui/queue_controls.py" line="+25"/>
+        <location filename="../../gui/ui/window/queue_controls.py" line="+28"/>
         <source>&amp;Pause queue</source>
         <translation>Warteschlange &amp;pausieren</translation>
     </message>
@@ -1975,7 +1975,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Jobs gleichzeitig, Anfragen pro Minute, Versuche, Zeitüberschreitungen</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Finishing the running jobs; no new job will start.</source>
         <translation>Die laufenden Jobs werden fertiggestellt; kein neuer Job wird gestartet.</translation>
     </message>
@@ -2013,7 +2013,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>QueueSettingsDialog</name>
     <message>
-        <location filename="../../gui/ui/queue_settings.py" line="+53"/>
+        <location filename="../../gui/ui/window/queue_settings.py" line="+59"/>
         <source>Queue settings</source>
         <translation>Einstellungen der Warteschlange</translation>
     </message>
@@ -2071,7 +2071,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>RequestForm</name>
     <message>
-        <location filename="../../gui/ui/batch_request_form.py" line="+32"/>
+        <location filename="../../gui/ui/batch/request_form.py" line="+41"/>
         <source>Request</source>
         <translation>Anfrage</translation>
     </message>
@@ -2125,7 +2125,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>SaveSettingsBox</name>
     <message>
-        <location filename="../../gui/ui/transcript_settings.py" line="+34"/>
+        <location filename="../../gui/ui/preview/transcript_settings.py" line="+44"/>
         <source>Saving transcripts</source>
         <translation>Transkripte speichern</translation>
     </message>
@@ -2203,7 +2203,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>SeedEdit</name>
     <message>
-        <location filename="../../gui/ui/form_widgets.py" line="-73"/>
+        <location filename="../../gui/ui/widgets/form.py" line="-73"/>
         <source>none</source>
         <translation>keiner</translation>
     </message>
@@ -2211,7 +2211,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../gui/ui/preview_transcript.py" line="+35"/>
+        <location filename="../../gui/ui/preview/transcript.py" line="+51"/>
         <source>Start</source>
         <translation>Beginn</translation>
     </message>
@@ -2320,7 +2320,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>WatchDialog</name>
     <message>
-        <location filename="../../gui/ui/batch_watch.py" line="+121"/>
+        <location filename="../../gui/ui/batch/watch.py" line="+131"/>
         <source>Watch folder</source>
         <translation>Überwachter Ordner</translation>
     </message>
@@ -2426,12 +2426,12 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/ui/app.py" line="+116"/>
+        <location filename="../../gui/ui/app.py" line="+123"/>
         <source>The profile {profile} cannot be used: {problem} Using {fallback}; fix it under File → Profiles.</source>
         <translation>Das Profil {profile} kann nicht verwendet werden: {problem} Es wird {fallback} verwendet; beheben Sie das unter Datei → Profile.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+72"/>
         <source>1 job was interrupted when Queue Desk last stopped; select it and Resubmit to send it again.</source>
         <translation>1 Job wurde beim letzten Beenden von Queue Desk unterbrochen; wählen Sie ihn aus und klicken Sie auf „Erneut senden“.</translation>
     </message>
@@ -2464,7 +2464,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch</name>
     <message>
-        <location filename="../../gui/core/batch.py" line="+40"/>
+        <location filename="../../gui/core/batch/jsonl.py" line="+40"/>
         <source>Cannot read {path}: {reason}.</source>
         <translation>{path} kann nicht gelesen werden: {reason}.</translation>
     </message>
@@ -2522,12 +2522,12 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch_controller</name>
     <message>
-        <location filename="../../gui/ui/batch_controller.py" line="+9"/>
+        <location filename="../../gui/ui/batch/controller.py" line="+7"/>
         <source>Batches</source>
         <translation>Batches</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>&amp;Batch</source>
         <translation>Ba&amp;tch</translation>
     </message>
@@ -2550,7 +2550,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch_export</name>
     <message>
-        <location filename="../../gui/core/batch_export.py" line="+177"/>
+        <location filename="../../gui/core/batch/export.py" line="+177"/>
         <source>Row {row} holds {count} vectors; a matrix needs one per row. Export JSONL instead.</source>
         <translation>Zeile {row} enthält {count} Vektoren; eine Matrix braucht genau einen pro Zeile. Exportieren Sie stattdessen JSONL.</translation>
     </message>
@@ -2568,7 +2568,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch_export_dialog</name>
     <message>
-        <location filename="../../gui/ui/batch_export_dialog.py" line="-91"/>
+        <location filename="../../gui/ui/batch/export_dialog.py" line="-91"/>
         <source>Table — CSV</source>
         <translation>Tabelle – CSV</translation>
     </message>
@@ -2591,7 +2591,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch_files</name>
     <message>
-        <location filename="../../gui/core/batch_files.py" line="+34"/>
+        <location filename="../../gui/core/batch/row_files.py" line="+34"/>
         <source>Type a file-name template, for example {example}.</source>
         <translation>Geben Sie eine Dateinamen-Vorlage ein, zum Beispiel {example}.</translation>
     </message>
@@ -2619,7 +2619,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch_list</name>
     <message>
-        <location filename="../../gui/ui/batch_list.py" line="-122"/>
+        <location filename="../../gui/ui/batch/run_list.py" line="-122"/>
         <source>Stopped</source>
         <translation>Angehalten</translation>
     </message>
@@ -2677,7 +2677,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch_plan</name>
     <message>
-        <location filename="../../gui/core/batch_plan.py" line="+89"/>
+        <location filename="../../gui/core/batch/plan.py" line="+89"/>
         <source>Choose a model.</source>
         <translation>Wählen Sie ein Modell.</translation>
     </message>
@@ -2725,7 +2725,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch_preview</name>
     <message>
-        <location filename="../../gui/ui/batch_preview.py" line="+24"/>
+        <location filename="../../gui/ui/batch/preview.py" line="+24"/>
         <source>(empty)</source>
         <translation>(leer)</translation>
     </message>
@@ -2798,7 +2798,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch_table</name>
     <message>
-        <location filename="../../gui/core/batch_table.py" line="+57"/>
+        <location filename="../../gui/core/batch/table.py" line="+57"/>
         <source>1 audio file</source>
         <translation>1 Audiodatei</translation>
     </message>
@@ -2912,7 +2912,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch_template</name>
     <message>
-        <location filename="../../gui/core/batch_template.py" line="+67"/>
+        <location filename="../../gui/core/batch/template.py" line="+67"/>
         <source>The template uses {names}, which is not a column of the input (columns: {columns}). For a literal brace write {open} or {close}.</source>
         <translation>Die Vorlage verwendet {names}, aber das ist keine Spalte der Eingabe (Spalten: {columns}). Für eine geschweifte Klammer als Text schreiben Sie {open} bzw. {close}.</translation>
     </message>
@@ -2975,7 +2975,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>bodies</name>
     <message>
-        <location filename="../../gui/core/bodies.py" line="+90"/>
+        <location filename="../../gui/core/builders/bodies.py" line="+90"/>
         <source>Choose a model from the list or type its id.</source>
         <translation>Wählen Sie ein Modell aus der Liste oder geben Sie seine ID ein.</translation>
     </message>
@@ -3118,7 +3118,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>chat_tab</name>
     <message>
-        <location filename="../../gui/ui/chat_tab.py" line="-60"/>
+        <location filename="../../gui/ui/tabs/chat.py" line="-60"/>
         <source>Server default</source>
         <translation>Server-Standard</translation>
     </message>
@@ -3141,12 +3141,12 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>client</name>
     <message>
-        <location filename="../../gui/core/client.py" line="+111"/>
+        <location filename="../../gui/core/api/client.py" line="+170"/>
         <source>The server gave an unusable link: {url}</source>
         <translation>Der Server hat einen unbrauchbaren Link geliefert: {url}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>The link answered {status}; it may have expired.</source>
         <translation>Der Link antwortete mit {status}; er ist möglicherweise abgelaufen.</translation>
     </message>
@@ -3156,7 +3156,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Die Datei ist größer als {size} MiB.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>no reason given</source>
         <translation>kein Grund angegeben</translation>
     </message>
@@ -3181,7 +3181,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Die Datei {path} kann nicht gelesen werden: {reason}.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>The server accepted the job but did not say where to ask for its result.</source>
         <translation>Der Server hat den Job angenommen, aber nicht mitgeteilt, wo das Ergebnis abgefragt werden kann.</translation>
     </message>
@@ -3199,7 +3199,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>connection</name>
     <message>
-        <location filename="../../gui/core/connection.py" line="+26"/>
+        <location filename="../../gui/core/profiles/connection.py" line="+26"/>
         <source>Connected to {url}: 1 model available.</source>
         <translation>Verbunden mit {url}: 1 Modell verfügbar.</translation>
     </message>
@@ -3212,7 +3212,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>conversation</name>
     <message>
-        <location filename="../../gui/ui/conversation.py" line="-26"/>
+        <location filename="../../gui/ui/tabs/conversation.py" line="-26"/>
         <source>system</source>
         <translation>System</translation>
     </message>
@@ -3288,7 +3288,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../gui/core/errors.py" line="+156"/>
+        <location filename="../../gui/core/errors.py" line="+157"/>
         <source>The server rejected the request ({status}). The server said: {detail} Check the fields and try again.</source>
         <translation>Der Server hat die Anfrage abgelehnt ({status}). Meldung des Servers: {detail} Prüfen Sie die Felder und versuchen Sie es erneut.</translation>
     </message>
@@ -3366,7 +3366,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>image_loading</name>
     <message>
-        <location filename="../../gui/ui/image_loading.py" line="+36"/>
+        <location filename="../../gui/ui/widgets/image_loading.py" line="+36"/>
         <source>{name} is not an image that can be shown ({reason}).</source>
         <translation>{name} ist kein Bild, das angezeigt werden kann ({reason}).</translation>
     </message>
@@ -3389,7 +3389,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>image_results</name>
     <message>
-        <location filename="../../gui/core/image_results.py" line="+56"/>
+        <location filename="../../gui/core/jobs/result_images.py" line="+56"/>
         <source>the link did not return an image</source>
         <translation>der Link lieferte kein Bild</translation>
     </message>
@@ -3397,7 +3397,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>image_tab</name>
     <message>
-        <location filename="../../gui/ui/image_tab.py" line="-32"/>
+        <location filename="../../gui/ui/tabs/image.py" line="-32"/>
         <source>How many images to make (each one is charged)</source>
         <translation>Wie viele Bilder erzeugt werden (jedes wird berechnet)</translation>
     </message>
@@ -3405,7 +3405,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>job_columns</name>
     <message>
-        <location filename="../../gui/ui/job_columns.py" line="+34"/>
+        <location filename="../../gui/ui/jobs/columns.py" line="+33"/>
         <source>Uploading {percent}%</source>
         <translation>Hochladen {percent} %</translation>
     </message>
@@ -3468,7 +3468,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>job_details</name>
     <message>
-        <location filename="../../gui/ui/job_details.py" line="-98"/>
+        <location filename="../../gui/ui/jobs/details.py" line="-98"/>
         <source>{count} bytes</source>
         <translation>{count} Bytes</translation>
     </message>
@@ -3541,7 +3541,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>jobs</name>
     <message>
-        <location filename="../../gui/core/jobs.py" line="+41"/>
+        <location filename="../../gui/core/jobs/job.py" line="+41"/>
         <source>Queued</source>
         <translation>Wartend</translation>
     </message>
@@ -3589,7 +3589,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>keys</name>
     <message>
-        <location filename="../../gui/core/keys.py" line="+40"/>
+        <location filename="../../gui/core/profiles/keys.py" line="+40"/>
         <source>No system keyring (password store) is available on this computer, so the API key is kept in memory until Queue Desk closes and is not saved anywhere. To keep it, unlock or install a keyring (GNOME Keyring, KWallet, macOS Keychain, Windows Credential Manager), or set OPENAI_API_KEY.</source>
         <translation>Kein Schlüsselbund (Passwortspeicher) verfügbar: Der API-Schlüssel bleibt nur bis zum Beenden von Queue Desk erhalten und wird nicht gespeichert. Um ihn zu behalten, entsperren oder installieren Sie einen Schlüsselbund (GNOME Keyring, KWallet, macOS-Schlüsselbund, Windows-Anmeldeinformationsverwaltung) oder setzen Sie OPENAI_API_KEY.</translation>
     </message>
@@ -3612,7 +3612,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>media_requests</name>
     <message>
-        <location filename="../../gui/core/media_requests.py" line="+39"/>
+        <location filename="../../gui/core/builders/media_bodies.py" line="+39"/>
         <source>{name} is a folder, not an audio file. Choose a file.</source>
         <translation>{name} ist ein Ordner, keine Audiodatei. Wählen Sie eine Datei.</translation>
     </message>
@@ -3710,7 +3710,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>models_table</name>
     <message>
-        <location filename="../../gui/ui/models_table.py" line="-180"/>
+        <location filename="../../gui/ui/widgets/models_table.py" line="-180"/>
         <source>All types</source>
         <translation>Alle Typen</translation>
     </message>
@@ -3718,7 +3718,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>naming</name>
     <message>
-        <location filename="../../gui/core/naming.py" line="+23"/>
+        <location filename="../../gui/core/export/naming.py" line="+23"/>
         <source>Type a file-name template, for example {example}.</source>
         <translation>Geben Sie eine Dateinamen-Vorlage ein, zum Beispiel {example}.</translation>
     </message>
@@ -3756,7 +3756,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>network</name>
     <message>
-        <location filename="../../gui/core/network.py" line="+46"/>
+        <location filename="../../gui/core/api/network.py" line="+69"/>
         <source>The CA bundle {path} could not be read as PEM certificates ({reason}).</source>
         <translation>Das CA-Bundle {path} konnte nicht als PEM-Zertifikate gelesen werden ({reason}).</translation>
     </message>
@@ -3764,7 +3764,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>preview</name>
     <message>
-        <location filename="../../gui/ui/preview.py" line="-232"/>
+        <location filename="../../gui/ui/preview/panel.py" line="-263"/>
         <source>prompt</source>
         <translation>Prompt</translation>
     </message>
@@ -3792,7 +3792,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>profiles</name>
     <message>
-        <location filename="../../gui/core/profiles.py" line="+43"/>
+        <location filename="../../gui/core/profiles/profile.py" line="+43"/>
         <source>Queue (/queue)</source>
         <translation>Warteschlange (/queue)</translation>
     </message>
@@ -3840,7 +3840,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>profiles_dialog</name>
     <message>
-        <location filename="../../gui/ui/profiles_dialog.py" line="-274"/>
+        <location filename="../../gui/ui/window/profiles_dialog.py" line="-274"/>
         <source>The key is stored in the system keyring.</source>
         <translation>Der Schlüssel ist im Schlüsselbund des Betriebssystems gespeichert.</translation>
     </message>
@@ -3858,7 +3858,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>results</name>
     <message>
-        <location filename="../../gui/core/results.py" line="+83"/>
+        <location filename="../../gui/core/jobs/results.py" line="+83"/>
         <source>The server&apos;s answer is not valid JSON.</source>
         <translation>Die Antwort des Servers ist kein gültiges JSON.</translation>
     </message>
@@ -3871,7 +3871,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>save_dialog</name>
     <message>
-        <location filename="../../gui/ui/save_dialog.py" line="+54"/>
+        <location filename="../../gui/ui/widgets/save_dialog.py" line="+54"/>
         <source>Saved to {path}</source>
         <translation>Gespeichert unter {path}</translation>
     </message>
@@ -3879,7 +3879,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>saving</name>
     <message>
-        <location filename="../../gui/core/saving.py" line="+26"/>
+        <location filename="../../gui/core/export/saving.py" line="+26"/>
         <source>Choose an output folder.</source>
         <translation>Wählen Sie einen Ausgabeordner.</translation>
     </message>
@@ -3927,7 +3927,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>scheduler</name>
     <message>
-        <location filename="../../gui/core/scheduler.py" line="+115"/>
+        <location filename="../../gui/core/jobs/scheduler.py" line="+112"/>
         <source>resubmitted</source>
         <translation>erneut gesendet</translation>
     </message>
@@ -3965,7 +3965,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>store</name>
     <message>
-        <location filename="../../gui/core/store.py" line="+113"/>
+        <location filename="../../gui/core/jobs/store.py" line="+113"/>
         <source>The job database {path} was written by a newer Queue Desk. Update the app.</source>
         <translation>Die Jobdatenbank {path} stammt von einer neueren Version von Queue Desk. Aktualisieren Sie die App.</translation>
     </message>
@@ -3988,7 +3988,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>subtitles</name>
     <message>
-        <location filename="../../gui/core/subtitles.py" line="+49"/>
+        <location filename="../../gui/core/formats/subtitles.py" line="+49"/>
         <source>the transcript is not a JSON object</source>
         <translation>das Transkript ist kein JSON-Objekt</translation>
     </message>
@@ -4001,52 +4001,60 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>tabs</name>
     <message>
-        <location filename="../../gui/ui/audio_tab.py" line="-150"/>
+        <location filename="../../gui/ui/tabs/audio.py" line="-150"/>
         <source>Submit files</source>
         <translation>Dateien senden</translation>
     </message>
     <message>
         <location line="+189"/>
+        <location filename="../../gui/ui/window/main_window.py" line="-264"/>
         <source>Transcription</source>
         <translation>Transkription</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../../gui/ui/window/main_window.py" line="+1"/>
         <source>Translation</source>
         <translation>Übersetzung</translation>
     </message>
     <message>
-        <location filename="../../gui/ui/chat_tab.py" line="+7"/>
+        <location filename="../../gui/ui/tabs/chat.py" line="+7"/>
+        <location filename="../../gui/ui/window/main_window.py" line="-4"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../gui/ui/completions_tab.py" line="-24"/>
+        <location filename="../../gui/ui/tabs/completions.py" line="-24"/>
+        <location filename="../../gui/ui/window/main_window.py" line="+1"/>
         <source>Completions</source>
         <translation>Vervollständigung</translation>
     </message>
     <message>
-        <location filename="../../gui/ui/embeddings_tab.py" line="-55"/>
+        <location filename="../../gui/ui/tabs/embeddings.py" line="-55"/>
+        <location filename="../../gui/ui/window/main_window.py" line="+1"/>
         <source>Embeddings</source>
         <translation>Embeddings</translation>
     </message>
     <message>
-        <location filename="../../gui/ui/image_edit_tab.py" line="-158"/>
+        <location filename="../../gui/ui/tabs/image_edit.py" line="-158"/>
+        <location filename="../../gui/ui/window/main_window.py" line="+4"/>
         <source>Image edit</source>
         <translation>Bildbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../gui/ui/image_tab.py" line="+12"/>
+        <location filename="../../gui/ui/tabs/image.py" line="+12"/>
+        <location filename="../../gui/ui/window/main_window.py" line="-1"/>
         <source>Images</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location filename="../../gui/ui/models_tab.py" line="-33"/>
+        <location filename="../../gui/ui/tabs/models.py" line="-33"/>
+        <location filename="../../gui/ui/window/main_window.py" line="+2"/>
         <source>Models</source>
         <translation>Modelle</translation>
     </message>
     <message>
-        <location filename="../../gui/ui/tab_base.py" line="-62"/>
+        <location filename="../../gui/ui/tabs/base.py" line="-62"/>
         <source>Submit</source>
         <translation>Senden</translation>
     </message>
@@ -4054,7 +4062,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>throttle</name>
     <message>
-        <location filename="../../gui/core/throttle.py" line="+88"/>
+        <location filename="../../gui/core/jobs/throttle.py" line="+88"/>
         <source>Queue paused</source>
         <translation>Warteschlange pausiert</translation>
     </message>
@@ -4077,7 +4085,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>transcript_export</name>
     <message>
-        <location filename="../../gui/core/transcript_export.py" line="+27"/>
+        <location filename="../../gui/core/export/transcripts.py" line="+32"/>
         <source>Choose one of {formats}.</source>
         <translation>Wählen Sie eines dieser Formate: {formats}.</translation>
     </message>
@@ -4100,7 +4108,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>transport_errors</name>
     <message>
-        <location filename="../../gui/core/transport_errors.py" line="+24"/>
+        <location filename="../../gui/core/api/transport_errors.py" line="+28"/>
         <source>The secure connection to {host} could not be verified (TLS). Check the base URL, or ask IT for the company&apos;s CA certificate.</source>
         <translation>Die sichere Verbindung zu {host} konnte nicht überprüft werden (TLS). Prüfen Sie die Basis-URL oder fragen Sie die IT nach dem CA-Zertifikat des Unternehmens.</translation>
     </message>
@@ -4163,7 +4171,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>urls</name>
     <message>
-        <location filename="../../gui/core/urls.py" line="+28"/>
+        <location filename="../../gui/core/api/urls.py" line="+28"/>
         <source>The base URL {url} is not a web address. It should look like https://llm-server.llmhub.t-systems.net/queue.</source>
         <translation>Die Basis-URL {url} ist keine Webadresse. Sie sollte etwa so aussehen: https://llm-server.llmhub.t-systems.net/queue.</translation>
     </message>
@@ -4176,7 +4184,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>vectors</name>
     <message>
-        <location filename="../../gui/core/vectors.py" line="+48"/>
+        <location filename="../../gui/core/formats/vectors.py" line="+48"/>
         <source>The answer holds no embeddings (no data list).</source>
         <translation>Die Antwort enthält keine Embeddings (keine data-Liste).</translation>
     </message>
@@ -4204,7 +4212,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>window_menus</name>
     <message>
-        <location filename="../../gui/ui/window_menus.py" line="+18"/>
+        <location filename="../../gui/ui/window/menus.py" line="+18"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -4313,12 +4321,12 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>window_tools</name>
     <message>
-        <location filename="../../gui/ui/window_tools.py" line="+43"/>
+        <location filename="../../gui/ui/window/job_tools.py" line="+41"/>
         <source>Go to an endpoint tab</source>
         <translation>Zu einem Endpunkt-Tab wechseln</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Submitted 1 job ({kind})</source>
         <translation>1 Job gesendet ({kind})</translation>
     </message>

@@ -23,7 +23,7 @@ def write_rows(path: Path, rows: int) -> None:
 
 async def engine(url: str, rows: int, concurrency: int) -> float:
     """The headless engine exactly as `queue-desk batch` runs it."""
-    from gui.core.batch import run_batch
+    from gui.core.batch.jsonl import run_batch
     from gui.core.engine import Engine
 
     work = Path(tempfile.mkdtemp())

@@ -17,7 +17,7 @@ os.environ["QT_API"] = "pyside6"
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from gui.ui import event_loop  # noqa: E402
+from gui.ui.runtime import event_loop  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from client_cpu import write_rows  # noqa: E402
@@ -26,9 +26,9 @@ HEARTBEAT_MS = 10
 
 
 async def main(url: str, rows: int, concurrency: int) -> dict:
-    from gui.core.batch import run_batch
+    from gui.core.batch.jsonl import run_batch
     from gui.core.engine import Engine
-    from gui.ui.main_window import MainWindow
+    from gui.ui.window.main_window import MainWindow
 
     work = Path(tempfile.mkdtemp())
     os.environ["QUEUE_DESK_HOME"] = str(work / "home")

@@ -43,10 +43,11 @@ def with_history(home: str) -> dict:
     import asyncio
 
     from PySide6.QtCore import QTimer
+
     from gui.core.engine import Engine
     from gui.ui.app import make_app
-    from gui.ui.event_loop import EventLoop
-    from gui.ui.main_window import MainWindow
+    from gui.ui.runtime.event_loop import EventLoop
+    from gui.ui.window.main_window import MainWindow
 
     app = make_app([])
     loop = EventLoop(app)

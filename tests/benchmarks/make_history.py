@@ -6,8 +6,8 @@ import time
 from pathlib import Path
 
 from gui.core.endpoints import Endpoint
-from gui.core.jobs import Job, JobState
-from gui.core.store import JobStore
+from gui.core.jobs.job import Job, JobState
+from gui.core.jobs.store import JobStore
 
 
 def make_history(home: Path, count: int) -> None:

@@ -26,8 +26,20 @@ def toy(home: str, with_qasync: bool) -> float:
     import sqlite3
 
     from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
-    from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QLabel, QMainWindow, QPlainTextEdit,
-                                   QPushButton, QSplitter, QTableView, QTabWidget, QTextBrowser, QWidget)
+    from PySide6.QtWidgets import (
+        QApplication,
+        QComboBox,
+        QFormLayout,
+        QLabel,
+        QMainWindow,
+        QPlainTextEdit,
+        QPushButton,
+        QSplitter,
+        QTableView,
+        QTabWidget,
+        QTextBrowser,
+        QWidget,
+    )
 
     app = QApplication([])
 

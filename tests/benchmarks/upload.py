@@ -21,7 +21,7 @@ def rss_mb() -> float:
 
 
 async def main(url: str, path: str) -> dict:
-    from gui.core.client import QueueClient, Request, Upload
+    from gui.core.api.client import QueueClient, Request, Upload
     from gui.core.endpoints import Endpoint
 
     size = os.path.getsize(path)

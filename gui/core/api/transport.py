@@ -1,0 +1,166 @@
+"""The transport under httpx: httpx-aiohttp's, with less work per request. The whole body
+of an ordinary answer is read with its headers, and read timeouts are kept by one timer
+for every request in flight instead of loop timers per request."""
+from __future__ import annotations
+
+import asyncio
+
+import aiohttp
+import httpx
+from httpx_aiohttp import AiohttpTransport
+from httpx_aiohttp.transport import AiohttpResponseStream, map_aiohttp_exceptions
+
+from gui.core.api.wire import READ_BODY
+
+
+class QueueTransport(AiohttpTransport):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.watchdog = ReadWatchdog()
+        self._timeouts: dict[tuple, aiohttp.ClientTimeout] = {}
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self.proxy is not None:  # an explicit httpx proxy (the app takes proxies from the environment)
+            return await super().handle_async_request(request)
+        if not isinstance(self.client, aiohttp.ClientSession):
+            self.client = self.get_client()
+        timeout = request.extensions.get("timeout", {})
+        try:
+            data = request.content or None
+        except httpx.RequestNotRead:  # a streamed upload
+            data = request.stream
+            request.headers.pop("transfer-encoding", None)  # aiohttp chunks it itself
+        watch = self.watchdog.start(timeout.get("read"))
+        try:
+            with map_aiohttp_exceptions():
+                response = await self.client.request(
+                    method=request.method,
+                    url=str(request.url),
+                    headers=request.headers,
+                    data=data,
+                    allow_redirects=False,
+                    auto_decompress=False,
+                    compress=False,
+                    timeout=self._client_timeout(timeout),
+                    server_hostname=request.extensions.get("sni_hostname"),
+                ).__aenter__()
+                if request.extensions.get(READ_BODY):
+                    try:
+                        body = await response.read()
+                    finally:
+                        response.release()
+                    stream: httpx.AsyncByteStream = httpx.ByteStream(body)
+                else:
+                    stream = _WatchedStream(response, self.watchdog, timeout.get("read"))
+        except asyncio.CancelledError:
+            if self.watchdog.stop(watch) and watch.timed_out():
+                raise httpx.ReadTimeout("Timeout on reading data from socket", request=request) from None
+            raise
+        finally:
+            self.watchdog.stop(watch)
+        extensions = {"http_version": b"HTTP/1.1"}
+        if response.reason:
+            extensions["reason_phrase"] = response.reason.encode()
+        return httpx.Response(status_code=response.status, headers=response.raw_headers, stream=stream,
+                              request=request, extensions=extensions)
+
+    def _client_timeout(self, timeout: dict) -> aiohttp.ClientTimeout:
+        # Speed: one ClientTimeout per setting, not one per request; no sock_read (see ReadWatchdog).
+        key = (timeout.get("connect"), timeout.get("pool"))
+        found = self._timeouts.get(key)
+        if found is None:
+            found = self._timeouts[key] = aiohttp.ClientTimeout(sock_connect=key[0], connect=key[1])
+        return found
+
+
+class _WatchedStream(AiohttpResponseStream):
+    """A streamed body (downloads): the read timeout applies to each chunk."""
+
+    def __init__(self, response: aiohttp.ClientResponse, watchdog: ReadWatchdog, read: float | None) -> None:
+        super().__init__(response)
+        self._watchdog = watchdog
+        self._read = read
+
+    async def __aiter__(self):
+        chunks = self._aiohttp_response.content.iter_chunked(self.CHUNK_SIZE).__aiter__()
+        while True:
+            watch = self._watchdog.start(self._read)
+            try:
+                with map_aiohttp_exceptions():
+                    chunk = await chunks.__anext__()
+            except StopAsyncIteration:
+                return
+            except asyncio.CancelledError:
+                if self._watchdog.stop(watch) and watch.timed_out():
+                    raise httpx.ReadTimeout("Timeout on reading data from socket") from None
+                raise
+            finally:
+                self._watchdog.stop(watch)
+            yield chunk
+
+
+class ReadWatchdog:
+    """Read timeouts for every request in flight with one loop timer, armed for the earliest
+    deadline. Speed: aiohttp's own read timeout sets and cancels two loop timers per request;
+    under qasync each is a Qt timer, and a cancelled one stays registered until it would have
+    fired (read timeouts are minutes), which slows every timer started after it."""
+
+    def __init__(self) -> None:
+        self._watched: dict[_Watch, None] = {}
+        self._timer: asyncio.TimerHandle | None = None
+        self._due = 0.0
+
+    def start(self, seconds: float | None) -> _Watch | None:
+        """Watch the current task until `stop`: it is cancelled if `seconds` pass first."""
+        if not seconds:
+            return None
+        loop = asyncio.get_running_loop()
+        task = asyncio.current_task()
+        if task is None:
+            return None
+        watch = _Watch(loop.time() + seconds, task)
+        self._watched[watch] = None
+        if self._timer is None or watch.deadline < self._due:
+            self._arm(loop, watch.deadline)
+        return watch
+
+    def stop(self, watch: _Watch | None) -> bool:
+        """Stop watching; True if the watch ran out (and cancelled its task)."""
+        if watch is None:
+            return False
+        self._watched.pop(watch, None)
+        return watch.expired
+
+    def _arm(self, loop: asyncio.AbstractEventLoop, due: float) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        self._due = due
+        self._timer = loop.call_at(due, self._check)
+
+    def _check(self) -> None:
+        self._timer = None
+        if not self._watched:
+            return
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        for watch in [w for w in self._watched if w.deadline <= now]:
+            del self._watched[watch]
+            watch.expired = True
+            watch.task.cancel()
+        if self._watched:
+            self._arm(loop, min(w.deadline for w in self._watched))
+
+
+class _Watch:
+    __slots__ = ("deadline", "task", "expired", "cancelling")
+
+    def __init__(self, deadline: float, task: asyncio.Task) -> None:
+        self.deadline = deadline
+        self.task = task
+        self.expired = False
+        self.cancelling = task.cancelling()
+
+    def timed_out(self) -> bool:
+        """After its CancelledError: was the cancel ours alone? Then it is undone and the
+        caller raises a timeout instead (as asyncio.timeout does)."""
+        return self.task.uncancel() <= self.cancelling

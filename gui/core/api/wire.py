@@ -1,0 +1,83 @@
+"""What goes over the wire between the engine and the Queue API: requests (JSON body or
+multipart fields plus files), replies, timeouts, and the hooks that report progress."""
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from gui.core.endpoints import Endpoint
+
+if TYPE_CHECKING:
+    import httpx
+
+# The queue holds requests open until the work is done, so the read timeout is long.
+DEFAULT_READ_TIMEOUT = 900.0
+
+# An httpx request extension: the caller reads the whole body at once, so the transport
+# may read it together with the headers (aio_transport.QueueTransport).
+READ_BODY = "queue_desk.read_body"
+
+
+@dataclass(frozen=True)
+class Timeouts:
+    connect: float = 15.0
+    read: float = DEFAULT_READ_TIMEOUT
+    write: float = 120.0  # per chunk sent, not for the whole upload
+    pool: float = 60.0
+
+    def httpx(self) -> httpx.Timeout:
+        import httpx  # Speed: not at start-up; the client needs it only to send
+
+        return httpx.Timeout(connect=self.connect, read=self.read, write=self.write, pool=self.pool)
+
+
+@dataclass(frozen=True)
+class Upload:
+    field: str  # multipart field name: "file", "image", "image[]", "mask"
+    path: str
+
+
+@dataclass
+class Request:
+    endpoint: Endpoint
+    body: dict[str, Any] = field(default_factory=dict)
+    uploads: list[Upload] = field(default_factory=list)
+
+
+@dataclass
+class Reply:
+    status: int
+    content: bytes
+    content_type: str
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def request_id(self) -> str | None:
+        return self.headers.get("x-request-id")
+
+    @functools.cached_property
+    def parsed(self) -> Any:
+        """The body as JSON, or None if it is not JSON (parsed once, however often asked)."""
+        if not self.content or "json" not in self.content_type:
+            return None
+        try:
+            return json.loads(self.content)
+        except ValueError:
+            return None
+
+    def json(self) -> Any:
+        return json.loads(self.content)
+
+
+@dataclass
+class Hooks:
+    """What the client tells its caller while a request is under way (all optional,
+    all called on the event loop)."""
+
+    uploaded: Callable[[int, int], None] | None = None  # bytes sent, total
+    sent: Callable[[], None] | None = None  # request body handed over; now waiting for the answer
+    accepted: Callable[[str | None, str], None] | None = None  # 202: server job id, status URL
+    status: Callable[[str, int | None], None] | None = None  # poll: server status, queue position

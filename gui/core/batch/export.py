@@ -1,0 +1,210 @@
+"""Exporting a batch: the input table with result columns added (CSV or XLSX, input order,
+input cells unchanged), the OpenAI batch output JSONL, and for embeddings one .npy matrix
+(row i of the matrix is row i of the table; rows without a vector are NaN).
+
+A snapshot is taken on the event loop (cheap: references to the run's lines and jobs);
+the writing works on the snapshot and can run in a worker thread."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gui.core.atomic_files import write_atomic
+from gui.core.batch.plan import BatchPlan
+from gui.core.batch.run import BatchRun
+from gui.core.batch.table import SourceKind
+from gui.core.endpoints import Endpoint, ResultKind
+from gui.core.errors import ErrorKind, QueueError
+from gui.core.formats.vectors import parse_embeddings, to_npy
+from gui.core.i18n import translate
+from gui.core.jobs.results import extract_text
+
+RESULT_COLUMNS = ("text", "status", "error", "tokens", "latency", "model")
+FORMATS = ("csv", "xlsx", "jsonl")
+XLSX_CELL_LIMIT = 32_767  # characters Excel keeps in one cell
+
+
+@dataclass
+class RowResult:
+    status: str
+    body: Any = None  # the parsed response body (None if the row has none)
+    error: str = ""
+    latency: float | None = None
+    model: str = ""
+
+
+@dataclass
+class Snapshot:
+    plan: BatchPlan
+    lines: dict[str, str]
+    states: list[str]
+    latencies: dict[str, float | None]
+
+    def result(self, index: int) -> RowResult:
+        cid = self.plan.custom_ids[index]
+        status = self.states[index]
+        line = self.lines.get(cid)
+        item = json.loads(line) if line else {}
+        response = item.get("response") or {}
+        body = response.get("body") if status == "succeeded" else None
+        error = (item.get("error") or {}).get("message", "") if item.get("error") else ""
+        model = (body.get("model") if isinstance(body, dict) else None) or self.plan.body(index)[1].get("model", "")
+        return RowResult(status, body, error or "", self.latencies.get(cid), str(model or ""))
+
+
+def snapshot(run: BatchRun) -> Snapshot:
+    plan = run.plan
+    states = [run.row_state(i) for i in range(len(plan))]
+    latencies = {cid: job.elapsed() for cid, job in run.jobs.items() if job.state.terminal}
+    return Snapshot(plan, dict(run.lines), states, latencies)
+
+
+# -- the table ----------------------------------------------------------------------------
+
+
+def result_headers(columns: list[str]) -> list[str]:
+    """Result column names; one that an input column already uses becomes result_<name>."""
+    taken = set(columns)
+    return [name if name not in taken else f"result_{name}" for name in RESULT_COLUMNS]
+
+
+def result_text(endpoint: Endpoint, body: Any) -> str:
+    kind = endpoint.spec.result
+    if kind is ResultKind.TEXT:
+        return extract_text(endpoint, body)
+    if kind is ResultKind.TRANSCRIPT:
+        return str(body.get("text", "")) if isinstance(body, dict) else str(body or "")
+    if kind is ResultKind.EMBEDDINGS and isinstance(body, dict):
+        data = body.get("data") or []
+        first = data[0].get("embedding") if data and isinstance(data[0], dict) else None
+        return f"[{len(first)}-dimensional vector]" if isinstance(first, list) else "[vector]"
+    if kind is ResultKind.IMAGES and isinstance(body, dict):
+        items = [d for d in body.get("data") or [] if isinstance(d, dict)]
+        return "\n".join(d.get("url") or d.get("revised_prompt") or f"image {i}" for i, d in enumerate(items, 1))
+    return json.dumps(body, ensure_ascii=False) if body is not None else ""
+
+
+def tokens(body: Any) -> int | None:
+    usage = body.get("usage") if isinstance(body, dict) else None
+    if not isinstance(usage, dict):
+        return None
+    if isinstance(usage.get("total_tokens"), int):
+        return usage["total_tokens"]
+    parts = [usage.get(k) for k in ("prompt_tokens", "completion_tokens", "input_tokens", "output_tokens")]
+    numbers = [p for p in parts if isinstance(p, int)]
+    return sum(numbers) if numbers else None
+
+
+def table_rows(snap: Snapshot) -> tuple[list[str], list[list[Any]]]:
+    plan = snap.plan
+    header = list(plan.table.columns) + result_headers(plan.table.columns)
+    rows = []
+    for index, cells in enumerate(plan.table.rows):
+        r = snap.result(index)
+        endpoint = plan.body(index)[0]
+        latency = round(r.latency, 2) if r.latency is not None else None
+        text = result_text(endpoint, r.body) if r.body is not None else ""
+        rows.append([*cells, text, r.status, r.error, tokens(r.body), latency, r.model])
+    return header, rows
+
+
+def export_csv(snap: Snapshot, path: Path) -> Path:
+    header, rows = table_rows(snap)
+    table = snap.plan.table
+    delimiter = table.delimiter if table.kind == SourceKind.CSV and table.delimiter else ","
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=delimiter)
+    writer.writerow(header)
+    writer.writerows(["" if c is None else c for c in row] for row in rows)
+    # UTF-8 with a BOM: Excel then opens accents and non-Latin text correctly.
+    return write_atomic(path, "\ufeff" + out.getvalue())
+
+
+def export_xlsx(snap: Snapshot, path: Path) -> Path:
+    import openpyxl
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    header, rows = table_rows(snap)
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=(snap.plan.table.sheet or "Results")[:31])
+    sheet.freeze_panes = "A2"
+    first_result = len(snap.plan.table.columns)
+    sheet.column_dimensions[get_column_letter(first_result + 1)].width = 60  # the answer text
+
+    def cell(value: Any, bold: bool = False) -> WriteOnlyCell:
+        if isinstance(value, str):
+            value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)  # control characters are not allowed in XML
+            if len(value) > XLSX_CELL_LIMIT:
+                value = value[: XLSX_CELL_LIMIT - 1] + "…"
+        c = WriteOnlyCell(sheet, value=value)
+        if isinstance(value, str):
+            c.data_type = "s"  # text stays text: an answer starting with "=" is not a formula
+        if bold:
+            c.font = Font(bold=True)
+        return c
+
+    sheet.append([cell(h, bold=True) for h in header])
+    for row in rows:
+        sheet.append([cell(v) for v in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return write_atomic(path, buffer.getvalue())
+
+
+def export_jsonl(snap: Snapshot, path: Path) -> Path:
+    """The OpenAI batch output format, one line per row that has a result, in input order."""
+    return write_atomic(path, "".join(snap.lines[c] for c in snap.plan.custom_ids if c in snap.lines))
+
+
+def export_npy(snap: Snapshot, path: Path) -> Path:
+    plan = snap.plan
+    vectors: list[list[float] | None] = []
+    for index in range(len(plan)):
+        body = snap.result(index).body
+        if body is None:
+            vectors.append(None)
+            continue
+        found = parse_embeddings(body).vectors
+        if len(found) != 1:
+            raise QueueError(ErrorKind.INPUT, translate("batch_export", "Row {row} holds {count} vectors; a matrix "
+                                                                    "needs one per row. Export JSONL instead.").format(
+                row=index + 1, count=len(found)))
+        vectors.append(found[0])
+    dims = {len(v) for v in vectors if v is not None}
+    if len(dims) > 1:
+        raise QueueError(ErrorKind.INPUT, translate("batch_export", "The vectors have different lengths "
+                                                                "({lengths}).").format(lengths=sorted(dims)))
+    dim = dims.pop() if dims else 0
+    return write_atomic(path, to_npy([v if v is not None else [math.nan] * dim for v in vectors]))
+
+
+def export(snap: Snapshot, path: Path, fmt: str) -> list[Path]:
+    """Write `path` in `fmt`; an embeddings table also gets its matrix beside it (.npy)."""
+    path = Path(path)
+    if fmt == "jsonl":
+        return [export_jsonl(snap, path)]
+    if fmt not in ("csv", "xlsx"):
+        raise QueueError(ErrorKind.INPUT, translate("batch_export", "Unknown export format {format} (csv, xlsx or "
+                                                                "jsonl).").format(format=repr(fmt)))
+    written = [export_csv(snap, path) if fmt == "csv" else export_xlsx(snap, path)]
+    if snap.plan.spec.endpoint is Endpoint.EMBEDDINGS and not snap.plan.is_jsonl:
+        written.append(export_npy(snap, path.with_suffix(".npy")))
+    return written
+
+
+def default_export_path(plan: BatchPlan, fmt: str) -> Path:
+    source = plan.table.source
+    stem = source.stem if source.suffix else source.name
+    return plan.out_dir / f"{stem}-results.{fmt}"
+
+
+def default_format(plan: BatchPlan) -> str:
+    return {SourceKind.XLSX: "xlsx", SourceKind.JSONL: "jsonl"}.get(plan.table.kind, "csv")

@@ -1,0 +1,219 @@
+"""Batches in the OpenAI Batch file format: JSONL in (`custom_id`, `method`, `url`,
+`body` per line), JSONL out (`id`, `custom_id`, `response`, `error` per line).
+
+Running the same input into the same output folder again continues: rows that already
+succeeded are not sent again, and the output ends with exactly one line per row."""
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gui.core.atomic_files import write_atomic
+from gui.core.endpoints import BodyKind, Endpoint
+from gui.core.engine import Engine
+from gui.core.errors import ErrorKind, QueueError
+from gui.core.i18n import translate
+from gui.core.jobs.job import Job, JobState
+from gui.core.jobs.results import read_raw
+
+RESULTS_NAME = "results.jsonl"
+
+
+@dataclass(frozen=True)
+class BatchRow:
+    custom_id: str
+    endpoint: Endpoint
+    body: dict[str, Any]
+
+
+def read_input(path: Path) -> list[BatchRow]:
+    """Parse and check every line before anything is sent; problems name the line."""
+    rows: list[BatchRow] = []
+    seen: set[str] = set()
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except OSError as exc:
+        raise QueueError(ErrorKind.INPUT, translate("batch", "Cannot read {path}: {reason}.").format(
+            path=path, reason=exc.strerror or exc)) from exc
+    except UnicodeDecodeError as exc:
+        raise QueueError(ErrorKind.INPUT, translate("batch", "{path} is not UTF-8 text.").format(path=path)) from exc
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = {"file": path.name, "line": number}
+        try:
+            item = json.loads(line)
+        except ValueError as exc:
+            message = translate("batch", "{file} line {line} is not valid JSON ({error}).")
+            raise QueueError(ErrorKind.INPUT, message.format(**where, error=exc.msg)) from exc
+        if not isinstance(item, dict):
+            raise QueueError(ErrorKind.INPUT, translate("batch", "{file} line {line} is not a JSON object.").format(
+                **where))
+        custom_id, url, body = item.get("custom_id"), item.get("url"), item.get("body")
+        if not isinstance(custom_id, str) or not custom_id:
+            raise QueueError(ErrorKind.INPUT, translate("batch", "{file} line {line} has no custom_id.").format(
+                **where))
+        if custom_id in seen:
+            raise QueueError(ErrorKind.INPUT, translate("batch", "{file} line {line}: custom_id {custom_id} appears "
+                                                                 "twice; each must be unique.").format(
+                **where, custom_id=repr(custom_id)))
+        seen.add(custom_id)
+        if str(item.get("method", "POST")).upper() != "POST":
+            raise QueueError(ErrorKind.INPUT, translate("batch", "{file} line {line}: only POST requests can be "
+                                                                 "batched.").format(**where))
+        try:
+            endpoint = Endpoint.from_batch_url(str(url or ""))
+        except ValueError:
+            raise QueueError(ErrorKind.INPUT, translate("batch", "{file} line {line}: the url {url} is not a supported "
+                                                                 "endpoint.").format(**where, url=repr(url))) from None
+        if endpoint.spec.body is not BodyKind.JSON:
+            raise QueueError(ErrorKind.INPUT, translate("batch", "{file} line {line}: {url} needs files and cannot "
+                                                                 "come from a JSONL batch.").format(**where, url=url))
+        if not isinstance(body, dict):
+            raise QueueError(ErrorKind.INPUT, translate("batch", "{file} line {line} has no request body "
+                                                                 "object.").format(**where))
+        rows.append(BatchRow(custom_id, endpoint, body))
+    if not rows:
+        raise QueueError(ErrorKind.INPUT, translate("batch", "{path} contains no requests.").format(path=path))
+    return rows
+
+
+def read_output(path: Path) -> dict[str, dict[str, Any]]:
+    """Lines of an earlier run by custom_id; a succeeded line wins over a failed one, and
+    a line cut off by a crash is ignored."""
+    found: dict[str, dict[str, Any]] = {}
+    if not path.exists():
+        return found
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        try:
+            item = json.loads(line)
+        except ValueError:
+            continue
+        if not isinstance(item, dict) or not isinstance(item.get("custom_id"), str):
+            continue
+        previous = found.get(item["custom_id"])
+        if previous is None or not succeeded(previous):
+            found[item["custom_id"]] = item
+    return found
+
+
+def succeeded(line: dict[str, Any]) -> bool:
+    response = line.get("response")
+    return not line.get("error") and isinstance(response, dict) and response.get("status_code") == 200
+
+
+def output_line(job: Job) -> str:
+    """One line of the OpenAI batch output format for a finished job (with its newline)."""
+    head = {"id": f"batch_req_{job.id}", "custom_id": job.custom_id}
+    if job.state is JobState.SUCCEEDED and job.result_path:
+        raw = read_raw(job.result_path)
+        if not job.result_path.endswith(".json"):  # text/srt/vtt transcripts: the body is a JSON string
+            raw = json.dumps(raw.decode("utf-8", "replace"), ensure_ascii=False).encode()
+        elif b"\n" in raw or b"\r" in raw:  # pretty-printed: re-encode to keep one line per row
+            raw = json.dumps(json.loads(raw), ensure_ascii=False).encode()
+        response = {"status_code": job.http_status or 200, "request_id": job.server_job_id or job.id}
+        # Speed: the stored body is spliced in as it is, not parsed and encoded again.
+        return (json.dumps({**head, "response": response}, ensure_ascii=False)[:-2]
+                + ', "body": ' + raw.decode("utf-8") + '}, "error": null}\n')
+    line: dict[str, Any] = {**head, "response": None}
+    if job.http_status:
+        line["response"] = {
+            "status_code": job.http_status,
+            "request_id": job.id,
+            "body": {"error": {"message": job.error, "type": job.error_kind}},
+        }
+    line["error"] = {"code": job.error_kind or job.state.value, "message": job.error or f"The job was {job.state.value}."}
+    return json.dumps(line, ensure_ascii=False) + "\n"
+
+
+def batch_id_for(input_path: Path, out_dir: Path) -> str:
+    key = f"{input_path.resolve()}\n{out_dir.resolve()}".encode()
+    return "batch_" + hashlib.sha256(key).hexdigest()[:16]
+
+
+async def run_batch(
+    engine: Engine,
+    input_path: Path,
+    out_dir: Path,
+) -> tuple[int, int]:
+    """Run every row that has not yet succeeded; return (succeeded, failed)."""
+    loop = asyncio.get_running_loop()
+    # Reading the file and making the jobs (~50 ms for 3,000 rows) and writing the final
+    # record happen in a worker thread: on the GUI's loop they would stall it that long.
+    # One loop turn first, so pending GUI work (a window's first paint) runs before the
+    # thread competes with it for the GIL.
+    await asyncio.sleep(0)
+    rows, jobs, lines = await loop.run_in_executor(None, _prepare, input_path, out_dir)
+    out_path = out_dir / RESULTS_NAME
+    pending = {job.id for job in jobs}
+    finished: list[Job] = []
+    all_written: asyncio.Future[None] = loop.create_future()
+
+    # Each finished row is appended at once, so a killed run keeps what it got.
+    with out_path.open("a", encoding="utf-8") as out:
+        if out.tell() and not out_path.read_bytes().endswith(b"\n"):
+            out.write("\n")  # a line cut off by a crash must not swallow the next one
+
+        def write_finished() -> None:
+            # Called right after the store wrote these rows' final states, so the record never
+            # has a row the history does not. Speed: one write and no task wakeup per burst
+            # of finished rows, not per row.
+            if all_written.done():
+                return
+            try:
+                for job in finished:
+                    line = output_line(job)  # small: cheaper here than a thread hop
+                    lines[job.custom_id or ""] = line
+                    out.write(line)
+                finished.clear()
+                out.flush()
+            except Exception as exc:
+                all_written.set_exception(exc)
+                return
+            if not pending:
+                all_written.set_result(None)
+
+        def listener(job: Job) -> None:
+            if job.id in pending and job.state.terminal:
+                pending.discard(job.id)
+                if not finished:
+                    engine.scheduler.after_flush(write_finished)
+                finished.append(job)
+
+        if not jobs:
+            all_written.set_result(None)
+        engine.scheduler.subscribe(listener)
+        try:
+            await engine.scheduler.submit_in_chunks(jobs)  # a big file must not stall the GUI thread
+            await all_written
+        finally:
+            engine.scheduler.unsubscribe(listener)
+            all_written.cancel()  # a late write_finished must not touch the closed file
+    return await loop.run_in_executor(None, _write_record, out_path, rows, lines)
+
+
+def _prepare(input_path: Path, out_dir: Path) -> tuple[list[BatchRow], list[Job], dict[str, str]]:
+    """The rows, a job for each row without a successful answer yet, and the earlier answers' lines."""
+    rows = read_input(input_path)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    done = {cid: line for cid, line in read_output(out_dir / RESULTS_NAME).items() if succeeded(line)}
+    batch_id = batch_id_for(input_path, out_dir)
+    jobs = [
+        Job(row.endpoint, row.body, batch_id=batch_id, custom_id=row.custom_id)
+        for row in rows
+        if row.custom_id not in done
+    ]
+    lines: dict[str, str] = {cid: json.dumps(line, ensure_ascii=False) + "\n" for cid, line in done.items()}
+    return rows, jobs, lines
+
+
+def _write_record(out_path: Path, rows: list[BatchRow], lines: dict[str, str]) -> tuple[int, int]:
+    """The record in input order, one line per row; returns (succeeded, failed)."""
+    ordered = [lines[row.custom_id] for row in rows if row.custom_id in lines]
+    write_atomic(out_path, "".join(ordered))
+    ok = sum(1 for line in ordered if '"error": null}' in line[-16:])
+    return ok, len(ordered) - ok

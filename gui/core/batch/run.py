@@ -1,0 +1,325 @@
+"""Running a batch plan through the shared scheduler, with per-batch pause, resume and
+cancel, progress (done, failed, remaining, rate, ETA), re-run of the rows that did not
+succeed, and the batch's record: `results.jsonl` (OpenAI batch output format, one line per
+row, in input order once the run ends).
+
+Per-batch pause without pausing the whole queue: the run holds its rows and hands the
+scheduler only a window of them at a time (a little more than the concurrency), so a
+paused batch stops after the rows already handed over, while other work keeps flowing.
+Rows appear in the job table as they are handed over.
+
+Continuing: rows whose earlier answer (in results.jsonl, or in the job store if the app
+stopped before the line was written) is for the same request are not sent again. A
+re-run resubmits a row's own failed job, so the table and the record keep one entry per
+`custom_id`."""
+from __future__ import annotations
+
+import asyncio
+import enum
+import json
+import logging
+import time
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from gui.core.atomic_files import write_atomic
+from gui.core.batch.jsonl import RESULTS_NAME, output_line, read_output, succeeded
+from gui.core.batch.plan import BatchPlan, read_manifest, request_fingerprint
+from gui.core.engine import Engine
+from gui.core.jobs.job import Job, JobState
+
+log = logging.getLogger(__name__)
+
+RATE_WINDOW = 60.0  # seconds of finished rows the rate is measured over
+
+
+class RunState(enum.Enum):
+    IDLE = "idle"  # opened (or restored after a restart); nothing handed over
+    RUNNING = "running"
+    PAUSED = "paused"  # no new rows are handed over; handed-over rows finish
+    CANCELLING = "cancelling"
+    FINISHED = "finished"  # every row has an outcome
+    CANCELLED = "cancelled"  # stopped by the user; rows never sent have none
+    INTERRUPTED = "interrupted"  # the engine shut down (the app quit) while the batch ran
+
+    @property
+    def active(self) -> bool:
+        return self in (RunState.RUNNING, RunState.PAUSED, RunState.CANCELLING)
+
+
+@dataclass(frozen=True)
+class Progress:
+    total: int
+    done: int
+    failed: int  # failed, cancelled or interrupted
+    remaining: int
+    in_flight: int
+    rate: float  # rows per second over the last minute
+    eta: float | None  # seconds
+
+    @property
+    def finished(self) -> int:
+        return self.done + self.failed
+
+
+class BatchRun:
+    def __init__(self, engine: Engine, plan: BatchPlan) -> None:
+        self.engine = engine
+        self.plan = plan
+        self.state = RunState.IDLE
+        self.lines: dict[str, str] = {}  # custom_id -> its output line (the record)
+        self.outcome: dict[str, bool] = {}  # custom_id -> succeeded? (rows with a current outcome)
+        self.jobs: dict[str, Job] = {}  # custom_id -> the row's latest job
+        self.fingerprints: dict[str, str] = {}
+        self._held: deque[int] = deque()
+        self._inflight: dict[str, str] = {}  # job id -> custom_id
+        self._unwritten: list[str] = []
+        self._scheduled = False
+        self._finishes: deque[float] = deque()
+        self._active_since = 0.0
+        self._done = asyncio.Event()
+        self._listeners: list[Callable[[BatchRun], None]] = []
+        self.finished_at: float | None = None
+        self._subscribed = False
+        self._halted = False
+
+    @property
+    def out_path(self) -> Path:
+        return self.plan.out_dir / RESULTS_NAME
+
+    def subscribe(self, listener: Callable[[BatchRun], None]) -> None:
+        self._listeners.append(listener)
+
+    # -- opening --------------------------------------------------------------------
+
+    @classmethod
+    async def open(cls, engine: Engine, plan: BatchPlan) -> BatchRun:
+        """Load what earlier runs left (off the event loop: it reads files and the store)."""
+        run = cls(engine, plan)
+        await asyncio.get_running_loop().run_in_executor(None, run._load)
+        if run._inflight:  # e.g. a 202 job the app resumed polling after a restart
+            run.state = RunState.RUNNING
+            run._subscribe()
+        return run
+
+    def _load(self) -> None:
+        plan = self.plan
+        self.fingerprints = {cid: plan.fingerprint(i) for i, cid in enumerate(plan.custom_ids)}
+        old = read_manifest(plan.out_dir) or {}
+        old_rows = old.get("rows") if isinstance(old.get("rows"), dict) else {}
+        for cid, line in read_output(self.out_path).items():
+            if cid in self.fingerprints and old_rows.get(cid) == self.fingerprints[cid]:
+                self.lines[cid] = json.dumps(line, ensure_ascii=False) + "\n"
+                self.outcome[cid] = succeeded(line)
+        for job in self.engine.store.jobs(batch_id=plan.batch_id):  # oldest first: the latest wins
+            cid = job.custom_id or ""
+            if cid in self.fingerprints and request_fingerprint(job.endpoint, job.body, job.uploads) == self.fingerprints[cid]:
+                self.jobs[cid] = job
+        for cid, job in self.jobs.items():
+            if not job.state.terminal:
+                self._inflight[job.id] = cid
+            elif not self.outcome.get(cid) and (job.state is not JobState.SUCCEEDED or job.result_path):
+                self._record(cid, job)  # the app stopped before the line was written
+        # The record keeps only lines that belong to today's rows, in input order; then the
+        # manifest: in this order a crash between the two can only cost re-sending rows.
+        self._write_ordered()
+        self._unwritten.clear()  # all of it is in the file just written
+        plan.save_manifest(self.fingerprints)
+
+    # -- control ------------------------------------------------------------------------
+
+    def start(self, rows: Iterable[int] | None = None) -> int:
+        """Hand the given rows (default: every row without a successful answer) to the
+        queue; returns how many rows will be sent."""
+        if rows is None:
+            rows = [i for i, cid in enumerate(self.plan.custom_ids) if not self.outcome.get(cid)]
+        busy = set(self._inflight.values()) | {self.plan.custom_ids[i] for i in self._held}
+        chosen = [i for i in rows if self.plan.custom_ids[i] not in busy]
+        for i in chosen:
+            self.outcome.pop(self.plan.custom_ids[i], None)
+        self._held.extend(chosen)
+        self._halted = False
+        if self.state not in (RunState.RUNNING, RunState.PAUSED):
+            self.state = RunState.RUNNING
+            self.finished_at = None
+            self._done.clear()
+            self._active_since = time.time()
+            self._finishes.clear()
+            self._subscribe()
+        self._schedule()
+        return len(chosen)
+
+    def rerun_failed(self) -> int:
+        """Send again the rows that failed, were cancelled or interrupted, or never ran."""
+        return self.start()
+
+    def pause(self) -> None:
+        if self.state is RunState.RUNNING:
+            self.state = RunState.PAUSED
+            self._notify()
+
+    def resume(self) -> None:
+        if self.state is RunState.PAUSED:
+            self.state = RunState.RUNNING
+            self._active_since = time.time()
+            self._finishes.clear()
+            self._schedule()
+
+    def cancel(self) -> None:
+        """Rows not yet handed over are not sent; handed-over ones are cancelled."""
+        if not self.state.active:
+            return
+        self._held.clear()
+        self.state = RunState.CANCELLING
+        for job_id in list(self._inflight):
+            self.engine.scheduler.cancel(job_id)
+        self._schedule()
+
+    async def wait(self) -> None:
+        await self._done.wait()
+
+    @property
+    def window(self) -> int:
+        return self.engine.scheduler.concurrency + 8
+
+    # -- progress -------------------------------------------------------------------------
+
+    def progress(self, now: float | None = None) -> Progress:
+        now = time.time() if now is None else now
+        total = len(self.plan)
+        done = sum(1 for ok in self.outcome.values() if ok)
+        failed = len(self.outcome) - done
+        while self._finishes and self._finishes[0] < now - RATE_WINDOW:
+            self._finishes.popleft()
+        span = min(RATE_WINDOW, max(now - self._active_since, 1e-3))
+        rate = len(self._finishes) / span if self.state is RunState.RUNNING and self._finishes else 0.0
+        left = len(self._held) + len(self._inflight)
+        eta = left / rate if rate > 0 and left else None
+        return Progress(total, done, failed, total - done - failed, len(self._inflight), rate, eta)
+
+    def row_state(self, index: int) -> str:
+        """succeeded / failed / cancelled / interrupted / running / not run, for exports."""
+        cid = self.plan.custom_ids[index]
+        job = self.jobs.get(cid)
+        if cid in self.outcome:
+            if self.outcome[cid]:
+                return JobState.SUCCEEDED.value
+            return job.state.value if job is not None and job.state.terminal else JobState.FAILED.value
+        if job is not None and job.id in self._inflight:
+            return "running"
+        return "not run"
+
+    # -- the scheduler's events --------------------------------------------------------------
+
+    def _on_job(self, job: Job) -> None:
+        cid = self._inflight.get(job.id)
+        if cid is None or not job.state.terminal:
+            return
+        del self._inflight[job.id]
+        if job.state is JobState.INTERRUPTED:
+            self._halted = True  # the engine is shutting down: hand nothing more to it
+        self._record(cid, job)
+        self._finishes.append(time.time())
+        self._schedule()
+
+    def _record(self, cid: str, job: Job) -> None:
+        try:
+            line = output_line(job)
+        except (OSError, ValueError):  # the stored answer is gone or damaged: the row must run again
+            return
+        self.jobs[cid] = job
+        self.lines[cid] = line
+        self.outcome[cid] = job.state is JobState.SUCCEEDED
+        self._unwritten.append(line)
+
+    def _schedule(self) -> None:
+        # One pass per event-loop turn: a burst of finished rows is one append and one
+        # submit_many (one store transaction), not one per row.
+        if not self._scheduled:
+            self._scheduled = True
+            asyncio.get_running_loop().call_soon(self._pass)
+
+    def _pass(self) -> None:
+        self._scheduled = False
+        self._append_lines()
+        if self.state is RunState.RUNNING and not self._halted:
+            self._hand_over()
+        if not self._inflight and (self.state is RunState.CANCELLING or self._halted
+                                   or (self.state is RunState.RUNNING and not self._held)):
+            self._finish()
+        self._notify()
+
+    def _hand_over(self) -> None:
+        room = self.window - len(self._inflight)
+        jobs = []
+        while room > 0 and self._held:
+            index = self._held.popleft()
+            job = self._job_for(index)
+            self._inflight[job.id] = job.custom_id or ""
+            self.jobs[job.custom_id or ""] = job
+            jobs.append(job)
+            room -= 1
+        if jobs:
+            self.engine.scheduler.submit_many(jobs)
+
+    def _job_for(self, index: int) -> Job:
+        """The row's own finished job when it asked the same (resubmitted: the table keeps one
+        row per custom_id), else a new one."""
+        cid = self.plan.custom_ids[index]
+        old = self.jobs.get(cid)
+        if (old is not None and old.state.terminal and old.state is not JobState.SUCCEEDED
+                and request_fingerprint(old.endpoint, old.body, old.uploads) == self.fingerprints[cid]):
+            return old
+        return self.plan.job(index)
+
+    def _append_lines(self) -> None:
+        if not self._unwritten:
+            return
+        lines, self._unwritten = self._unwritten, []
+        # The store first (its writes are deferred a little): the record must never have a
+        # row whose outcome the history lacks after a crash.
+        self.engine.store.flush()
+        self.out_path.parent.mkdir(parents=True, exist_ok=True)
+        with self.out_path.open("a+b") as out:
+            out.seek(0, 2)
+            if out.tell():
+                out.seek(-1, 2)
+                if out.read(1) != b"\n":
+                    out.write(b"\n")  # a line cut off by a crash must not swallow the next one
+            out.write("".join(lines).encode("utf-8"))
+
+    def _write_ordered(self) -> None:
+        ordered = [self.lines[cid] for cid in self.plan.custom_ids if cid in self.lines]
+        write_atomic(self.out_path, "".join(ordered))
+
+    def _finish(self) -> None:
+        self.state = (RunState.INTERRUPTED if self._halted else
+                      RunState.CANCELLED if self.state is RunState.CANCELLING else RunState.FINISHED)
+        self.finished_at = time.time()
+        if self._subscribed:
+            self._subscribed = False
+            self.engine.scheduler.unsubscribe(self._on_job)
+        self._write_ordered()
+        self._done.set()
+
+    def _subscribe(self) -> None:
+        if not self._subscribed:
+            self._subscribed = True
+            self.engine.scheduler.subscribe(self._on_job)
+
+    def _notify(self) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(self)
+            except Exception:  # a broken view must not stop the batch
+                log.exception("batch listener failed")
+
+
+async def run_plan(engine: Engine, plan: BatchPlan) -> BatchRun:
+    """Run every row without a successful answer and wait (the headless command)."""
+    run = await BatchRun.open(engine, plan)
+    run.start()
+    await run.wait()
+    return run

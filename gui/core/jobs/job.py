@@ -1,0 +1,150 @@
+"""A job: one request to the queue, its state and the timestamps of every transition."""
+from __future__ import annotations
+
+import enum
+import os
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from gui.core.api.wire import Request, Upload
+from gui.core.endpoints import Endpoint
+from gui.core.i18n import QT_TRANSLATE_NOOP, translate
+
+
+class JobState(enum.Enum):
+    QUEUED = "queued"
+    SUBMITTING = "submitting"  # connecting and uploading (multipart, with progress)
+    WAITING = "waiting"  # sent; the server holds the request open until the job is done
+    POLLING = "polling"  # 202: the server gave us a job id; we ask for its status
+    RETRYING = "retrying"  # waiting before the next attempt
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+    INTERRUPTED = "interrupted"  # in flight when the app stopped
+
+    @property
+    def terminal(self) -> bool:
+        return self in TERMINAL
+
+    @property
+    def in_flight(self) -> bool:
+        return self in IN_FLIGHT
+
+    @property
+    def label(self) -> str:
+        """The state's name for people, translated."""
+        return translate("jobs", _STATE_LABELS[self])
+
+
+_STATE_LABELS = {
+    JobState.QUEUED: QT_TRANSLATE_NOOP("jobs", "Queued"),
+    JobState.SUBMITTING: QT_TRANSLATE_NOOP("jobs", "Submitting"),
+    JobState.WAITING: QT_TRANSLATE_NOOP("jobs", "Waiting"),
+    JobState.POLLING: QT_TRANSLATE_NOOP("jobs", "Polling"),
+    JobState.RETRYING: QT_TRANSLATE_NOOP("jobs", "Retrying"),
+    JobState.SUCCEEDED: QT_TRANSLATE_NOOP("jobs", "Succeeded"),
+    JobState.FAILED: QT_TRANSLATE_NOOP("jobs", "Failed"),
+    JobState.CANCELLED: QT_TRANSLATE_NOOP("jobs", "Cancelled"),
+    JobState.INTERRUPTED: QT_TRANSLATE_NOOP("jobs", "Interrupted"),
+}
+
+
+TERMINAL = frozenset({JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELLED, JobState.INTERRUPTED})
+IN_FLIGHT = frozenset({JobState.SUBMITTING, JobState.WAITING, JobState.POLLING, JobState.RETRYING})
+
+# Which transitions are legal; anything else is a bug in the engine and raises.
+ALLOWED: dict[JobState, frozenset[JobState]] = {
+    JobState.QUEUED: frozenset({JobState.SUBMITTING, JobState.WAITING, JobState.CANCELLED, JobState.INTERRUPTED, JobState.FAILED}),
+    JobState.SUBMITTING: frozenset({JobState.WAITING, JobState.POLLING} | TERMINAL | {JobState.RETRYING}),
+    JobState.WAITING: frozenset({JobState.POLLING, JobState.RETRYING} | TERMINAL),
+    JobState.POLLING: frozenset({JobState.POLLING, JobState.RETRYING} | TERMINAL),
+    JobState.RETRYING: frozenset({JobState.SUBMITTING, JobState.WAITING, JobState.POLLING} | TERMINAL),
+    # A finished job can be sent again (resubmit interrupted/failed, re-run failed rows).
+    JobState.SUCCEEDED: frozenset({JobState.QUEUED}),
+    JobState.FAILED: frozenset({JobState.QUEUED}),
+    JobState.CANCELLED: frozenset({JobState.QUEUED}),
+    JobState.INTERRUPTED: frozenset({JobState.QUEUED, JobState.POLLING, JobState.FAILED}),
+}
+
+
+def new_job_id() -> str:
+    # 64 random bits as 16 hex digits, like uuid4().hex[:16] (which has 4 fixed bits fewer)
+    # without building a UUID object: a batch makes thousands at once.
+    return os.urandom(8).hex()
+
+
+@dataclass
+class Job:
+    endpoint: Endpoint
+    body: dict[str, Any]
+    uploads: list[Upload] = field(default_factory=list)
+    id: str = field(default_factory=new_job_id)
+    state: JobState = JobState.QUEUED
+    created_at: float = field(default_factory=time.time)
+    updated_at: float = 0.0
+    started_at: float | None = None  # first attempt began
+    finished_at: float | None = None
+    attempts: int = 0
+    error: str | None = None  # plain words for people
+    error_kind: str | None = None
+    http_status: int | None = None
+    server_job_id: str | None = None  # 202 flow: stored before polling starts
+    status_url: str | None = None
+    result_path: str | None = None  # the raw response, written atomically
+    usage: dict[str, Any] | None = None
+    batch_id: str | None = None
+    custom_id: str | None = None
+    seq: int | None = None  # the store's insertion order (a paging cursor), set when read back
+    # Live-only (not stored): upload progress, retry countdown, server queue position.
+    progress: float | None = None
+    retry_at: float | None = None
+    queue_position: int | None = None
+
+    def __post_init__(self) -> None:
+        if not self.updated_at:
+            self.updated_at = self.created_at
+
+    @property
+    def model(self) -> str:
+        return str(self.body.get("model") or "")
+
+    @property
+    def request(self) -> Request:
+        return Request(self.endpoint, self.body, self.uploads)
+
+    @property
+    def summary(self) -> str:
+        """A short description of what was asked, for the table."""
+        if self.uploads:
+            return ", ".join(u.path.rsplit("/", 1)[-1] for u in self.uploads)
+        body = self.body
+        messages = body.get("messages")
+        if isinstance(messages, list):
+            for message in reversed(messages):
+                if isinstance(message, dict) and message.get("role") == "user":
+                    return _shorten(_content_text(message.get("content")))
+        for key in ("prompt", "input"):
+            if key in body:
+                value = body[key]
+                return _shorten(value if isinstance(value, str) else str(value))
+        return ""
+
+    def elapsed(self, now: float | None = None) -> float | None:
+        if self.started_at is None:
+            return None
+        end = self.finished_at if self.finished_at is not None else (now or time.time())
+        return max(0.0, end - self.started_at)
+
+
+def _content_text(content: Any) -> str:
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):  # content parts: [{"type": "text", "text": ...}, ...]
+        return " ".join(p.get("text", "") for p in content if isinstance(p, dict))
+    return ""
+
+
+def _shorten(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

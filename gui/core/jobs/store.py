@@ -1,0 +1,390 @@
+"""The job store: SQLite in WAL mode. A job is written before its request leaves and
+every state change is recorded with its timestamp, so a crash loses nothing."""
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gui.core import paths
+from gui.core.api.client import Upload
+from gui.core.endpoints import Endpoint
+from gui.core.i18n import translate
+from gui.core.jobs.job import ALLOWED, Job, JobState
+
+SCHEMA_VERSION = 1
+
+# One declarative schema; `_migrate` brings older files up to it step by step.
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS jobs (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    endpoint TEXT NOT NULL,
+    model TEXT NOT NULL DEFAULT '',
+    summary TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL,
+    uploads TEXT NOT NULL DEFAULT '[]',
+    state TEXT NOT NULL,
+    created_at REAL NOT NULL,
+    updated_at REAL NOT NULL,
+    started_at REAL,
+    finished_at REAL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    error TEXT,
+    error_kind TEXT,
+    http_status INTEGER,
+    server_job_id TEXT,
+    status_url TEXT,
+    result_path TEXT,
+    usage TEXT,
+    batch_id TEXT,
+    custom_id TEXT
+);
+CREATE INDEX IF NOT EXISTS jobs_state ON jobs(state);
+CREATE INDEX IF NOT EXISTS jobs_batch ON jobs(batch_id, custom_id);
+CREATE TABLE IF NOT EXISTS transitions (
+    job_id TEXT NOT NULL,
+    at REAL NOT NULL,
+    state TEXT NOT NULL,
+    attempt INTEGER NOT NULL,
+    detail TEXT
+);
+CREATE INDEX IF NOT EXISTS transitions_job ON transitions(job_id);
+"""
+
+_COLUMNS = (
+    "id endpoint model summary body uploads state created_at updated_at started_at finished_at "
+    "attempts error error_kind http_status server_job_id status_url result_path usage batch_id custom_id"
+).split()
+_MUTABLE = _COLUMNS[6:]  # everything from `state` on can change after insert
+_SEARCHED = ("summary", "model", "state", "endpoint", "error", "custom_id")
+
+
+@dataclass(frozen=True)
+class Transition:
+    at: float
+    state: JobState
+    attempt: int
+    detail: str | None
+
+
+class IllegalTransition(RuntimeError):
+    pass
+
+
+class JobStore:
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.results_dir = self.path.parent / "results"
+        # check_same_thread=False: the GUI may read from a worker thread; the lock
+        # serialises every use of the one connection.
+        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        self._lock = threading.RLock()
+        # Deferred writes (see transition): the latest fields per job, and the events.
+        self._pending_jobs: dict[str, Job] = {}
+        self._pending_events: list[tuple] = []
+        self._db.execute("PRAGMA journal_mode=WAL")
+        # NORMAL in WAL mode: a power cut may lose the last commits but never corrupts
+        # the file; an app crash (the common case) loses nothing.
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA busy_timeout=5000")
+        self._migrate()
+
+    @classmethod
+    def open_default(cls, home: Path | None = None) -> JobStore:
+        return cls(paths.database_path(home))
+
+    def close(self) -> None:
+        with self._lock:
+            self._flush()
+            self._db.close()
+
+    def _migrate(self) -> None:
+        with self._lock:
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise RuntimeError(translate("store", "The job database {path} was written by a newer Queue Desk. "
+                                                      "Update the app.").format(path=self.path))
+            self._db.executescript(SCHEMA)
+            self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    # -- writing ----------------------------------------------------------------
+
+    def add(self, job: Job) -> Job:
+        self.add_many([job])
+        return job
+
+    def add_many(self, jobs: Iterable[Job]) -> None:
+        """Insert jobs (one transaction, so a batch of thousands is one disk sync)."""
+        rows, events = [], []
+        for job in jobs:
+            rows.append(_row(job))
+            events.append((job.id, job.created_at, job.state.value, job.attempts, None))
+        with self._lock, self._transaction():
+            self._write_pending()
+            self._db.executemany(
+                f"INSERT INTO jobs ({','.join(_COLUMNS)}) VALUES ({','.join('?' * len(_COLUMNS))})", rows
+            )
+            self._db.executemany("INSERT INTO transitions VALUES (?,?,?,?,?)", events)
+
+    def transition(
+        self, job: Job, state: JobState, detail: str | None = None, *, defer: bool = False, **changes: Any
+    ) -> Job:
+        """Move `job` to `state` (checked against the lifecycle), apply `changes` to its
+        fields, and record both in one transaction.
+
+        `defer` queues the write for the next `flush()` instead, so a burst of changes
+        costs one transaction (the scheduler flushes once per event-loop turn)."""
+        if state not in ALLOWED[job.state]:
+            raise IllegalTransition(f"job {job.id}: {job.state.value} -> {state.value}")
+        now = time.time()
+        job.state = state
+        job.updated_at = now
+        for name, value in changes.items():
+            setattr(job, name, value)
+        if state in (JobState.SUBMITTING, JobState.WAITING) and job.started_at is None:
+            job.started_at = now
+        if state.terminal:
+            job.finished_at = now
+        elif state is JobState.QUEUED:
+            job.finished_at = None
+            job.started_at = None
+        with self._lock:
+            self._pending_jobs[job.id] = job
+            self._pending_events.append((job.id, now, state.value, job.attempts, detail))
+            if not defer:
+                self._flush()
+        return job
+
+    @property
+    def has_pending(self) -> bool:
+        return bool(self._pending_jobs)
+
+    def flush(self) -> None:
+        with self._lock:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._pending_jobs:
+            with self._transaction():
+                self._write_pending()
+
+    def _write_pending(self) -> None:
+        jobs, events = list(self._pending_jobs.values()), self._pending_events
+        self._pending_jobs, self._pending_events = {}, []
+        self._db.executemany(
+            f"UPDATE jobs SET {','.join(c + '=?' for c in _MUTABLE)} WHERE id=?",
+            [(*_mutable_row(j), j.id) for j in jobs],
+        )
+        self._db.executemany("INSERT INTO transitions VALUES (?,?,?,?,?)", events)
+
+    def save(self, job: Job) -> None:
+        """Store a job's fields without a state change (e.g. the server's job id)."""
+        job.updated_at = time.time()
+        with self._lock:
+            self._pending_jobs[job.id] = job
+            self._flush()
+
+    def delete(self, job_ids: Iterable[str]) -> list[str]:
+        """Remove finished jobs from the history: their rows, timelines and `results/<id>/`
+        folders. Jobs still queued or in flight are left alone (their requests may still
+        come back and write results); returns the ids actually deleted."""
+        with self._lock, self._transaction():
+            self._write_pending()
+            ids = [i for i in dict.fromkeys(job_ids)
+                   if (job := self.get(i)) is not None and job.state.terminal]
+            rows = [(i,) for i in ids]
+            self._db.executemany("DELETE FROM jobs WHERE id=?", rows)
+            self._db.executemany("DELETE FROM transitions WHERE job_id=?", rows)
+        for job_id in ids:
+            folder = self.results_dir / job_id
+            if job_id and folder.parent == self.results_dir:  # never an id like ".." or ""
+                shutil.rmtree(folder, ignore_errors=True)
+        return ids
+
+    def recover(self) -> tuple[list[Job], list[Job]]:
+        """After a start: jobs that were in flight when the app stopped become
+        `interrupted` (shown, one click to resubmit); jobs with a stored status URL go
+        back to polling. Returns (interrupted, to_poll)."""
+        interrupted, to_poll = [], []
+        for job in self.jobs(states=[JobState.QUEUED, *(s for s in JobState if s.in_flight)]):
+            if job.status_url:
+                if job.state is not JobState.POLLING:
+                    self.transition(job, JobState.INTERRUPTED, translate("store", "app stopped"))
+                    self.transition(job, JobState.POLLING, translate("store", "resumed after restart"))
+                to_poll.append(job)
+            else:
+                self.transition(job, JobState.INTERRUPTED, translate("store", "app stopped while the job was in "
+                                                                              "flight"))
+                interrupted.append(job)
+        return interrupted, to_poll
+
+    class _Tx:
+        def __init__(self, db: sqlite3.Connection) -> None:
+            self.db = db
+
+        def __enter__(self) -> None:
+            self.db.execute("BEGIN")
+
+        def __exit__(self, exc_type: object, *rest: object) -> None:
+            self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+    def _transaction(self) -> JobStore._Tx:
+        return JobStore._Tx(self._db)
+
+    # -- reading ----------------------------------------------------------------
+
+    def get(self, job_id: str) -> Job | None:
+        with self._lock:
+            self._flush()
+            row = self._db.execute(f"SELECT seq,{','.join(_COLUMNS)} FROM jobs WHERE id=?", (job_id,)).fetchone()
+        return _job(row[1:], seq=row[0]) if row else None
+
+    def jobs(
+        self,
+        *,
+        states: Iterable[JobState] | None = None,
+        batch_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        newest_first: bool = False,
+        before_seq: int | None = None,
+        search: str | None = None,
+        search_states: Iterable[JobState] = (),
+        search_endpoints: Iterable[Endpoint] = (),
+    ) -> list[Job]:
+        """Jobs in insertion order. Page deep histories with `before_seq` (a cursor: the
+        `seq` of the last job of the previous page), which stays fast where OFFSET does not.
+        `search` keeps jobs whose prompt, model, state, endpoint, error or custom id
+        contains the text (case-insensitive), in SQL, so a filter finds old jobs without
+        loading the whole history. Jobs in `search_states` or `search_endpoints` match as well:
+        the window passes those whose translated name contains the text, since the database
+        holds the English values."""
+        return list(self._iter(states=states, batch_id=batch_id, limit=limit, offset=offset,
+                               newest_first=newest_first, before_seq=before_seq, search=search,
+                               search_values={"state": [s.value for s in search_states],
+                                              "endpoint": [e.value for e in search_endpoints]}))
+
+    def _iter(self, *, states, batch_id, limit, offset, newest_first, before_seq, search,
+              search_values=None) -> Iterator[Job]:
+        where, args = [], []
+        if search:
+            pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            matches = [f"IFNULL({c},'') LIKE ? ESCAPE '\\'" for c in _SEARCHED]
+            args += [pattern] * len(_SEARCHED)
+            for column, values in (search_values or {}).items():
+                if values:
+                    matches.append(f"{column} IN ({','.join('?' * len(values))})")
+                    args += values
+            where.append("(" + " OR ".join(matches) + ")")
+        if before_seq is not None:
+            where.append("seq < ?")
+            args.append(before_seq)
+        if states is not None:
+            states = list(states)
+            where.append(f"state IN ({','.join('?' * len(states))})")
+            args += [s.value for s in states]
+        if batch_id is not None:
+            where.append("batch_id=?")
+            args.append(batch_id)
+        sql = f"SELECT seq,{','.join(_COLUMNS)} FROM jobs"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY seq " + ("DESC" if newest_first else "ASC")
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args += [limit, offset]
+        with self._lock:
+            self._flush()
+            rows = self._db.execute(sql, args).fetchall()
+        return (_job(r[1:], seq=r[0]) for r in rows)
+
+    def next_seq(self) -> int:
+        """A cursor past every job stored so far (history paging starts here)."""
+        with self._lock:
+            self._flush()
+            return (self._db.execute("SELECT MAX(seq) FROM jobs").fetchone()[0] or 0) + 1
+
+    def count_by_state(self) -> dict[JobState, int]:
+        with self._lock:
+            self._flush()
+            rows = self._db.execute("SELECT state, COUNT(*) FROM jobs GROUP BY state").fetchall()
+        return {JobState(state): n for state, n in rows}
+
+    def count(self) -> int:
+        with self._lock:
+            self._flush()
+            return self._db.execute("SELECT COUNT(*) FROM jobs").fetchone()[0]
+
+    def history(self, job_id: str) -> list[Transition]:
+        with self._lock:
+            self._flush()
+            rows = self._db.execute(
+                "SELECT at, state, attempt, detail FROM transitions WHERE job_id=? ORDER BY rowid", (job_id,)
+            ).fetchall()
+        return [Transition(at, JobState(state), attempt, detail) for at, state, attempt, detail in rows]
+
+
+def _row(job: Job) -> tuple:
+    return (
+        job.id,
+        job.endpoint.value,
+        job.model,
+        job.summary,
+        json.dumps(job.body, ensure_ascii=False),
+        json.dumps([[u.field, u.path] for u in job.uploads]),
+        *_mutable_row(job),
+    )
+
+
+def _mutable_row(job: Job) -> tuple:
+    return (
+        job.state.value,
+        job.created_at,
+        job.updated_at,
+        job.started_at,
+        job.finished_at,
+        job.attempts,
+        job.error,
+        job.error_kind,
+        job.http_status,
+        job.server_job_id,
+        job.status_url,
+        job.result_path,
+        json.dumps(job.usage) if job.usage is not None else None,
+        job.batch_id,
+        job.custom_id,
+    )
+
+
+def _job(row: tuple, seq: int | None = None) -> Job:
+    r = dict(zip(_COLUMNS, row))
+    return Job(
+        seq=seq,
+        id=r["id"],
+        endpoint=Endpoint(r["endpoint"]),
+        body=json.loads(r["body"]),
+        uploads=[Upload(f, p) for f, p in json.loads(r["uploads"])],
+        state=JobState(r["state"]),
+        created_at=r["created_at"],
+        updated_at=r["updated_at"],
+        started_at=r["started_at"],
+        finished_at=r["finished_at"],
+        attempts=r["attempts"],
+        error=r["error"],
+        error_kind=r["error_kind"],
+        http_status=r["http_status"],
+        server_job_id=r["server_job_id"],
+        status_url=r["status_url"],
+        result_path=r["result_path"],
+        usage=json.loads(r["usage"]) if r["usage"] else None,
+        batch_id=r["batch_id"],
+        custom_id=r["custom_id"],
+    )

@@ -1,0 +1,148 @@
+"""The job table's columns, declared as data: id, header, default width, how a job is
+shown in it and how it sorts. The model and the view look columns up here by id, never
+by position."""
+from __future__ import annotations
+
+import functools
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
+from gui.core.jobs.job import Job, JobState
+from gui.ui.runtime.theme import is_dark
+
+
+@dataclass(frozen=True)
+class Column:
+    id: str
+    header: str  # marked for translation (context "job_columns"); translated where shown
+    width: int
+    text: Callable[[Job, float], str]  # (job, now) -> what the cell shows
+    sort_key: Callable[[Job, float], Any] | None = None  # defaults to the text
+    live: bool = False  # changes with time alone (ticks while the job is in flight)
+
+
+def state_text(job: Job, now: float) -> str:
+    state = job.state
+    if state is JobState.SUBMITTING and job.progress is not None:
+        return QCoreApplication.translate("job_columns", "Uploading {percent}%").format(
+            percent=f"{job.progress * 100:.0f}")
+    if state is JobState.RETRYING and job.retry_at is not None:
+        wait = math.ceil(job.retry_at - now)
+        if wait > 0:
+            return QCoreApplication.translate("job_columns", "Retrying in {seconds} s").format(seconds=wait)
+        return QCoreApplication.translate("job_columns", "Retrying…")  # …waiting for a free slot
+    if state is JobState.POLLING and job.queue_position is not None:
+        return QCoreApplication.translate("job_columns", "Polling (#{position} in queue)").format(
+            position=job.queue_position)
+    return state.label
+
+
+@functools.cache
+def _decimal_point() -> str:
+    """The system's decimal point (1,5 s on a German desktop); looked up once: cells repaint often."""
+    return QLocale().decimalPoint()
+
+
+def format_duration(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    if seconds < 60:
+        return f"{seconds:.1f}".replace(".", _decimal_point()) + " s"
+    whole = int(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def format_time(stamp: float | None, now: float | None = None) -> str:
+    if stamp is None:
+        return ""
+    local = time.localtime(stamp)
+    today = time.localtime(now if now is not None else time.time())
+    if local[:3] == today[:3]:
+        return time.strftime("%H:%M:%S", local)
+    return time.strftime("%Y-%m-%d %H:%M", local)
+
+
+COLUMNS: list[Column] = [
+    Column("state", QT_TRANSLATE_NOOP("job_columns", "State"), 110, state_text,
+           lambda j, _n: _STATE_ORDER[j.state]),
+    Column("endpoint", QT_TRANSLATE_NOOP("job_columns", "Endpoint"), 75, lambda j, _n: j.endpoint.label),
+    Column("model", QT_TRANSLATE_NOOP("job_columns", "Model"), 160, lambda j, _n: j.model),
+    Column("prompt", QT_TRANSLATE_NOOP("job_columns", "Prompt"), 220, lambda j, _n: j.summary),
+    Column("created", QT_TRANSLATE_NOOP("job_columns", "Created"), 75, lambda j, n: format_time(j.created_at, n),
+           lambda j, _n: j.created_at),
+    Column("elapsed", QT_TRANSLATE_NOOP("job_columns", "Elapsed"), 65, lambda j, n: format_duration(j.elapsed(n)),
+           lambda j, n: j.elapsed(n) or 0.0, live=True),
+    Column("attempts", QT_TRANSLATE_NOOP("job_columns", "Attempts"), 70,
+           lambda j, _n: str(j.attempts) if j.attempts else "", lambda j, _n: j.attempts),
+    Column("error", QT_TRANSLATE_NOOP("job_columns", "Error"), 130,
+           lambda j, _n: (j.error or "") if j.state is not JobState.SUCCEEDED else ""),
+]
+
+COLUMN_INDEX: dict[str, int] = {c.id: i for i, c in enumerate(COLUMNS)}
+
+# Sorting by state groups live work first, then the outcomes.
+_STATE_ORDER = {s: i for i, s in enumerate([
+    JobState.SUBMITTING, JobState.WAITING, JobState.POLLING, JobState.RETRYING, JobState.QUEUED,
+    JobState.FAILED, JobState.INTERRUPTED, JobState.CANCELLED, JobState.SUCCEEDED,
+])}
+
+# Text colours per state, with a contrast of at least 3 against the table's base colour in
+# each scheme (tests/test_gui_look.py checks): light variants are darker, dark ones lighter.
+STATE_COLOURS: dict[JobState, str] = {
+    JobState.QUEUED: "#6b7778",
+    JobState.SUBMITTING: "#1f6fc0",
+    JobState.WAITING: "#1f6fc0",
+    JobState.POLLING: "#1f6fc0",
+    JobState.RETRYING: "#b35c00",
+    JobState.SUCCEEDED: "#1e8449",
+    JobState.FAILED: "#c0392b",
+    JobState.CANCELLED: "#7f8c8d",
+    JobState.INTERRUPTED: "#b34700",
+}
+STATE_COLOURS_DARK: dict[JobState, str] = {
+    JobState.QUEUED: "#aab7b8",
+    JobState.SUBMITTING: "#5dade2",
+    JobState.WAITING: "#5dade2",
+    JobState.POLLING: "#5dade2",
+    JobState.RETRYING: "#f0a04b",
+    JobState.SUCCEEDED: "#52c77f",
+    JobState.FAILED: "#ff6b5e",
+    JobState.CANCELLED: "#8f9c9d",
+    JobState.INTERRUPTED: "#f07b35",
+}
+
+
+def state_colour(state: JobState) -> str:
+    """The state's colour for the current palette (looked up per paint: the scheme may change)."""
+    return (STATE_COLOURS_DARK if is_dark() else STATE_COLOURS)[state]
+
+
+_icons: dict[tuple[JobState, str], QIcon] = {}
+
+
+def state_icon(state: JobState) -> QIcon:
+    """A coloured dot per state (made once; needs a running QGuiApplication)."""
+    colour = state_colour(state)
+    icon = _icons.get((state, colour))
+    if icon is None:
+        pixmap = QPixmap(12, 12)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(colour))
+        if not state.terminal:
+            painter.drawEllipse(1, 1, 10, 10)
+        else:  # outcomes get a square, so state is not told by colour alone
+            painter.drawRoundedRect(1, 1, 10, 10, 2, 2)
+        painter.end()
+        icon = _icons[(state, colour)] = QIcon(pixmap)
+    return icon

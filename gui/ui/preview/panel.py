@@ -1,0 +1,333 @@
+"""The selected job in detail: state, timings, the error in plain words, the timeline,
+and for finished chat/completion jobs the answer rendered as markdown; "Save as…" writes
+it out as txt, md or the raw JSON response."""
+from __future__ import annotations
+
+import html
+import json
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QImage, QResizeEvent, QTextDocument
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.core.endpoints import Endpoint, ResultKind
+from gui.core.jobs.job import Job, JobState
+from gui.core.jobs.results import read_text
+from gui.core.jobs.store import JobStore
+from gui.ui.jobs.columns import format_duration, format_time, state_colour, state_text
+from gui.ui.runtime import theme
+
+if TYPE_CHECKING:
+    from gui.ui.preview.embeddings import EmbeddingsView
+    from gui.ui.preview.images import ImageGallery
+    from gui.ui.preview.transcript import TranscriptView
+    from gui.ui.widgets.models_table import ModelsView
+
+MAX_PREVIEW_BYTES = 2_000_000  # bigger results are saved, not rendered
+# The usage counts an answer reports, named for people; other fields show as the server names them.
+USAGE_NAMES = {
+    "prompt_tokens": QT_TRANSLATE_NOOP("preview", "prompt"),
+    "completion_tokens": QT_TRANSLATE_NOOP("preview", "completion"),
+    "total_tokens": QT_TRANSLATE_NOOP("preview", "total"),
+    "input_tokens": QT_TRANSLATE_NOOP("preview", "input"),
+    "output_tokens": QT_TRANSLATE_NOOP("preview", "output"),
+}
+_MARKDOWN = QTextDocument.MarkdownFeature.MarkdownNoHTML | QTextDocument.MarkdownFeature.MarkdownDialectGitHub
+
+
+class SafeBrowser(QTextBrowser):
+    """Shows API output without fetching anything: markdown images pointing at local
+    files (or anywhere) are not loaded. Only an empty QImage blocks them; returning
+    None or an empty QByteArray still loads the file."""
+
+    def loadResource(self, _type: int, _name: QUrl) -> QImage:  # noqa: N802 - Qt override
+        return QImage()
+
+
+class PreviewPanel(QWidget):
+    def __init__(self, store: JobStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.job: Job | None = None
+        self.text: str | None = None  # the displayable result text of `job`
+        self._loaded: object = ()  # (job id, result path) shown; () before the first show
+        self._step: object = ()  # (job id, state, attempts) the timeline was read for
+
+        self.meta = QLabel(self)
+        self.meta.setTextFormat(Qt.TextFormat.RichText)
+        self.meta.setWordWrap(True)
+        self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.browser = SafeBrowser(self)
+        self.browser.setAccessibleName(self.tr("Job details and result"))
+        self.browser.setOpenLinks(False)  # a click must not navigate the browser itself
+        self.browser.anchorClicked.connect(_open_web_link)
+        self.save_button = QPushButton(self.tr("Save as…"), self)
+        self.save_button.clicked.connect(self.ask_save_path)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # One view per kind of result; the text browser is the default. Speed: the others
+        # are made (and their modules imported) when first needed, not at start-up.
+        self.views = QStackedWidget(self)
+        self.views.addWidget(self.browser)
+        self._kind_views: dict[str, QWidget] = {}
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.meta_area = QScrollArea(self)
+        self.meta_area.setWidget(self.meta)
+        self.meta_area.setWidgetResizable(True)
+        self.meta_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.meta_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.meta_area)
+        layout.addWidget(self.views, 1)
+        layout.addLayout(buttons)
+        self._ticker = QTimer(self, interval=1000)
+        self._ticker.timeout.connect(self._render_meta)
+        theme.palette_applied.connect(self._render_meta)  # light <-> dark: the colours are baked into the HTML
+        self.show_job(None)
+
+    @property
+    def embeddings(self) -> EmbeddingsView:
+        return self._kind_view("embeddings")
+
+    @property
+    def transcript(self) -> TranscriptView:
+        return self._kind_view("transcript")
+
+    @property
+    def gallery(self) -> ImageGallery:
+        return self._kind_view("gallery")
+
+    @property
+    def models(self) -> ModelsView:
+        return self._kind_view("models")
+
+    def _kind_view(self, name: str) -> QWidget:
+        view = self._kind_views.get(name)
+        if view is None:
+            if name == "embeddings":
+                from gui.ui.preview.embeddings import EmbeddingsView
+                view = EmbeddingsView(self.message.setText, self)
+            elif name == "transcript":
+                from gui.ui.preview.transcript import TranscriptView
+                view = TranscriptView(self.message.setText, self)
+            elif name == "gallery":
+                from gui.ui.preview.images import ImageGallery
+                view = ImageGallery(self.message.setText, self)
+            else:
+                from gui.ui.widgets.models_table import ModelsView
+                view = ModelsView(self)
+            self._kind_views[name] = view
+            self.views.addWidget(view)
+        return view
+
+    # -- showing --------------------------------------------------------------
+
+    def show_job(self, job: Job | None) -> None:
+        """Show `job` (None clears). Called on selection changes and when the shown job
+        changes; the result file is read only when a new result appears."""
+        same = job is not None and self.job is not None and job.id == self.job.id
+        self.job = job
+        if not same:
+            self.message.clear()
+        step = (job.id, job.state, job.attempts) if job else None
+        if step != self._step:  # the timeline grew
+            self._step = step
+            self._history = self._store.history(job.id) if job else []
+        self._render_meta()
+        self._load_result()
+        live = job is not None and not job.state.terminal
+        if live != self._ticker.isActive():
+            self._ticker.start() if live else self._ticker.stop()
+
+    def _load_result(self) -> None:
+        job = self.job
+        key = (job.id, job.result_path) if job else None
+        if key == self._loaded:
+            return
+        self._loaded = key
+        self.text = None
+        self.browser.clear()
+        view = self._view_for(job)
+        self.views.setCurrentWidget(view)
+        self.save_button.setVisible(view is self.browser)
+        if job is None:
+            self.browser.setPlaceholderText(self.tr("Select a job to see its details and result."))
+        elif view is not self.browser:
+            view.show_job(job)
+        elif job.state is JobState.SUCCEEDED and job.result_path:
+            self._show_result(job)
+        else:
+            self.browser.setPlaceholderText(self.tr("The result appears here when the job has succeeded."))
+        self.save_button.setEnabled(self.text is not None)
+
+    def _view_for(self, job: Job | None) -> QWidget:
+        if job is None or job.state is not JobState.SUCCEEDED or not job.result_path:
+            return self.browser
+        kind = job.endpoint.spec.result
+        if kind is ResultKind.EMBEDDINGS:
+            return self.embeddings
+        if kind is ResultKind.IMAGES:
+            return self.gallery
+        if kind is ResultKind.TRANSCRIPT:
+            return self.transcript
+        if kind is ResultKind.MODEL_LIST:
+            return self.models
+        return self.browser
+
+    def _show_result(self, job: Job) -> None:
+        path = Path(job.result_path or "")
+        try:
+            size = path.stat().st_size
+            if size > MAX_PREVIEW_BYTES:
+                self.browser.setPlaceholderText(
+                    self.tr("The result is {size} MB, too big to show here. Use Save as… to keep it.").format(
+                        size=f"{size / 1e6:.1f}"))
+                self.text = ""
+                return
+            self.text = read_text(path, job.endpoint)
+        except (OSError, ValueError) as exc:
+            self.browser.setPlaceholderText(self.tr("The result file could not be read: {reason}").format(reason=exc))
+            return
+        if job.endpoint.spec.result is ResultKind.TEXT:
+            self.browser.document().setMarkdown(self.text, _MARKDOWN)
+        else:
+            self.browser.setPlainText(self.text)
+
+    def _render_meta(self) -> None:
+        job = self.job
+        if job is None:
+            self.meta.setText("")
+            self.meta.hide()
+            self.meta_area.hide()
+            return
+        self.meta.show()
+        self.meta_area.show()
+        now = time.time()
+        colour = state_colour(job.state)
+        model = job.model or self.tr("no model")
+        rows = [
+            (self.tr("State"), f'<b style="color:{colour}">{html.escape(state_text(job, now))}</b>'),
+            (self.tr("Job"), html.escape(f"{job.endpoint.label} · {model} · {job.id}")),
+            (self.tr("Created"), html.escape(format_time(job.created_at, now))),
+        ]
+        timing = format_duration(job.elapsed(now))
+        if timing:
+            if job.attempts > 1:
+                timing = self.tr("{duration} · {count} attempts").format(duration=timing, count=job.attempts)
+            rows.append((self.tr("Elapsed"), html.escape(timing)))
+        if job.usage and job.usage.get("type") == "duration":  # audio is billed by the second
+            audio = self.tr("{seconds} s of audio").format(seconds=job.usage.get("seconds"))
+            rows.append((self.tr("Usage"), html.escape(audio)))
+        elif job.usage:
+            tokens = ", ".join(f"{usage_name(k)} {v}" for k, v in job.usage.items() if isinstance(v, int))
+            rows.append((self.tr("Tokens"), html.escape(tokens)))
+        if job.error and job.state is not JobState.SUCCEEDED:
+            said = self._server_said()
+            error = html.escape(job.error)
+            if said:
+                error += "<br><i>" + html.escape(self.tr("Server: {message}").format(message=said)) + "</i>"
+            label = self.tr("Error") if job.state.terminal else self.tr("Last error")
+            rows.append((label, f'<span style="color:{state_colour(JobState.FAILED)}">{error}</span>'))
+        steps = [f"{format_time(t.at, now)} {t.state.label}" + (f" ({_clip(t.detail)})" if t.detail else "")
+                 for t in self._history[-6:]]
+        if steps:
+            rows.append((self.tr("Timeline"), "<br>".join(html.escape(s) for s in steps)))
+        cells = "".join(f'<tr><td style="padding-right:10px;color:palette(placeholder-text)">{k}</td><td>{v}</td></tr>'
+                        for k, v in rows)
+        self.meta.setText(f"<table>{cells}</table>")
+        self._fit_meta()
+
+    def _fit_meta(self) -> None:
+        """As tall as the details need, up to about a dozen lines; the answer gets the rest."""
+        wanted = self.meta.heightForWidth(self.meta_area.viewport().width()) if not self.meta.isHidden() else 0
+        limit = self.fontMetrics().lineSpacing() * 12
+        self.meta_area.setFixedHeight(max(0, min(wanted, limit)) + 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_meta()
+
+    def _server_said(self) -> str | None:
+        """The server's own words, when the store kept them apart from our message."""
+        if self.job and self._history and self._history[-1].state is JobState.FAILED:
+            detail = self._history[-1].detail
+            if detail and detail != self.job.error:
+                return detail
+        return None
+
+    # -- saving ---------------------------------------------------------------
+
+    def suggested_name(self) -> str:
+        job = self.job
+        if job is None:
+            return "result.md"
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(job.created_at))
+        suffix = "md" if job.endpoint in (Endpoint.CHAT, Endpoint.COMPLETIONS) else "txt"
+        return f"{job.endpoint.value}-{stamp}-{job.id[:8]}.{suffix}"
+
+    def ask_save_path(self) -> None:
+        """Open the save dialog without blocking (never `exec()` on the event loop)."""
+        if self.job is None or self.text is None:
+            return
+        from gui.ui.widgets.save_dialog import (
+            ask_save,  # Speed: with the first save, not at start-up
+        )
+
+        name = self.suggested_name()
+        text_filter = self.tr("Text ({pattern})").format(pattern="*.txt")
+        filters = ["Markdown (*.md)", text_filter, self.tr("Raw response, JSON ({pattern})").format(pattern="*.json")]
+        ask_save(self, self.tr("Save result as"), name, filters, self.save_as,
+                 text_filter if name.endswith(".txt") else None)
+
+    def save_as(self, path: str | Path) -> Path | None:
+        """Write the shown result to `path`: .json copies the raw response, anything else
+        gets the text. Atomic: a failed save never leaves half a file."""
+        job, target = self.job, Path(path)
+        if job is None or not job.result_path or self.text is None:
+            self.message.setText(self.tr("There is no result to save yet."))
+            return None
+        try:
+            if target.suffix.lower() == ".json":
+                raw = Path(job.result_path).read_bytes()
+                if Path(job.result_path).suffix != ".json":  # the server sent text: wrap it
+                    raw = json.dumps({"text": raw.decode("utf-8", "replace")}, ensure_ascii=False).encode()
+            else:
+                raw = self.text if self.text or not job.result_path else read_text(job.result_path, job.endpoint)
+        except OSError as exc:
+            self.message.setText(self.tr("The result file could not be read: {reason}").format(reason=exc.strerror or exc))
+            return None
+        from gui.ui.widgets.save_dialog import save_and_report
+
+        return save_and_report(target, raw, self.message.setText)
+
+
+def _clip(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _open_web_link(url: QUrl) -> None:
+    if url.scheme() in ("http", "https"):
+        QDesktopServices.openUrl(url)
+
+
+def usage_name(field: str) -> str:
+    name = USAGE_NAMES.get(field)
+    return QCoreApplication.translate("preview", name) if name else field.replace("_tokens", "")

@@ -1,0 +1,247 @@
+"""What every endpoint tab shares, so adding a tab is: subclass `EndpointTab`, set
+`endpoint` and `title`, build the form in `content_layout`, implement `build_body` (or
+`build_requests` for tabs that upload files) and `fill_form`, list it in
+`main_window.TABS` and `main_window._tab_class` (tabs are imported and built when first shown).
+
+Tabs hold no protocol logic: they read their widgets into plain values and call the
+Qt-free builders in gui.core (the same ones `queue-desk submit` uses). A builder's
+FieldProblem names a body field; the tab shows the message under that field's widget."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.core.api.client import Upload
+from gui.core.builders.bodies import FieldProblem
+from gui.core.endpoints import Endpoint
+from gui.core.engine import Engine
+from gui.core.jobs.job import Job
+from gui.ui.widgets.form import AdvancedEditor, banner, heading
+from gui.ui.widgets.model_picker import ModelCatalog, ModelPicker
+
+ERROR_STYLE = "color: #e74c3c;"  # a red that reads on light and dark bases (contrast >= 3 on both)
+MIN_WIDTH = 400  # the forms' fields stay readable; the splitter gives the tabs at least this
+
+
+@dataclass
+class TabContext:
+    engine: Engine
+    catalog: ModelCatalog
+    blocker: str | None = None  # why nothing can be submitted (e.g. no API key), in plain words
+
+
+class InputError(ValueError):
+    """A problem with what the user typed; shown under the field, nothing is sent."""
+
+    def __init__(self, message: str, field: QWidget | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def error_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+Request = tuple[dict[str, Any], list[Upload]]
+
+
+class EndpointTab(QWidget):
+    endpoint: ClassVar[Endpoint]
+    title: ClassVar[str]
+    submitted = Signal(object)  # each Job, after the scheduler took it
+    submit_text: ClassVar[str] = QT_TRANSLATE_NOOP("tabs", "Submit")  # shown via translate("tabs", ...), like `title`
+
+    def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.engine = context.engine
+        # Ctrl+Enter submits from any field of the tab (the text edits don't take it).
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.submit)
+        self.problem = error_label(self)  # the tab places it (usually above Submit)
+        self._field_errors: dict[int, QLabel] = {}
+        self._fields: dict[str, QWidget] = {}  # body field name -> the widget that sets it
+        self._advanced: AdvancedEditor | None = None
+
+    # -- building the standard layout ---------------------------------------------
+
+    def model_form(self, layout: QVBoxLayout) -> QFormLayout:
+        """The form every tab starts with: the model picker and its problem line. Returned
+        so a tab can add its own rows."""
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Model"), self.model_picker)
+        form.addRow("", self.model_error)
+        layout.addLayout(form)
+        return form
+
+    def prompt_box(self, layout: QVBoxLayout, placeholder: str, lines: int, stretch: int = 1) -> QPlainTextEdit:
+        """A headed prompt editor with its problem line under it (field `prompt`)."""
+        layout.addWidget(heading(self.tr("Prompt"), self))
+        edit = QPlainTextEdit(self)
+        edit.setPlaceholderText(placeholder)
+        edit.setTabChangesFocus(True)
+        edit.setMinimumHeight(self.fontMetrics().lineSpacing() * lines)
+        layout.addWidget(edit, stretch)
+        layout.addWidget(self.bind_field("prompt", edit))
+        return edit
+
+    def standard_layout(self) -> QVBoxLayout:
+        """Banner, a scrolling form (returned: add rows to it), the problem line and the
+        Submit button pinned at the bottom."""
+        spec = self.endpoint.spec
+        self.setMinimumWidth(MIN_WIDTH)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        if self.context.blocker:
+            outer.addWidget(banner(self.context.blocker, self))
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content = QWidget(self.scroll)
+        self.content_layout = QVBoxLayout(content)
+        self.content_layout.setContentsMargins(2, 2, 8, 2)
+        self.scroll.setWidget(content)
+        outer.addWidget(self.scroll, 1)
+        outer.addWidget(self.problem)
+        submit_text = QCoreApplication.translate("tabs", self.submit_text)
+        self.submit_button = QPushButton(submit_text, self)
+        self.submit_button.setToolTip(self.tr("Send to the queue (Ctrl+Enter)"))
+        self.submit_button.setAccessibleName(  # eight Submit buttons: say which
+            self.tr("{submit} {tab}").format(submit=submit_text, tab=QCoreApplication.translate("tabs", self.title)))
+        self.submit_button.setDefault(True)
+        self.submit_button.clicked.connect(self.submit)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.submit_button)
+        outer.addLayout(row)
+        if spec.model_type is not None or spec.default_model:
+            self.model_picker = ModelPicker(self.context.catalog, spec.model_type, spec.default_model, self)
+            self.model_error = self.bind_field("model", self.model_picker)
+        return self.content_layout
+
+    def add_advanced(self, layout: QVBoxLayout, example: str = '{"top_p": 0.9}') -> AdvancedEditor:
+        self._advanced = AdvancedEditor(self, example)
+        self._fields["advanced"] = self._advanced.edit
+        self._field_errors[id(self._advanced.edit)] = self._advanced.error
+        layout.addWidget(self._advanced)
+        return self._advanced
+
+    @property
+    def advanced(self) -> AdvancedEditor | None:
+        return self._advanced
+
+    def extra(self) -> dict[str, Any]:
+        return self._advanced.values() if self._advanced is not None else {}
+
+    def bind_field(self, name: str, widget: QWidget) -> QLabel:
+        """`widget` sets body field `name`; returns the label that shows its problems."""
+        self._fields[name] = widget
+        return self.field_error_label(widget)
+
+    # -- what each tab provides -----------------------------------------------------
+
+    def build_body(self) -> dict[str, Any]:
+        """The request body from the form; raise InputError/FieldProblem for what the user must fix."""
+        raise NotImplementedError
+
+    def build_requests(self) -> list[Request]:
+        """One (body, uploads) per job; tabs that upload files override this."""
+        return [(self.build_body(), [])]
+
+    def fill_form(self, body: dict[str, Any], uploads: list[Upload]) -> None:
+        """Put a job's request back into the form ("Duplicate into form"). Pop the keys
+        the form shows from `body`; what is left goes to the Advanced editor."""
+        raise NotImplementedError
+
+    # -- submitting -------------------------------------------------------------------
+
+    def submit(self) -> Job | None:
+        jobs = self.submit_jobs()
+        return jobs[0] if jobs else None
+
+    def submit_jobs(self) -> list[Job]:
+        self.clear_errors()
+        try:
+            requests = self.build_requests()
+        except InputError as error:
+            self.show_error(error.message, error.field)
+            return []
+        except FieldProblem as problem:
+            self.show_problem(problem)
+            return []
+        if self.context.blocker:
+            self.show_error(self.context.blocker)
+            return []
+        jobs = self.engine.scheduler.submit_many([Job(self.endpoint, body, uploads) for body, uploads in requests])
+        for job in jobs:
+            self.submitted.emit(job)
+        return jobs
+
+    def duplicate(self, job: Job) -> None:
+        body = dict(job.body)
+        self.clear_errors()
+        self.fill_form(body, list(job.uploads))
+        body.pop("model", None)
+        if self._advanced is not None:
+            self._advanced.set_values(body)
+
+    def set_model(self, body: dict[str, Any]) -> None:
+        if hasattr(self, "model_picker") and body.get("model"):
+            self.model_picker.set_model(str(body.pop("model")))
+
+    # -- problems ----------------------------------------------------------------------
+
+    def show_problem(self, problem: FieldProblem) -> None:
+        """Under the Advanced editor when the field came from there, else under its widget."""
+        in_advanced = False
+        if self._advanced is not None and problem.field != "advanced":
+            try:
+                in_advanced = problem.field in self._advanced.values()
+            except FieldProblem:
+                in_advanced = False
+        widget = self._fields.get("advanced" if in_advanced else problem.field)
+        if in_advanced:
+            self._advanced.open()
+        self.show_error(problem.message, widget)
+
+    def field_error_label(self, field: QWidget) -> QLabel:
+        """The label under `field` that shows what is wrong with it."""
+        label = self._field_errors[id(field)] = error_label(self)
+        return label
+
+    def show_error(self, message: str, field: QWidget | None = None) -> None:
+        label = self._field_errors.get(id(field), self.problem) if field is not None else self.problem
+        label.setText(message)
+        label.show()
+        if field is not None:
+            field.setFocus()
+            if hasattr(self, "scroll"):
+                self.scroll.ensureWidgetVisible(field)
+
+    def clear_errors(self) -> None:
+        for label in (self.problem, *self._field_errors.values()):
+            label.hide()
+            label.clear()

@@ -1,0 +1,168 @@
+"""Small form pieces the endpoint tabs share: the Advanced JSON editor (checked as you
+type), the blocker banner, a seed field that may stay empty, a section heading."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFontDatabase, QIntValidator
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.core.builders.bodies import FieldProblem, parse_extra
+
+ERROR_STYLE = "color: #e74c3c;"  # a red that reads on light and dark bases (contrast >= 3 on both)
+HINT_STYLE = "color: palette(placeholder-text);"
+
+
+def banner(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setStyleSheet("background: #fdebd0; color: #6e2c00; padding: 6px; border-radius: 3px;")
+    return label
+
+
+def heading(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setStyleSheet("font-weight: bold; margin-top: 6px;")
+    return label
+
+
+def hint(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setStyleSheet(HINT_STYLE)
+    return label
+
+
+class GrowingTextEdit(QPlainTextEdit):
+    """A text box as tall as its text (between `lines` and `max_lines`), so a form of
+    several boxes in a scroll area neither squeezes nor balloons them."""
+
+    def __init__(self, lines: int = 3, max_lines: int = 16, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lines, self._max_lines = lines, max_lines
+        self.setTabChangesFocus(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.textChanged.connect(self.updateGeometry)
+
+    def set_lines(self, lines: int) -> None:
+        self._lines = lines
+        self.updateGeometry()
+
+    def _height(self, lines: int) -> int:
+        margins = self.contentsMargins()
+        return self.fontMetrics().lineSpacing() * lines + margins.top() + margins.bottom() + 10
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        shown = max(self._lines, min(self._max_lines, self.document().lineCount()))
+        return QSize(super().sizeHint().width(), self._height(shown))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(super().minimumSizeHint().width(), self._height(min(self._lines, 3)))
+
+
+class SeedEdit(QLineEdit):
+    """A whole number, or empty for "none"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(self.tr("none"))
+        self.setValidator(QIntValidator(-2**31, 2**31 - 1, self))
+        self.setMaximumWidth(110)
+
+    def value(self) -> int | None:
+        text = self.text().strip()
+        return int(text) if text not in ("", "-") else None
+
+    def set_value(self, value: Any) -> None:
+        self.setText("" if value is None else str(value))
+
+
+class AdvancedEditor(QWidget):
+    """A JSON object whose keys are merged into the request body (and win over the
+    form). Collapsed until opened; the problem with the text shows under it as you type."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None, example: str = '{"top_p": 0.9}') -> None:
+        super().__init__(parent)
+        self.toggle = QToolButton(self, text=self.tr("Advanced (JSON merged into the request)"), checkable=True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.toggle.setAutoRaise(True)
+        self.toggle.toggled.connect(self._toggled)
+        self.edit = QPlainTextEdit(self)
+        self.edit.setPlaceholderText(
+            self.tr("Any extra fields as one JSON object, e.g. {example}").format(example=example))
+        self.edit.setTabChangesFocus(True)
+        self.edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.edit.setMaximumHeight(self.fontMetrics().lineSpacing() * 7 + 12)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.error)
+        self.edit.hide()
+        self._timer = QTimer(self, singleShot=True, interval=250)  # check once typing pauses
+        self._timer.timeout.connect(self.validate)
+        self.edit.textChanged.connect(self._timer.start)
+        self.edit.textChanged.connect(self.changed)
+
+    def _toggled(self, on: bool) -> None:
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+        self.edit.setVisible(on)
+        self.error.setVisible(on and bool(self.error.text()))
+
+    def open(self) -> None:
+        self.toggle.setChecked(True)
+
+    def text(self) -> str:
+        return self.edit.toPlainText()
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        self.edit.setPlainText(json.dumps(values, indent=2, ensure_ascii=False) if values else "")
+        if values:
+            self.open()
+        self.validate()
+
+    def values(self) -> dict[str, Any]:
+        """The object, or FieldProblem("advanced", plain words)."""
+        return parse_extra(self.text())
+
+    def validate(self) -> bool:
+        self._timer.stop()
+        try:
+            values = self.values()
+            if values.get("stream"):
+                raise FieldProblem("advanced", self.tr("The queue does not stream answers: remove \"stream\"."))
+        except FieldProblem as problem:
+            self.show_problem(problem.message)
+            return False
+        self.show_problem("")
+        return True
+
+    def show_problem(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+        if message:
+            self.open()
+            area = self.parentWidget()
+            while area is not None and not isinstance(area, QScrollArea):
+                area = area.parentWidget()
+            if area is not None:  # the problem shows under the editor, which may be at the fold
+                QTimer.singleShot(0, self, lambda: area.ensureWidgetVisible(self.error, 0, 4))

@@ -1,0 +1,95 @@
+"""How the queue runs: parallel jobs, a requests-per-minute limit, attempts per job, the
+read timeout and the upload size limit. Stored in QSettings; applied to the running
+engine at once where it can be (the read timeout applies from the next start)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QWidget,
+)
+
+from gui.core.api.client import DEFAULT_READ_TIMEOUT
+from gui.core.jobs.scheduler import Scheduler
+from gui.ui.runtime import settings as app_settings
+
+_KEYS = {"concurrency": "queue/concurrency", "per_minute": "queue/requestsPerMinute",
+         "attempts": "queue/attempts", "read_timeout_min": "queue/readTimeoutMinutes"}
+
+
+@dataclass
+class QueueSettings:
+    concurrency: int = 8
+    per_minute: int = 0  # 0: no limit
+    attempts: int = 3
+    read_timeout_min: int = int(DEFAULT_READ_TIMEOUT // 60)
+
+    @classmethod
+    def load(cls) -> QueueSettings:
+        s, d = QSettings(), cls()
+        # type= always: in a fresh process QSettings returns strings.
+        return cls(**{name: max(0, s.value(key, getattr(d, name), type=int)) for name, key in _KEYS.items()})
+
+    def save(self) -> None:
+        s = QSettings()
+        for name, key in _KEYS.items():
+            s.setValue(key, int(getattr(self, name)))
+
+    def apply(self, scheduler: Scheduler) -> None:
+        scheduler.throttle.set_limit(self.concurrency)
+        scheduler.throttle.per_minute = self.per_minute or None
+        scheduler.max_attempts = self.attempts
+
+    def engine_options(self) -> dict:
+        from gui.core.api.client import Timeouts
+
+        return {"concurrency": self.concurrency, "per_minute": self.per_minute or None,
+                "max_attempts": self.attempts, "timeouts": Timeouts(read=self.read_timeout_min * 60.0)}
+
+
+class QueueSettingsDialog(QDialog):
+    def __init__(self, scheduler: Scheduler, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Queue settings"))
+        self._scheduler = scheduler
+        current = QueueSettings.load()
+
+        def spin(low: int, high: int, value: int, suffix: str = "", special: str = "") -> QSpinBox:
+            box = QSpinBox(self, minimum=low, maximum=high, value=value, suffix=suffix)
+            if special:
+                box.setSpecialValueText(special)
+            return box
+
+        self.concurrency = spin(1, 64, current.concurrency)
+        self.per_minute = spin(0, 10_000, current.per_minute, self.tr(" per minute"), special=self.tr("No limit"))
+        self.attempts = spin(1, 10, current.attempts)
+        self.read_timeout = spin(1, 240, current.read_timeout_min, self.tr(" min"))
+        self.upload_limit = spin(1, 4096, int(app_settings.upload_limit_mib()), self.tr(" MiB"))
+        form = QFormLayout(self)
+        form.addRow(self.tr("Jobs at once"), self.concurrency)
+        form.addRow(self.tr("Requests"), self.per_minute)
+        form.addRow(self.tr("Attempts per job"), self.attempts)
+        form.addRow(self.tr("Wait for an answer"), self.read_timeout)
+        form.addRow(self.tr("Largest upload"), self.upload_limit)
+        note = QLabel(self.tr("The server holds each request open until the job is done, so the wait for an "
+                              "answer is long. It applies from the next start."), self, wordWrap=True)
+        note.setStyleSheet("color: palette(mid);")
+        form.addRow(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        settings = QueueSettings(self.concurrency.value(), self.per_minute.value(), self.attempts.value(),
+                                 self.read_timeout.value())
+        settings.save()
+        settings.apply(self._scheduler)
+        app_settings.set_upload_limit_mib(self.upload_limit.value())
+        super().accept()

@@ -1,0 +1,65 @@
+"""Filtering a long history: matches deep in the store are found without paging through
+it (the model pages the history through the filter in SQL)."""
+from __future__ import annotations
+
+import pytest
+
+from gui.core.endpoints import Endpoint
+from gui.core.jobs.job import Job, JobState
+
+pytestmark = pytest.mark.usefixtures("qt_loop")
+
+
+def history(store, count: int, batch_every: int = 0) -> list[Job]:
+    jobs = []
+    for i in range(count):
+        job = Job(Endpoint.CHAT, {"model": "gpt-4.1", "messages": [{"role": "user", "content": f"question {i}"}]},
+                  batch_id="batch_deep" if batch_every and i % batch_every == 0 else None)
+        job.state = JobState.SUCCEEDED
+        jobs.append(job)
+    store.add_many(jobs)
+    return jobs
+
+
+def visible_prompts(panel) -> list[str]:
+    proxy = panel.proxy
+    return [proxy.index(r, 0).data(panel.model.JobRole).summary for r in range(proxy.rowCount())]
+
+
+def test_filter_finds_a_job_deep_in_the_history(gui_engine, qtbot):
+    from gui.ui.window.main_window import MainWindow
+
+    engine = gui_engine()
+    history(engine.store, 2000)
+    window = MainWindow(engine, "Sandbox")
+    qtbot.addWidget(window)
+    panel = window.jobs
+    assert panel.model.rowCount() <= 2 * panel.model.PAGE  # lazily paged, not all loaded
+    panel.filter_edit.setText("question 17")  # question 17, 170-179, 1700-1799
+    qtbot.waitUntil(lambda: "question 17" in visible_prompts(panel), timeout=3000)
+    prompts = visible_prompts(panel)
+    assert len(prompts) == 111 and all(p.startswith("question 17") for p in prompts)
+    panel.filter_edit.setText("")
+    qtbot.waitUntil(lambda: len(visible_prompts(panel)) >= panel.model.PAGE, timeout=3000)
+    assert visible_prompts(panel)[0] == "question 1999"  # newest first again
+    window._confirmed_close = True
+    window.close()
+
+
+def test_batch_filter_reaches_old_batches_and_like_wildcards_are_literal(gui_engine, qtbot):
+    from gui.ui.window.main_window import MainWindow
+
+    engine = gui_engine()
+    history(engine.store, 1500, batch_every=100)
+    window = MainWindow(engine, "Sandbox")
+    qtbot.addWidget(window)
+    panel = window.jobs
+    panel.set_batches([("batch_deep", "deep")])
+    panel.show_batch("batch_deep")
+    qtbot.waitUntil(lambda: len(visible_prompts(panel)) == 15, timeout=3000)
+    panel.show_batch(None)
+    panel.filter_edit.setText("question 1_")  # "_" is a LIKE wildcard in SQL: must match literally
+    qtbot.waitUntil(lambda: panel.model.rowCount() < 50, timeout=3000)
+    assert visible_prompts(panel) == []
+    window._confirmed_close = True
+    window.close()

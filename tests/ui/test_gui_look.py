@@ -1,0 +1,85 @@
+"""Light and dark: Fusion everywhere, the palette following the chosen scheme, state and
+error colours readable on either base, and the application icon."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+from tabs_support import wait_models
+
+from gui.core.jobs.job import JobState
+from gui.ui.runtime import theme
+from gui.ui.jobs.columns import STATE_COLOURS, STATE_COLOURS_DARK, state_colour
+from gui.ui.runtime.resources import app_icon, resource_path
+from gui.ui.widgets.form import ERROR_STYLE
+
+
+@pytest.fixture
+def scheme(qapp, qt_settings):
+    """Apply a scheme for the test; the light one comes back afterwards."""
+    yield lambda name: theme.apply(qapp, name)
+    theme.apply(qapp, "light")
+
+
+def base_colours() -> list[QColor]:
+    palette = QApplication.palette()
+    return [palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.AlternateBase)]
+
+
+def test_dark_scheme_changes_the_palette(scheme, qapp):
+    assert scheme("light") is False
+    light = QApplication.palette().color(QPalette.ColorRole.Window)
+    assert scheme("dark") is True
+    assert qapp.style().name().lower() == "fusion"
+    palette = QApplication.palette()
+    assert palette.color(QPalette.ColorRole.Window).lightness() < 80 < light.lightness()
+    assert theme.contrast(palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)) >= 7
+    assert theme.is_dark()
+
+
+@pytest.mark.parametrize("name", ["light", "dark"])
+def test_state_and_error_colours_stay_readable(scheme, name):
+    scheme(name)
+    colours = STATE_COLOURS_DARK if name == "dark" else STATE_COLOURS
+    error = QColor(ERROR_STYLE.split(":")[1].strip(" ;"))
+    for base in base_colours():
+        for state in JobState:
+            assert state_colour(state) == colours[state]
+            assert theme.contrast(QColor(state_colour(state)), base) >= 3, (state, base.name())
+        assert theme.contrast(error, base) >= 3, base.name()
+
+
+def test_saved_choice_is_applied_and_kept(scheme, qapp):
+    from PySide6.QtCore import QSettings
+
+    assert theme.choose(qapp, "dark") is True
+    assert QSettings().value(theme.SCHEME_KEY) == "dark" and theme.chosen_scheme() == "dark"
+    assert theme.apply(qapp) is True  # the next start reads the choice
+    theme.choose(qapp, "system")
+    assert theme.chosen_scheme() == "system"
+
+
+def test_view_menu_switches_the_scheme(main_window, scheme, qtbot):
+    wait_models(qtbot, main_window)  # the window's first model fetch must end before teardown
+    main_window.scheme_actions["dark"].trigger()
+    assert theme.is_dark()
+    # Widgets with their own style sheet (bold labels) follow a change while the app runs.
+    label = main_window.profile_label
+    assert label.styleSheet() and label.palette().color(QPalette.ColorRole.WindowText).lightness() > 160
+    main_window.scheme_actions["light"].trigger()
+    assert not theme.is_dark()
+
+
+def test_the_icon_loads(qapp):
+    path = resource_path("icons", "queue-desk.svg")
+    assert path is not None and path.is_file()
+    icon = app_icon()
+    assert not icon.isNull() and not icon.pixmap(64, 64).isNull()
+
+
+def test_make_app_sets_the_window_icon(qapp, qt_settings):
+    from gui.ui.app import make_app
+
+    make_app()
+    assert not QApplication.windowIcon().isNull()
+    theme.apply(qapp, "light")

@@ -1,0 +1,199 @@
+"""Start-up stays cheap (B4): the endpoint tabs are built when first shown, the network
+stack is loaded when the first request goes out, and nothing the user can see changes."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from tabs_support import wait_models
+
+from gui.ui.window.main_window import TABS
+
+pytestmark = pytest.mark.usefixtures("qt_loop")
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def test_tab_specs_match_their_classes():
+    for spec in TABS:
+        tab_class = spec.load()
+        assert (tab_class.title, tab_class.endpoint) == (spec.title, spec.endpoint)
+
+
+def test_tabs_are_built_when_first_shown(main_window, qtbot):
+    window = main_window
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [s.title for s in TABS]
+    assert set(window._built_tabs) == {0}  # only the first tab at start-up
+    assert window.tabs.currentWidget() is window.build_tab(0)
+
+    qtbot.mouseClick(window.tabs.tabBar(), Qt.MouseButton.LeftButton,
+                     pos=window.tabs.tabBar().tabRect(2).center())
+    assert window.tabs.currentIndex() == 2
+    tab = window.tabs.currentWidget()
+    assert tab is window._built_tabs[2] and tab.endpoint is TABS[2].endpoint and tab.isVisible()
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [s.title for s in TABS]
+    assert window.tab_for(TABS[5].endpoint) is window.tabs.widget(5)  # built, not shown
+    assert window.tabs.currentIndex() == 2
+
+
+def test_ctrl_number_moves_the_focus_into_a_tab_built_for_it(main_window, qtbot):
+    window = main_window
+    wait_models(qtbot, window)
+    chat = window.tabs.currentWidget()
+    window.activateWindow()
+    chat.model_picker.combo.setFocus()
+    qtbot.waitUntil(chat.model_picker.combo.hasFocus, timeout=2000)
+    qtbot.keyClick(chat.model_picker.combo, Qt.Key.Key_2, CTRL)
+    tab = window.tabs.currentWidget()
+    assert window.tabs.currentIndex() == 1 and tab is window._built_tabs[1]
+    assert tab.isAncestorOf(QApplication.focusWidget())
+
+
+def test_the_window_loads_no_network_stack_until_it_sends(home):
+    code = (
+        "import sys; from PySide6.QtWidgets import QApplication; import qasync\n"
+        "from gui.core.engine import Engine; from gui.ui.window.main_window import MainWindow\n"
+        "app = QApplication([]); loop = qasync.QEventLoop(app); import asyncio; asyncio.set_event_loop(loop)\n"
+        "w = MainWindow(Engine.open('http://127.0.0.1:9/queue', 'sk'), 'x'); w.show()\n"
+        "print(sorted(m for m in ('httpx', 'aiohttp', 'truststore', 'keyring') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_watch_folder_in_use_starts_with_the_event_loop(main_window, qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from gui.ui.batch import watch as batch_watch
+    from gui.ui.batch.controller import WATCH_ENABLED_KEY
+    from gui.ui.window.main_window import MainWindow
+
+    assert WATCH_ENABLED_KEY == batch_watch.KEY + "enabled"
+    assert main_window.batches._watch is None  # not in use: not even imported for it
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    settings = QSettings()
+    settings.setValue(batch_watch.KEY + "folder", str(inbox))
+    settings.setValue(WATCH_ENABLED_KEY, True)
+    again = MainWindow(main_window.engine, "Sandbox")  # the next session's window
+    qtbot.addWidget(again)
+    try:
+        qtbot.waitUntil(lambda: again.batches._watch is not None, timeout=2000)
+        assert again.batches.watch.folder is not None and again.batches.watch.folder.settings.folder == inbox
+        wait_models(qtbot, again)  # its model list is loading too: let it finish before the window goes
+    finally:
+        again.batches.watch.folder.close()
+        again._confirmed_close = True
+        again.model.detach()
+
+
+def test_the_table_holds_the_newest_jobs_before_the_first_paint(gui_engine, qtbot):
+    from gui.core.endpoints import Endpoint
+    from gui.core.jobs.job import Job
+    from gui.ui.jobs.table_model import JobTableModel
+    from gui.ui.window.main_window import MainWindow
+
+    engine = gui_engine()
+    engine.store.add_many(Job(Endpoint.CHAT, {"model": "m", "messages": [{"role": "user", "content": f"q {i}"}]})
+                          for i in range(250))
+    window = MainWindow(engine, "Sandbox")  # no event processed yet
+    qtbot.addWidget(window)
+    assert window.model.rowCount() == JobTableModel.FIRST_PAGE
+    assert window.jobs.proxy.index(0, 0).data(JobTableModel.JobRole).summary == "q 249"
+    window.model.fetchMore()  # scrolling down asks for full pages
+    assert window.model.rowCount() == 250
+    wait_models(qtbot, window)  # the model list loads once the loop runs: let it finish first
+    window._confirmed_close = True
+    window.model.detach()
+
+
+def test_the_prompt_column_takes_the_width_the_others_leave(main_window, qtbot):
+    from gui.ui.jobs.columns import COLUMN_INDEX, COLUMNS
+
+    view = main_window.jobs.view
+    others = sum(c.width for c in COLUMNS if c.id != "prompt")
+
+    def fitted() -> bool:
+        return view.columnWidth(COLUMN_INDEX["prompt"]) == max(160, view.viewport().width() - others)
+
+    qtbot.waitUntil(fitted, timeout=2000)
+    main_window.resize(main_window.width() + 200, main_window.height())
+    qtbot.waitUntil(lambda: fitted() and view.viewport().width() - others > 160, timeout=2000)
+
+
+def test_a_long_history_needs_no_sideways_scrolling(gui_engine, qtbot):
+    """At the window's default size, with the vertical scroll bar a long history brings,
+    every column fits: no horizontal scroll bar."""
+    from gui.core.endpoints import Endpoint
+    from gui.core.jobs.job import Job
+    from gui.ui.jobs.columns import COLUMN_INDEX, COLUMNS
+    from gui.ui.window.main_window import MainWindow
+
+    engine = gui_engine()
+    engine.store.add_many(Job(Endpoint.CHAT, {"model": "m", "messages": [{"role": "user", "content": f"q {i}"}]})
+                          for i in range(300))
+    window = MainWindow(engine, "Sandbox")
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    view = window.jobs.view
+    others = sum(c.width for c in COLUMNS if c.id != "prompt")
+    qtbot.waitUntil(lambda: view.verticalScrollBar().isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: view.columnWidth(COLUMN_INDEX["prompt"]) == view.viewport().width() - others,
+                    timeout=2000)
+    assert view.horizontalHeader().length() <= view.viewport().width()
+    assert not view.horizontalScrollBar().isVisible()
+    wait_models(qtbot, window)  # the model list loads once the loop runs: let it finish first
+    window._confirmed_close = True
+    window.model.detach()
+
+
+def test_the_job_details_follow_a_change_of_scheme(qapp, qtbot, qt_settings, tmp_path):
+    from gui.core.endpoints import Endpoint
+    from gui.core.jobs.job import Job, JobState
+    from gui.core.jobs.store import JobStore
+    from gui.ui.runtime import theme
+    from gui.ui.jobs.columns import state_colour
+    from gui.ui.preview.panel import PreviewPanel
+
+    store = JobStore(tmp_path / "jobs.sqlite3")
+    job = Job(Endpoint.CHAT, {"model": "m", "messages": [{"role": "user", "content": "x"}]})
+    store.add(job)
+    store.transition(job, JobState.WAITING, attempts=1)
+    store.transition(job, JobState.FAILED, error="Not found (404).")
+    panel = PreviewPanel(store)
+    qtbot.addWidget(panel)
+    try:
+        theme.apply(qapp, "light")
+        panel.show_job(job)
+        light = state_colour(JobState.FAILED)
+        assert light in panel.meta.text()
+        theme.apply(qapp, "dark")
+        dark = state_colour(JobState.FAILED)
+        assert dark != light and dark in panel.meta.text() and light not in panel.meta.text()
+    finally:
+        theme.apply(qapp, "light")
+        store.close()
+
+
+def test_the_sandbox_takes_its_port_at_once_and_loads_once_the_loop_runs(tmp_path):
+    code = (
+        "import sys, time, urllib.request\n"
+        "from gui.ui import app\n"
+        "qt = app.make_app([])\n"
+        "url = app.ensure_sandbox()\n"
+        "print('uvicorn' in sys.modules, 'starlette' in sys.modules)\n"
+        "deadline = time.monotonic() + 20\n"
+        "while app._sandbox_server.server is None and time.monotonic() < deadline:\n"
+        "    qt.processEvents(); time.sleep(0.01)\n"
+        "request = urllib.request.Request(url + '/models', headers={'Authorization': 'Bearer sandbox'})\n"
+        "print(urllib.request.urlopen(request, timeout=10).status)\n"
+        "app.stop_sandbox()\n"
+    )
+    env = dict(os.environ, QUEUE_DESK_HOME=str(tmp_path / "home"))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["False", "False", "200"]
