@@ -7,13 +7,19 @@ import argparse
 import asyncio
 import json
 import logging
+import signal
+import sqlite3
 import sys
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import TypeVar
 
 from gui import __version__
 from gui.core.endpoints import DEFAULT_BASE_URL, Endpoint
 from gui.core.errors import QueueError
+
+T = TypeVar("T")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,8 +47,62 @@ def main(argv: list[str] | None = None) -> int:
     except QueueError as error:
         print(f"queue-desk: {error.message}", file=sys.stderr)
         return 1
+    except sqlite3.OperationalError as error:  # the job database locked by another program
+        from gui.core import paths
+        from gui.core.jobs.store import busy_message
+
+        logging.getLogger(__name__).warning("store error: %s", error)
+        print(f"queue-desk: {busy_message(paths.database_path())}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
+        print("queue-desk: stopped (Ctrl+C); jobs in flight were marked interrupted. Run the same command again "
+              "to continue.", file=sys.stderr)
         return 130
+    except Stopped as stop:
+        print(f"queue-desk: stopped ({stop.name}); jobs in flight were marked interrupted. Run the same command "
+              "again to continue.", file=sys.stderr)
+        return 128 + stop.signum
+
+
+class Stopped(Exception):
+    """SIGTERM or SIGHUP arrived: handled like Ctrl+C (stop sending, flush, mark in-flight jobs
+    interrupted), then the command exits with 128 + the signal's number."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+        self.name = signal.Signals(signum).name
+
+
+def run_stoppable(main: Callable[[], Awaitable[T]]) -> T:
+    """`asyncio.run(main())`, with SIGTERM and SIGHUP cancelling `main` like Ctrl+C does:
+    its `finally` blocks close the engine, which marks jobs in flight interrupted and writes
+    every pending change before the process exits."""
+    received: list[int] = []
+
+    async def runner() -> T:
+        task = asyncio.current_task()
+        loop = asyncio.get_running_loop()
+
+        def stop(signum: int) -> None:
+            if not received:  # a second signal must not cut the clean-up short
+                received.append(signum)
+                task.cancel()
+
+        for signum in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)):
+            if signum is not None:
+                try:
+                    loop.add_signal_handler(signum, stop, signum)
+                except (NotImplementedError, RuntimeError):  # Windows: no signal handlers on the loop
+                    pass
+        try:
+            return await main()
+        except asyncio.CancelledError:
+            if received:
+                raise Stopped(received[0]) from None
+            raise
+
+    return asyncio.run(runner())
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -120,7 +180,7 @@ def _open_engine(args: argparse.Namespace, **options):
     from gui.core.engine import Engine
 
     if not getattr(args, "profile", None):
-        return Engine.open(args.base_url, **options)
+        return _headless(Engine.open(args.base_url, **options))
     from gui.core.errors import ErrorKind
     from gui.core.profiles.keys import key_store
     from gui.core.profiles.profile import SANDBOX_PROFILE, ProfileStore
@@ -129,7 +189,16 @@ def _open_engine(args: argparse.Namespace, **options):
     if profile.name == SANDBOX_PROFILE:
         raise QueueError(ErrorKind.INPUT, "The Sandbox profile exists only inside the app. Run `queue-desk sandbox` "
                          "and pass --base-url http://127.0.0.1:8787/queue instead.")
-    return Engine.for_profile(profile, key_store().require(profile.name).value, defaults=options)
+    return _headless(Engine.for_profile(profile, key_store().require(profile.name).value, defaults=options))
+
+
+def _headless(engine):
+    """Every headless command first recovers what dead processes left in flight (only theirs:
+    a window or another command still running keeps its jobs), and reports a store locked by
+    another program on stderr."""
+    engine.store.recover()
+    engine.scheduler.on_store_trouble(lambda message: message and print(f"queue-desk: {message}", file=sys.stderr))
+    return engine
 
 
 def _submit(args: argparse.Namespace) -> int:
@@ -156,7 +225,7 @@ def _submit(args: argparse.Namespace) -> int:
             print(f"queue-desk: {job.error}", file=sys.stderr)
         return 1 if failed else 0
 
-    return asyncio.run(run())
+    return run_stoppable(run)
 
 
 def _result_files(job, out: Path | None) -> list[Path]:
@@ -183,7 +252,7 @@ def _batch(args: argparse.Namespace) -> int:
         finally:
             await engine.aclose()
 
-    ok, failed = asyncio.run(run())
+    ok, failed = run_stoppable(run)
     print(f"{ok} succeeded, {failed} failed")
     print(args.out / RESULTS_NAME)
     return 0 if failed == 0 else 1
@@ -205,7 +274,7 @@ def _table_batch(args: argparse.Namespace) -> int:
         finally:
             await engine.aclose()
 
-    result = asyncio.run(run())
+    result = run_stoppable(run)
     print(f"{result.succeeded} succeeded, {result.failed} failed")
     for path in result.written:
         print(path)
@@ -217,6 +286,7 @@ def _jobs(args: argparse.Namespace) -> int:
 
     store = JobStore.open_default()
     try:
+        store.recover()  # a crashed process's jobs show as interrupted, not as running for ever
         jobs = store.jobs()
     finally:
         store.close()

@@ -190,6 +190,8 @@ def start_window(session: Session) -> MainWindow:
                         profiles=ProfileStore(sandbox_url=session.sandbox_url))
     for job in to_poll:
         engine.scheduler.resume_polling(job)
+    # Another process holding the database for a while: say so (changes are kept and retried).
+    engine.scheduler.on_store_trouble(lambda message: window.statusBar().showMessage(message or ""))
     notes = ([session.blocker] if session.blocker else []) + session.notes
     if interrupted:
         text = (translate("app", "1 job was interrupted when Queue Desk last stopped; select it and Resubmit "

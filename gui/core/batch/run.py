@@ -18,6 +18,7 @@ import asyncio
 import enum
 import json
 import logging
+import sqlite3
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
@@ -29,10 +30,12 @@ from gui.core.batch.jsonl import RESULTS_NAME, output_line, read_output, succeed
 from gui.core.batch.plan import BatchPlan, read_manifest, request_fingerprint
 from gui.core.engine import Engine
 from gui.core.jobs.job import Job, JobState
+from gui.core.jobs.store import busy_message
 
 log = logging.getLogger(__name__)
 
 RATE_WINDOW = 60.0  # seconds of finished rows the rate is measured over
+HAND_OVER_RETRY = 1.0  # seconds before rows refused by a locked store are handed over again
 
 
 class RunState(enum.Enum):
@@ -99,9 +102,13 @@ class BatchRun:
         """Load what earlier runs left (off the event loop: it reads files and the store)."""
         run = cls(engine, plan)
         await asyncio.get_running_loop().run_in_executor(None, run._load)
-        if run._inflight:  # e.g. a 202 job the app resumed polling after a restart
+        if run._inflight:  # e.g. a 202 job the server holds: its polling resumes
             run.state = RunState.RUNNING
             run._subscribe()
+            for job in run.jobs.values():
+                if (job.id in run._inflight and job.state is JobState.POLLING and job.status_url
+                        and job.owner == engine.store.owner):  # claimed by recover(): ours to finish
+                    engine.scheduler.resume_polling(job)
         return run
 
     def _load(self) -> None:
@@ -253,16 +260,26 @@ class BatchRun:
 
     def _hand_over(self) -> None:
         room = self.window - len(self._inflight)
-        jobs = []
+        taken: list[tuple[int, Job]] = []
         while room > 0 and self._held:
             index = self._held.popleft()
-            job = self._job_for(index)
+            taken.append((index, self._job_for(index)))
+            room -= 1
+        if not taken:
+            return
+        try:
+            self.engine.scheduler.submit_many([job for _, job in taken])
+        except sqlite3.OperationalError as exc:
+            # Another process holds the database: nothing was stored, so nothing was sent. The
+            # rows go back to the front and are handed over again shortly.
+            log.warning("batch rows not handed over (%s); trying again", exc)
+            self._held.extendleft(index for index, _ in reversed(taken))
+            self.engine.scheduler.tell_store_trouble(busy_message(self.engine.store.path))
+            asyncio.get_running_loop().call_later(HAND_OVER_RETRY, self._schedule)
+            return
+        for _, job in taken:
             self._inflight[job.id] = job.custom_id or ""
             self.jobs[job.custom_id or ""] = job
-            jobs.append(job)
-            room -= 1
-        if jobs:
-            self.engine.scheduler.submit_many(jobs)
 
     def _job_for(self, index: int) -> Job:
         """The row's own finished job when it asked the same (resubmitted: the table keeps one

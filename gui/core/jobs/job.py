@@ -95,6 +95,7 @@ class Job:
     usage: dict[str, Any] | None = None
     batch_id: str | None = None
     custom_id: str | None = None
+    owner: str | None = None  # the process running the job, "<pid>@<start time>" (owner.py)
     seq: int | None = None  # the store's insertion order (a paging cursor), set when read back
     # Live-only (not stored): upload progress, retry countdown, server queue position.
     progress: float | None = None

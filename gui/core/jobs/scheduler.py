@@ -109,8 +109,16 @@ class Scheduler:
         return jobs
 
     def _requeue(self, job: Job) -> None:
-        self.store.transition(job, JobState.QUEUED, translate("scheduler", "resubmitted"), attempts=0, error=None, error_kind=None,
-                              http_status=None, server_job_id=None, status_url=None, result_path=None)
+        # Deferred: the row is stored already, and a store locked by another process must not
+        # stop the jobs half-way through submit_many (the change is kept and written soon).
+        self.store.transition(job, JobState.QUEUED, translate("scheduler", "resubmitted"), defer=True, attempts=0,
+                              error=None, error_kind=None, http_status=None, server_job_id=None, status_url=None,
+                              result_path=None)
+        self._writes.changed()
+
+    def tell_store_trouble(self, message: str | None) -> None:
+        """Pass a store problem found outside the write-behind to the same listener."""
+        self._writes.tell(message)
 
     async def submit_in_chunks(self, jobs: list[Job], chunk: int = 250) -> list[Job]:
         """`submit_many` for big batches without stalling the event loop (the GUI thread):
@@ -130,6 +138,8 @@ class Scheduler:
 
     def resume_polling(self, job: Job) -> None:
         """Resume polling a 202 job whose status URL was stored before a restart."""
+        if job.id in self._tasks or job.id in self._jobs:
+            return  # already resumed (the window resumes all, a reopened batch its own)
         self._start(job, self._resume_polling(job))
 
     def cancel(self, job_id: str) -> bool:
@@ -365,6 +375,11 @@ class Scheduler:
         self.store.transition(job, state, detail, defer=state is not JobState.POLLING, **changes)
         self._writes.changed()
         self._notify(job)
+
+    def on_store_trouble(self, listener: Callable[[str | None], None] | None) -> None:
+        """`listener(message)` when the store has been locked by another process for a while
+        (changes are kept and retried), `listener(None)` once they are written."""
+        self._writes.on_trouble = listener
 
     def after_flush(self, callback: Callable[[], None]) -> None:
         """Call `callback` once, right after the state changes made so far are written to

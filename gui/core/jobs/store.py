@@ -3,6 +3,7 @@ every state change is recorded with its timestamp, so a crash loses nothing."""
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 import sqlite3
 import threading
@@ -15,12 +16,17 @@ from typing import Any
 from gui.core import paths
 from gui.core.api.client import Upload
 from gui.core.endpoints import Endpoint
+from gui.core.errors import ErrorKind, QueueError
 from gui.core.i18n import translate
 from gui.core.jobs.job import ALLOWED, Job, JobState
+from gui.core.jobs.owner import current_owner, is_alive
 
-SCHEMA_VERSION = 1
+log = logging.getLogger(__name__)
 
-# One declarative schema; `_migrate` brings older files up to it step by step.
+SCHEMA_VERSION = 2
+BUSY_TIMEOUT = 5.0  # seconds a write waits for another process's write lock
+
+# One declarative schema for new files; `_MIGRATIONS` bring older files up to it.
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -44,7 +50,8 @@ CREATE TABLE IF NOT EXISTS jobs (
     result_path TEXT,
     usage TEXT,
     batch_id TEXT,
-    custom_id TEXT
+    custom_id TEXT,
+    owner TEXT
 );
 CREATE INDEX IF NOT EXISTS jobs_state ON jobs(state);
 CREATE INDEX IF NOT EXISTS jobs_batch ON jobs(batch_id, custom_id);
@@ -57,10 +64,14 @@ CREATE TABLE IF NOT EXISTS transitions (
 );
 CREATE INDEX IF NOT EXISTS transitions_job ON transitions(job_id);
 """
+# version -> the statements that bring a file of that version to the next one
+_MIGRATIONS = {
+    1: ["ALTER TABLE jobs ADD COLUMN owner TEXT"],  # which process runs the job (owner.py)
+}
 
 _COLUMNS = (
     "id endpoint model summary body uploads state created_at updated_at started_at finished_at "
-    "attempts error error_kind http_status server_job_id status_url result_path usage batch_id custom_id"
+    "attempts error error_kind http_status server_job_id status_url result_path usage batch_id custom_id owner"
 ).split()
 _MUTABLE = _COLUMNS[6:]  # everything from `state` on can change after insert
 _SEARCHED = ("summary", "model", "state", "endpoint", "error", "custom_id")
@@ -78,24 +89,42 @@ class IllegalTransition(RuntimeError):
     pass
 
 
+def busy_message(path: Path) -> str:
+    return translate("store", "The job database {path} is locked by another program. Wait a moment and try "
+                              "again; if it stays locked, close other programs that use this data folder.").format(
+        path=path)
+
+
 class JobStore:
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, busy_timeout: float = BUSY_TIMEOUT) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.results_dir = self.path.parent / "results"
+        self.owner = current_owner()  # every job this store writes belongs to this process
+        self.busy_timeout = busy_timeout
         # check_same_thread=False: the GUI may read from a worker thread; the lock
         # serialises every use of the one connection.
         self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         self._lock = threading.RLock()
-        # Deferred writes (see transition): the latest fields per job, and the events.
+        # Deferred writes (see transition): the latest fields per job, and the events. They
+        # leave these only once committed: a write refused by a lock is tried again later.
         self._pending_jobs: dict[str, Job] = {}
         self._pending_events: list[tuple] = []
-        self._db.execute("PRAGMA journal_mode=WAL")
-        # NORMAL in WAL mode: a power cut may lose the last commits but never corrupts
-        # the file; an app crash (the common case) loses nothing.
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("PRAGMA busy_timeout=5000")
-        self._migrate()
+        try:
+            self._set_busy_timeout(busy_timeout)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            # NORMAL in WAL mode: a power cut may lose the last commits but never corrupts
+            # the file; an app crash (the common case) loses nothing.
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except sqlite3.OperationalError as exc:
+            self._db.close()
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise QueueError(ErrorKind.INPUT, busy_message(self.path)) from exc
+            raise
+
+    def _set_busy_timeout(self, seconds: float) -> None:
+        self._db.execute(f"PRAGMA busy_timeout={int(seconds * 1000)}")
 
     @classmethod
     def open_default(cls, home: Path | None = None) -> JobStore:
@@ -103,7 +132,14 @@ class JobStore:
 
     def close(self) -> None:
         with self._lock:
-            self._flush()
+            try:
+                self._flush()
+            except sqlite3.OperationalError:  # locked for longer than the busy timeout, twice
+                try:
+                    self._flush()
+                except sqlite3.OperationalError:
+                    log.error("%d job changes could not be written: %s", len(self._pending_jobs),
+                              busy_message(self.path))
             self._db.close()
 
     def _migrate(self) -> None:
@@ -112,8 +148,19 @@ class JobStore:
             if version > SCHEMA_VERSION:
                 raise RuntimeError(translate("store", "The job database {path} was written by a newer Queue Desk. "
                                                       "Update the app.").format(path=self.path))
-            self._db.executescript(SCHEMA)
-            self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            if version == SCHEMA_VERSION:
+                return  # nothing to write: opening takes no write lock
+            with self._transaction():
+                if version == 0:
+                    # a new file: the schema as it is today
+                    for statement in SCHEMA.split(";"):
+                        if statement.strip():
+                            self._db.execute(statement)
+                else:
+                    for step in range(version, SCHEMA_VERSION):
+                        for statement in _MIGRATIONS[step]:
+                            self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     # -- writing ----------------------------------------------------------------
 
@@ -125,6 +172,7 @@ class JobStore:
         """Insert jobs (one transaction, so a batch of thousands is one disk sync)."""
         rows, events = [], []
         for job in jobs:
+            job.owner = self.owner
             rows.append(_row(job))
             events.append((job.id, job.created_at, job.state.value, job.attempts, None))
         with self._lock, self._transaction():
@@ -133,6 +181,7 @@ class JobStore:
                 f"INSERT INTO jobs ({','.join(_COLUMNS)}) VALUES ({','.join('?' * len(_COLUMNS))})", rows
             )
             self._db.executemany("INSERT INTO transitions VALUES (?,?,?,?,?)", events)
+        self._committed()
 
     def transition(
         self, job: Job, state: JobState, detail: str | None = None, *, defer: bool = False, **changes: Any
@@ -147,6 +196,7 @@ class JobStore:
         now = time.time()
         job.state = state
         job.updated_at = now
+        job.owner = self.owner
         for name, value in changes.items():
             setattr(job, name, value)
         if state in (JobState.SUBMITTING, JobState.WAITING) and job.started_at is None:
@@ -167,18 +217,40 @@ class JobStore:
     def has_pending(self) -> bool:
         return bool(self._pending_jobs)
 
-    def flush(self) -> None:
+    def flush(self, timeout: float | None = None) -> None:
+        """Write the deferred changes. Raises sqlite3.OperationalError if another process
+        holds the write lock for longer than `timeout` (default: the busy timeout); the
+        changes stay pending and the next flush tries again."""
         with self._lock:
-            self._flush()
+            if timeout is None:
+                self._flush()
+                return
+            self._set_busy_timeout(timeout)
+            try:
+                self._flush()
+            finally:
+                self._set_busy_timeout(self.busy_timeout)
 
     def _flush(self) -> None:
         if self._pending_jobs:
             with self._transaction():
                 self._write_pending()
+            self._committed()
+
+    def _flush_for_reading(self) -> None:
+        """Readers flush first so they see this process's latest changes; if the disk is
+        locked they read what is committed (the changes stay pending for the next flush)."""
+        try:
+            self._flush()
+        except sqlite3.OperationalError as exc:
+            log.warning("job changes not written yet (%s); reading the committed state", exc)
+
+    def _committed(self) -> None:
+        self._pending_jobs.clear()
+        self._pending_events.clear()
 
     def _write_pending(self) -> None:
         jobs, events = list(self._pending_jobs.values()), self._pending_events
-        self._pending_jobs, self._pending_events = {}, []
         self._db.executemany(
             f"UPDATE jobs SET {','.join(c + '=?' for c in _MUTABLE)} WHERE id=?",
             [(*_mutable_row(j), j.id) for j in jobs],
@@ -188,6 +260,7 @@ class JobStore:
     def save(self, job: Job) -> None:
         """Store a job's fields without a state change (e.g. the server's job id)."""
         job.updated_at = time.time()
+        job.owner = self.owner
         with self._lock:
             self._pending_jobs[job.id] = job
             self._flush()
@@ -196,8 +269,12 @@ class JobStore:
         """Remove finished jobs from the history: their rows, timelines and `results/<id>/`
         folders. Jobs still queued or in flight are left alone (their requests may still
         come back and write results); returns the ids actually deleted."""
-        with self._lock, self._transaction():
-            self._write_pending()
+        with self._lock:
+            self._flush()  # first: the reads below must not flush inside the transaction
+            return self._delete(job_ids)
+
+    def _delete(self, job_ids: Iterable[str]) -> list[str]:
+        with self._transaction():
             ids = [i for i in dict.fromkeys(job_ids)
                    if (job := self.get(i)) is not None and job.state.terminal]
             rows = [(i,) for i in ids]
@@ -210,15 +287,24 @@ class JobStore:
         return ids
 
     def recover(self) -> tuple[list[Job], list[Job]]:
-        """After a start: jobs that were in flight when the app stopped become
-        `interrupted` (shown, one click to resubmit); jobs with a stored status URL go
-        back to polling. Returns (interrupted, to_poll)."""
+        """After a start: jobs whose process is gone (crashed, killed, closed) and that were
+        in flight become `interrupted` (shown, one click to resubmit); those with a stored
+        status URL go back to polling, now owned by this process. Jobs of processes that
+        still run (a CLI batch while the window opens) are theirs and left alone.
+        Returns (interrupted, to_poll)."""
         interrupted, to_poll = [], []
+        alive: dict[str | None, bool] = {}
         for job in self.jobs(states=[JobState.QUEUED, *(s for s in JobState if s.in_flight)]):
+            if job.owner not in alive:
+                alive[job.owner] = is_alive(job.owner) and job.owner != self.owner
+            if alive[job.owner]:
+                continue
             if job.status_url:
                 if job.state is not JobState.POLLING:
                     self.transition(job, JobState.INTERRUPTED, translate("store", "app stopped"))
                     self.transition(job, JobState.POLLING, translate("store", "resumed after restart"))
+                else:
+                    self.save(job)  # claimed: this process resumes its polling
                 to_poll.append(job)
             else:
                 self.transition(job, JobState.INTERRUPTED, translate("store", "app stopped while the job was in "
@@ -231,7 +317,9 @@ class JobStore:
             self.db = db
 
         def __enter__(self) -> None:
-            self.db.execute("BEGIN")
+            # IMMEDIATE: take the write lock now (waiting up to the busy timeout), not at the
+            # first write, where a lock taken by another process meanwhile fails at once.
+            self.db.execute("BEGIN IMMEDIATE")
 
         def __exit__(self, exc_type: object, *rest: object) -> None:
             self.db.execute("ROLLBACK" if exc_type else "COMMIT")
@@ -243,7 +331,7 @@ class JobStore:
 
     def get(self, job_id: str) -> Job | None:
         with self._lock:
-            self._flush()
+            self._flush_for_reading()
             row = self._db.execute(f"SELECT seq,{','.join(_COLUMNS)} FROM jobs WHERE id=?", (job_id,)).fetchone()
         return _job(row[1:], seq=row[0]) if row else None
 
@@ -302,30 +390,30 @@ class JobStore:
             sql += " LIMIT ? OFFSET ?"
             args += [limit, offset]
         with self._lock:
-            self._flush()
+            self._flush_for_reading()
             rows = self._db.execute(sql, args).fetchall()
         return (_job(r[1:], seq=r[0]) for r in rows)
 
     def next_seq(self) -> int:
         """A cursor past every job stored so far (history paging starts here)."""
         with self._lock:
-            self._flush()
+            self._flush_for_reading()
             return (self._db.execute("SELECT MAX(seq) FROM jobs").fetchone()[0] or 0) + 1
 
     def count_by_state(self) -> dict[JobState, int]:
         with self._lock:
-            self._flush()
+            self._flush_for_reading()
             rows = self._db.execute("SELECT state, COUNT(*) FROM jobs GROUP BY state").fetchall()
         return {JobState(state): n for state, n in rows}
 
     def count(self) -> int:
         with self._lock:
-            self._flush()
+            self._flush_for_reading()
             return self._db.execute("SELECT COUNT(*) FROM jobs").fetchone()[0]
 
     def history(self, job_id: str) -> list[Transition]:
         with self._lock:
-            self._flush()
+            self._flush_for_reading()
             rows = self._db.execute(
                 "SELECT at, state, attempt, detail FROM transitions WHERE job_id=? ORDER BY rowid", (job_id,)
             ).fetchall()
@@ -361,6 +449,7 @@ def _mutable_row(job: Job) -> tuple:
         json.dumps(job.usage) if job.usage is not None else None,
         job.batch_id,
         job.custom_id,
+        job.owner,
     )
 
 
@@ -387,4 +476,5 @@ def _job(row: tuple, seq: int | None = None) -> Job:
         usage=json.loads(r["usage"]) if r["usage"] else None,
         batch_id=r["batch_id"],
         custom_id=r["custom_id"],
+        owner=r["owner"],
     )

@@ -1,0 +1,145 @@
+"""Batches you can trust when processes die: `queue-desk batch` killed with -9 or stopped
+with SIGTERM, rerun; the window's recovery beside a live CLI batch; 202 jobs resumed, not
+sent again. Each runs the CLI as a user does (a subprocess) against the sandbox."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from test_batch_cli import posts, write_csv
+from test_cli import queue_desk
+
+from gui.core.jobs.job import JobState
+from gui.core.jobs.store import JobStore
+
+MODEL = "Llama-3.3-70B-Instruct"
+
+
+def batch_args(sandbox, source: Path, out: Path, *extra: str) -> list[str]:
+    return ["batch", str(source), "--base-url", sandbox.url, "--model", MODEL, "--template", "{question}",
+            "--out", str(out), *extra]
+
+
+def start(args: list[str], home: Path) -> subprocess.Popen[str]:
+    env = dict(os.environ, QUEUE_DESK_HOME=str(home), OPENAI_API_KEY="sk-test")
+    return subprocess.Popen([sys.executable, "-m", "gui", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, env=env)
+
+
+def wait_for(condition, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+
+
+def row_of(body: dict) -> int:
+    """The CSV row a request was for (write_csv's prompts say "Frage <n>: ...")."""
+    text = body["messages"][-1]["content"]
+    return int(text.split(":", 1)[0].rsplit(" ", 1)[1])
+
+
+def states(home: Path) -> list[str]:
+    if not (home / "jobs.sqlite3").exists():
+        return []
+    db = sqlite3.connect(home / "jobs.sqlite3")
+    try:
+        return [s for (s,) in db.execute("SELECT state FROM jobs")]
+    except sqlite3.OperationalError:  # the table is being created
+        return []
+    finally:
+        db.close()
+
+
+def answered_rows(out: Path) -> set[str]:
+    path = out / "results.jsonl"
+    if not path.exists():
+        return set()
+    found = set()
+    for line in path.read_text().splitlines():
+        try:
+            item = json.loads(line)
+        except ValueError:
+            continue
+        if item.get("error") is None and (item.get("response") or {}).get("status_code") == 200:
+            found.add(item["custom_id"])
+    return found
+
+
+def test_rerun_after_kill_9_recovers_the_dead_runs_jobs_and_finishes(sandbox, home, tmp_path):
+    source, out = tmp_path / "q.csv", tmp_path / "out"
+    write_csv(source, 30)
+    sandbox.config.latency = 0.5
+    proc = start(batch_args(sandbox, source, out, "--concurrency", "4"), home)
+    wait_for(lambda: len(posts(sandbox)) >= 6)
+    proc.kill()
+    proc.wait(10)
+    sandbox.config.latency = 0.0
+    rerun = queue_desk(*batch_args(sandbox, source, out), home=home, timeout=60)
+    assert rerun.returncode == 0, rerun.stderr
+    assert "30 succeeded, 0 failed" in rerun.stdout
+    assert len(answered_rows(out)) == 30
+
+
+def test_sigterm_and_sighup_stop_like_ctrl_c(sandbox, home, tmp_path):
+    source, out = tmp_path / "q.csv", tmp_path / "out"
+    write_csv(source, 20)
+    sandbox.config.latency = 30.0  # every request still open when the signal arrives
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        proc = start(batch_args(sandbox, source, out, "--concurrency", "3"), home)
+        wait_for(lambda: states(home).count("waiting") >= 3)
+        proc.send_signal(signum)
+        _, err = proc.communicate(timeout=15)
+        assert proc.returncode == 128 + signum, err
+        assert signal.Signals(signum).name in err and "interrupted" in err
+        live = {s for s in states(home)} & {s.value for s in JobState if s.in_flight or s is JobState.QUEUED}
+        assert not live  # nothing left looking alive: in-flight jobs were marked interrupted and written
+        sandbox.reset()
+    sandbox.config.latency = 0.0
+    rerun = queue_desk(*batch_args(sandbox, source, out), home=home, timeout=60)
+    assert rerun.returncode == 0 and "20 succeeded, 0 failed" in rerun.stdout, rerun.stderr
+
+
+def test_recovery_leaves_the_jobs_of_a_live_process_alone(sandbox, home, tmp_path):
+    source, out = tmp_path / "q.csv", tmp_path / "out"
+    write_csv(source, 6)
+    sandbox.config.latency = 3.0
+    proc = start(batch_args(sandbox, source, out, "--concurrency", "6"), home)
+    try:
+        wait_for(lambda: states(home).count("waiting") == 6)
+        store = JobStore(home / "jobs.sqlite3")
+        try:
+            interrupted, to_poll = store.recover()  # what the window does when it opens
+        finally:
+            store.close()
+        assert interrupted == [] and to_poll == []
+        assert states(home).count("waiting") == 6
+        assert proc.wait(30) == 0  # the CLI finished its jobs undisturbed
+        assert len(answered_rows(out)) == 6
+    finally:
+        proc.kill()
+        proc.wait(10)
+
+
+def test_a_killed_run_resumes_polling_what_the_server_accepted(sandbox, home, tmp_path):
+    source, out = tmp_path / "q.csv", tmp_path / "out"
+    write_csv(source, 8)
+    sandbox.config.mode_202 = True
+    sandbox.config.latency = 4.0  # 202 jobs take this long on the server
+    proc = start(batch_args(sandbox, source, out, "--concurrency", "8"), home)
+    wait_for(lambda: len(posts(sandbox)) >= 8)
+    time.sleep(0.3)  # the status URLs are stored before polling starts
+    proc.kill()
+    proc.wait(10)
+    rerun = queue_desk(*batch_args(sandbox, source, out), home=home, timeout=60)
+    assert rerun.returncode == 0, rerun.stderr
+    assert "8 succeeded, 0 failed" in rerun.stdout
+    sent = [row_of(b) for b in posts(sandbox)]
+    assert sorted(sent) == list(range(1, 9))  # each row POSTed once: the rerun polled, it did not pay twice
