@@ -133,7 +133,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="FILE")
     _base_url(p)
     p.add_argument("--concurrency", type=int, default=8)
-    p.add_argument("--out", type=Path, default=Path("."), metavar="DIR")
+    p.add_argument("--max-attempts", type=int, default=3, metavar="N",
+                   help="tries per row for failures worth retrying (default 3)")
+    p.add_argument("--per-minute", type=int, default=None, metavar="N",
+                   help="start at most N requests a minute (default: no limit)")
+    p.add_argument("--out", type=Path, default=None, metavar="DIR",
+                   help="the results folder (default: <input name>-results beside the input)")
     # Tables (CSV/TSV/XLSX, audio folder): one request per row from the templates.
     p.add_argument("--endpoint", choices=[e.value for e in Endpoint if e is not Endpoint.MODELS], default="chat")
     p.add_argument("--model")
@@ -240,25 +245,6 @@ def _result_files(job, out: Path | None) -> list[Path]:
 
 
 def _batch(args: argparse.Namespace) -> int:
-    from gui.core.batch.jsonl import RESULTS_NAME, run_batch
-
-    if args.file.suffix.lower() != ".jsonl" or args.format in ("csv", "xlsx"):
-        return _table_batch(args)  # JSONL in, JSONL out stays exactly as it was
-
-    async def run() -> tuple[int, int]:
-        engine = _open_engine(args, concurrency=max(1, args.concurrency))
-        try:
-            return await run_batch(engine, args.file, args.out)
-        finally:
-            await engine.aclose()
-
-    ok, failed = run_stoppable(run)
-    print(f"{ok} succeeded, {failed} failed")
-    print(args.out / RESULTS_NAME)
-    return 0 if failed == 0 else 1
-
-
-def _table_batch(args: argparse.Namespace) -> int:
     from gui.core.batch.export import default_format
     from gui.core.batch.headless import make_plan, run_headless
     from gui.core.builders.cli_args import parse_param
@@ -266,19 +252,53 @@ def _table_batch(args: argparse.Namespace) -> int:
     plan = make_plan(args.file, args.out, endpoint=Endpoint(args.endpoint), model=args.model,
                      template=args.template, system=args.system, sheet=args.sheet, file_column=args.file_column,
                      params=dict(parse_param(p) for p in args.param))
+    # JSONL in: results.jsonl is the output (an export only if asked for); tables: the input's format.
+    fmt = args.format if args.format or plan.is_jsonl else default_format(plan)
+    print(f"Results go to {plan.out_dir}", file=sys.stderr)
+    progress = _ProgressLine() if sys.stderr.isatty() else None
 
     async def run():
-        engine = _open_engine(args, concurrency=max(1, args.concurrency))
+        engine = _open_engine(args, concurrency=max(1, args.concurrency), max_attempts=max(1, args.max_attempts),
+                              per_minute=args.per_minute if args.per_minute and args.per_minute > 0 else None)
         try:
-            return await run_headless(engine, plan, args.format or default_format(plan))
+            return await run_headless(engine, plan, fmt, progress)
         finally:
+            if progress is not None:
+                progress.clear()
             await engine.aclose()
 
     result = run_stoppable(run)
-    print(f"{result.succeeded} succeeded, {result.failed} failed")
+    print(f"{result.succeeded} succeeded, {result.failed} failed "
+          f"({result.reused} reused, {result.sent} sent, {result.changed} changed since the last run)")
     for path in result.written:
         print(path)
     return 0 if result.failed == 0 else 1
+
+
+class _ProgressLine:
+    """One live line on a terminal: rows done / failed / running, rate and ETA."""
+
+    def __init__(self) -> None:
+        self._shown = 0.0
+        self._width = 0
+
+    def __call__(self, run) -> None:
+        now = time.monotonic()
+        if now - self._shown < 0.2:  # a redraw per finished row would flood a slow terminal
+            return
+        self._shown = now
+        p = run.progress()
+        eta = f"{int(p.eta) // 60}:{int(p.eta) % 60:02d}" if p.eta is not None else "--:--"
+        line = (f"{p.finished:,}/{p.total:,} rows · {p.failed:,} failed · {p.in_flight:,} running · "
+                f"{p.rate:.1f}/s · ETA {eta}")
+        sys.stderr.write("\r" + line.ljust(self._width))
+        sys.stderr.flush()
+        self._width = len(line)
+
+    def clear(self) -> None:
+        if self._width:
+            sys.stderr.write("\r" + " " * self._width + "\r")
+            sys.stderr.flush()
 
 
 def _jobs(args: argparse.Namespace) -> int:

@@ -75,3 +75,33 @@ def _fsync_dir(directory: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def remove_stale_parts(folder: str | os.PathLike[str]) -> list[Path]:
+    """Remove temporary files (`.NAME.<pid>-<n>.part`) that a killed process left in
+    `folder`: those whose process is gone, or older than the process now using that pid."""
+    import psutil  # only here: the write path stays lean
+
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(".") and name.endswith(".part")):
+            continue
+        try:
+            pid = int(name[:-5].rsplit(".", 1)[1].split("-", 1)[0])
+            mtime = entry.stat().st_mtime
+            try:
+                alive = pid != os.getpid() and psutil.Process(pid).create_time() <= mtime + 1.0
+            except psutil.Error:
+                alive = False
+            if pid == os.getpid() or alive:
+                continue
+            os.unlink(entry.path)
+            removed.append(Path(entry.path))
+        except (ValueError, IndexError, OSError):
+            continue
+    return removed

@@ -23,7 +23,7 @@ def write_rows(path: Path, rows: int) -> None:
 
 async def engine(url: str, rows: int, concurrency: int) -> float:
     """The headless engine exactly as `queue-desk batch` runs it."""
-    from gui.core.batch.jsonl import run_batch
+    from gui.core.batch.headless import make_plan, run_headless
     from gui.core.engine import Engine
 
     work = Path(tempfile.mkdtemp())
@@ -31,7 +31,8 @@ async def engine(url: str, rows: int, concurrency: int) -> float:
     eng = Engine.open(url, "sk-bench", home=work / "home", concurrency=concurrency)
     await eng.client.open()  # the HTTP stack made before measuring, as the SDK's client is
     started = time.process_time()
-    ok, failed = await run_batch(eng, work / "in.jsonl", work / "out")
+    result = await run_headless(eng, make_plan(work / "in.jsonl", work / "out"), None)
+    ok, failed = result.succeeded, result.failed
     cpu = time.process_time() - started
     await eng.aclose()
     assert ok == rows and failed == 0, (ok, failed)

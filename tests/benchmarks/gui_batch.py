@@ -26,7 +26,7 @@ HEARTBEAT_MS = 10
 
 
 async def main(url: str, rows: int, concurrency: int) -> dict:
-    from gui.core.batch.jsonl import run_batch
+    from gui.core.batch.headless import make_plan, run_headless
     from gui.core.engine import Engine
     from gui.ui.window.main_window import MainWindow
 
@@ -54,7 +54,8 @@ async def main(url: str, rows: int, concurrency: int) -> dict:
     heartbeat.timeout.connect(beat)
     heartbeat.start(HEARTBEAT_MS)
     started = time.process_time()
-    ok, failed = await run_batch(engine, work / "in.jsonl", work / "out")
+    result = await run_headless(engine, make_plan(work / "in.jsonl", work / "out"), None)
+    ok, failed = result.succeeded, result.failed
     cpu = time.process_time() - started
     heartbeat.stop()
     window._confirmed_close = True

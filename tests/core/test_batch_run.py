@@ -13,7 +13,7 @@ import pytest_asyncio
 from gui.core.batch.export import export, snapshot
 from gui.core.batch.plan import BatchPlan, BatchSpec
 from gui.core.batch.row_files import export_files
-from gui.core.batch.run import BatchRun, RunState, run_plan
+from gui.core.batch.run import BatchRun, RowState, RunState, run_plan
 from gui.core.batch.table import read_table
 from gui.core.endpoints import Endpoint
 from gui.core.engine import Engine
@@ -128,7 +128,7 @@ async def test_pause_holds_the_batch_resume_continues_cancel_stops(open_engine, 
     p = run.progress()
     assert 0 < p.done < 40 and p.remaining > 0
     states = {run.row_state(i) for i in range(40)}
-    assert "not run" in states and "succeeded" in states
+    assert RowState.NOT_RUN in states and RowState.SUCCEEDED in states
 
     assert run.rerun_failed() == 40 - p.done  # cancelled and never-sent rows
     await asyncio.wait_for(run.wait(), 30)

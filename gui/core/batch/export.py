@@ -10,13 +10,14 @@ import csv
 import io
 import json
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from gui.core.atomic_files import write_atomic
 from gui.core.batch.plan import BatchPlan
-from gui.core.batch.run import BatchRun
+from gui.core.batch.run import BatchRun, RowState
 from gui.core.batch.table import SourceKind
 from gui.core.endpoints import Endpoint, ResultKind
 from gui.core.errors import ErrorKind, QueueError
@@ -31,7 +32,7 @@ XLSX_CELL_LIMIT = 32_767  # characters Excel keeps in one cell
 
 @dataclass
 class RowResult:
-    status: str
+    status: RowState
     body: Any = None  # the parsed response body (None if the row has none)
     error: str = ""
     latency: float | None = None
@@ -42,7 +43,7 @@ class RowResult:
 class Snapshot:
     plan: BatchPlan
     lines: dict[str, str]
-    states: list[str]
+    states: list[RowState]
     latencies: dict[str, float | None]
 
     def result(self, index: int) -> RowResult:
@@ -51,7 +52,7 @@ class Snapshot:
         line = self.lines.get(cid)
         item = json.loads(line) if line else {}
         response = item.get("response") or {}
-        body = response.get("body") if status == "succeeded" else None
+        body = response.get("body") if status is RowState.SUCCEEDED else None
         error = (item.get("error") or {}).get("message", "") if item.get("error") else ""
         model = (body.get("model") if isinstance(body, dict) else None) or self.plan.body(index)[1].get("model", "")
         return RowResult(status, body, error or "", self.latencies.get(cid), str(model or ""))
@@ -109,18 +110,34 @@ def table_rows(snap: Snapshot) -> tuple[list[str], list[list[Any]]]:
         endpoint = plan.body(index)[0]
         latency = round(r.latency, 2) if r.latency is not None else None
         text = result_text(endpoint, r.body) if r.body is not None else ""
-        rows.append([*cells, text, r.status, r.error, tokens(r.body), latency, r.model])
+        rows.append([*cells, text, r.status.value, r.error, tokens(r.body), latency, r.model])
     return header, rows
+
+
+# A spreadsheet takes a cell starting with one of these for a formula (OWASP, "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def csv_safe(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula, with a leading ' so it shows
+    as text; numbers, and text that is a plain number such as -3.5, are left as they are."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
 
 
 def export_csv(snap: Snapshot, path: Path) -> Path:
     header, rows = table_rows(snap)
     table = snap.plan.table
     delimiter = table.delimiter if table.kind == SourceKind.CSV and table.delimiter else ","
+    # The user's own CSV cells go back unchanged (they are the user's); everything the server
+    # sent, and text cells read from a workbook (where they were inert), is neutralised.
+    trusted = len(table.columns) if table.kind == SourceKind.CSV else 0
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=delimiter)
-    writer.writerow(header)
-    writer.writerows(["" if c is None else c for c in row] for row in rows)
+    writer.writerow([*header[:trusted], *map(csv_safe, header[trusted:])])
+    writer.writerows([*row[:trusted], *("" if c is None else csv_safe(c) for c in row[trusted:])] for row in rows)
     # UTF-8 with a BOM: Excel then opens accents and non-Latin text correctly.
     return write_atomic(path, "\ufeff" + out.getvalue())
 

@@ -1,20 +1,15 @@
-"""Batches in the OpenAI Batch file format: JSONL in (`custom_id`, `method`, `url`,
-`body` per line), JSONL out (`id`, `custom_id`, `response`, `error` per line).
-
-Running the same input into the same output folder again continues: rows that already
-succeeded are not sent again, and the output ends with exactly one line per row."""
+"""The OpenAI Batch file format: JSONL in (`custom_id`, `method`, `url`, `body` per line),
+JSONL out (`id`, `custom_id`, `response`, `error` per line). Reading, checking and writing
+lines only: a JSONL file runs like any table, through run.py's BatchRun."""
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gui.core.atomic_files import write_atomic
 from gui.core.endpoints import BodyKind, Endpoint
-from gui.core.engine import Engine
 from gui.core.errors import ErrorKind, QueueError
 from gui.core.i18n import translate
 from gui.core.jobs.job import Job, JobState
@@ -133,87 +128,3 @@ def output_line(job: Job) -> str:
 def batch_id_for(input_path: Path, out_dir: Path) -> str:
     key = f"{input_path.resolve()}\n{out_dir.resolve()}".encode()
     return "batch_" + hashlib.sha256(key).hexdigest()[:16]
-
-
-async def run_batch(
-    engine: Engine,
-    input_path: Path,
-    out_dir: Path,
-) -> tuple[int, int]:
-    """Run every row that has not yet succeeded; return (succeeded, failed)."""
-    loop = asyncio.get_running_loop()
-    # Reading the file and making the jobs (~50 ms for 3,000 rows) and writing the final
-    # record happen in a worker thread: on the GUI's loop they would stall it that long.
-    # One loop turn first, so pending GUI work (a window's first paint) runs before the
-    # thread competes with it for the GIL.
-    await asyncio.sleep(0)
-    rows, jobs, lines = await loop.run_in_executor(None, _prepare, input_path, out_dir)
-    out_path = out_dir / RESULTS_NAME
-    pending = {job.id for job in jobs}
-    finished: list[Job] = []
-    all_written: asyncio.Future[None] = loop.create_future()
-
-    # Each finished row is appended at once, so a killed run keeps what it got.
-    with out_path.open("a", encoding="utf-8") as out:
-        if out.tell() and not out_path.read_bytes().endswith(b"\n"):
-            out.write("\n")  # a line cut off by a crash must not swallow the next one
-
-        def write_finished() -> None:
-            # Called right after the store wrote these rows' final states, so the record never
-            # has a row the history does not. Speed: one write and no task wakeup per burst
-            # of finished rows, not per row.
-            if all_written.done():
-                return
-            try:
-                for job in finished:
-                    line = output_line(job)  # small: cheaper here than a thread hop
-                    lines[job.custom_id or ""] = line
-                    out.write(line)
-                finished.clear()
-                out.flush()
-            except Exception as exc:
-                all_written.set_exception(exc)
-                return
-            if not pending:
-                all_written.set_result(None)
-
-        def listener(job: Job) -> None:
-            if job.id in pending and job.state.terminal:
-                pending.discard(job.id)
-                if not finished:
-                    engine.scheduler.after_flush(write_finished)
-                finished.append(job)
-
-        if not jobs:
-            all_written.set_result(None)
-        engine.scheduler.subscribe(listener)
-        try:
-            await engine.scheduler.submit_in_chunks(jobs)  # a big file must not stall the GUI thread
-            await all_written
-        finally:
-            engine.scheduler.unsubscribe(listener)
-            all_written.cancel()  # a late write_finished must not touch the closed file
-    return await loop.run_in_executor(None, _write_record, out_path, rows, lines)
-
-
-def _prepare(input_path: Path, out_dir: Path) -> tuple[list[BatchRow], list[Job], dict[str, str]]:
-    """The rows, a job for each row without a successful answer yet, and the earlier answers' lines."""
-    rows = read_input(input_path)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    done = {cid: line for cid, line in read_output(out_dir / RESULTS_NAME).items() if succeeded(line)}
-    batch_id = batch_id_for(input_path, out_dir)
-    jobs = [
-        Job(row.endpoint, row.body, batch_id=batch_id, custom_id=row.custom_id)
-        for row in rows
-        if row.custom_id not in done
-    ]
-    lines: dict[str, str] = {cid: json.dumps(line, ensure_ascii=False) + "\n" for cid, line in done.items()}
-    return rows, jobs, lines
-
-
-def _write_record(out_path: Path, rows: list[BatchRow], lines: dict[str, str]) -> tuple[int, int]:
-    """The record in input order, one line per row; returns (succeeded, failed)."""
-    ordered = [lines[row.custom_id] for row in rows if row.custom_id in lines]
-    write_atomic(out_path, "".join(ordered))
-    ok = sum(1 for line in ordered if '"error": null}' in line[-16:])
-    return ok, len(ordered) - ok

@@ -21,6 +21,7 @@ from gui.core.atomic_files import write_atomic
 from gui.core.batch.jsonl import batch_id_for
 from gui.core.batch.table import FILE_COLUMN, SourceKind, Table, read_table
 from gui.core.batch.template import estimate_tokens, problems, render
+from gui.core.builders.bodies import FieldProblem, check
 from gui.core.endpoints import BodyKind, Endpoint
 from gui.core.errors import ErrorKind, QueueError
 from gui.core.i18n import translate
@@ -90,6 +91,11 @@ class BatchPlan:
         if spec.endpoint not in TABLE_ENDPOINTS:
             found.append(translate("batch_plan", "{endpoint} cannot be run as a batch from a table.").format(
                 endpoint=spec.endpoint.label))
+            return found  # what else it would need (a file column …) does not apply
+        try:  # the same checks as `submit` and the tabs: a bad value stops the batch before sending
+            check(spec.endpoint, {"model": spec.model or "-", **spec.params})
+        except FieldProblem as problem:
+            found.append(problem.message)
         found += problems(spec.template, columns, "prompt template")
         if spec.endpoint is Endpoint.CHAT:
             found += problems(spec.system, columns, "system template")

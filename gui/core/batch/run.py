@@ -8,10 +8,17 @@ scheduler only a window of them at a time (a little more than the concurrency), 
 paused batch stops after the rows already handed over, while other work keeps flowing.
 Rows appear in the job table as they are handed over.
 
-Continuing: rows whose earlier answer (in results.jsonl, or in the job store if the app
-stopped before the line was written) is for the same request are not sent again. A
-re-run resubmits a row's own failed job, so the table and the record keep one entry per
-`custom_id`."""
+This one engine runs every batch, JSONL and tables, for the window and `queue-desk batch`.
+
+Continuing: a row counts as done only if its earlier answer (in results.jsonl, or in the
+job store if the app stopped before the line was written) is for the same request: the
+same custom_id and the same fingerprint of endpoint (method and url) and body. A row whose
+request changed is sent again; `reused`, `changed` and `sent` count each kind. A re-run
+resubmits a row's own failed job, so the table and the record keep one entry per
+`custom_id`.
+
+While a batch runs it holds its output folder (folder_lock.py): a second run into the
+same folder, from this or another process, is refused before anything is sent."""
 from __future__ import annotations
 
 import asyncio
@@ -26,9 +33,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gui.core.atomic_files import write_atomic
+from gui.core.batch.folder_lock import FolderLock
 from gui.core.batch.jsonl import RESULTS_NAME, output_line, read_output, succeeded
 from gui.core.batch.plan import BatchPlan, read_manifest, request_fingerprint
 from gui.core.engine import Engine
+from gui.core.errors import QueueError
 from gui.core.jobs.job import Job, JobState
 from gui.core.jobs.store import busy_message
 
@@ -50,6 +59,19 @@ class RunState(enum.Enum):
     @property
     def active(self) -> bool:
         return self in (RunState.RUNNING, RunState.PAUSED, RunState.CANCELLING)
+
+
+class RowState(enum.Enum):
+    """A row's outcome in this batch, as exports and the window show it."""
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+    INTERRUPTED = "interrupted"
+    RUNNING = "running"
+    NOT_RUN = "not run"
+
+
+_ROW_STATE_OF_JOB = {JobState.CANCELLED: RowState.CANCELLED, JobState.INTERRUPTED: RowState.INTERRUPTED}
 
 
 @dataclass(frozen=True)
@@ -87,6 +109,10 @@ class BatchRun:
         self.finished_at: float | None = None
         self._subscribed = False
         self._halted = False
+        self._folder = FolderLock(plan.out_dir)
+        self.reused = 0  # rows whose earlier answer is for today's request (not sent again)
+        self.changed = 0  # rows with an earlier answer for another request (sent again)
+        self.sent = 0  # rows handed to the queue by this run
 
     @property
     def out_path(self) -> Path:
@@ -95,13 +121,31 @@ class BatchRun:
     def subscribe(self, listener: Callable[[BatchRun], None]) -> None:
         self._listeners.append(listener)
 
+    def unsubscribe(self, listener: Callable[[BatchRun], None]) -> None:
+        """Stop calling `listener` (one not subscribed is ignored, so views can detach twice)."""
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
     # -- opening --------------------------------------------------------------------
 
     @classmethod
-    async def open(cls, engine: Engine, plan: BatchPlan) -> BatchRun:
-        """Load what earlier runs left (off the event loop: it reads files and the store)."""
+    async def open(cls, engine: Engine, plan: BatchPlan, *, view_if_busy: bool = False) -> BatchRun:
+        """Load what earlier runs left (off the event loop: it reads files and the store).
+
+        Raises QueueError if another run holds the output folder, unless `view_if_busy`
+        (the window showing remembered batches): then the run is loaded to be looked at, and
+        the folder's files are left to the process that writes them."""
         run = cls(engine, plan)
-        await asyncio.get_running_loop().run_in_executor(None, run._load)
+        try:
+            run._folder.acquire()
+        except QueueError:
+            if not view_if_busy:
+                raise
+        try:
+            await asyncio.get_running_loop().run_in_executor(None, run._load)
+        except BaseException:
+            run._folder.release()
+            raise
         if run._inflight:  # e.g. a 202 job the server holds: its polling resumes
             run.state = RunState.RUNNING
             run._subscribe()
@@ -109,6 +153,8 @@ class BatchRun:
                 if (job.id in run._inflight and job.state is JobState.POLLING and job.status_url
                         and job.owner == engine.store.owner):  # claimed by recover(): ours to finish
                     engine.scheduler.resume_polling(job)
+        else:
+            run._folder.release()  # held again when the run starts
         return run
 
     def _load(self) -> None:
@@ -116,10 +162,13 @@ class BatchRun:
         self.fingerprints = {cid: plan.fingerprint(i) for i, cid in enumerate(plan.custom_ids)}
         old = read_manifest(plan.out_dir) or {}
         old_rows = old.get("rows") if isinstance(old.get("rows"), dict) else {}
+        changed: set[str] = set()
         for cid, line in read_output(self.out_path).items():
             if cid in self.fingerprints and old_rows.get(cid) == self.fingerprints[cid]:
                 self.lines[cid] = json.dumps(line, ensure_ascii=False) + "\n"
                 self.outcome[cid] = succeeded(line)
+            elif cid in self.fingerprints and succeeded(line):
+                changed.add(cid)  # an answer, but to another request (edited input, another file)
         for job in self.engine.store.jobs(batch_id=plan.batch_id):  # oldest first: the latest wins
             cid = job.custom_id or ""
             if cid in self.fingerprints and request_fingerprint(job.endpoint, job.body, job.uploads) == self.fingerprints[cid]:
@@ -129,6 +178,10 @@ class BatchRun:
                 self._inflight[job.id] = cid
             elif not self.outcome.get(cid) and (job.state is not JobState.SUCCEEDED or job.result_path):
                 self._record(cid, job)  # the app stopped before the line was written
+        self.reused = sum(1 for ok in self.outcome.values() if ok)
+        self.changed = len(changed - {cid for cid, ok in self.outcome.items() if ok})
+        if not self._folder.held:
+            return  # only looked at: another process writes this folder
         # The record keeps only lines that belong to today's rows, in input order; then the
         # manifest: in this order a crash between the two can only cost re-sending rows.
         self._write_ordered()
@@ -140,6 +193,7 @@ class BatchRun:
     def start(self, rows: Iterable[int] | None = None) -> int:
         """Hand the given rows (default: every row without a successful answer) to the
         queue; returns how many rows will be sent."""
+        self._folder.acquire()  # raises QueueError, before anything is sent, if another run has it
         if rows is None:
             rows = [i for i, cid in enumerate(self.plan.custom_ids) if not self.outcome.get(cid)]
         busy = set(self._inflight.values()) | {self.plan.custom_ids[i] for i in self._held}
@@ -206,17 +260,16 @@ class BatchRun:
         eta = left / rate if rate > 0 and left else None
         return Progress(total, done, failed, total - done - failed, len(self._inflight), rate, eta)
 
-    def row_state(self, index: int) -> str:
-        """succeeded / failed / cancelled / interrupted / running / not run, for exports."""
+    def row_state(self, index: int) -> RowState:
         cid = self.plan.custom_ids[index]
         job = self.jobs.get(cid)
         if cid in self.outcome:
             if self.outcome[cid]:
-                return JobState.SUCCEEDED.value
-            return job.state.value if job is not None and job.state.terminal else JobState.FAILED.value
+                return RowState.SUCCEEDED
+            return _ROW_STATE_OF_JOB.get(job.state, RowState.FAILED) if job is not None else RowState.FAILED
         if job is not None and job.id in self._inflight:
-            return "running"
-        return "not run"
+            return RowState.RUNNING
+        return RowState.NOT_RUN
 
     # -- the scheduler's events --------------------------------------------------------------
 
@@ -277,6 +330,7 @@ class BatchRun:
             self.engine.scheduler.tell_store_trouble(busy_message(self.engine.store.path))
             asyncio.get_running_loop().call_later(HAND_OVER_RETRY, self._schedule)
             return
+        self.sent += len(taken)
         for _, job in taken:
             self._inflight[job.id] = job.custom_id or ""
             self.jobs[job.custom_id or ""] = job
@@ -319,6 +373,7 @@ class BatchRun:
             self._subscribed = False
             self.engine.scheduler.unsubscribe(self._on_job)
         self._write_ordered()
+        self._folder.release()
         self._done.set()
 
     def _subscribe(self) -> None:

@@ -97,6 +97,10 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
     if path.is_dir():
         return read_audio_folder(path)
     if not path.is_file():
+        if path.exists():  # a pipe or a device: reading it could block for ever
+            raise QueueError(ErrorKind.INPUT, translate("batch_table", "{path} is not a regular file (a pipe or a "
+                                                                       "device). Save the input to a file first.").format(
+                path=path))
         raise QueueError(ErrorKind.INPUT, translate("batch_table", "{path} does not exist.").format(path=path))
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):

@@ -114,9 +114,13 @@ class BatchController(QObject):
             self.message.emit(self.tr("Could not start the batch: {error}").format(
                 error=getattr(error, 'message', error)))
             return None
+        try:
+            sent = run.start()  # refused if another process runs a batch into the same folder
+        except QueueError as error:
+            self.message.emit(self.tr("Could not start the batch: {error}").format(error=error.message))
+            return None
         self._add(run)
         self._open_when_done[id(run)] = open_when_done
-        sent = run.start()
         self.panel.refresh(run)  # buttons enabled now, not at the next coalesced refresh
         kept = len(plan) - sent
         if kept and sent == 1:
@@ -218,7 +222,11 @@ class BatchController(QObject):
 
     def rerun(self, run: BatchRun) -> int:
         self._announced.discard(id(run))
-        sent = run.rerun_failed()
+        try:
+            sent = run.rerun_failed()
+        except QueueError as error:  # another process runs a batch into the same folder
+            self.message.emit(self.tr("Could not start the batch: {error}").format(error=error.message))
+            return 0
         if sent == 1:
             text = self.tr("Batch {name}: sending {sent} row again")
         else:
@@ -291,7 +299,7 @@ class BatchController(QObject):
             try:
                 plan = await loop.run_in_executor(None, plan_from_manifest, folder)
                 if self.find(plan.batch_id) is None:
-                    self._add(await BatchRun.open(self.engine, plan))
+                    self._add(await BatchRun.open(self.engine, plan, view_if_busy=True))
             except (OSError, QueueError, KeyError, ValueError) as error:
                 self.message.emit(self.tr("The batch in {folder} cannot be shown: {error}").format(
                     folder=folder, error=getattr(error, 'message', error)))
