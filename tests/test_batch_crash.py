@@ -143,3 +143,49 @@ def test_a_killed_run_resumes_polling_what_the_server_accepted(sandbox, home, tm
     assert "8 succeeded, 0 failed" in rerun.stdout
     sent = [row_of(b) for b in posts(sandbox)]
     assert sorted(sent) == list(range(1, 9))  # each row POSTed once: the rerun polled, it did not pay twice
+
+
+def stored_answers(home: Path, out: Path) -> set[int]:
+    """Rows whose answer is stored: in the record, or in the job store as succeeded."""
+    rows = {int(cid.split("-")[1]) for cid in answered_rows(out)}
+    if (home / "jobs.sqlite3").exists():
+        db = sqlite3.connect(home / "jobs.sqlite3")
+        try:
+            rows |= {int(cid.split("-")[1]) for (cid,) in
+                     db.execute("SELECT custom_id FROM jobs WHERE state='succeeded' AND custom_id IS NOT NULL")}
+        finally:
+            db.close()
+    return rows
+
+
+@pytest.mark.slow
+def test_kill_9_five_times_at_random_moments_then_every_row_is_answered_once(sandbox, home, tmp_path):
+    import random
+
+    source, out = tmp_path / "big.csv", tmp_path / "out"
+    write_csv(source, 500)
+    sandbox.config.latency = 0.3  # 16 rows always in flight when the kill comes
+    rng = random.Random(int(os.environ.get("KILL_SEED", "15")))
+    args = batch_args(sandbox, source, out, "--concurrency", "16")
+    for attempt in range(6):
+        answered = stored_answers(home, out)
+        started = time.time()
+        if attempt < 5:
+            proc = start(args, home)
+            delay = rng.uniform(1.0, 2.5)
+            time.sleep(delay)
+            proc.kill()
+            proc.wait(10)
+            time.sleep(0.3)  # requests the dead process left open finish at the server
+        else:
+            final = queue_desk(*args, home=home, timeout=60)
+            assert final.returncode == 0, final.stderr
+            assert "500 succeeded, 0 failed" in final.stdout
+        sent = [row_of(r.json) for r in list(sandbox.requests) if r.method == "POST" and r.started >= started]
+        again = sorted(set(sent) & answered)
+        assert not again, f"run {attempt + 1}: rows {again[:10]} sent again although their answers were stored"
+    lines = [json.loads(line) for line in (out / "results.jsonl").read_text().splitlines()]
+    assert len(lines) == 500
+    assert [line["custom_id"] for line in lines] == [f"row-{i}" for i in range(1, 501)]
+    for i, line in enumerate(lines, start=1):  # each row's own answer, for its current request
+        assert line["error"] is None and f"Frage {i}:" in line["response"]["body"]["choices"][0]["message"]["content"]
