@@ -2,7 +2,6 @@
 every state change is recorded with its timestamp, so a crash loses nothing."""
 from __future__ import annotations
 
-import json
 import logging
 import shutil
 import sqlite3
@@ -14,66 +13,18 @@ from pathlib import Path
 from typing import Any
 
 from gui.core import paths
-from gui.core.api.client import Upload
 from gui.core.endpoints import Endpoint
 from gui.core.errors import ErrorKind, QueueError
 from gui.core.i18n import translate
 from gui.core.jobs.job import ALLOWED, Job, JobState
 from gui.core.jobs.owner import current_owner, is_alive
+from gui.core.jobs.schema import (COLUMNS, MIGRATIONS, MUTABLE, SCHEMA, SCHEMA_VERSION, insert_row, job_from_row,
+                                  mutable_row)
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
 BUSY_TIMEOUT = 5.0  # seconds a write waits for another process's write lock
 
-# One declarative schema for new files; `_MIGRATIONS` bring older files up to it.
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS jobs (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    id TEXT NOT NULL UNIQUE,
-    endpoint TEXT NOT NULL,
-    model TEXT NOT NULL DEFAULT '',
-    summary TEXT NOT NULL DEFAULT '',
-    body TEXT NOT NULL,
-    uploads TEXT NOT NULL DEFAULT '[]',
-    state TEXT NOT NULL,
-    created_at REAL NOT NULL,
-    updated_at REAL NOT NULL,
-    started_at REAL,
-    finished_at REAL,
-    attempts INTEGER NOT NULL DEFAULT 0,
-    error TEXT,
-    error_kind TEXT,
-    http_status INTEGER,
-    server_job_id TEXT,
-    status_url TEXT,
-    result_path TEXT,
-    usage TEXT,
-    batch_id TEXT,
-    custom_id TEXT,
-    owner TEXT
-);
-CREATE INDEX IF NOT EXISTS jobs_state ON jobs(state);
-CREATE INDEX IF NOT EXISTS jobs_batch ON jobs(batch_id, custom_id);
-CREATE TABLE IF NOT EXISTS transitions (
-    job_id TEXT NOT NULL,
-    at REAL NOT NULL,
-    state TEXT NOT NULL,
-    attempt INTEGER NOT NULL,
-    detail TEXT
-);
-CREATE INDEX IF NOT EXISTS transitions_job ON transitions(job_id);
-"""
-# version -> the statements that bring a file of that version to the next one
-_MIGRATIONS = {
-    1: ["ALTER TABLE jobs ADD COLUMN owner TEXT"],  # which process runs the job (owner.py)
-}
-
-_COLUMNS = (
-    "id endpoint model summary body uploads state created_at updated_at started_at finished_at "
-    "attempts error error_kind http_status server_job_id status_url result_path usage batch_id custom_id owner"
-).split()
-_MUTABLE = _COLUMNS[6:]  # everything from `state` on can change after insert
 _SEARCHED = ("summary", "model", "state", "endpoint", "error", "custom_id")
 
 
@@ -158,7 +109,7 @@ class JobStore:
                             self._db.execute(statement)
                 else:
                     for step in range(version, SCHEMA_VERSION):
-                        for statement in _MIGRATIONS[step]:
+                        for statement in MIGRATIONS[step]:
                             self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
@@ -173,12 +124,12 @@ class JobStore:
         rows, events = [], []
         for job in jobs:
             job.owner = self.owner
-            rows.append(_row(job))
+            rows.append(insert_row(job))
             events.append((job.id, job.created_at, job.state.value, job.attempts, None))
         with self._lock, self._transaction():
             self._write_pending()
             self._db.executemany(
-                f"INSERT INTO jobs ({','.join(_COLUMNS)}) VALUES ({','.join('?' * len(_COLUMNS))})", rows
+                f"INSERT INTO jobs ({','.join(COLUMNS)}) VALUES ({','.join('?' * len(COLUMNS))})", rows
             )
             self._db.executemany("INSERT INTO transitions VALUES (?,?,?,?,?)", events)
         self._committed()
@@ -252,8 +203,8 @@ class JobStore:
     def _write_pending(self) -> None:
         jobs, events = list(self._pending_jobs.values()), self._pending_events
         self._db.executemany(
-            f"UPDATE jobs SET {','.join(c + '=?' for c in _MUTABLE)} WHERE id=?",
-            [(*_mutable_row(j), j.id) for j in jobs],
+            f"UPDATE jobs SET {','.join(c + '=?' for c in MUTABLE)} WHERE id=?",
+            [(*mutable_row(j), j.id) for j in jobs],
         )
         self._db.executemany("INSERT INTO transitions VALUES (?,?,?,?,?)", events)
 
@@ -332,8 +283,8 @@ class JobStore:
     def get(self, job_id: str) -> Job | None:
         with self._lock:
             self._flush_for_reading()
-            row = self._db.execute(f"SELECT seq,{','.join(_COLUMNS)} FROM jobs WHERE id=?", (job_id,)).fetchone()
-        return _job(row[1:], seq=row[0]) if row else None
+            row = self._db.execute(f"SELECT seq,{','.join(COLUMNS)} FROM jobs WHERE id=?", (job_id,)).fetchone()
+        return job_from_row(row[1:], seq=row[0]) if row else None
 
     def jobs(
         self,
@@ -382,7 +333,7 @@ class JobStore:
         if batch_id is not None:
             where.append("batch_id=?")
             args.append(batch_id)
-        sql = f"SELECT seq,{','.join(_COLUMNS)} FROM jobs"
+        sql = f"SELECT seq,{','.join(COLUMNS)} FROM jobs"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY seq " + ("DESC" if newest_first else "ASC")
@@ -392,7 +343,7 @@ class JobStore:
         with self._lock:
             self._flush_for_reading()
             rows = self._db.execute(sql, args).fetchall()
-        return (_job(r[1:], seq=r[0]) for r in rows)
+        return (job_from_row(r[1:], seq=r[0]) for r in rows)
 
     def next_seq(self) -> int:
         """A cursor past every job stored so far (history paging starts here)."""
@@ -418,63 +369,3 @@ class JobStore:
                 "SELECT at, state, attempt, detail FROM transitions WHERE job_id=? ORDER BY rowid", (job_id,)
             ).fetchall()
         return [Transition(at, JobState(state), attempt, detail) for at, state, attempt, detail in rows]
-
-
-def _row(job: Job) -> tuple:
-    return (
-        job.id,
-        job.endpoint.value,
-        job.model,
-        job.summary,
-        json.dumps(job.body, ensure_ascii=False),
-        json.dumps([[u.field, u.path] for u in job.uploads]),
-        *_mutable_row(job),
-    )
-
-
-def _mutable_row(job: Job) -> tuple:
-    return (
-        job.state.value,
-        job.created_at,
-        job.updated_at,
-        job.started_at,
-        job.finished_at,
-        job.attempts,
-        job.error,
-        job.error_kind,
-        job.http_status,
-        job.server_job_id,
-        job.status_url,
-        job.result_path,
-        json.dumps(job.usage) if job.usage is not None else None,
-        job.batch_id,
-        job.custom_id,
-        job.owner,
-    )
-
-
-def _job(row: tuple, seq: int | None = None) -> Job:
-    r = dict(zip(_COLUMNS, row))
-    return Job(
-        seq=seq,
-        id=r["id"],
-        endpoint=Endpoint(r["endpoint"]),
-        body=json.loads(r["body"]),
-        uploads=[Upload(f, p) for f, p in json.loads(r["uploads"])],
-        state=JobState(r["state"]),
-        created_at=r["created_at"],
-        updated_at=r["updated_at"],
-        started_at=r["started_at"],
-        finished_at=r["finished_at"],
-        attempts=r["attempts"],
-        error=r["error"],
-        error_kind=r["error_kind"],
-        http_status=r["http_status"],
-        server_job_id=r["server_job_id"],
-        status_url=r["status_url"],
-        result_path=r["result_path"],
-        usage=json.loads(r["usage"]) if r["usage"] else None,
-        batch_id=r["batch_id"],
-        custom_id=r["custom_id"],
-        owner=r["owner"],
-    )

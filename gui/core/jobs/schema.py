@@ -1,0 +1,118 @@
+"""The job database's layout: one declarative schema for new files, the steps that bring
+older files up to it, and the mapping between a row and a Job."""
+from __future__ import annotations
+
+import json
+
+from gui.core.api.wire import Upload
+from gui.core.endpoints import Endpoint
+from gui.core.jobs.job import Job, JobState
+
+SCHEMA_VERSION = 2
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS jobs (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    endpoint TEXT NOT NULL,
+    model TEXT NOT NULL DEFAULT '',
+    summary TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL,
+    uploads TEXT NOT NULL DEFAULT '[]',
+    state TEXT NOT NULL,
+    created_at REAL NOT NULL,
+    updated_at REAL NOT NULL,
+    started_at REAL,
+    finished_at REAL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    error TEXT,
+    error_kind TEXT,
+    http_status INTEGER,
+    server_job_id TEXT,
+    status_url TEXT,
+    result_path TEXT,
+    usage TEXT,
+    batch_id TEXT,
+    custom_id TEXT,
+    owner TEXT
+);
+CREATE INDEX IF NOT EXISTS jobs_state ON jobs(state);
+CREATE INDEX IF NOT EXISTS jobs_batch ON jobs(batch_id, custom_id);
+CREATE TABLE IF NOT EXISTS transitions (
+    job_id TEXT NOT NULL,
+    at REAL NOT NULL,
+    state TEXT NOT NULL,
+    attempt INTEGER NOT NULL,
+    detail TEXT
+);
+CREATE INDEX IF NOT EXISTS transitions_job ON transitions(job_id);
+"""
+# version -> the statements that bring a file of that version to the next one
+MIGRATIONS = {
+    1: ["ALTER TABLE jobs ADD COLUMN owner TEXT"],  # which process runs the job (owner.py)
+}
+
+COLUMNS = (
+    "id endpoint model summary body uploads state created_at updated_at started_at finished_at "
+    "attempts error error_kind http_status server_job_id status_url result_path usage batch_id custom_id owner"
+).split()
+MUTABLE = COLUMNS[6:]  # everything from `state` on can change after insert
+
+def insert_row(job: Job) -> tuple:
+    return (
+        job.id,
+        job.endpoint.value,
+        job.model,
+        job.summary,
+        json.dumps(job.body, ensure_ascii=False),
+        json.dumps([[u.field, u.path] for u in job.uploads]),
+        *mutable_row(job),
+    )
+
+
+def mutable_row(job: Job) -> tuple:
+    return (
+        job.state.value,
+        job.created_at,
+        job.updated_at,
+        job.started_at,
+        job.finished_at,
+        job.attempts,
+        job.error,
+        job.error_kind,
+        job.http_status,
+        job.server_job_id,
+        job.status_url,
+        job.result_path,
+        json.dumps(job.usage) if job.usage is not None else None,
+        job.batch_id,
+        job.custom_id,
+        job.owner,
+    )
+
+
+def job_from_row(row: tuple, seq: int | None = None) -> Job:
+    r = dict(zip(COLUMNS, row))
+    return Job(
+        seq=seq,
+        id=r["id"],
+        endpoint=Endpoint(r["endpoint"]),
+        body=json.loads(r["body"]),
+        uploads=[Upload(f, p) for f, p in json.loads(r["uploads"])],
+        state=JobState(r["state"]),
+        created_at=r["created_at"],
+        updated_at=r["updated_at"],
+        started_at=r["started_at"],
+        finished_at=r["finished_at"],
+        attempts=r["attempts"],
+        error=r["error"],
+        error_kind=r["error_kind"],
+        http_status=r["http_status"],
+        server_job_id=r["server_job_id"],
+        status_url=r["status_url"],
+        result_path=r["result_path"],
+        usage=json.loads(r["usage"]) if r["usage"] else None,
+        batch_id=r["batch_id"],
+        custom_id=r["custom_id"],
+        owner=r["owner"],
+    )
