@@ -345,6 +345,20 @@ class JobStore:
             rows = self._db.execute(sql, args).fetchall()
         return (job_from_row(r[1:], seq=r[0]) for r in rows)
 
+    def data_version(self) -> int:
+        """A number that changes whenever another connection (another process) commits:
+        cheap enough to ask a few times a second."""
+        with self._lock:
+            return self._db.execute("PRAGMA data_version").fetchone()[0]
+
+    def changed_elsewhere(self, since: float) -> list[Job]:
+        """Jobs that other processes stored or changed at or after `since` (their updated_at),
+        oldest first: what a window shows live of a CLI batch on the same data folder."""
+        with self._lock:
+            rows = self._db.execute(f"SELECT seq,{','.join(COLUMNS)} FROM jobs WHERE updated_at >= ? "
+                                    "AND IFNULL(owner, '') != ? ORDER BY seq", (since, self.owner)).fetchall()
+        return [job_from_row(r[1:], seq=r[0]) for r in rows]
+
     def next_seq(self) -> int:
         """A cursor past every job stored so far (history paging starts here)."""
         with self._lock:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import sqlite3
 import time
 from collections import Counter
 from collections.abc import Iterable
@@ -42,6 +43,8 @@ from gui.ui.jobs.columns import (
 )
 from gui.ui.runtime.background import spawn
 
+ELSEWHERE_OVERLAP = 2.0  # seconds re-read before the last look (see _look_elsewhere)
+
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -57,6 +60,7 @@ class JobTableModel(QAbstractTableModel):
     BUSY_FLUSH_MS = 250
     BUSY_ROWS = 20
     TICK_MS = 1000
+    ELSEWHERE_MS = 300  # how often the store is asked whether another process wrote
 
     _ROLES = frozenset(int(r) for r in (
         Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole,
@@ -97,12 +101,39 @@ class JobTableModel(QAbstractTableModel):
         self._tick_timer = QTimer(self, interval=self.TICK_MS)
         self._tick_timer.timeout.connect(self._tick)
         scheduler.subscribe(self._on_job)
+        # Other processes on the same data folder (a CLI batch): their jobs appear and change
+        # live. data_version is one cheap query; rows are read only when it moved, and only
+        # those changed since the last look.
+        self._data_version = store.data_version()
+        self._elsewhere_since = time.time()
+        self._elsewhere_timer = QTimer(self, interval=self.ELSEWHERE_MS)
+        self._elsewhere_timer.timeout.connect(self._look_elsewhere)
+        self._elsewhere_timer.start()
 
     def detach(self) -> None:
         """Stop listening to the scheduler (before the model goes away)."""
         self._scheduler.unsubscribe(self._on_job)
         self._flush_timer.stop()
         self._tick_timer.stop()
+        self._elsewhere_timer.stop()
+
+    def _look_elsewhere(self) -> None:
+        try:
+            version = self._store.data_version()
+            if version == self._data_version:
+                return
+            now = time.time()
+            # A little overlap: another process stamps a change up to its write-behind delay
+            # before it commits it.
+            jobs = self._store.changed_elsewhere(self._elsewhere_since - ELSEWHERE_OVERLAP)
+        except sqlite3.Error:  # the store was closed (shutting down) or is unreadable for now
+            return
+        self._data_version = version
+        self._elsewhere_since = now
+        for job in jobs:
+            if job.id not in self._slot and (job.seq or 0) < self._history_start:
+                continue  # an old job not paged in yet: history shows its stored state when it is
+            self._place(job)
 
     # -- Qt model interface -----------------------------------------------------
 
@@ -327,6 +358,10 @@ class JobTableModel(QAbstractTableModel):
                 self.counts[previous] -= 1
             self.counts[job.state] += 1
             self._seen[job.id] = job.state
+        self._place(job)
+
+    def _place(self, job: Job) -> None:
+        """Show `job`'s latest state: a new row (at the next flush) or a changed one."""
         slot = self._slot.get(job.id)
         if slot is None:
             self._pending[job.id] = job
