@@ -157,11 +157,13 @@
     </message>
     <message>
         <location line="+10"/>
+        <location line="+6"/>
+        <location line="+108"/>
         <source>Could not start the batch: {error}</source>
         <translation>Der Batch konnte nicht gestartet werden: {error}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-101"/>
         <source>Batch {name}: {sent} row to send, {kept} already answered</source>
         <translation>Batch {name}: {sent} Zeile zu senden, {kept} bereits beantwortet</translation>
     </message>
@@ -211,7 +213,7 @@
         <translation>{done} von {total} Zeilen erfolgreich</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>Batch {name}: sending {sent} row again</source>
         <translation>Batch {name}: {sent} Zeile wird erneut gesendet</translation>
     </message>
@@ -2431,7 +2433,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Das Profil {profile} kann nicht verwendet werden: {problem} Es wird {fallback} verwendet; beheben Sie das unter Datei → Profile.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+74"/>
         <source>1 job was interrupted when Queue Desk last stopped; select it and Resubmit to send it again.</source>
         <translation>1 Job wurde beim letzten Beenden von Queue Desk unterbrochen; wählen Sie ihn aus und klicken Sie auf „Erneut senden“.</translation>
     </message>
@@ -2464,7 +2466,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch</name>
     <message>
-        <location filename="../../gui/core/batch/jsonl.py" line="+40"/>
+        <location filename="../../gui/core/batch/jsonl.py" line="+35"/>
         <source>Cannot read {path}: {reason}.</source>
         <translation>{path} kann nicht gelesen werden: {reason}.</translation>
     </message>
@@ -2518,6 +2520,21 @@ Kosinusähnlichkeit {value}</translation>
         <source>{path} contains no requests.</source>
         <translation>{path} enthält keine Anfragen.</translation>
     </message>
+    <message>
+        <location filename="../../gui/core/batch/folder_lock.py" line="+40"/>
+        <source>Another Queue Desk process (pid {pid}) is running a batch into {folder}. Wait for it to finish, stop it, or choose another output folder.</source>
+        <translation>Ein anderer Queue-Desk-Prozess (PID {pid}) führt gerade einen Batch in {folder} aus. Warten Sie, bis er fertig ist, beenden Sie ihn oder wählen Sie einen anderen Ausgabeordner.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/core/batch/headless.py" line="+44"/>
+        <source>The input {source} is inside the output folder {folder}, where the results would overwrite it. Choose another --out folder.</source>
+        <translation>Die Eingabe {source} liegt im Ausgabeordner {folder}, wo die Ergebnisse sie überschreiben würden. Wählen Sie einen anderen Ordner für --out.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name} is the name of a batch&apos;s output file. Rename the input if it really holds requests.</source>
+        <translation>{name} ist der Name einer Ausgabedatei eines Batches. Benennen Sie die Eingabe um, wenn sie wirklich Anfragen enthält.</translation>
+    </message>
 </context>
 <context>
     <name>batch_controller</name>
@@ -2550,7 +2567,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch_export</name>
     <message>
-        <location filename="../../gui/core/batch/export.py" line="+177"/>
+        <location filename="../../gui/core/batch/export.py" line="+194"/>
         <source>Row {row} holds {count} vectors; a matrix needs one per row. Export JSONL instead.</source>
         <translation>Zeile {row} enthält {count} Vektoren; eine Matrix braucht genau einen pro Zeile. Exportieren Sie stattdessen JSONL.</translation>
     </message>
@@ -2677,7 +2694,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch_plan</name>
     <message>
-        <location filename="../../gui/core/batch/plan.py" line="+89"/>
+        <location filename="../../gui/core/batch/plan.py" line="+90"/>
         <source>Choose a model.</source>
         <translation>Wählen Sie ein Modell.</translation>
     </message>
@@ -2687,7 +2704,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>{endpoint} kann nicht als Batch aus einer Tabelle ausgeführt werden.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Choose the column that holds the audio files (there is no column {column}).</source>
         <translation>Wählen Sie die Spalte mit den Audiodateien (es gibt keine Spalte {column}).</translation>
     </message>
@@ -2858,7 +2875,12 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Tabellenblatt „{sheet}“</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
+        <source>{path} is not a regular file (a pipe or a device). Save the input to a file first.</source>
+        <translation>{path} ist keine gewöhnliche Datei (eine Pipe oder ein Gerät). Speichern Sie die Eingabe zuerst in einer Datei.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{path} does not exist.</source>
         <translation>{path} existiert nicht.</translation>
     </message>
@@ -3927,12 +3949,12 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>scheduler</name>
     <message>
-        <location filename="../../gui/core/jobs/scheduler.py" line="+112"/>
+        <location filename="../../gui/core/jobs/scheduler.py" line="+114"/>
         <source>resubmitted</source>
         <translation>erneut gesendet</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+166"/>
         <source>Internal error: {reason}</source>
         <translation>Interner Fehler: {reason}</translation>
     </message>
@@ -3965,12 +3987,17 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>store</name>
     <message>
-        <location filename="../../gui/core/jobs/store.py" line="+113"/>
+        <location filename="../../gui/core/jobs/store.py" line="+44"/>
+        <source>The job database {path} is locked by another program. Wait a moment and try again; if it stays locked, close other programs that use this data folder.</source>
+        <translation>Die Auftragsdatenbank {path} ist von einem anderen Programm gesperrt. Warten Sie einen Moment und versuchen Sie es erneut; bleibt sie gesperrt, schließen Sie andere Programme, die diesen Datenordner verwenden.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>The job database {path} was written by a newer Queue Desk. Update the app.</source>
         <translation>Die Jobdatenbank {path} stammt von einer neueren Version von Queue Desk. Aktualisieren Sie die App.</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+155"/>
         <source>app stopped</source>
         <translation>App beendet</translation>
     </message>
@@ -3980,9 +4007,14 @@ Kosinusähnlichkeit {value}</translation>
         <translation>nach dem Neustart fortgesetzt</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>app stopped while the job was in flight</source>
         <translation>App beendet, während der Job lief</translation>
+    </message>
+    <message>
+        <location filename="../../gui/core/jobs/write_behind.py" line="+80"/>
+        <source>Job changes are kept and written once it is free.</source>
+        <translation>Änderungen an Aufträgen bleiben erhalten und werden geschrieben, sobald sie frei ist.</translation>
     </message>
 </context>
 <context>
