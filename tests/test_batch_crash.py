@@ -189,3 +189,39 @@ def test_kill_9_five_times_at_random_moments_then_every_row_is_answered_once(san
     assert [line["custom_id"] for line in lines] == [f"row-{i}" for i in range(1, 501)]
     for i, line in enumerate(lines, start=1):  # each row's own answer, for its current request
         assert line["error"] is None and f"Frage {i}:" in line["response"]["body"]["choices"][0]["message"]["content"]
+
+
+@pytest.mark.asyncio
+async def test_a_rerun_waits_for_rows_another_live_process_resumed(sandbox, home, tmp_path):
+    """The window opened after a crash claims the dead run's 202 jobs and polls them; the
+    command run again meanwhile neither sends those rows again nor waits for ever."""
+    import asyncio
+
+    from gui.core.engine import Engine
+
+    source, out = tmp_path / "q.csv", tmp_path / "out"
+    write_csv(source, 4)
+    sandbox.config.mode_202 = True
+    sandbox.config.latency = 3.0
+    proc = start(batch_args(sandbox, source, out), home)
+    wait_for(lambda: states(home).count("polling") == 4)
+    proc.kill()
+    proc.wait(10)
+    engine = Engine.open(sandbox.url, "sk-test", home=home)  # this test process plays the window
+    try:
+        _, to_poll = engine.store.recover()
+        assert len(to_poll) == 4
+        for job in to_poll:
+            engine.scheduler.resume_polling(job)
+        rerun = start(batch_args(sandbox, source, out), home)
+        await engine.scheduler.wait()
+        for _ in range(300):
+            if rerun.poll() is not None:
+                break
+            await asyncio.sleep(0.1)
+        stdout, stderr = rerun.communicate(timeout=10)
+        assert rerun.returncode == 0, stderr
+        assert "4 succeeded, 0 failed" in stdout
+        assert sorted(row_of(b) for b in posts(sandbox)) == [1, 2, 3, 4]  # each row POSTed once
+    finally:
+        await engine.aclose()

@@ -39,11 +39,13 @@ from gui.core.batch.plan import BatchPlan, read_manifest, request_fingerprint
 from gui.core.engine import Engine
 from gui.core.errors import QueueError
 from gui.core.jobs.job import Job, JobState
+from gui.core.jobs.owner import is_alive
 from gui.core.jobs.store import busy_message
 
 log = logging.getLogger(__name__)
 
 RATE_WINDOW = 60.0  # seconds of finished rows the rate is measured over
+OTHERS_CHECK = 1.0  # seconds between looks at rows another process runs
 HAND_OVER_RETRY = 1.0  # seconds before rows refused by a locked store are handed over again
 
 
@@ -153,9 +155,31 @@ class BatchRun:
                 if (job.id in run._inflight and job.state is JobState.POLLING and job.status_url
                         and job.owner == engine.store.owner):  # claimed by recover(): ours to finish
                     engine.scheduler.resume_polling(job)
+            run._check_others()
         else:
             run._folder.release()  # held again when the run starts
         return run
+
+    def _check_others(self) -> None:
+        """Rows whose job another live process runs (a window that resumed a crashed run's
+        202 jobs): their outcome is read from the store, where that process records it."""
+        store = self.engine.store
+        others = [job_id for job_id, cid in self._inflight.items() if self.jobs[cid].owner != store.owner]
+        if not others:
+            return
+        current = [store.get(job_id) for job_id in others]
+        if any(job is not None and not job.state.terminal and not is_alive(job.owner) for job in current):
+            for job in store.recover()[1]:  # that process is gone too: its 202 jobs are ours now
+                if job.id in self._inflight:
+                    self.engine.scheduler.resume_polling(job)
+            current = [store.get(job_id) for job_id in others]
+        for job_id, job in zip(others, current):
+            if job is None:  # deleted from the history meanwhile: the row has no outcome
+                del self._inflight[job_id]
+                self._schedule()
+            elif job.state.terminal:
+                self._on_job(job)
+        asyncio.get_running_loop().call_later(OTHERS_CHECK, self._check_others)
 
     def _load(self) -> None:
         plan = self.plan
