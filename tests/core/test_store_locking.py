@@ -131,3 +131,27 @@ async def test_jobs_finishing_while_the_disk_is_locked_all_reach_the_store(sandb
     assert told[-1] is None
     assert set(stored_states(path).values()) == {"succeeded"}
     await engine.aclose()
+
+
+def test_recovery_removes_the_half_written_results_of_dead_processes(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    store = JobStore(tmp_path / "jobs.sqlite3")
+    job = store.add(chat("killed mid-write"))
+    store.transition(job, JobState.WAITING)
+    store._db.execute("UPDATE jobs SET owner='1@0.00' WHERE id=?", (job.id,))  # a process long gone
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    folder = store.results_dir / job.id
+    folder.mkdir(parents=True)
+    part = folder / f".response.json.{dead.stdout.strip()}-1.part"
+    part.write_text("{\"half")
+    past = time.time() - 3600
+    os.utime(part, (past, past))
+    mine = folder / f".other.json.{os.getpid()}-1.part"  # this process may be writing it right now
+    mine.write_text("{")
+    interrupted, _ = store.recover()
+    assert [j.id for j in interrupted] == [job.id]
+    assert not part.exists() and mine.exists()
+    store.close()

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from gui.core import paths
+from gui.core.atomic_files import remove_stale_parts
 from gui.core.endpoints import Endpoint
 from gui.core.errors import ErrorKind, QueueError
 from gui.core.i18n import translate
@@ -261,6 +262,7 @@ class JobStore:
                 self.transition(job, JobState.INTERRUPTED, translate("store", "app stopped while the job was in "
                                                                               "flight"))
                 interrupted.append(job)
+            remove_stale_parts(self.results_dir / job.id)  # a result the dead process was writing
         return interrupted, to_poll
 
     class _Tx:
