@@ -104,6 +104,7 @@ class BatchRun:
         self._inflight: dict[str, str] = {}  # job id -> custom_id
         self._unwritten: list[str] = []
         self._scheduled = False
+        self._appending = False  # an append waits for the store's next commit
         self._finishes: deque[float] = deque()
         self._active_since = 0.0
         self._done = asyncio.Event()
@@ -327,7 +328,11 @@ class BatchRun:
 
     def _pass(self) -> None:
         self._scheduled = False
-        self._append_lines()
+        if self._unwritten and not self._appending:
+            # Appended right after the store's next write-behind commit: the record never has a
+            # row whose outcome the history lacks, and costs no transaction of its own.
+            self._appending = True
+            self.engine.scheduler.after_flush(self._append_lines)
         if self.state is RunState.RUNNING and not self._halted:
             self._hand_over()
         if not self._inflight and (self.state is RunState.CANCELLING or self._halted
@@ -370,12 +375,10 @@ class BatchRun:
         return self.plan.job(index)
 
     def _append_lines(self) -> None:
+        self._appending = False
         if not self._unwritten:
             return
         lines, self._unwritten = self._unwritten, []
-        # The store first (its writes are deferred a little): the record must never have a
-        # row whose outcome the history lacks after a crash.
-        self.engine.store.flush()
         self.out_path.parent.mkdir(parents=True, exist_ok=True)
         with self.out_path.open("a+b") as out:
             out.seek(0, 2)
@@ -396,6 +399,11 @@ class BatchRun:
         if self._subscribed:
             self._subscribed = False
             self.engine.scheduler.unsubscribe(self._on_job)
+        try:
+            self.engine.store.flush()  # the outcomes first, then the record that claims them
+        except sqlite3.OperationalError:
+            pass  # locked by another process: the write-behind keeps them and retries
+        self._unwritten.clear()  # the ordered record below holds them
         self._write_ordered()
         self._folder.release()
         self._done.set()

@@ -99,7 +99,8 @@ class Scheduler:
     def submit_many(self, jobs: Iterable[Job]) -> list[Job]:
         """Write the jobs to the store (one transaction), then start them."""
         jobs = list(jobs)
-        fresh = [j for j in jobs if j.state is JobState.QUEUED and self.store.get(j.id) is None]
+        known = self.store.stored(j.id for j in jobs if j.state is JobState.QUEUED)
+        fresh = [j for j in jobs if j.state is JobState.QUEUED and j.id not in known]
         self.store.add_many(fresh)
         fresh_ids = {j.id for j in fresh}
         for job in jobs:

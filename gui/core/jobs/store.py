@@ -174,7 +174,7 @@ class JobStore:
         holds the write lock for longer than `timeout` (default: the busy timeout); the
         changes stay pending and the next flush tries again."""
         with self._lock:
-            if timeout is None:
+            if timeout is None or not self._pending_jobs:
                 self._flush()
                 return
             self._set_busy_timeout(timeout)
@@ -346,6 +346,17 @@ class JobStore:
             self._flush_for_reading()
             rows = self._db.execute(sql, args).fetchall()
         return (job_from_row(r[1:], seq=r[0]) for r in rows)
+
+    def stored(self, job_ids: Iterable[str]) -> set[str]:
+        """Which of these jobs are in the store (one query, not one per job)."""
+        ids = list(job_ids)
+        found: set[str] = set()
+        with self._lock:
+            for start in range(0, len(ids), 500):  # SQLite limits the number of parameters
+                part = ids[start:start + 500]
+                found.update(i for (i,) in self._db.execute(
+                    f"SELECT id FROM jobs WHERE id IN ({','.join('?' * len(part))})", part))
+        return found
 
     def data_version(self) -> int:
         """A number that changes whenever another connection (another process) commits:
