@@ -46,6 +46,7 @@ log = logging.getLogger(__name__)
 
 RATE_WINDOW = 60.0  # seconds of finished rows the rate is measured over
 OTHERS_CHECK = 1.0  # seconds between looks at rows another process runs
+HAND_OVER_MARGIN = 8  # rows handed to the queue beyond its concurrency (what a paused batch still runs)
 HAND_OVER_RETRY = 1.0  # seconds before rows refused by a locked store are handed over again
 
 
@@ -268,7 +269,7 @@ class BatchRun:
 
     @property
     def window(self) -> int:
-        return self.engine.scheduler.concurrency + 8
+        return self.engine.scheduler.concurrency + HAND_OVER_MARGIN
 
     # -- progress -------------------------------------------------------------------------
 
@@ -342,6 +343,10 @@ class BatchRun:
 
     def _hand_over(self) -> None:
         room = self.window - len(self._inflight)
+        # Speed: rows go over in handfuls (one store transaction each), not one by one as they
+        # finish; the margin keeps every slot busy meanwhile.
+        if self._inflight and room < min(len(self._held), HAND_OVER_MARGIN):
+            return
         taken: list[tuple[int, Job]] = []
         while room > 0 and self._held:
             index = self._held.popleft()
