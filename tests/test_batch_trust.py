@@ -190,3 +190,35 @@ def test_progress_line_on_a_terminal_only_the_summary_otherwise(sandbox, home, t
     assert out.splitlines()[0] == "12 succeeded, 0 failed (0 reused, 12 sent, 0 changed since the last run)"
     piped = queue_desk("batch", str(source), "--base-url", sandbox.url, "--out", str(tmp_path / "o"), home=home)
     assert "rows ·" not in piped.stderr and "12 reused, 0 sent" in piped.stdout
+
+
+def test_a_database_locked_at_batch_start_is_a_plain_message_and_the_batch_goes_on(sandbox, home, tmp_path):
+    import sqlite3
+    import threading
+
+    from gui.core.jobs.store import JobStore
+
+    JobStore(home / "jobs.sqlite3").close()  # the data folder exists, as after any earlier use
+    source = tmp_path / "q.jsonl"
+    write_batch(source, 3)
+    locked, release = threading.Event(), threading.Event()
+
+    def hold_the_lock() -> None:  # another program writing for a while (longer than the busy timeout)
+        db = sqlite3.connect(home / "jobs.sqlite3", isolation_level=None, check_same_thread=False)
+        db.execute("BEGIN IMMEDIATE")
+        locked.set()
+        release.wait(7.0)
+        db.execute("COMMIT")
+        db.close()
+
+    holder = threading.Thread(target=hold_the_lock)
+    holder.start()
+    locked.wait(5)
+    try:
+        proc = queue_desk("batch", str(source), "--base-url", sandbox.url, "--out", str(tmp_path / "o"), home=home)
+    finally:
+        release.set()
+        holder.join()
+    assert proc.returncode == 0, proc.stderr
+    assert "locked by another program" in proc.stderr and "Traceback" not in proc.stderr
+    assert "3 succeeded, 0 failed" in proc.stdout
