@@ -3,6 +3,7 @@ with SIGTERM, rerun; the window's recovery beside a live CLI batch; 202 jobs res
 sent again. Each runs the CLI as a user does (a subprocess) against the sandbox."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -107,13 +108,23 @@ def test_sigterm_and_sighup_stop_like_ctrl_c(sandbox, home, tmp_path):
     assert rerun.returncode == 0 and "20 succeeded, 0 failed" in rerun.stdout, rerun.stderr
 
 
-def test_recovery_leaves_the_jobs_of_a_live_process_alone(sandbox, home, tmp_path):
+@contextlib.contextmanager
+def batch_in_flight(sandbox, home: Path, tmp_path: Path, latency: float):
+    """A CLI batch of 6 rows, all sent and held by the server; killed afterwards if still running."""
     source, out = tmp_path / "q.csv", tmp_path / "out"
     write_csv(source, 6)
-    sandbox.config.latency = 3.0
+    sandbox.config.latency = latency
     proc = start(batch_args(sandbox, source, out, "--concurrency", "6"), home)
     try:
         wait_for(lambda: states(home).count("waiting") == 6)
+        yield proc, source, out
+    finally:
+        proc.kill()
+        proc.wait(10)
+
+
+def test_recovery_leaves_the_jobs_of_a_live_process_alone(sandbox, home, tmp_path):
+    with batch_in_flight(sandbox, home, tmp_path, latency=3.0) as (proc, _source, out):
         store = JobStore(home / "jobs.sqlite3")
         try:
             interrupted, to_poll = store.recover()  # what the window does when it opens
@@ -123,9 +134,6 @@ def test_recovery_leaves_the_jobs_of_a_live_process_alone(sandbox, home, tmp_pat
         assert states(home).count("waiting") == 6
         assert proc.wait(30) == 0  # the CLI finished its jobs undisturbed
         assert len(answered_rows(out)) == 6
-    finally:
-        proc.kill()
-        proc.wait(10)
 
 
 def test_a_killed_run_resumes_polling_what_the_server_accepted(sandbox, home, tmp_path):

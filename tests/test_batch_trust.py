@@ -15,7 +15,7 @@ from pathlib import Path
 
 from canned import canned_server
 from test_batch_cli import posts, write_csv
-from test_batch_crash import batch_args, start, states, wait_for
+from test_batch_crash import batch_args, batch_in_flight
 from test_cli import queue_desk, write_batch
 
 MODEL = "Llama-3.3-70B-Instruct"
@@ -67,19 +67,11 @@ def test_jsonl_continues_by_the_request_not_only_the_custom_id(sandbox, home, tm
 
 
 def test_a_second_batch_into_the_same_folder_names_the_holder_and_sends_nothing(sandbox, home, tmp_path):
-    source, out = tmp_path / "q.csv", tmp_path / "out"
-    write_csv(source, 6)
-    sandbox.config.latency = 2.0
-    first = start(batch_args(sandbox, source, out, "--concurrency", "6"), home)
-    try:
-        wait_for(lambda: states(home).count("waiting") == 6)
+    with batch_in_flight(sandbox, home, tmp_path, latency=2.0) as (first, source, out):
         second = queue_desk(*batch_args(sandbox, source, out), home=home, timeout=60)
         assert second.returncode == 1
         assert f"pid {first.pid}" in second.stderr and str(out) in second.stderr
         assert first.wait(30) == 0
-    finally:
-        first.kill()
-        first.wait(10)
     assert len(posts(sandbox)) == 6  # nothing sent twice
 
 
