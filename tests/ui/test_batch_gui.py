@@ -183,3 +183,21 @@ def test_batches_come_back_in_the_next_session(main_window, qtbot, sandbox, tmp_
     finally:
         again._confirmed_close = True
         again.model.detach()
+
+
+def test_a_batch_into_a_folder_in_use_is_refused_naming_the_process(main_window, qtbot, sandbox, tmp_path):
+    import os
+
+    from gui.core.batch.folder_lock import FolderLock
+    from gui.core.batch.headless import make_plan
+
+    source, out = tmp_path / "q.csv", tmp_path / "out"
+    write_csv(source, 3)
+    plan = make_plan(source, out, model="Llama-3.3-70B-Instruct", template="{question}")
+    messages: list[str] = []
+    main_window.batches.message.connect(messages.append)
+    with FolderLock(out):  # as a `queue-desk batch` into the same folder holds it
+        main_window.batches.start_plan(plan)
+        qtbot.waitUntil(lambda: any("Another Queue Desk process" in m for m in messages), timeout=5000)
+    assert f"pid {os.getpid()}" in messages[-1] and not main_window.batches.runs
+    assert not [r for r in sandbox.requests if r.method == "POST"]

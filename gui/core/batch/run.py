@@ -381,7 +381,7 @@ class BatchRun:
 
     def _append_lines(self) -> None:
         self._appending = False
-        if not self._unwritten:
+        if not self._unwritten or not self._folder.held:  # only the folder's holder writes there
             return
         lines, self._unwritten = self._unwritten, []
         self.out_path.parent.mkdir(parents=True, exist_ok=True)
@@ -394,6 +394,8 @@ class BatchRun:
             out.write("".join(lines).encode("utf-8"))
 
     def _write_ordered(self) -> None:
+        if not self._folder.held:
+            return  # shown only: another process writes this folder
         ordered = [self.lines[cid] for cid in self.plan.custom_ids if cid in self.lines]
         write_atomic(self.out_path, "".join(ordered))
 
