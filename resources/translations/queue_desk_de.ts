@@ -3949,7 +3949,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>scheduler</name>
     <message>
-        <location filename="../../gui/core/jobs/scheduler.py" line="+114"/>
+        <location filename="../../gui/core/jobs/scheduler.py" line="+115"/>
         <source>resubmitted</source>
         <translation>erneut gesendet</translation>
     </message>
@@ -3987,7 +3987,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>store</name>
     <message>
-        <location filename="../../gui/core/jobs/store.py" line="+44"/>
+        <location filename="../../gui/core/jobs/store.py" line="+55"/>
         <source>The job database {path} is locked by another program. Wait a moment and try again; if it stays locked, close other programs that use this data folder.</source>
         <translation>Die Auftragsdatenbank {path} ist von einem anderen Programm gesperrt. Warten Sie einen Moment und versuchen Sie es erneut; bleibt sie gesperrt, schließen Sie andere Programme, die diesen Datenordner verwenden.</translation>
     </message>
@@ -4008,6 +4008,11 @@ Kosinusähnlichkeit {value}</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>answer saved before the app stopped</source>
+        <translation>Antwort vor dem Beenden der App gespeichert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>app stopped while the job was in flight</source>
         <translation>App beendet, während der Job lief</translation>
     </message>

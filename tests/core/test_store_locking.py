@@ -155,3 +155,22 @@ def test_recovery_removes_the_half_written_results_of_dead_processes(tmp_path):
     assert [j.id for j in interrupted] == [job.id]
     assert not part.exists() and mine.exists()
     store.close()
+
+
+def test_an_answer_saved_before_a_kill_is_recovered_not_paid_for_again(tmp_path):
+    import json
+
+    store = JobStore(tmp_path / "jobs.sqlite3")
+    answered, unanswered = store.add(chat("answered")), store.add(chat("in flight"))
+    for job in (answered, unanswered):
+        store.transition(job, JobState.WAITING)
+    store._db.execute("UPDATE jobs SET owner='1@0.00'")  # their process is gone
+    body = {"choices": [{"message": {"content": "hi"}}], "usage": {"total_tokens": 7}}
+    (store.results_dir / answered.id).mkdir(parents=True)
+    (store.results_dir / answered.id / "response.json").write_text(json.dumps(body))
+    interrupted, _ = store.recover()
+    assert [j.id for j in interrupted] == [unanswered.id]
+    job = store.get(answered.id)
+    assert job.state is JobState.SUCCEEDED and job.usage == {"total_tokens": 7}
+    assert job.result_path == str(store.results_dir / answered.id / "response.json")
+    store.close()

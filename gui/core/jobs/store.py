@@ -2,6 +2,7 @@
 every state change is recorded with its timestamp, so a crash loses nothing."""
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 import sqlite3
@@ -14,7 +15,7 @@ from typing import Any
 
 from gui.core import paths
 from gui.core.atomic_files import remove_stale_parts
-from gui.core.endpoints import Endpoint
+from gui.core.endpoints import Endpoint, ResultKind
 from gui.core.errors import ErrorKind, QueueError
 from gui.core.i18n import translate
 from gui.core.jobs.job import ALLOWED, Job, JobState
@@ -39,6 +40,15 @@ class Transition:
 
 class IllegalTransition(RuntimeError):
     pass
+
+
+def _usage(path: Path) -> dict[str, Any] | None:
+    try:
+        body = json.loads(path.read_bytes()) if path.suffix == ".json" else None
+    except (OSError, ValueError):
+        return None
+    usage = body.get("usage") if isinstance(body, dict) else None
+    return usage if isinstance(usage, dict) else None
 
 
 def busy_message(path: Path) -> str:
@@ -258,12 +268,30 @@ class JobStore:
                 else:
                     self.save(job)  # claimed: this process resumes its polling
                 to_poll.append(job)
+            elif (saved := self._saved_answer(job)) is not None:  # answered: not paid for again
+                self.transition(job, JobState.SUCCEEDED, translate("store", "answer saved before the app stopped"),
+                                result_path=str(saved), http_status=200, usage=_usage(saved), error=None,
+                                error_kind=None)
             else:
                 self.transition(job, JobState.INTERRUPTED, translate("store", "app stopped while the job was in "
                                                                               "flight"))
                 interrupted.append(job)
             remove_stale_parts(self.results_dir / job.id)  # a result the dead process was writing
         return interrupted, to_poll
+
+    def _saved_answer(self, job: Job) -> Path | None:
+        """The answer a dead process received and saved (atomically: a file there is whole)
+        but did not live to record. Not for images: their url images may not be fetched yet."""
+        if job.started_at is None or job.state is JobState.QUEUED or job.endpoint.spec.result is ResultKind.IMAGES:
+            return None
+        for name in ("response.json", "response.txt"):  # as results.save_result names them
+            path = self.results_dir / job.id / name
+            try:
+                if path.stat().st_mtime >= job.started_at - 1.0:  # this attempt's, not an earlier run's
+                    return path
+            except OSError:
+                continue
+        return None
 
     class _Tx:
         def __init__(self, db: sqlite3.Connection) -> None:
