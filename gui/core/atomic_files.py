@@ -80,7 +80,7 @@ def _fsync_dir(directory: Path) -> None:
 def remove_stale_parts(folder: str | os.PathLike[str]) -> list[Path]:
     """Remove temporary files (`.NAME.<pid>-<n>.part`) that a killed process left in
     `folder`: those whose process is gone, or older than the process now using that pid."""
-    import psutil  # only here: the write path stays lean
+    from gui.core.jobs.owner import start_time  # only here: the write path stays lean
 
     removed = []
     try:
@@ -94,11 +94,8 @@ def remove_stale_parts(folder: str | os.PathLike[str]) -> list[Path]:
         try:
             pid = int(name[:-5].rsplit(".", 1)[1].split("-", 1)[0])
             mtime = entry.stat().st_mtime
-            try:
-                alive = pid != os.getpid() and psutil.Process(pid).create_time() <= mtime + 1.0
-            except psutil.Error:
-                alive = False
-            if pid == os.getpid() or alive:
+            started = start_time(pid)
+            if pid == os.getpid() or (started is not None and started <= mtime + 1.0):
                 continue
             os.unlink(entry.path)
             removed.append(Path(entry.path))

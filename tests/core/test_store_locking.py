@@ -15,7 +15,7 @@ from gui.core.engine import Engine
 from gui.core.errors import QueueError
 from gui.core.jobs import write_behind
 from gui.core.jobs.job import Job, JobState
-from gui.core.jobs.owner import current_owner, is_alive
+from gui.core.jobs.owner import current_owner, is_alive, start_time
 from gui.core.jobs.store import JobStore
 
 
@@ -97,6 +97,10 @@ def test_owners_are_pid_and_start_time():
     assert int(pid) == os.getpid()
     assert not is_alive(f"{pid}@{float(started) - 1000:.2f}")  # same pid, another (earlier) process
     assert not is_alive(None) and not is_alive("garbage")
+    import psutil
+
+    for pid in (os.getpid(), os.getppid()):  # the /proc fast path agrees with psutil
+        assert abs(start_time(pid) - psutil.Process(pid).create_time()) < 0.05
 
 
 @pytest.mark.asyncio
