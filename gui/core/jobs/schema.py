@@ -38,7 +38,6 @@ CREATE TABLE IF NOT EXISTS jobs (
 );
 CREATE INDEX IF NOT EXISTS jobs_state ON jobs(state);
 CREATE INDEX IF NOT EXISTS jobs_batch ON jobs(batch_id, custom_id);
-CREATE INDEX IF NOT EXISTS jobs_updated ON jobs(updated_at);
 CREATE TABLE IF NOT EXISTS transitions (
     job_id TEXT NOT NULL,
     at REAL NOT NULL,
@@ -50,8 +49,7 @@ CREATE INDEX IF NOT EXISTS transitions_job ON transitions(job_id);
 """
 # version -> the statements that bring a file of that version to the next one
 MIGRATIONS = {
-    # which process runs the job (owner.py); what changed lately (another process's work, live)
-    1: ["ALTER TABLE jobs ADD COLUMN owner TEXT", "CREATE INDEX IF NOT EXISTS jobs_updated ON jobs(updated_at)"],
+    1: ["ALTER TABLE jobs ADD COLUMN owner TEXT"],  # which process runs the job (owner.py)
 }
 
 COLUMNS = (

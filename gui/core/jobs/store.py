@@ -392,13 +392,20 @@ class JobStore:
         with self._lock:
             return self._db.execute("PRAGMA data_version").fetchone()[0]
 
-    def changed_elsewhere(self, since: float) -> list[Job]:
-        """Jobs that other processes stored or changed at or after `since` (their updated_at),
-        oldest first: what a window shows live of a CLI batch on the same data folder."""
+    def changed_elsewhere(self, after: int | None) -> tuple[list[Job], int]:
+        """Jobs that other processes stored or changed since the mark `after`, oldest first,
+        and the mark for the next call (None: only the mark). Every change is a row in
+        `transitions`, so this reads just the jobs that changed, however long the history:
+        what a window shows live of a CLI batch on the same data folder."""
         with self._lock:
-            rows = self._db.execute(f"SELECT seq,{','.join(COLUMNS)} FROM jobs WHERE updated_at >= ? "
-                                    "AND IFNULL(owner, '') != ? ORDER BY seq", (since, self.owner)).fetchall()
-        return [job_from_row(r[1:], seq=r[0]) for r in rows]
+            mark = self._db.execute("SELECT IFNULL(MAX(rowid), 0) FROM transitions").fetchone()[0]
+            if after is None or mark <= after:
+                return [], mark
+            rows = self._db.execute(
+                f"SELECT seq,{','.join(COLUMNS)} FROM jobs WHERE id IN (SELECT job_id FROM transitions "
+                "WHERE rowid > ? AND rowid <= ?) AND IFNULL(owner, '') != ? ORDER BY seq",
+                (after, mark, self.owner)).fetchall()
+        return [job_from_row(r[1:], seq=r[0]) for r in rows], mark
 
     def next_seq(self) -> int:
         """A cursor past every job stored so far (history paging starts here)."""

@@ -43,8 +43,6 @@ from gui.ui.jobs.columns import (
 )
 from gui.ui.runtime.background import spawn
 
-ELSEWHERE_OVERLAP = 2.0  # seconds re-read before the last look (see _look_elsewhere)
-
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -105,7 +103,7 @@ class JobTableModel(QAbstractTableModel):
         # live. data_version is one cheap query; rows are read only when it moved, and only
         # those changed since the last look.
         self._data_version = store.data_version()
-        self._elsewhere_since = time.time()
+        self._elsewhere_mark = store.changed_elsewhere(None)[1]
         self._elsewhere_timer = QTimer(self, interval=self.ELSEWHERE_MS)
         self._elsewhere_timer.timeout.connect(self._look_elsewhere)
         self._elsewhere_timer.start()
@@ -122,14 +120,10 @@ class JobTableModel(QAbstractTableModel):
             version = self._store.data_version()
             if version == self._data_version:
                 return
-            now = time.time()
-            # A little overlap: another process stamps a change up to its write-behind delay
-            # before it commits it.
-            jobs = self._store.changed_elsewhere(self._elsewhere_since - ELSEWHERE_OVERLAP)
+            jobs, mark = self._store.changed_elsewhere(self._elsewhere_mark)
         except sqlite3.Error:  # the store was closed (shutting down) or is unreadable for now
             return
-        self._data_version = version
-        self._elsewhere_since = now
+        self._data_version, self._elsewhere_mark = version, mark
         for job in jobs:
             if job.id not in self._slot and (job.seq or 0) < self._history_start:
                 continue  # an old job not paged in yet: history shows its stored state when it is
