@@ -47,21 +47,27 @@ def main(argv: list[str] | None = None) -> int:
     except QueueError as error:
         print(f"queue-desk: {error.message}", file=sys.stderr)
         return 1
-    except sqlite3.OperationalError as error:  # the job database locked by another program
-        from gui.core import paths
+    except sqlite3.OperationalError as error:
+        if "locked" not in str(error) and "busy" not in str(error):
+            raise
+        from gui.core import paths  # the job database locked by another program
         from gui.core.jobs.store import busy_message
 
         logging.getLogger(__name__).warning("store error: %s", error)
         print(f"queue-desk: {busy_message(paths.database_path())}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("queue-desk: stopped (Ctrl+C); jobs in flight were marked interrupted. Run the same command again "
-              "to continue.", file=sys.stderr)
+        _stopped(args, "Ctrl+C")
         return 130
     except Stopped as stop:
-        print(f"queue-desk: stopped ({stop.name}); jobs in flight were marked interrupted. Run the same command "
-              "again to continue.", file=sys.stderr)
+        _stopped(args, stop.name)
         return 128 + stop.signum
+
+
+def _stopped(args: argparse.Namespace, how: str) -> None:
+    if args.command in ("submit", "batch"):
+        print(f"queue-desk: stopped ({how}); jobs in flight were marked interrupted. Run the same command again "
+              "to continue.", file=sys.stderr)
 
 
 class Stopped(Exception):
