@@ -57,7 +57,7 @@ async def _audio(call: Call, translate: bool) -> Reply:
             "timestamp_granularities", "timestamp_granularities requires response_format 'verbose_json'"
         )
     transcript = build_transcript(
-        upload.sha256, upload.filename, audio_duration(upload.head, upload.size),
+        upload.sha256, upload.filename, audio_duration(upload.head, upload.size, upload.tail),
         None if translate else optional_str(fields, "language"), translate,
         optional_float(fields, "temperature", 0.0),
     )

@@ -66,8 +66,29 @@ def wav_duration(head: bytes, size: int) -> float | None:
     return None
 
 
-def audio_duration(head: bytes, size: int) -> float:
+def ogg_duration(head: bytes, tail: bytes) -> float | None:
+    """Duration of an Ogg Opus or Vorbis stream: the granule position of its last page
+    (samples at the codec's clock) less Opus's pre-skip, else None. Exact for the pieces
+    Queue Desk cuts from long recordings, so their segments can be stitched and checked."""
+    if not head.startswith(b"OggS"):
+        return None
+    last = tail.rfind(b"OggS")
+    if last < 0 or last + 14 > len(tail):
+        return None
+    granule = struct.unpack_from("<q", tail, last + 6)[0]
+    if (opus := head.find(b"OpusHead")) >= 0 and opus + 16 <= len(head):
+        pre_skip = struct.unpack_from("<H", head, opus + 10)[0]
+        return max(granule - pre_skip, 0) / 48_000  # Opus granules count at 48 kHz
+    if (vorbis := head.find(b"\x01vorbis")) >= 0 and vorbis + 16 <= len(head):
+        rate = struct.unpack_from("<I", head, vorbis + 12)[0]
+        return granule / rate if rate else None
+    return None
+
+
+def audio_duration(head: bytes, size: int, tail: bytes = b"") -> float:
     found = wav_duration(head, size)
+    if found is None:
+        found = ogg_duration(head, tail)
     return found if found is not None else max(size / _BYTES_PER_SECOND_GUESS, 0.5)
 
 

@@ -1,6 +1,6 @@
 """Streaming multipart parsing that never keeps an uploaded file.
 
-The sandbox only needs a file's name, size, SHA-256 and first bytes (WAV/PNG headers), so
+The sandbox only needs a file's name, size, SHA-256, first bytes (WAV/PNG headers) and last bytes (Ogg's length), so
 file parts are hashed chunk by chunk as they arrive and then dropped: a multi-gigabyte upload
 costs constant memory and no disk. Text fields are kept (bounded).
 """
@@ -25,6 +25,7 @@ class UploadedFile:
     content_type: str
     size: int = 0
     head: bytes = b""
+    tail: bytes = b""  # the last bytes, where an Ogg stream's final page tells its length
     _hash: "hashlib._Hash" = field(default_factory=hashlib.sha256, repr=False)
 
     @property
@@ -39,6 +40,7 @@ class UploadedFile:
         self._hash.update(data)
         if len(self.head) < HEAD_BYTES:
             self.head += data[: HEAD_BYTES - len(self.head)]
+        self.tail = data[-HEAD_BYTES:] if len(data) >= HEAD_BYTES else (self.tail + data)[-HEAD_BYTES:]
         self.size += len(data)
 
 

@@ -5,6 +5,7 @@ usage: python tests/benchmarks/run_all.py [--quick]   (--quick: small N, for CI)
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -103,16 +104,60 @@ def b5(size_mb: int, rounds: int) -> bool:
     return ok
 
 
+def b6(minutes: int, rounds: int) -> bool:
+    """A long 16 kHz WAV converted to speech Opus and cut at pauses into ten-minute pieces:
+    wall time next to the ffmpeg command line doing the same conversion and segmenting, and
+    peak memory growth (the recording must stream, never be held whole)."""
+    import shutil
+    import subprocess
+    import tempfile
+    import wave
+
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "recording.wav"
+        with wave.open(str(source), "wb") as out:  # a tone with a pause every 7 s, a second at a time
+            out.setnchannels(1), out.setsampwidth(2), out.setframerate(16_000)
+            import numpy as np
+
+            t = np.arange(16_000) / 16_000
+            tone = (np.sin(2 * np.pi * 440 * t) * 8000).astype(np.int16).tobytes()
+            silence = bytes(32_000)
+            out.writeframes(b"".join(silence if s % 7 >= 6 else tone for s in range(minutes * 60)))
+        growth, ratios = [], []
+        ffmpeg = shutil.which("ffmpeg")
+        for round_ in range(rounds):
+            ours = run_child(HERE / "audio_split.py", str(source), str(Path(folder) / f"ours{round_}"))
+            growth.append(ours["growth_mb"])
+            if ffmpeg:
+                target = Path(folder) / f"ffmpeg{round_}"
+                target.mkdir()
+                cmd = [ffmpeg, "-nostdin", "-loglevel", "error", "-i", str(source), "-vn", "-ac", "1",
+                       "-ar", "16000", "-c:a", "libopus", "-b:a", "24k", "-vbr", "off", "-application", "voip",
+                       "-f", "segment", "-segment_time", "600", str(target / "piece-%03d.ogg")]
+                if hasattr(os, "sched_setaffinity") and (os.cpu_count() or 1) > 1:
+                    cmd = ["taskset", "-c", "1", *cmd]  # one core, as our child runs
+                started = time.perf_counter()
+                subprocess.run(cmd, check=True)
+                ratios.append(ours["seconds"] / (time.perf_counter() - started))
+    ok = True
+    if ratios:
+        ok &= report(6, f"split-{minutes}min-wav-vs-ffmpeg", statistics.median(ratios), 1.2)
+    else:
+        print(f"B6 split-{minutes}min-wav-vs-ffmpeg SKIP (no ffmpeg command installed)", flush=True)
+    ok &= report(6, f"split-{minutes}min-wav-rss-growth", max(growth), 200, unit="MB")
+    return ok
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="small N: checks the suite runs, not the targets")
-    parser.add_argument("--only", nargs="*", default=["1", "2", "4", "5"], metavar="N",
+    parser.add_argument("--only", nargs="*", default=["1", "2", "4", "5", "6"], metavar="N",
                         help="run only these benchmarks (3 comes with 2)")
     args = parser.parse_args()
-    rows, rounds, upload_mb, history = (300, 1, 64, 5000) if args.quick else (3000, 3, 1024, 100_000)
+    rows, rounds, upload_mb, history, minutes = (300, 1, 64, 5000, 3) if args.quick else (3000, 3, 1024, 100_000, 120)
     chosen = {n.lstrip("Bb") for n in args.only}
     suite = {"1": lambda: b1(rows, rounds), "2": lambda: b2_b3(rows, rounds), "3": lambda: b2_b3(rows, rounds),
-             "4": lambda: b4(history), "5": lambda: b5(upload_mb, rounds)}
+             "4": lambda: b4(history), "5": lambda: b5(upload_mb, rounds), "6": lambda: b6(minutes, rounds)}
     results = [suite[n]() for n in sorted(chosen) if n in suite and not (n == "3" and "2" in chosen)]
     return 0 if all(results) or args.quick else 1
 

@@ -1,0 +1,253 @@
+"""Recordings of any container made small enough to send (issue 17).
+
+PyAV (FFmpeg's libraries, shipped inside its wheels) decodes any audio or video file and
+keeps only the sound. A file the server takes as it is goes unchanged; anything else is
+converted to mono 16 kHz Opus in Ogg (a type the OpenAI specification lists, ~180 KB a
+minute) and, when longer than a piece, cut at the quietest moment near each target length.
+
+Nothing here holds a recording whole: sound flows frame by frame through a look-ahead
+buffer of twice the search window (a few hundred kilobytes), so a two-hour WAV costs the
+same memory as a two-minute one. PyAV and numpy are imported on first use; the window does
+not pay for them at start-up.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from gui.core.builders.media_bodies import AUDIO_EXTENSIONS
+from gui.core.errors import ErrorKind, QueueError
+from gui.core.i18n import translate
+
+if TYPE_CHECKING:
+    import numpy as np
+
+# What FFmpeg reads that people drag in: the server's own types plus common recorder and
+# video containers. Anything else with a sound track decodes too; this list is what the file
+# dialogs offer and what drag and drop recognises as a recording.
+MEDIA_EXTENSIONS = tuple(dict.fromkeys(AUDIO_EXTENSIONS + (
+    "aac", "opus", "oga", "wma", "aiff", "aif", "amr", "mka",
+    "mov", "mkv", "avi", "m4v", "wmv", "3gp", "flv", "ts", "mts",
+)))
+
+SPEECH_RATE = 16_000  # Whisper resamples to 16 kHz anyway
+OPUS_BITRATE = 24_000  # clear speech; ~3 KB a second
+CONTAINER_OVERHEAD = 1.1  # Ogg pages and Opus framing over the nominal bit rate, generously
+DEFAULT_PIECE_SECONDS = 600  # ten-minute pieces run in parallel through the queue
+SEARCH_SECONDS = 5.0  # a cut looks for a pause within this much of its target
+WINDOW_SECONDS = 0.02  # energy is compared over 20 ms windows (one Opus frame)
+PIECE_SUFFIX = ".ogg"
+
+
+@dataclass(frozen=True)
+class MediaInfo:
+    duration: float  # seconds; 0.0 when the container does not say
+    has_video: bool
+    suffix: str
+
+
+@dataclass(frozen=True)
+class Piece:
+    path: Path
+    offset: float  # seconds from the start of the recording, exact to the sample
+    duration: float
+
+
+def _unreadable(path: Path, reason: str) -> QueueError:
+    return QueueError(ErrorKind.INPUT, translate("Recording", 
+        "{name} could not be read as a recording ({reason}). Check that it is an audio or video "
+        "file and that it plays.").format(name=path.name, reason=reason))
+
+
+def _open(path: Path):
+    import av
+
+    try:
+        container = av.open(str(path), mode="r")
+    except (av.FFmpegError, OSError, UnicodeDecodeError) as exc:
+        raise _unreadable(path, str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__) from exc
+    if not container.streams.audio:
+        container.close()
+        raise QueueError(ErrorKind.INPUT, translate("Recording", 
+            "{name} has no sound track. Choose a recording with audio.").format(name=path.name))
+    return container
+
+
+def probe(path: str | Path) -> MediaInfo:
+    """What the recording is, from its header (no decoding)."""
+    path = Path(path)
+    container = _open(path)
+    try:
+        stream = container.streams.audio[0]
+        if stream.duration is not None and stream.time_base is not None:
+            duration = float(stream.duration * stream.time_base)
+        elif container.duration is not None:
+            duration = container.duration / 1_000_000  # AV_TIME_BASE
+        else:
+            duration = 0.0
+        has_video = any(s.type == "video" and not _is_cover_art(s) for s in container.streams)
+        return MediaInfo(duration, has_video, path.suffix.lower().lstrip("."))
+    finally:
+        container.close()
+
+
+def _is_cover_art(stream) -> bool:
+    # An MP3 or M4A with album art shows the picture as a one-frame video stream.
+    return bool(getattr(stream, "disposition", 0) & 0x400)  # AV_DISPOSITION_ATTACHED_PIC
+
+
+def sendable_as_is(path: str | Path, max_bytes: int | None) -> bool:
+    """True when the server takes the file unchanged: a listed audio type, sound only,
+    within the upload limit. Everything else is converted (and split when long)."""
+    path = Path(path)
+    if path.suffix.lower().lstrip(".") not in AUDIO_EXTENSIONS:
+        return False
+    if max_bytes is not None and path.stat().st_size > max_bytes:
+        return False
+    return not probe(path).has_video
+
+
+def piece_seconds_for(max_bytes: int | None, piece_seconds: float = DEFAULT_PIECE_SECONDS) -> float:
+    """The target length of a piece: the chosen length, shortened so that a piece with
+    its search margin stays under the upload limit at the speech bit rate."""
+    if max_bytes is None:
+        return piece_seconds
+    bytes_per_second = OPUS_BITRATE / 8 * CONTAINER_OVERHEAD
+    fits = max_bytes / bytes_per_second - SEARCH_SECONDS - 1.0
+    if fits < 2 * SEARCH_SECONDS:
+        raise QueueError(ErrorKind.INPUT, translate("Recording", 
+            "The upload limit is too small to send any recording in pieces. Raise it in Queue "
+            "settings."))
+    return min(piece_seconds, fits)
+
+
+def decode(path: str | Path) -> Iterator[np.ndarray]:
+    """The recording's first sound track as mono 16 kHz 16-bit samples, a frame at a time."""
+    import av
+
+    path = Path(path)
+    container = _open(path)
+    try:
+        stream = container.streams.audio[0]
+        resampler = av.AudioResampler(format="s16", layout="mono", rate=SPEECH_RATE)
+        try:
+            for frame in container.decode(stream):
+                for out in resampler.resample(frame):
+                    yield out.to_ndarray().reshape(-1)
+        except av.FFmpegError as exc:
+            raise _unreadable(path, str(exc).splitlines()[0][:120]) from exc
+        for out in resampler.resample(None):
+            yield out.to_ndarray().reshape(-1)
+    finally:
+        container.close()
+
+
+def quietest_sample(samples: np.ndarray, target: int) -> int:
+    """The index in `samples` at the middle of the quietest 20 ms window; among equally
+    quiet windows the one nearest `target`, so silence is cut near the planned length."""
+    import numpy as np
+
+    width = int(SPEECH_RATE * WINDOW_SECONDS)
+    count = len(samples) // width
+    if count == 0:
+        return target
+    frames = samples[: count * width].astype(np.int64).reshape(count, width)
+    energy = np.einsum("ij,ij->i", frames, frames)
+    distance = np.abs(np.arange(count) * width + width // 2 - target)
+    best = np.lexsort((distance, energy))[0]  # lowest energy first, then nearest
+    return int(best * width + width // 2)
+
+
+class _PieceWriter:
+    """One Ogg Opus file being written; samples are appended, the file is closed at a cut."""
+
+    def __init__(self, path: Path) -> None:
+        import av
+
+        self.path = path
+        self.samples = 0
+        self._container = av.open(str(path), mode="w", format="ogg")
+        self._stream = self._container.add_stream("libopus", rate=SPEECH_RATE)
+        self._stream.layout = "mono"
+        self._stream.bit_rate = OPUS_BITRATE
+        # CBR, so a piece's size is known from its length and the upload limit always holds.
+        self._stream.codec_context.options = {"application": "voip", "vbr": "off"}
+
+    def write(self, samples: np.ndarray) -> None:
+        import av
+
+        if not len(samples):
+            return
+        frame = av.AudioFrame.from_ndarray(samples.reshape(1, -1), format="s16", layout="mono")
+        frame.sample_rate = SPEECH_RATE
+        frame.pts = self.samples
+        self.samples += len(samples)
+        for packet in self._stream.encode(frame):
+            self._container.mux(packet)
+
+    def close(self) -> None:
+        for packet in self._stream.encode(None):
+            self._container.mux(packet)
+        self._container.close()
+
+
+def split(path: str | Path, folder: str | Path, *, max_bytes: int | None,
+          piece_seconds: float = DEFAULT_PIECE_SECONDS,
+          search_seconds: float = SEARCH_SECONDS) -> list[Piece]:
+    """Converts the recording to Opus pieces in `folder` (piece-001.ogg, ...), each cut at
+    the quietest moment within `search_seconds` of its target length and never over
+    `max_bytes`. Returns the pieces in order with their exact offsets."""
+    import numpy as np
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    length = int(piece_seconds_for(max_bytes, piece_seconds) * SPEECH_RATE)
+    search = int(min(search_seconds, length / SPEECH_RATE / 4) * SPEECH_RATE)
+
+    pieces: list[Piece] = []
+    buffer = np.zeros(0, dtype=np.int16)  # samples decoded but not yet written
+    start = 0  # where the current piece begins, in samples from the recording's start
+    writer = _PieceWriter(folder / f"piece-{1:03d}{PIECE_SUFFIX}")
+
+    def finish(at: int) -> None:
+        nonlocal start, writer
+        writer.close()
+        pieces.append(Piece(writer.path, start / SPEECH_RATE, writer.samples / SPEECH_RATE))
+        start += writer.samples
+        writer = _PieceWriter(folder / f"piece-{len(pieces) + 1:03d}{PIECE_SUFFIX}")
+
+    for chunk in decode(path):
+        buffer = np.concatenate((buffer, chunk)) if len(buffer) else chunk
+        while True:
+            # `buffer` starts at sample start + writer.samples of the recording.
+            target = length - writer.samples  # the planned cut, relative to the buffer
+            if len(buffer) < target + search:
+                # Not enough look-ahead yet: write what certainly belongs to this piece.
+                safe = max(target - search, 0)
+                if safe:
+                    writer.write(buffer[:safe])
+                    buffer = buffer[safe:]
+                break
+            low = max(target - search, 0)
+            cut = low + quietest_sample(buffer[low:target + search], target - low)
+            writer.write(buffer[:cut])
+            buffer = buffer[cut:]
+            finish(cut)
+    writer.write(buffer)
+    writer.close()
+    if writer.samples or not pieces:
+        pieces.append(Piece(writer.path, start / SPEECH_RATE, writer.samples / SPEECH_RATE))
+    else:
+        writer.path.unlink(missing_ok=True)  # the recording ended exactly at a cut
+
+    for piece in pieces:
+        size = piece.path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            # The bit-rate budget above makes this unreachable; a piece over the limit would
+            # be refused by the server after a long upload, so stop here instead.
+            raise QueueError(ErrorKind.INPUT, translate("Recording", 
+                "{name} could not be cut into pieces under the upload limit. Raise the limit in "
+                "Queue settings.").format(name=Path(path).name))
+    return pieces

@@ -1,0 +1,39 @@
+"""Child process for B6: convert and split one recording with gui/core/formats/audio.py.
+Prints {"seconds", "growth_mb", "pieces"}: wall time, and peak resident memory above the
+process after its imports (the recording must never be held whole)."""
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+import av  # noqa: E402,F401 - imported before the baseline, as the app has it loaded
+import numpy  # noqa: E402,F401
+
+from gui.core.formats import audio  # noqa: E402
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    source, folder = sys.argv[1], sys.argv[2]
+    before = rss_mb()
+    started = time.perf_counter()
+    pieces = audio.split(source, folder, max_bytes=25 * 2**20)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "growth_mb": peak - before, "pieces": len(pieces)}))
+
+
+if __name__ == "__main__":
+    main()
