@@ -2071,6 +2071,29 @@ Kosinusähnlichkeit {value}</translation>
     </message>
 </context>
 <context>
+    <name>Recording</name>
+    <message>
+        <location filename="../../gui/core/formats/audio.py" line="+59"/>
+        <source>{name} could not be read as a recording ({reason}). Check that it is an audio or video file and that it plays.</source>
+        <translation>{name} konnte nicht als Aufnahme gelesen werden ({reason}). Prüfen Sie, ob es eine Audio- oder Videodatei ist und ob sie sich abspielen lässt.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{name} has no sound track. Choose a recording with audio.</source>
+        <translation>{name} hat keine Tonspur. Wählen Sie eine Aufnahme mit Ton.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>The upload limit is too small to send any recording in pieces. Raise it in Queue settings.</source>
+        <translation>Die Upload-Grenze ist zu klein, um eine Aufnahme in Teilen zu senden. Erhöhen Sie sie in den Einstellungen der Warteschlange.</translation>
+    </message>
+    <message>
+        <location line="+130"/>
+        <source>{name} could not be cut into pieces under the upload limit. Raise the limit in Queue settings.</source>
+        <translation>{name} ließ sich nicht in Teile unter der Upload-Grenze schneiden. Erhöhen Sie die Grenze in den Einstellungen der Warteschlange.</translation>
+    </message>
+</context>
+<context>
     <name>RequestForm</name>
     <message>
         <location filename="../../gui/ui/batch/request_form.py" line="+41"/>
