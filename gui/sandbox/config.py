@@ -27,6 +27,10 @@ class SandboxConfig:
     """Fraction of POSTs that meet a network fault (see faults.py)."""
     faults: str = "reset,truncate,html,garbage,slow"
     """Which faults fault_rate draws from, comma-separated."""
+    invalid_answer_rate: float = 0.0
+    """Fraction of structured (json_schema / json_object) answers that do not fit the schema."""
+    json_schema_unsupported: bool = False
+    """Chat requests with response_format json_schema answer 400 naming it (as some servers do)."""
 
 
 def reset_config(config: SandboxConfig) -> None:

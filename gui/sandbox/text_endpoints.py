@@ -17,10 +17,13 @@ from gui.sandbox.fields import (
     require_model,
 )
 from gui.sandbox.replies import Reply, invalid_value, openai_error
+from gui.sandbox.seeds import rng_for
+from gui.sandbox.structured import requested_schema, structured_answer
 from gui.sandbox.text import (
     chat_answer,
     completion_text,
     count_tokens,
+    message_text,
     prompt_tokens,
     truncate_tokens,
 )
@@ -48,9 +51,20 @@ async def chat_completions(call: Call) -> Reply:
     _no_streaming(body)
     n = optional_int(body, "n", 1, 1, 128) or 1
     limit = _token_limit(body)
+    fmt = body.get("response_format")
+    if call.state.config.json_schema_unsupported and isinstance(fmt, dict) and fmt.get("type") == "json_schema":
+        raise openai_error(400, "This model does not support response_format of type 'json_schema'.",
+                           param="response_format", code="unsupported_parameter")
+    schema = requested_schema(body, messages)
     choices, used = [], 0
     for index in range(n):
-        content, cut = truncate_tokens(chat_answer(messages, index), limit)
+        if schema is None:
+            answer = chat_answer(messages, index)
+        else:
+            rng = rng_for("structured", messages, index, call.state.config.seed)
+            answer = structured_answer(schema, message_text(messages[-1]) if messages else "", rng,
+                                       unfit=rng.random() < call.state.config.invalid_answer_rate)
+        content, cut = truncate_tokens(answer, limit)
         used += count_tokens(content)
         choices.append({
             "index": index,

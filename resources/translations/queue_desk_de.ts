@@ -3409,6 +3409,45 @@ Kosinusähnlichkeit {value}</translation>
     </message>
 </context>
 <context>
+    <name>extraction</name>
+    <message>
+        <location filename="../../gui/core/extraction/fields.py" line="+60"/>
+        <source>The field name &quot;{name}&quot; cannot be used: start with a letter and use letters, digits, spaces, _ or - (at most 64).</source>
+        <translation>Der Feldname „{name}“ ist nicht möglich: Beginnen Sie mit einem Buchstaben und verwenden Sie Buchstaben, Ziffern, Leerzeichen, _ oder - (höchstens 64).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The field &quot;{text}&quot; needs a type: NAME:TYPE, e.g. score:integer or sentiment:positive|negative.</source>
+        <translation>Das Feld „{text}“ braucht einen Typ: NAME:TYP, z. B. score:integer oder sentiment:positive|negative.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+12"/>
+        <source>The field &quot;{name}&quot; needs at least two choices.</source>
+        <translation>Das Feld „{name}“ braucht mindestens zwei Auswahlwerte.</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>The field &quot;{name}&quot; has an unknown type &quot;{kind}&quot;: use text, number, integer, boolean, list, or choices like a|b|c.</source>
+        <translation>Das Feld „{name}“ hat den unbekannten Typ „{kind}“: Verwenden Sie text, number, integer, boolean, list oder Auswahlwerte wie a|b|c.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Add at least one output field.</source>
+        <translation>Fügen Sie mindestens ein Ausgabefeld hinzu.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Two output fields have the same name.</source>
+        <translation>Zwei Ausgabefelder haben denselben Namen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The schema must describe a JSON object with properties.</source>
+        <translation>Das Schema muss ein JSON-Objekt mit Eigenschaften beschreiben.</translation>
+    </message>
+</context>
+<context>
     <name>image_loading</name>
     <message>
         <location filename="../../gui/ui/widgets/image_loading.py" line="+36"/>
