@@ -4,7 +4,6 @@ process after its imports (the recording must never be held whole)."""
 from __future__ import annotations
 
 import json
-import resource
 import sys
 import time
 from pathlib import Path
@@ -17,21 +16,22 @@ import numpy  # noqa: E402,F401
 from gui.core.formats import audio  # noqa: E402
 
 
-def rss_mb() -> float:
+def status_mb(field: str) -> float:
     with open("/proc/self/status") as status:
         for line in status:
-            if line.startswith("VmRSS:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    raise RuntimeError(f"no {field} in /proc/self/status")
 
 
 def main() -> None:
     source, folder = sys.argv[1], sys.argv[2]
-    before = rss_mb()
+    before = status_mb("VmRSS")
     started = time.perf_counter()
     pieces = audio.split(source, folder, max_bytes=25 * 2**20)
     seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # VmHWM, not ru_maxrss: the latter survives exec, so it would report the parent's size.
+    peak = status_mb("VmHWM")
     print(json.dumps({"seconds": seconds, "growth_mb": peak - before, "pieces": len(pieces)}))
 
 

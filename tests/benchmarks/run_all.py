@@ -129,7 +129,8 @@ def b6(minutes: int, rounds: int) -> bool:
             t = np.arange(16_000) / 16_000
             tone = (np.sin(2 * np.pi * 440 * t) * 8000).astype(np.int16).tobytes()
             silence = bytes(32_000)
-            out.writeframes(b"".join(silence if s % 7 >= 6 else tone for s in range(minutes * 60)))
+            for second in range(minutes * 60):
+                out.writeframes(silence if second % 7 >= 6 else tone)
         growth, ratios = [], []
         ffmpeg = shutil.which("ffmpeg")
         for round_ in range(rounds):
