@@ -8,7 +8,7 @@ from gui.core.api.wire import Upload
 from gui.core.endpoints import Endpoint
 from gui.core.jobs.job import Job, JobState
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
@@ -38,6 +38,7 @@ CREATE TABLE IF NOT EXISTS jobs (
 );
 CREATE INDEX IF NOT EXISTS jobs_state ON jobs(state);
 CREATE INDEX IF NOT EXISTS jobs_batch ON jobs(batch_id, custom_id);
+CREATE INDEX IF NOT EXISTS jobs_endpoint ON jobs(endpoint);
 CREATE TABLE IF NOT EXISTS transitions (
     job_id TEXT NOT NULL,
     at REAL NOT NULL,
@@ -50,6 +51,7 @@ CREATE INDEX IF NOT EXISTS transitions_job ON transitions(job_id);
 # version -> the statements that bring a file of that version to the next one
 MIGRATIONS = {
     1: ["ALTER TABLE jobs ADD COLUMN owner TEXT"],  # which process runs the job (owner.py)
+    2: ["CREATE INDEX IF NOT EXISTS jobs_endpoint ON jobs(endpoint)"],  # searching by endpoint (search.py)
 }
 
 COLUMNS = (

@@ -20,14 +20,13 @@ from gui.core.errors import ErrorKind, QueueError
 from gui.core.i18n import translate
 from gui.core.jobs.job import ALLOWED, Job, JobState
 from gui.core.jobs.owner import current_owner, is_alive
+from gui.core.jobs import search as text_search
 from gui.core.jobs.schema import (COLUMNS, MIGRATIONS, MUTABLE, SCHEMA, SCHEMA_VERSION, insert_row, job_from_row,
                                   mutable_row)
 
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT = 5.0  # seconds a write waits for another process's write lock
-
-_SEARCHED = ("summary", "model", "state", "endpoint", "error", "custom_id")
 
 
 @dataclass(frozen=True)
@@ -79,6 +78,7 @@ class JobStore:
             # the file; an app crash (the common case) loses nothing.
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._migrate()
+            self._text_index = text_search.has_index(self._db)
         except sqlite3.OperationalError as exc:
             self._db.close()
             if "locked" in str(exc) or "busy" in str(exc):
@@ -121,7 +121,16 @@ class JobStore:
                 else:
                     for step in range(version, SCHEMA_VERSION):
                         for statement in MIGRATIONS[step]:
-                            self._db.execute(statement)
+                            try:
+                                self._db.execute(statement)
+                            except sqlite3.OperationalError as exc:
+                                # A column a newer build already added (a file opened by it, then
+                                # by an older one): the step is done.
+                                if "duplicate column name" not in str(exc):
+                                    raise
+                if version < 3 and text_search.has_trigram(self._db):
+                    for statement in text_search.INDEX:
+                        self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     # -- writing ----------------------------------------------------------------
@@ -345,14 +354,14 @@ class JobStore:
               search_values=None) -> Iterator[Job]:
         where, args = [], []
         if search:
-            pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            matches = [f"IFNULL({c},'') LIKE ? ESCAPE '\\'" for c in _SEARCHED]
-            args += [pattern] * len(_SEARCHED)
-            for column, values in (search_values or {}).items():
-                if values:
-                    matches.append(f"{column} IN ({','.join('?' * len(values))})")
-                    args += values
-            where.append("(" + " OR ".join(matches) + ")")
+            if self._text_index and len(search) >= text_search.TRIGRAM:
+                page = limit + offset if limit is not None and newest_first and states is None and batch_id is None \
+                    else None
+                clause, clause_args = text_search.index_clause(search, search_values or {}, before_seq, page)
+            else:
+                clause, clause_args = text_search.scan_clause(search, search_values or {})
+            where.append(clause)
+            args += clause_args
         if before_seq is not None:
             where.append("seq < ?")
             args.append(before_seq)
