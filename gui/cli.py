@@ -131,7 +131,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--file", action="append", default=[], metavar="PATH")
     p.add_argument("--mask", metavar="PATH")
     p.add_argument("--max-upload-mib", type=float, default=25.0, metavar="MIB",
-                   help="refuse audio files larger than this before uploading (default 25, OpenAI's limit)")
+                   help="the largest upload (default 25, OpenAI's limit); longer recordings are sent in pieces under it")
     p.add_argument("--out", type=Path, metavar="DIR", help="copy the result files here")
     p.set_defaults(command="submit", handler=_submit)
 
@@ -174,6 +174,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--fault-rate", type=float, default=0.0,
                    help="fraction of requests that meet a network fault (reset, truncate, html, garbage, slow)")
+    p.add_argument("--audio-speed", type=float, default=0.0, metavar="SECONDS",
+                   help="seconds an audio request is held per second of audio (a transcription server's pace)")
     p.set_defaults(command="sandbox", handler=_sandbox)
     return parser
 
@@ -222,6 +224,7 @@ def _submit(args: argparse.Namespace) -> int:
 
     async def run() -> int:
         engine = _open_engine(args)
+        engine.scheduler.recordings.max_bytes = int(args.max_upload_mib * 1024 * 1024)  # longer ones go in pieces
         try:
             engine.scheduler.submit_many(jobs)
             await engine.scheduler.wait()
@@ -358,6 +361,7 @@ def _sandbox(args: argparse.Namespace) -> int:
         api_key=args.api_key,
         seed=args.seed,
         fault_rate=args.fault_rate,
+        audio_speed=args.audio_speed,
     )
     serve(args.host, args.port, config)
     return 0

@@ -52,6 +52,9 @@ def run_smoke_test() -> int:
 
             step = "keyring"
             backend = _keyring_backend()
+
+            step = "recordings"
+            pieces = _cut_a_recording(Path(tmp))
     except Exception as exc:  # noqa: BLE001 - any failure is the answer
         print(f"smoke test FAILED ({step}): {type(exc).__name__}: {exc}", file=sys.stderr)
         if not isinstance(exc, SmokeError):
@@ -65,8 +68,27 @@ def run_smoke_test() -> int:
         else:
             os.environ["QUEUE_DESK_HOME"] = saved_home
     print(f"smoke test ok: window ({window_note}), German catalogues, sandbox chat job succeeded in {job_seconds:.2f} s, "
-          f"keyring backend {backend}", flush=True)
+          f"keyring backend {backend}, a recording cut into {pieces} Opus pieces", flush=True)
     return 0
+
+
+def _cut_a_recording(folder: Path) -> int:
+    """PyAV and FFmpeg's libraries load and encode: a 25 s WAV cut into 10 s pieces."""
+    import math
+    import struct
+    import wave
+
+    from gui.core.formats import audio
+
+    source = folder / "tone.wav"
+    with wave.open(str(source), "wb") as out:
+        out.setnchannels(1), out.setsampwidth(2), out.setframerate(16_000)
+        out.writeframes(b"".join(struct.pack("<h", int(8000 * math.sin(i / 16_000 * 2 * math.pi * 440)))
+                                 for i in range(16_000 * 25)))
+    pieces = audio.split(source, folder / "pieces", max_bytes=None, piece_seconds=10, search_seconds=1)
+    if len(pieces) != 3 or abs(sum(p.duration for p in pieces) - 25) > 0.05:
+        raise SmokeError(f"the recording came back as {len(pieces)} pieces of {[p.duration for p in pieces]} s")
+    return len(pieces)
 
 
 def _no_display() -> bool:

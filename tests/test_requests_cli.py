@@ -42,7 +42,7 @@ def test_cli_sends_what_the_tabs_send(main_window, qtbot, sandbox, tmp_path):
     wav = str(make_wav(tmp_path / "talk.wav", 6))
     image = str(make_png(tmp_path / "photo.png", 48, 32))
     mask = str(make_png(tmp_path / "mask.png", 48, 32))
-    messages = [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hello, \"queue\""}]
+    messages = [{"role": "system", "content": "Be brief; answer in JSON."}, {"role": "user", "content": "Hello, \"queue\""}]
 
     def chat(tab):
         tab.conversation.set_messages(messages)

@@ -27,6 +27,9 @@ class SandboxConfig:
     """Fraction of POSTs that meet a network fault (see faults.py)."""
     faults: str = "reset,truncate,html,garbage,slow"
     """Which faults fault_rate draws from, comma-separated."""
+    audio_speed: float = 0.0
+    """Seconds a transcription or translation is held per second of uploaded audio, on top of
+    `latency`: a server's pace, so sending pieces in parallel can be measured."""
     invalid_answer_rate: float = 0.0
     """Fraction of structured (json_schema / json_object) answers that do not fit the schema."""
     json_schema_unsupported: bool = False

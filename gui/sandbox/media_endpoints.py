@@ -1,6 +1,7 @@
 """Audio transcriptions/translations and image generations/edits."""
 from __future__ import annotations
 
+import asyncio
 import base64
 import re
 import time
@@ -56,8 +57,11 @@ async def _audio(call: Call, translate: bool) -> Reply:
         raise invalid_value(
             "timestamp_granularities", "timestamp_granularities requires response_format 'verbose_json'"
         )
+    duration = audio_duration(upload.head, upload.size, upload.tail)
+    if call.state.config.audio_speed > 0:
+        await asyncio.sleep(duration * call.state.config.audio_speed)  # holds the connection, not a thread
     transcript = build_transcript(
-        upload.sha256, upload.filename, audio_duration(upload.head, upload.size, upload.tail),
+        upload.sha256, upload.filename, duration,
         None if translate else optional_str(fields, "language"), translate,
         optional_float(fields, "temperature", 0.0),
     )

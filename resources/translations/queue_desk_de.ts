@@ -2073,7 +2073,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>Recording</name>
     <message>
-        <location filename="../../gui/core/formats/audio.py" line="+59"/>
+        <location filename="../../gui/core/formats/audio.py" line="+49"/>
         <source>{name} could not be read as a recording ({reason}). Check that it is an audio or video file and that it plays.</source>
         <translation>{name} konnte nicht als Aufnahme gelesen werden ({reason}). Prüfen Sie, ob es eine Audio- oder Videodatei ist und ob sie sich abspielen lässt.</translation>
     </message>
@@ -2088,7 +2088,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Die Upload-Grenze ist zu klein, um eine Aufnahme in Teilen zu senden. Erhöhen Sie sie in den Einstellungen der Warteschlange.</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+109"/>
         <source>{name} could not be cut into pieces under the upload limit. Raise the limit in Queue settings.</source>
         <translation>{name} ließ sich nicht in Teile unter der Upload-Grenze schneiden. Erhöhen Sie die Grenze in den Einstellungen der Warteschlange.</translation>
     </message>
@@ -3494,6 +3494,11 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Hochladen {percent} %</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>{done} of {total} pieces</source>
+        <translation>{done} von {total} Teilen</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Retrying in {seconds} s</source>
         <translation>Neuer Versuch in {seconds} s</translation>
@@ -3696,7 +3701,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>media_requests</name>
     <message>
-        <location filename="../../gui/core/builders/media_bodies.py" line="+39"/>
+        <location filename="../../gui/core/builders/media_bodies.py" line="+46"/>
         <source>{name} is a folder, not an audio file. Choose a file.</source>
         <translation>{name} ist ein Ordner, keine Audiodatei. Wählen Sie eine Datei.</translation>
     </message>
@@ -3756,7 +3761,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>{name} kann nicht gelesen werden ({reason}). Prüfen Sie die Zugriffsrechte der Datei oder kopieren Sie sie an einen Ort, an dem Sie sie lesen können.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>{name} does not contain a PNG image (its content is not PNG).</source>
         <translation>{name} enthält kein PNG-Bild (der Inhalt ist kein PNG).</translation>
     </message>
@@ -3940,6 +3945,34 @@ Kosinusähnlichkeit {value}</translation>
     </message>
 </context>
 <context>
+    <name>recordings</name>
+    <message>
+        <location filename="../../gui/core/jobs/recordings.py" line="+73"/>
+        <source>reading the recording</source>
+        <translation>Aufnahme wird gelesen</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>cutting and sending the pieces</source>
+        <translation>Teile werden geschnitten und gesendet</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Piece {number} of {total} did not come back: {reason} Resubmit the recording to send only the missing pieces.</source>
+        <translation>Teil {number} von {total} kam nicht zurück: {reason} Senden Sie die Aufnahme erneut, um nur die fehlenden Teile zu senden.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{total} pieces</source>
+        <translation>{total} Teile</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>A piece&apos;s answer could not be read ({reason}).</source>
+        <translation>Die Antwort eines Teils konnte nicht gelesen werden ({reason}).</translation>
+    </message>
+</context>
+<context>
     <name>results</name>
     <message>
         <location filename="../../gui/core/jobs/results.py" line="+83"/>
@@ -3947,7 +3980,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Die Antwort des Servers ist kein gültiges JSON.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>Image {number} in the server&apos;s answer is not valid base64.</source>
         <translation>Bild {number} in der Antwort des Servers ist kein gültiges Base64.</translation>
     </message>
@@ -4011,12 +4044,13 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>scheduler</name>
     <message>
-        <location filename="../../gui/core/jobs/scheduler.py" line="+115"/>
+        <location filename="../../gui/core/jobs/scheduler.py" line="+117"/>
         <source>resubmitted</source>
         <translation>erneut gesendet</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+104"/>
+        <location line="+88"/>
         <source>Internal error: {reason}</source>
         <translation>Interner Fehler: {reason}</translation>
     </message>
@@ -4049,17 +4083,17 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>store</name>
     <message>
-        <location filename="../../gui/core/jobs/store.py" line="+55"/>
+        <location filename="../../gui/core/jobs/store.py" line="+54"/>
         <source>The job database {path} is locked by another program. Wait a moment and try again; if it stays locked, close other programs that use this data folder.</source>
         <translation>Die Auftragsdatenbank {path} ist von einem anderen Programm gesperrt. Warten Sie einen Moment und versuchen Sie es erneut; bleibt sie gesperrt, schließen Sie andere Programme, die diesen Datenordner verwenden.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>The job database {path} was written by a newer Queue Desk. Update the app.</source>
         <translation>Die Jobdatenbank {path} stammt von einer neueren Version von Queue Desk. Aktualisieren Sie die App.</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+164"/>
         <source>app stopped</source>
         <translation>App beendet</translation>
     </message>
@@ -4105,7 +4139,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Dateien senden</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+190"/>
         <location filename="../../gui/ui/window/main_window.py" line="-264"/>
         <source>Transcription</source>
         <translation>Transkription</translation>

@@ -11,7 +11,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import av  # noqa: E402,F401 - imported before the baseline, as the app has it loaded
-import numpy  # noqa: E402,F401
 
 from gui.core.formats import audio  # noqa: E402
 

@@ -16,6 +16,13 @@ from gui.core.i18n import translate
 
 AUDIO_EXTENSIONS = ("flac", "mp3", "mp4", "mpeg", "mpga", "m4a", "ogg", "wav", "webm")
 AUDIO_FORMATS = ("json", "text", "srt", "verbose_json", "vtt")
+# What people drag in as recordings: the listed audio types plus common recorder and video
+# containers. Anything not listed, or over the upload limit, or possibly with video, is
+# converted and cut into pieces before it is sent (jobs/recordings.py, formats/audio.py).
+MEDIA_EXTENSIONS = tuple(dict.fromkeys(AUDIO_EXTENSIONS + (
+    "aac", "opus", "oga", "wma", "aiff", "aif", "amr", "mka",
+    "mov", "mkv", "avi", "m4v", "wmv", "3gp", "flv", "ts", "mts",
+)))
 IMAGE_EXTENSIONS = ("png", "webp", "jpg", "jpeg")
 MAX_EDIT_IMAGES = 16
 MIB = 1024 * 1024
@@ -24,7 +31,7 @@ DEFAULT_MAX_IMAGE_MIB = 50  # OpenAI's limit for GPT image edits
 
 
 def is_audio_name(path: str | Path) -> bool:
-    return Path(path).suffix.lower().lstrip(".") in AUDIO_EXTENSIONS
+    return Path(path).suffix.lower().lstrip(".") in MEDIA_EXTENSIONS
 
 
 def check_file(path: str | Path, *, field: str, kinds: Sequence[str], what: str,
@@ -73,7 +80,10 @@ def check_file(path: str | Path, *, field: str, kinds: Sequence[str], what: str,
 
 
 def check_audio_file(path: str | Path, max_bytes: int | None = DEFAULT_MAX_UPLOAD_MIB * MIB) -> int:
-    return check_file(path, field="file", kinds=AUDIO_EXTENSIONS, what="audio", max_bytes=max_bytes)
+    """Any recording, of any size: one over `max_bytes` (or not a listed type) is cut into
+    pieces under it when it is sent, so the limit refuses nothing here."""
+    del max_bytes
+    return check_file(path, field="file", kinds=MEDIA_EXTENSIONS, what="audio", max_bytes=None)
 
 
 def check_image_file(path: str | Path, field: str = "image",

@@ -96,11 +96,13 @@ class Job:
     batch_id: str | None = None
     custom_id: str | None = None
     owner: str | None = None  # the process running the job, "<pid>@<start time>" (owner.py)
+    parent_id: str | None = None  # a piece of this recording job (recordings.py); not shown on its own
     seq: int | None = None  # the store's insertion order (a paging cursor), set when read back
     # Live-only (not stored): upload progress, retry countdown, server queue position.
     progress: float | None = None
     retry_at: float | None = None
     queue_position: int | None = None
+    pieces: tuple[int, int] | None = None  # a recording's pieces back, of all
 
     def __post_init__(self) -> None:
         if not self.updated_at:

@@ -115,6 +115,9 @@ def derive_files(raw_path: str | Path, endpoint: Endpoint) -> list[Path]:
         target = folder / "transcript.txt"
         if not target.exists():
             write_atomic(target, read_text(raw, endpoint))
+        # A recording sent in pieces has its subtitles and JSON written already (recordings.py).
+        files += [p for p in (folder / "transcript.srt", folder / "transcript.vtt", folder / "transcript.json")
+                  if p not in files and p.exists()]
         return files + [target]
     return [raw]
 

@@ -17,6 +17,7 @@ from gui.core.endpoints import BodyKind
 from gui.core.errors import ErrorKind, QueueError
 from gui.core.i18n import translate
 from gui.core.jobs.job import Job, JobState
+from gui.core.jobs.recordings import Recordings
 from gui.core.jobs.result_images import download_images, needs_download
 from gui.core.jobs.results import save_inline, save_result
 from gui.core.jobs.store import JobStore
@@ -61,6 +62,7 @@ class Scheduler:
         self._listeners: list[Listener] = []
         self._closing = False
         self._writes = WriteBehind(store)
+        self.recordings = Recordings(self)  # long or video recordings go in pieces
 
     @property
     def concurrency(self) -> int:
@@ -144,6 +146,10 @@ class Scheduler:
         self._start(job, self._resume_polling(job))
 
     def cancel(self, job_id: str) -> bool:
+        task = self._tasks.get(job_id)
+        if task is not None:  # a resumed poll, or a recording waiting for its pieces
+            task.cancel()
+            return True
         job = self._jobs.get(job_id)
         if job is not None:
             worker = self._running.get(job_id)
@@ -191,9 +197,31 @@ class Scheduler:
 
     def _enqueue(self, job: Job) -> None:
         self._jobs[job.id] = job
+        if self.recordings.wants(job):  # waits for its pieces without taking a slot
+            self._start(job, self._record(job))
+            return
         self._queue.append(job)
         self._notify(job)
         self._add_workers()
+
+    def _send_whole(self, job: Job) -> None:
+        """A recording that can go as it is: queued like any job."""
+        self._queue.append(job)
+        self._add_workers()
+
+    async def _record(self, job: Job) -> None:
+        try:
+            await self.recordings.run(job)
+        except asyncio.CancelledError:
+            self._stopped(job)
+            raise
+        except Exception as exc:  # a bug must not leave a recording looking alive
+            log.exception("recording %s crashed", job.id)
+            self._fail(job, QueueError(ErrorKind.BAD_RESPONSE,
+                                       translate("scheduler", "Internal error: {reason}").format(reason=exc)))
+        finally:
+            if job.state.terminal:
+                self._done(job)
 
     def _add_workers(self) -> None:
         # One worker per queued job that no idle worker waits for, within the limit.

@@ -8,7 +8,7 @@ from gui.core.api.wire import Upload
 from gui.core.endpoints import Endpoint
 from gui.core.jobs.job import Job, JobState
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
@@ -34,11 +34,13 @@ CREATE TABLE IF NOT EXISTS jobs (
     usage TEXT,
     batch_id TEXT,
     custom_id TEXT,
-    owner TEXT
+    owner TEXT,
+    parent_id TEXT
 );
 CREATE INDEX IF NOT EXISTS jobs_state ON jobs(state);
 CREATE INDEX IF NOT EXISTS jobs_batch ON jobs(batch_id, custom_id);
 CREATE INDEX IF NOT EXISTS jobs_endpoint ON jobs(endpoint);
+CREATE INDEX IF NOT EXISTS jobs_parent ON jobs(parent_id) WHERE parent_id IS NOT NULL;
 CREATE TABLE IF NOT EXISTS transitions (
     job_id TEXT NOT NULL,
     at REAL NOT NULL,
@@ -52,11 +54,14 @@ CREATE INDEX IF NOT EXISTS transitions_job ON transitions(job_id);
 MIGRATIONS = {
     1: ["ALTER TABLE jobs ADD COLUMN owner TEXT"],  # which process runs the job (owner.py)
     2: ["CREATE INDEX IF NOT EXISTS jobs_endpoint ON jobs(endpoint)"],  # searching by endpoint (search.py)
+    3: ["ALTER TABLE jobs ADD COLUMN parent_id TEXT",  # a recording's pieces (recordings.py)
+        "CREATE INDEX IF NOT EXISTS jobs_parent ON jobs(parent_id) WHERE parent_id IS NOT NULL"],
 }
 
 COLUMNS = (
     "id endpoint model summary body uploads state created_at updated_at started_at finished_at "
-    "attempts error error_kind http_status server_job_id status_url result_path usage batch_id custom_id owner"
+    "attempts error error_kind http_status server_job_id status_url result_path usage batch_id custom_id owner "
+    "parent_id"
 ).split()
 MUTABLE = COLUMNS[6:]  # everything from `state` on can change after insert
 
@@ -90,6 +95,7 @@ def mutable_row(job: Job) -> tuple:
         job.batch_id,
         job.custom_id,
         job.owner,
+        job.parent_id,
     )
 
 
@@ -117,4 +123,5 @@ def job_from_row(row: tuple, seq: int | None = None) -> Job:
         batch_id=r["batch_id"],
         custom_id=r["custom_id"],
         owner=r["owner"],
+        parent_id=r["parent_id"],
     )

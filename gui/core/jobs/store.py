@@ -265,7 +265,7 @@ class JobStore:
         Returns (interrupted, to_poll)."""
         interrupted, to_poll = [], []
         alive: dict[str | None, bool] = {}
-        for job in self.jobs(states=[JobState.QUEUED, *(s for s in JobState if s.in_flight)]):
+        for job in self.jobs(states=[JobState.QUEUED, *(s for s in JobState if s.in_flight)], with_pieces=True):
             if job.owner not in alive:
                 alive[job.owner] = is_alive(job.owner) and job.owner != self.owner
             if alive[job.owner]:
@@ -337,6 +337,8 @@ class JobStore:
         search: str | None = None,
         search_states: Iterable[JobState] = (),
         search_endpoints: Iterable[Endpoint] = (),
+        pieces_of: str | None = None,
+        with_pieces: bool = False,
     ) -> list[Job]:
         """Jobs in insertion order. Page deep histories with `before_seq` (a cursor: the
         `seq` of the last job of the previous page), which stays fast where OFFSET does not.
@@ -344,15 +346,23 @@ class JobStore:
         contains the text (case-insensitive), in SQL, so a filter finds old jobs without
         loading the whole history. Jobs in `search_states` or `search_endpoints` match as well:
         the window passes those whose translated name contains the text, since the database
-        holds the English values."""
+        holds the English values. A recording's pieces are left out (the recording stands for
+        them) unless `with_pieces`; `pieces_of` lists one recording's pieces."""
         return list(self._iter(states=states, batch_id=batch_id, limit=limit, offset=offset,
+                               pieces=(pieces_of, with_pieces),
                                newest_first=newest_first, before_seq=before_seq, search=search,
                                search_values={"state": [s.value for s in search_states],
                                               "endpoint": [e.value for e in search_endpoints]}))
 
     def _iter(self, *, states, batch_id, limit, offset, newest_first, before_seq, search,
-              search_values=None) -> Iterator[Job]:
+              search_values=None, pieces=(None, False)) -> Iterator[Job]:
         where, args = [], []
+        pieces_of, with_pieces = pieces
+        if pieces_of is not None:
+            where.append("parent_id=?")
+            args.append(pieces_of)
+        elif not with_pieces:
+            where.append("parent_id IS NULL")
         if search:
             if self._text_index and len(search) >= text_search.TRIGRAM:
                 page = limit + offset if limit is not None and newest_first and states is None and batch_id is None \
@@ -412,7 +422,7 @@ class JobStore:
                 return [], mark
             rows = self._db.execute(
                 f"SELECT seq,{','.join(COLUMNS)} FROM jobs WHERE id IN (SELECT job_id FROM transitions "
-                "WHERE rowid > ? AND rowid <= ?) AND IFNULL(owner, '') != ? ORDER BY seq",
+                "WHERE rowid > ? AND rowid <= ?) AND IFNULL(owner, '') != ? AND parent_id IS NULL ORDER BY seq",
                 (after, mark, self.owner)).fetchall()
         return [job_from_row(r[1:], seq=r[0]) for r in rows], mark
 
@@ -425,7 +435,8 @@ class JobStore:
     def count_by_state(self) -> dict[JobState, int]:
         with self._lock:
             self._flush_for_reading()
-            rows = self._db.execute("SELECT state, COUNT(*) FROM jobs GROUP BY state").fetchall()
+            rows = self._db.execute("SELECT state, COUNT(*) FROM jobs WHERE parent_id IS NULL "
+                                    "GROUP BY state").fetchall()
         return {JobState(state): n for state, n in rows}
 
     def count(self) -> int:

@@ -32,6 +32,9 @@ def state_text(job: Job, now: float) -> str:
     if state is JobState.SUBMITTING and job.progress is not None:
         return QCoreApplication.translate("job_columns", "Uploading {percent}%").format(
             percent=f"{job.progress * 100:.0f}")
+    if state is JobState.WAITING and job.pieces is not None:
+        return QCoreApplication.translate("job_columns", "{done} of {total} pieces").format(
+            done=job.pieces[0], total=job.pieces[1])
     if state is JobState.RETRYING and job.retry_at is not None:
         wait = math.ceil(job.retry_at - now)
         if wait > 0:

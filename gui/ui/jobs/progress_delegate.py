@@ -13,7 +13,8 @@ from gui.ui.jobs.table_model import JobTableModel
 class UploadProgressDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         job = index.data(JobTableModel.JobRole)
-        if job is None or job.state is not JobState.SUBMITTING or job.progress is None:
+        # An upload's progress, or a recording's share of pieces back.
+        if job is None or job.progress is None or job.state not in (JobState.SUBMITTING, JobState.WAITING):
             super().paint(painter, option, index)
             return
         # Speed: QStyle's Python type (~10 ms to make) is first needed by an upload, not at start-up.

@@ -346,6 +346,8 @@ class JobTableModel(QAbstractTableModel):
 
     def _on_job(self, job: Job) -> None:
         """Called by the scheduler on every change; cheap, never touches the view."""
+        if job.parent_id:  # a recording's piece: its recording's row stands for it
+            return
         previous = self._seen.get(job.id)
         if previous is not job.state:
             if previous is not None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from gui.core.api.client import Upload
 from gui.core.builders.bodies import FieldProblem
 from gui.core.builders.media_bodies import (
-    AUDIO_EXTENSIONS,
+    MEDIA_EXTENSIONS,
     AUDIO_FORMATS,
     audio_request,
     check_audio_file,
@@ -165,7 +165,7 @@ class AudioTab(EndpointTab):
     def ask_files(self) -> None:
         dialog = QFileDialog(self, self.tr("Choose audio files"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        patterns = " ".join("*." + e for e in AUDIO_EXTENSIONS)
+        patterns = " ".join("*." + e for e in MEDIA_EXTENSIONS)
         dialog.setNameFilters([self.tr("Audio ({patterns})").format(patterns=patterns),
                                self.tr("All files ({patterns})").format(patterns="*")])
         dialog.filesSelected.connect(self.add_files)
@@ -195,6 +195,7 @@ class AudioTab(EndpointTab):
         if not files:
             raise FieldProblem("file", self.tr("Add audio files first: drop them here or choose them."))
         limit = app_settings.upload_limit_bytes()
+        self.engine.scheduler.recordings.max_bytes = limit  # longer recordings go in pieces
         model, values, extra = self.model_picker.current_model(), self._values(), self.extra()
         return [audio_request(self.endpoint, path, model, extra=extra, max_bytes=limit, **values) for path in files]
 

@@ -30,10 +30,10 @@ class DropArea(QFrame):
         self._idle_style = "DropArea { border: 2px dashed palette(mid); border-radius: 6px; }"
         self.setStyleSheet(self._idle_style)
         from gui.core.builders.media_bodies import (
-            AUDIO_EXTENSIONS,  # Speed: with the audio tabs, not at start-up
+            MEDIA_EXTENSIONS,  # Speed: with the audio tabs, not at start-up
         )
 
-        kinds = ", ".join(AUDIO_EXTENSIONS)
+        kinds = ", ".join(MEDIA_EXTENSIONS)
         self.label = QLabel(self.tr("Drop audio files (or a folder) here — one job per file\n({kinds})")
                             .format(kinds=kinds), self)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
