@@ -153,6 +153,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="extra body field")
     p.add_argument("--sheet", help="XLSX: the sheet to read (default: the first)")
     p.add_argument("--file-column", help="audio: the column with the file paths (default: file)")
+    p.add_argument("--field", action="append", default=[], metavar="NAME:TYPE[:DESCRIPTION]",
+                   help="chat: an output field, one column each; TYPE is text, number, integer, boolean, list "
+                        "or choices like positive|negative|neutral")
+    p.add_argument("--schema", type=Path, metavar="FILE.json", help="chat: the output fields as a JSON Schema file")
     p.add_argument("--format", choices=["csv", "xlsx", "jsonl"],
                    help="export format for tables (default: the input's; results.jsonl is always written)")
     p.set_defaults(command="batch", handler=_batch)
@@ -256,11 +260,13 @@ def _result_files(job, out: Path | None) -> list[Path]:
 def _batch(args: argparse.Namespace) -> int:
     from gui.core.batch.export import default_format
     from gui.core.batch.headless import make_plan, run_headless
+    from gui.core.extraction.fields import output_schema
     from gui.core.builders.cli_args import parse_param
 
     plan = make_plan(args.file, args.out, endpoint=Endpoint(args.endpoint), model=args.model,
                      template=args.template, system=args.system, sheet=args.sheet, file_column=args.file_column,
-                     params=dict(parse_param(p) for p in args.param))
+                     params=dict(parse_param(p) for p in args.param),
+                     schema=output_schema(args.field, args.schema) if args.field or args.schema else None)
     # JSONL in: results.jsonl is the output (an export only if asked for); tables: the input's format.
     fmt = args.format if args.format or plan.is_jsonl else default_format(plan)
     print(f"Results go to {plan.out_dir}", file=sys.stderr)

@@ -143,7 +143,7 @@
 <context>
     <name>BatchBar</name>
     <message>
-        <location filename="../../gui/ui/batch/run_list.py" line="+49"/>
+        <location filename="../../gui/ui/batch/run_list.py" line="+50"/>
         <source>{done} done · {failed} failed · {remaining} remaining</source>
         <translation>{done} fertig · {failed} fehlgeschlagen · {remaining} offen</translation>
     </message>
@@ -2590,7 +2590,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch_export</name>
     <message>
-        <location filename="../../gui/core/batch/export.py" line="+194"/>
+        <location filename="../../gui/core/batch/export.py" line="+220"/>
         <source>Row {row} holds {count} vectors; a matrix needs one per row. Export JSONL instead.</source>
         <translation>Zeile {row} enthält {count} Vektoren; eine Matrix braucht genau einen pro Zeile. Exportieren Sie stattdessen JSONL.</translation>
     </message>
@@ -2626,6 +2626,14 @@ Kosinusähnlichkeit {value}</translation>
         <location line="+1"/>
         <source>One file per row (folder)</source>
         <translation>Eine Datei pro Zeile (Ordner)</translation>
+    </message>
+</context>
+<context>
+    <name>batch_fields</name>
+    <message>
+        <location filename="../../gui/core/batch/structured.py" line="+78"/>
+        <source>The answer did not fit the fields: {reason}</source>
+        <translation>Die Antwort passte nicht zu den Feldern: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2717,7 +2725,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch_plan</name>
     <message>
-        <location filename="../../gui/core/batch/plan.py" line="+90"/>
+        <location filename="../../gui/core/batch/plan.py" line="+92"/>
         <source>Choose a model.</source>
         <translation>Wählen Sie ein Modell.</translation>
     </message>
@@ -2727,7 +2735,12 @@ Kosinusähnlichkeit {value}</translation>
         <translation>{endpoint} kann nicht als Batch aus einer Tabelle ausgeführt werden.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
+        <source>Output fields need the chat endpoint.</source>
+        <translation>Ausgabefelder brauchen den Chat-Endpunkt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Choose the column that holds the audio files (there is no column {column}).</source>
         <translation>Wählen Sie die Spalte mit den Audiodateien (es gibt keine Spalte {column}).</translation>
     </message>
@@ -2757,7 +2770,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+99"/>
         <source>{folder} holds no batch (no readable {manifest}).</source>
         <translation>{folder} enthält keinen Batch (keine lesbare Datei {manifest}).</translation>
     </message>
@@ -3411,7 +3424,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>extraction</name>
     <message>
-        <location filename="../../gui/core/extraction/fields.py" line="+60"/>
+        <location filename="../../gui/core/extraction/fields.py" line="+61"/>
         <source>The field name &quot;{name}&quot; cannot be used: start with a letter and use letters, digits, spaces, _ or - (at most 64).</source>
         <translation>Der Feldname „{name}“ ist nicht möglich: Beginnen Sie mit einem Buchstaben und verwenden Sie Buchstaben, Ziffern, Leerzeichen, _ oder - (höchstens 64).</translation>
     </message>
@@ -3445,6 +3458,16 @@ Kosinusähnlichkeit {value}</translation>
         <location line="+10"/>
         <source>The schema must describe a JSON object with properties.</source>
         <translation>Das Schema muss ein JSON-Objekt mit Eigenschaften beschreiben.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Give the output fields either one by one or as a schema file, not both.</source>
+        <translation>Geben Sie die Ausgabefelder entweder einzeln oder als Schema-Datei an, nicht beides.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The schema file {path} cannot be read as JSON ({reason}).</source>
+        <translation>Die Schema-Datei {path} lässt sich nicht als JSON lesen ({reason}).</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,8 @@ import pytest_asyncio
 from gui.core.batch.export import export, snapshot
 from gui.core.batch.plan import BatchPlan, BatchSpec
 from gui.core.batch.row_files import export_files
-from gui.core.batch.run import BatchRun, RowState, RunState, run_plan
+from gui.core.batch.run import BatchRun, run_plan
+from gui.core.batch.states import RowState, RunState
 from gui.core.batch.table import read_table
 from gui.core.endpoints import Endpoint
 from gui.core.engine import Engine

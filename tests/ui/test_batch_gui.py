@@ -9,7 +9,7 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 
-from gui.core.batch.run import RunState
+from gui.core.batch.states import RunState
 from gui.core.batch.table import read_table
 
 pytestmark = pytest.mark.usefixtures("qt_loop")

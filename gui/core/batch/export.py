@@ -17,7 +17,11 @@ from typing import Any
 
 from gui.core.atomic_files import write_atomic
 from gui.core.batch.plan import BatchPlan
-from gui.core.batch.run import BatchRun, RowState
+from gui.core.batch.run import BatchRun
+from gui.core.extraction.answers import cells as field_cells
+from gui.core.extraction.answers import check_answer
+from gui.core.extraction.fields import fields_from_schema
+from gui.core.batch.states import RowState
 from gui.core.batch.table import SourceKind
 from gui.core.endpoints import Endpoint, ResultKind
 from gui.core.errors import ErrorKind, QueueError
@@ -52,7 +56,8 @@ class Snapshot:
         line = self.lines.get(cid)
         item = json.loads(line) if line else {}
         response = item.get("response") or {}
-        body = response.get("body") if status is RowState.SUCCEEDED else None
+        # A 200 answer is kept even on a failed row (one that did not fit its output fields).
+        body = response.get("body") if status is RowState.SUCCEEDED or response.get("status_code") == 200 else None
         error = (item.get("error") or {}).get("message", "") if item.get("error") else ""
         model = (body.get("model") if isinstance(body, dict) else None) or self.plan.body(index)[1].get("model", "")
         return RowResult(status, body, error or "", self.latencies.get(cid), str(model or ""))
@@ -102,15 +107,23 @@ def tokens(body: Any) -> int | None:
 
 
 def table_rows(snap: Snapshot) -> tuple[list[str], list[list[Any]]]:
+    """The input columns, one column per output field (typed: numbers, yes/no, lists joined
+    with "; "), then the result columns; the raw answer stays in `text`."""
     plan = snap.plan
-    header = list(plan.table.columns) + result_headers(plan.table.columns)
+    schema = plan.spec.schema
+    fields = fields_from_schema(schema) if schema else []
+    taken = set(plan.table.columns)
+    field_names = [f.name if f.name not in taken else f"{f.name}_answer" for f in fields]
+    header = list(plan.table.columns) + field_names + result_headers([*plan.table.columns, *field_names])
     rows = []
     for index, cells in enumerate(plan.table.rows):
         r = snap.result(index)
         endpoint = plan.body(index)[0]
         latency = round(r.latency, 2) if r.latency is not None else None
         text = result_text(endpoint, r.body) if r.body is not None else ""
-        rows.append([*cells, text, r.status.value, r.error, tokens(r.body), latency, r.model])
+        typed = field_cells(fields, check_answer(text, schema).value if text and r.status is RowState.SUCCEEDED
+                            else None) if fields else []
+        rows.append([*cells, *typed, text, r.status.value, r.error, tokens(r.body), latency, r.model])
     return header, rows
 
 
@@ -177,8 +190,21 @@ def export_xlsx(snap: Snapshot, path: Path) -> Path:
 
 
 def export_jsonl(snap: Snapshot, path: Path) -> Path:
-    """The OpenAI batch output format, one line per row that has a result, in input order."""
-    return write_atomic(path, "".join(snap.lines[c] for c in snap.plan.custom_ids if c in snap.lines))
+    """The OpenAI batch output format, one line per row that has a result, in input order;
+    with output fields, each succeeded line also carries the parsed answer as `fields`."""
+    plan = snap.plan
+    lines = [snap.lines[c] for c in plan.custom_ids if c in snap.lines]
+    if plan.spec.schema:
+        lines = [_with_fields(plan, line) for line in lines]
+    return write_atomic(path, "".join(lines))
+
+
+def _with_fields(plan: BatchPlan, line: str) -> str:
+    item = json.loads(line)
+    body = (item.get("response") or {}).get("body")
+    if item.get("error") is None and body is not None:
+        item["fields"] = check_answer(result_text(Endpoint.CHAT, body), plan.spec.schema).value
+    return json.dumps(item, ensure_ascii=False) + "\n"
 
 
 def export_npy(snap: Snapshot, path: Path) -> Path:

@@ -53,12 +53,12 @@ def check_paths(source: Path, out_dir: Path) -> None:
 def make_plan(path: Path, out_dir: Path | None = None, *, endpoint: Endpoint = Endpoint.CHAT,
               model: str | None = None, template: str | None = None, system: str | None = None,
               params: dict[str, Any] | None = None, sheet: str | None = None,
-              file_column: str | None = None) -> BatchPlan:
+              file_column: str | None = None, schema: dict[str, Any] | None = None) -> BatchPlan:
     out_dir = output_folder(path, out_dir)
     check_paths(path, out_dir)
     table = read_table(path, sheet)
     spec = BatchSpec(endpoint, model or endpoint.spec.default_model or "", template or "", system or "",
-                     dict(params or {}), **({"file_column": file_column} if file_column else {}))
+                     dict(params or {}), **({"file_column": file_column} if file_column else {}), schema=schema)
     plan = BatchPlan(table, spec, out_dir)
     trouble = plan.problems()
     if trouble:

@@ -23,6 +23,7 @@ from gui.core.batch.table import FILE_COLUMN, SourceKind, Table, read_table
 from gui.core.batch.template import estimate_tokens, problems, render
 from gui.core.builders.bodies import FieldProblem, check
 from gui.core.endpoints import BodyKind, Endpoint
+from gui.core.extraction.fields import with_json_schema
 from gui.core.errors import ErrorKind, QueueError
 from gui.core.i18n import translate
 from gui.core.jobs.job import Job
@@ -43,6 +44,7 @@ class BatchSpec:
     system: str = ""  # chat only
     params: dict[str, Any] = field(default_factory=dict)  # more body fields (temperature, language …)
     file_column: str = FILE_COLUMN  # audio endpoints: the column holding each row's file path
+    schema: dict[str, Any] | None = None  # chat only: the answer's output fields (gui/core/extraction)
 
     def to_json(self) -> dict[str, Any]:
         return {**asdict(self), "endpoint": self.endpoint.value}
@@ -99,6 +101,8 @@ class BatchPlan:
         found += problems(spec.template, columns, "prompt template")
         if spec.endpoint is Endpoint.CHAT:
             found += problems(spec.system, columns, "system template")
+        elif spec.schema:
+            found.append(translate("batch_plan", "Output fields need the chat endpoint."))
         if spec.endpoint.spec.body is BodyKind.MULTIPART:
             if spec.file_column not in columns:
                 found.append(translate("batch_plan", "Choose the column that holds the audio files (there is no "
@@ -166,7 +170,10 @@ class BatchPlan:
             uploads = [Upload("file", self.texts(index)[spec.file_column])]
         else:  # completions, image generation
             fields = {"prompt": user}
-        return endpoint, {"model": spec.model, **fields, **spec.params}, uploads
+        body = {"model": spec.model, **fields, **spec.params}
+        if spec.schema and endpoint is Endpoint.CHAT:
+            body = with_json_schema(body, spec.schema)
+        return endpoint, body, uploads
 
     def job(self, index: int) -> Job:
         endpoint, body, uploads = self.body(index)

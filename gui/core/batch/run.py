@@ -22,20 +22,20 @@ same folder, from this or another process, is refused before anything is sent.""
 from __future__ import annotations
 
 import asyncio
-import enum
 import json
 import logging
 import sqlite3
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from gui.core.atomic_files import write_atomic
 from gui.core.batch.folder_lock import FolderLock
 from gui.core.batch.jsonl import RESULTS_NAME, output_line, read_output, succeeded
 from gui.core.batch.plan import BatchPlan, read_manifest, request_fingerprint
+from gui.core.batch.states import ROW_STATE_OF_JOB, Progress, RowState, RunState
+from gui.core.batch.structured import Structured
 from gui.core.engine import Engine
 from gui.core.errors import QueueError
 from gui.core.jobs.job import Job, JobState
@@ -48,48 +48,6 @@ RATE_WINDOW = 60.0  # seconds of finished rows the rate is measured over
 OTHERS_CHECK = 1.0  # seconds between looks at rows another process runs
 HAND_OVER_MARGIN = 8  # rows handed to the queue beyond its concurrency (what a paused batch still runs)
 HAND_OVER_RETRY = 1.0  # seconds before rows refused by a locked store are handed over again
-
-
-class RunState(enum.Enum):
-    IDLE = "idle"  # opened (or restored after a restart); nothing handed over
-    RUNNING = "running"
-    PAUSED = "paused"  # no new rows are handed over; handed-over rows finish
-    CANCELLING = "cancelling"
-    FINISHED = "finished"  # every row has an outcome
-    CANCELLED = "cancelled"  # stopped by the user; rows never sent have none
-    INTERRUPTED = "interrupted"  # the engine shut down (the app quit) while the batch ran
-
-    @property
-    def active(self) -> bool:
-        return self in (RunState.RUNNING, RunState.PAUSED, RunState.CANCELLING)
-
-
-class RowState(enum.Enum):
-    """A row's outcome in this batch, as exports and the window show it."""
-    SUCCEEDED = "succeeded"
-    FAILED = "failed"
-    CANCELLED = "cancelled"
-    INTERRUPTED = "interrupted"
-    RUNNING = "running"
-    NOT_RUN = "not run"
-
-
-_ROW_STATE_OF_JOB = {JobState.CANCELLED: RowState.CANCELLED, JobState.INTERRUPTED: RowState.INTERRUPTED}
-
-
-@dataclass(frozen=True)
-class Progress:
-    total: int
-    done: int
-    failed: int  # failed, cancelled or interrupted
-    remaining: int
-    in_flight: int
-    rate: float  # rows per second over the last minute
-    eta: float | None  # seconds
-
-    @property
-    def finished(self) -> int:
-        return self.done + self.failed
 
 
 class BatchRun:
@@ -117,6 +75,9 @@ class BatchRun:
         self.reused = 0  # rows whose earlier answer is for today's request (not sent again)
         self.changed = 0  # rows with an earlier answer for another request (sent again)
         self.sent = 0  # rows handed to the queue by this run
+        schema = plan.spec.schema if not plan.is_jsonl else None
+        self.structured = Structured(schema, home=engine.store.path.parent,  # answers must fit output fields
+                                     server=f"{engine.client.base_url} {plan.spec.model}") if schema else None
 
     @property
     def out_path(self) -> Path:
@@ -292,7 +253,7 @@ class BatchRun:
         if cid in self.outcome:
             if self.outcome[cid]:
                 return RowState.SUCCEEDED
-            return _ROW_STATE_OF_JOB.get(job.state, RowState.FAILED) if job is not None else RowState.FAILED
+            return ROW_STATE_OF_JOB.get(job.state, RowState.FAILED) if job is not None else RowState.FAILED
         if job is not None and job.id in self._inflight:
             return RowState.RUNNING
         return RowState.NOT_RUN
@@ -304,6 +265,12 @@ class BatchRun:
         if cid is None or not job.state.terminal:
             return
         del self._inflight[job.id]
+        follow = self.structured.follow_up(job) if self.structured is not None else None
+        if follow is not None and not self._halted:  # asked again: repair, or JSON mode
+            self.engine.scheduler.submit_many([follow])
+            self._inflight[follow.id] = cid
+            self.jobs[cid] = follow
+            return
         if job.state is JobState.INTERRUPTED:
             self._halted = True  # the engine is shutting down: hand nothing more to it
         self._record(cid, job)
@@ -315,9 +282,12 @@ class BatchRun:
             line = output_line(job)
         except (OSError, ValueError):  # the stored answer is gone or damaged: the row must run again
             return
+        if self.structured is not None:
+            line = self.structured.line(cid, line)
         self.jobs[cid] = job
         self.lines[cid] = line
-        self.outcome[cid] = job.state is JobState.SUCCEEDED
+        self.outcome[cid] = job.state is JobState.SUCCEEDED and (self.structured is None
+                                                                 or cid not in self.structured.unfit)
         self._unwritten.append(line)
 
     def _schedule(self) -> None:
@@ -377,7 +347,10 @@ class BatchRun:
         if (old is not None and old.state.terminal and old.state is not JobState.SUCCEEDED
                 and request_fingerprint(old.endpoint, old.body, old.uploads) == self.fingerprints[cid]):
             return old
-        return self.plan.job(index)
+        job = self.plan.job(index)
+        if self.structured is not None:
+            job.body = self.structured.as_sent(job.body)
+        return job
 
     def _append_lines(self) -> None:
         self._appending = False

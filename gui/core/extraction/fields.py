@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from gui.core.errors import ErrorKind, QueueError
@@ -167,3 +168,19 @@ def refuses_json_schema(status: int | None, message: str) -> bool:
     Structured Outputs, and JSON mode is tried instead."""
     text = message.lower()
     return status == 400 and ("json_schema" in text or "response_format" in text or "structured output" in text)
+
+
+def output_schema(fields: Sequence[str], schema_file: str | Path | None = None) -> dict[str, Any]:
+    """The strict schema of `--field` texts, or of a JSON Schema file (not both)."""
+    if fields and schema_file:
+        raise _problem(translate("extraction", "Give the output fields either one by one or as a schema file, "
+                                               "not both."))
+    if schema_file is None:
+        return schema_for([parse_field(f) for f in fields])
+    try:
+        loaded = json.loads(Path(schema_file).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise _problem(translate("extraction", "The schema file {path} cannot be read as JSON ({reason}).").format(
+            path=schema_file, reason=exc)) from None
+    fields_from_schema(loaded)  # an object with properties, or a plain refusal
+    return strict_schema(loaded)

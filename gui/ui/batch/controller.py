@@ -147,7 +147,7 @@ class BatchController(QObject):
     # -- progress ------------------------------------------------------------------------
 
     def _changed(self, run: BatchRun) -> None:
-        from gui.core.batch.run import RunState
+        from gui.core.batch.states import RunState
 
         if not isValid(self._timer):  # the window is gone; the run may still report (engine shutdown)
             return
@@ -167,7 +167,7 @@ class BatchController(QObject):
     async def _finish(self, run: BatchRun) -> None:
         """Export in the input's format into the results folder, then say so."""
         from gui.core.batch.export import default_export_path, default_format
-        from gui.core.batch.run import RunState
+        from gui.core.batch.states import RunState
 
         plan, p = run.plan, run.progress()
         fmt = default_format(plan)
@@ -211,7 +211,7 @@ class BatchController(QObject):
     # -- the row actions (BatchActions) ------------------------------------------------------
 
     def pause_or_resume(self, run: BatchRun) -> None:
-        from gui.core.batch.run import RunState
+        from gui.core.batch.states import RunState
 
         run.resume() if run.state is RunState.PAUSED else run.pause()
         self.panel.refresh(run)

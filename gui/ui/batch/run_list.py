@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.batch.run import BatchRun, Progress, RunState
+from gui.core.batch.run import BatchRun
+from gui.core.batch.states import Progress, RunState
 from gui.core.jobs.job import JobState
 from gui.ui.jobs.columns import format_duration, state_colour
 

@@ -2,6 +2,8 @@
 an editable combo box (free text allowed) that lists the models of the tab's type first."""
 from __future__ import annotations
 
+import asyncio
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -47,9 +49,11 @@ class ModelCatalog(QObject):
             self.error = None
         except QueueError as error:
             self.error = self.tr("Could not load the model list: {message}").format(message=error.message)
-        finally:
-            self.loading = False
-            self.changed.emit()
+        except asyncio.CancelledError:
+            self.loading = False  # the window is closing: its widgets may be gone, tell nobody
+            raise
+        self.loading = False
+        self.changed.emit()
 
 
 class ModelPicker(QWidget):
