@@ -120,3 +120,64 @@ async def test_a_stopped_recording_resumes_with_the_pieces_already_done(sandbox,
     whole = json.loads(Path(reopened.store.get(job.id).result_path).read_text())
     assert whole["duration"] == pytest.approx(100, abs=0.1)
     await reopened.aclose()
+
+
+RUN_ONE = """
+import asyncio, sys
+from pathlib import Path
+from gui.core.builders.media_bodies import audio_request
+from gui.core.endpoints import Endpoint
+from gui.core.engine import Engine
+from gui.core.jobs.job import Job
+
+async def main(url, home, path):
+    engine = Engine.open(url, "sk-test", home=Path(home), concurrency=1)
+    engine.scheduler.recordings.piece_seconds = 20
+    body, uploads = audio_request(Endpoint.TRANSCRIPTIONS, path, "whisper-large-v3", response_format="srt")
+    job = engine.scheduler.submit(Job(Endpoint.TRANSCRIPTIONS, body, uploads))
+    print(job.id, flush=True)
+    await engine.scheduler.wait()
+
+asyncio.run(main(*sys.argv[1:]))
+"""
+
+
+async def test_a_killed_recording_resumes_without_sending_finished_pieces_again(sandbox, tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    from gui.core.jobs.store import JobStore
+
+    home = tmp_path / "home"
+    recording = write_media(tmp_path / "meeting.mkv", speech_like(100))
+    sandbox.config.latency = 0.3
+    child = subprocess.Popen([sys.executable, "-c", RUN_ONE, sandbox.url, str(home), str(recording)],
+                             stdout=subprocess.PIPE, text=True)
+    job_id = child.stdout.readline().strip()
+    store = JobStore.open_default(home)
+    for _ in range(400):  # kill -9 once two pieces are back
+        await asyncio.sleep(0.05)
+        if sum(p.state is JobState.SUCCEEDED for p in store.jobs(pieces_of=job_id)) >= 2:
+            break
+    child.send_signal(signal.SIGKILL)
+    child.wait(10)
+    store.close()
+
+    sandbox.config.latency = 0.0
+    engine = Engine.open(sandbox.url, "sk-test", home=home, concurrency=4)
+    engine.scheduler.recordings.piece_seconds = 20
+    interrupted, _ = engine.store.recover()
+    recording_job = engine.store.get(job_id)
+    assert recording_job.id in {j.id for j in interrupted} and recording_job.state is JobState.INTERRUPTED
+    done = {p.id for p in engine.store.jobs(pieces_of=job_id) if p.state is JobState.SUCCEEDED}
+    assert len(done) >= 2
+    resumed = time.time()
+    engine.scheduler.submit(recording_job)
+    await engine.scheduler.wait()
+    assert recording_job.state is JobState.SUCCEEDED, recording_job.error
+    pieces = engine.store.jobs(pieces_of=job_id)
+    assert len(pieces) == 5 and all(p.state is JobState.SUCCEEDED for p in pieces)
+    assert len([r for r in transcriptions(sandbox) if r.started >= resumed]) == len(pieces) - len(done)
+    assert json.loads(Path(recording_job.result_path).read_text())["duration"] == pytest.approx(100, abs=0.1)
+    await engine.aclose()

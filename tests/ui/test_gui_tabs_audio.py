@@ -167,3 +167,34 @@ def test_segment_playback_is_optional(qtbot, qt_settings, tmp_path, monkeypatch)
     view.segments.cellClicked.emit(1, 2)
     assert played == [(str(audio), 1.5)]
 
+
+
+def test_a_dropped_video_recording_runs_in_pieces_with_progress_and_shows_one_time_line(main_window, qtbot,
+                                                                                         sandbox, tmp_path):
+    from media import speech_like, write_media
+
+    from gui.ui.jobs.columns import state_text
+
+    window = main_window
+    wait_models(qtbot, window)
+    window.engine.scheduler.recordings.piece_seconds = 20
+    sandbox.config.latency = 0.2
+    tab = window.tab(TranscriptionTab)
+    window.tabs.setCurrentWidget(tab)
+    tab.segments.setChecked(True)
+    video = write_media(tmp_path / "meeting.mp4", speech_like(70))
+    with qtbot.waitSignal(tab.submitted, timeout=5000):
+        drop_files(tab.drop_area, [video])
+    job = window.engine.store.jobs()[-1]
+    live = window.engine.scheduler
+    shown: list[str] = []
+    live.subscribe(lambda j: j.id == job.id and j.pieces and shown.append(state_text(j, 0)))
+    done = wait_done(qtbot, window, [job], timeout=30000)[0]
+    assert done.state is JobState.SUCCEEDED, done.error
+    assert any(" of " in text and "pieces" in text for text in shown)  # "2 of 4 pieces" in the State column
+    assert [j.id for j in window.engine.store.jobs()] == [job.id]  # one row: the pieces stay out of the table
+    show_in_preview(qtbot, window, done)
+    view = window.preview.transcript
+    transcript = parse_transcript(Path(done.result_path).read_bytes(), True)
+    assert transcript.segments[-1].end == pytest.approx(70, abs=0.2)  # one time line, to the end
+    qtbot.waitUntil(lambda: view.segments.rowCount() == len(transcript.segments), timeout=5000)

@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gui.core.builders.media_bodies import MEDIA_EXTENSIONS
 from gui.core.errors import ErrorKind, QueueError
 from gui.core.i18n import translate
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".xlsx", ".xlsm", ".jsonl")
-AUDIO_SUFFIXES = (".flac", ".mp3", ".mp4", ".mpeg", ".mpga", ".m4a", ".ogg", ".oga", ".wav", ".webm")
+# Recordings of any container: long ones and video are cut into pieces when sent (jobs/recordings.py).
+AUDIO_SUFFIXES = tuple("." + e for e in MEDIA_EXTENSIONS)
 FILE_COLUMN = "file"  # the column an audio-folder table keeps the file paths in
 SNIFF_BYTES = 64 * 1024
 
