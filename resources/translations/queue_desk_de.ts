@@ -484,7 +484,7 @@
 <context>
     <name>BatchListPanel</name>
     <message>
-        <location filename="../../gui/ui/batch/run_list.py" line="+127"/>
+        <location filename="../../gui/ui/batch/run_list.py" line="+138"/>
         <source>No batches yet. Batch ▸ New batch… (Ctrl+B) turns a spreadsheet into jobs.</source>
         <translation>Noch keine Batches. Batch ▸ Neuer Batch… (Strg+B) macht aus einer Tabelle Jobs.</translation>
     </message>
@@ -497,7 +497,7 @@
 <context>
     <name>BatchRow</name>
     <message>
-        <location line="-83"/>
+        <location line="-94"/>
         <source>{source}
 Results: {folder}</source>
         <translation>{source}
@@ -510,12 +510,12 @@ Ergebnisse: {folder}</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+47"/>
+        <location line="+58"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-57"/>
         <source>Hand no more rows of this batch to the queue; rows already handed over finish</source>
         <translation>Keine weiteren Zeilen dieses Batches an die Warteschlange übergeben; bereits übergebene Zeilen laufen zu Ende</translation>
     </message>
@@ -561,11 +561,21 @@ Ergebnisse: {folder}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Fields…</source>
+        <translation>Felder…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charts of the answers per output field; click a bar to see its rows</source>
+        <translation>Diagramme der Antworten je Ausgabefeld; ein Klick auf einen Balken zeigt seine Zeilen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Remove from this list (files and jobs stay)</source>
         <translation>Aus dieser Liste entfernen (Dateien und Jobs bleiben erhalten)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+44"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
@@ -903,6 +913,57 @@ Der zweite Text
         <location line="+2"/>
         <source>{submit} {tab}</source>
         <translation>{submit} ({tab})</translation>
+    </message>
+</context>
+<context>
+    <name>FieldChart</name>
+    <message>
+        <location filename="../../gui/ui/batch/field_summary.py" line="+45"/>
+        <source>Click a bar to show its rows</source>
+        <translation>Klicken Sie auf einen Balken, um seine Zeilen zu zeigen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>({count} without a fitting answer)</source>
+        <translation>({count} ohne passende Antwort)</translation>
+    </message>
+</context>
+<context>
+    <name>FieldSummaryDialog</name>
+    <message>
+        <location line="+37"/>
+        <source>Fields of {name}</source>
+        <translation>Felder von {name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading the answers…</source>
+        <translation>Die Antworten werden gelesen…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show all rows</source>
+        <translation>Alle Zeilen zeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save charts as PNG…</source>
+        <translation>Diagramme als PNG speichern…</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>All {count} rows</source>
+        <translation>Alle {count} Zeilen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} rows with “{value}”</source>
+        <translation>{count} Zeilen mit „{value}“</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save charts as PNG</source>
+        <translation>Diagramme als PNG speichern</translation>
     </message>
 </context>
 <context>
@@ -1492,7 +1553,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>ModelCatalog</name>
     <message>
-        <location filename="../../gui/ui/widgets/model_picker.py" line="+49"/>
+        <location filename="../../gui/ui/widgets/model_picker.py" line="+51"/>
         <source>Could not load the model list: {message}</source>
         <translation>Die Modellliste konnte nicht geladen werden: {message}</translation>
     </message>
@@ -1500,7 +1561,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>ModelPicker</name>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Model id</source>
         <translation>Modell-ID</translation>
     </message>
@@ -1633,7 +1694,7 @@ Kosinusähnlichkeit {value}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+108"/>
+        <location line="+111"/>
         <source>The result file could not be read: {reason}</source>
         <translation>Die Ergebnisdatei konnte nicht gelesen werden: {reason}</translation>
     </message>
@@ -2590,7 +2651,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch_export</name>
     <message>
-        <location filename="../../gui/core/batch/export.py" line="+220"/>
+        <location filename="../../gui/core/batch/export.py" line="+231"/>
         <source>Row {row} holds {count} vectors; a matrix needs one per row. Export JSONL instead.</source>
         <translation>Zeile {row} enthält {count} Vektoren; eine Matrix braucht genau einen pro Zeile. Exportieren Sie stattdessen JSONL.</translation>
     </message>
@@ -2667,7 +2728,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch_list</name>
     <message>
-        <location filename="../../gui/ui/batch/run_list.py" line="-122"/>
+        <location filename="../../gui/ui/batch/run_list.py" line="-133"/>
         <source>Stopped</source>
         <translation>Angehalten</translation>
     </message>
@@ -2851,7 +2912,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch_table</name>
     <message>
-        <location filename="../../gui/core/batch/table.py" line="+57"/>
+        <location filename="../../gui/core/batch/table.py" line="+59"/>
         <source>1 audio file</source>
         <translation>1 Audiodatei</translation>
     </message>
@@ -3876,7 +3937,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>preview</name>
     <message>
-        <location filename="../../gui/ui/preview/panel.py" line="-263"/>
+        <location filename="../../gui/ui/preview/panel.py" line="-266"/>
         <source>prompt</source>
         <translation>Prompt</translation>
     </message>

@@ -123,3 +123,26 @@ async def test_the_sandbox_answers_fit_the_schema_and_can_be_made_unfit(sandbox)
         body = with_json_object(chat_body("Llama-3.3-70B-Instruct", [{"role": "user", "content": prompts[0]}]), schema)
         reply = await client.send(Request(Endpoint.CHAT, body))
         assert check_answer(reply.json()["choices"][0]["message"]["content"], schema).fits
+
+
+def test_a_summary_counts_choices_yes_no_numbers_and_common_texts():
+    from gui.core.extraction.summary import summarise
+
+    answers = [
+        {"sentiment": "positive", "score": 4, "summary": "fast", "tags": ["delivery", "price"], "urgent": False,
+         "amount": 10.0},
+        {"sentiment": "negative", "score": 1, "summary": "slow", "tags": ["delivery"], "urgent": True, "amount": 90.5},
+        None,  # a row that did not fit
+        {"sentiment": "positive", "score": 5, "summary": "fast", "tags": [], "urgent": False, "amount": 50.0},
+    ]
+    by_name = {s.field.name: s for s in summarise(FIELDS, answers)}
+    sentiment = by_name["sentiment"]
+    assert [(b.label, b.rows) for b in sentiment.bars] == [("positive", [0, 3]), ("negative", [1]), ("neutral", [])]
+    assert sentiment.missing == 1
+    assert [(b.label, b.count) for b in by_name["urgent"].bars] == [("yes", 1), ("no", 2)]
+    assert [(b.label, b.rows) for b in by_name["score"].bars] == [("1", [1]), ("2", []), ("3", []), ("4", [0]),
+                                                                 ("5", [3])]
+    assert [(b.label, b.rows) for b in by_name["tags"].bars] == [("delivery", [0, 1]), ("price", [0])]
+    assert by_name["summary"].bars[0].label == "fast" and by_name["summary"].bars[0].count == 2
+    amount = by_name["amount"].bars
+    assert len(amount) == 8 and sum(b.count for b in amount) == 3 and amount[0].rows == [0] and amount[-1].rows == [1]

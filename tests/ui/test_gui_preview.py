@@ -103,3 +103,21 @@ def test_failed_job_shows_the_error_in_plain_words(qtbot, qt_settings, store, tm
     assert not panel.save_button.isEnabled()
     assert panel.save_as(tmp_path / "never.md") is None
     assert not (tmp_path / "never.md").exists()
+
+
+def test_an_answer_asked_for_as_fields_is_shown_as_a_form(qtbot, qt_settings, store, tmp_path):
+    answer = json.dumps({"sentiment": "negative", "score": 2, "tags": ["late", "<b>kind</b>"]})
+    job = Job(Endpoint.CHAT, {"model": "m", "messages": [{"role": "user", "content": "Classify"}],
+                              "response_format": {"type": "json_schema", "json_schema": {"name": "answer",
+                                                                                          "schema": {}}}})
+    store.add(job)
+    raw = write_atomic(tmp_path / "results" / job.id / "response.json", json.dumps(
+        {"choices": [{"index": 0, "message": {"role": "assistant", "content": answer}}]}))
+    store.transition(job, JobState.WAITING, attempts=1)
+    store.transition(job, JobState.SUCCEEDED, result_path=str(raw))
+    panel = PreviewPanel(store)
+    qtbot.addWidget(panel)
+    panel.show_job(job)
+    text = panel.browser.document().toPlainText()
+    assert "sentiment" in text and "negative" in text and "late; <b>kind</b>" in text  # server text stays text
+    assert "{" not in text  # a form, not JSON

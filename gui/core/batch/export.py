@@ -106,6 +106,17 @@ def tokens(body: Any) -> int | None:
     return sum(numbers) if numbers else None
 
 
+def answers(snap: Snapshot) -> list[dict[str, Any] | None]:
+    """Each row's answer parsed against the output fields (None where none fits)."""
+    plan, schema = snap.plan, snap.plan.spec.schema
+    found: list[dict[str, Any] | None] = []
+    for index in range(len(plan)):
+        r = snap.result(index)
+        text = result_text(Endpoint.CHAT, r.body) if r.body is not None and r.status is RowState.SUCCEEDED else ""
+        found.append(check_answer(text, schema).value if text and schema else None)
+    return found
+
+
 def table_rows(snap: Snapshot) -> tuple[list[str], list[list[Any]]]:
     """The input columns, one column per output field (typed: numbers, yes/no, lists joined
     with "; "), then the result columns; the raw answer stays in `text`."""
@@ -115,14 +126,14 @@ def table_rows(snap: Snapshot) -> tuple[list[str], list[list[Any]]]:
     taken = set(plan.table.columns)
     field_names = [f.name if f.name not in taken else f"{f.name}_answer" for f in fields]
     header = list(plan.table.columns) + field_names + result_headers([*plan.table.columns, *field_names])
+    parsed = answers(snap) if fields else []
     rows = []
     for index, cells in enumerate(plan.table.rows):
         r = snap.result(index)
         endpoint = plan.body(index)[0]
         latency = round(r.latency, 2) if r.latency is not None else None
         text = result_text(endpoint, r.body) if r.body is not None else ""
-        typed = field_cells(fields, check_answer(text, schema).value if text and r.status is RowState.SUCCEEDED
-                            else None) if fields else []
+        typed = field_cells(fields, parsed[index]) if fields else []
         rows.append([*cells, *typed, text, r.status.value, r.error, tokens(r.body), latency, r.model])
     return header, rows
 

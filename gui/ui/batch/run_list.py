@@ -112,6 +112,9 @@ class BatchRow(QFrame):
         self.jobs_button = QPushButton(self.tr("Jobs"), self,
                                        toolTip=self.tr("Show only this batch's jobs in the job table"))
         self.folder_button = QPushButton(self.tr("Folder"), self, toolTip=str(run.plan.out_dir))
+        self.fields_button = QPushButton(self.tr("Fields…"), self, visible=bool(spec.schema), toolTip=self.tr(
+            "Charts of the answers per output field; click a bar to see its rows"))
+        self.fields_button.clicked.connect(self.show_fields)
         self.remove_button = QPushButton("✕", self, toolTip=self.tr("Remove from this list (files and jobs stay)"),
                                          flat=True)
         self.pause_button.clicked.connect(lambda: actions.pause_or_resume(run))
@@ -129,8 +132,8 @@ class BatchRow(QFrame):
         head.addWidget(self.remove_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.detail, 1)
-        for b in (self.pause_button, self.cancel_button, self.rerun_button, self.export_button, self.jobs_button,
-                  self.folder_button):
+        for b in (self.pause_button, self.cancel_button, self.rerun_button, self.export_button, self.fields_button,
+                  self.jobs_button, self.folder_button):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -139,6 +142,14 @@ class BatchRow(QFrame):
         layout.addWidget(self.bar)
         layout.addLayout(buttons)
         self.refresh()
+
+    def show_fields(self) -> QWidget:
+        from gui.ui.batch.field_summary import FieldSummaryDialog  # with the first look, not at start-up
+
+        dialog = FieldSummaryDialog(self.run, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def refresh(self) -> None:
         run, p = self.run, self.run.progress()

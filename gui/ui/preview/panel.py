@@ -206,7 +206,10 @@ class PreviewPanel(QWidget):
         except (OSError, ValueError) as exc:
             self.browser.setPlaceholderText(self.tr("The result file could not be read: {reason}").format(reason=exc))
             return
-        if job.endpoint.spec.result is ResultKind.TEXT:
+        fields = _structured(job, self.text)
+        if fields is not None:  # an answer asked for as output fields: shown as a form, not JSON
+            self.browser.setHtml(_fields_html(fields))
+        elif job.endpoint.spec.result is ResultKind.TEXT:
             self.browser.document().setMarkdown(self.text, _MARKDOWN)
         else:
             self.browser.setPlainText(self.text)
@@ -331,3 +334,28 @@ def _open_web_link(url: QUrl) -> None:
 def usage_name(field: str) -> str:
     name = USAGE_NAMES.get(field)
     return QCoreApplication.translate("preview", name) if name else field.replace("_tokens", "")
+
+
+def _structured(job: Job, text: str) -> dict | None:
+    """The answer's fields when the request asked for JSON (json_schema or json_object)."""
+    fmt = job.body.get("response_format") if isinstance(job.body, dict) else None
+    if not isinstance(fmt, dict) or fmt.get("type") not in ("json_schema", "json_object"):
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _fields_html(fields: dict) -> str:
+    def shown(value) -> str:
+        if isinstance(value, list):
+            return "; ".join(shown(v) for v in value)
+        if isinstance(value, dict):
+            return json.dumps(value, ensure_ascii=False)
+        return str(value)
+
+    rows = "".join(f'<tr><td style="padding:2px 12px 2px 0"><b>{html.escape(str(name))}</b></td>'
+                   f"<td>{html.escape(shown(value))}</td></tr>" for name, value in fields.items())
+    return f"<table>{rows}</table>"
