@@ -2,6 +2,7 @@
 with pauses, in any container, optionally with a video track."""
 from __future__ import annotations
 
+import struct
 from pathlib import Path
 
 import av
@@ -76,3 +77,11 @@ def write_media(path: Path, samples: np.ndarray, *, video: bool | None = None) -
             for packet in vstream.encode(None):
                 container.mux(packet)
     return path
+
+
+def wav(seconds: float, tone: int = 0) -> bytes:
+    """A small 8 kHz WAV's bytes (a constant tone: files that differ by `tone` differ in content)."""
+    rate = 8000
+    frames = bytes([tone % 256]) * int(rate * seconds) * 2
+    return (b"RIFF" + struct.pack("<I", 36 + len(frames)) + b"WAVEfmt "
+            + struct.pack("<IHHIIHH", 16, 1, 1, rate, rate * 2, 2, 16) + b"data" + struct.pack("<I", len(frames)) + frames)

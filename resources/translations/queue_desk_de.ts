@@ -393,7 +393,7 @@
         <translation>Weitere Parameter müssen ein JSON-Objekt sein, z. B. {&quot;top_p&quot;: 0.9}.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Choose an output folder.</source>
         <translation>Wählen Sie einen Ausgabeordner.</translation>
     </message>
@@ -918,7 +918,7 @@ Der zweite Text
 <context>
     <name>FieldChart</name>
     <message>
-        <location filename="../../gui/ui/batch/field_summary.py" line="+45"/>
+        <location filename="../../gui/ui/batch/field_summary.py" line="+46"/>
         <source>Click a bar to show its rows</source>
         <translation>Klicken Sie auf einen Balken, um seine Zeilen zu zeigen</translation>
     </message>
@@ -961,9 +961,73 @@ Der zweite Text
         <translation>{count} Zeilen mit „{value}“</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Save charts as PNG</source>
         <translation>Diagramme als PNG speichern</translation>
+    </message>
+</context>
+<context>
+    <name>FieldsEditor</name>
+    <message>
+        <location filename="../../gui/ui/widgets/fields_editor.py" line="+46"/>
+        <source>No fields: one free-text answer per row.
+One field a line, e.g.
+sentiment: positive|negative|neutral
+score: integer: 1 to 5</source>
+        <translation>Keine Felder: eine Freitext-Antwort je Zeile.
+Ein Feld je Zeile, z. B.
+sentiment: positive|negative|neutral
+score: integer: 1 to 5</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>NAME: TYPE[: DESCRIPTION] — TYPE is text, number, integer, boolean, list, or choices separated by |. Each field becomes a column of the export.</source>
+        <translation>NAME: TYP[: BESCHREIBUNG] — TYP ist text, number, integer, boolean, list oder Auswahlwerte, getrennt durch |. Jedes Feld wird eine Spalte des Exports.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved field sets</source>
+        <translation>Gespeicherte Feldsätze</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save set…</source>
+        <translation>Satz speichern…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON Schema…</source>
+        <translation>JSON-Schema…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load the fields from a JSON Schema file</source>
+        <translation>Die Felder aus einer JSON-Schema-Datei laden</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Load fields from a JSON Schema</source>
+        <translation>Felder aus einem JSON-Schema laden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON Schema (*.json)</source>
+        <translation>JSON-Schema (*.json)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Save field set</source>
+        <translation>Feldsatz speichern</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of the set:</source>
+        <translation>Name des Satzes:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Use a saved set…</source>
+        <translation>Gespeicherten Satz verwenden…</translation>
     </message>
 </context>
 <context>
@@ -2157,7 +2221,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>RequestForm</name>
     <message>
-        <location filename="../../gui/ui/batch/request_form.py" line="+41"/>
+        <location filename="../../gui/ui/batch/request_form.py" line="+43"/>
         <source>Request</source>
         <translation>Anfrage</translation>
     </message>
@@ -2178,7 +2242,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Weitere Felder der Anfrage als JSON-Objekt</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Temperature</source>
         <translation>Temperatur</translation>
     </message>
@@ -2206,6 +2270,11 @@ Kosinusähnlichkeit {value}</translation>
         <location line="+1"/>
         <source>More parameters</source>
         <translation>Weitere Parameter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output fields</source>
+        <translation>Ausgabefelder</translation>
     </message>
 </context>
 <context>

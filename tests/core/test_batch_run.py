@@ -198,7 +198,7 @@ async def test_embeddings_export_one_matrix_in_row_order_and_files(open_engine, 
 
 
 async def test_a_folder_of_audio_files_is_one_transcription_per_file(open_engine, sandbox, tmp_path):
-    from test_batch_watch import wav
+    from media import wav
 
     engine = open_engine(concurrency=4)
     folder = tmp_path / "calls"

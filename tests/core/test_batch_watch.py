@@ -4,23 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-import struct
 import threading
 
 import pytest
 import pytest_asyncio
+from media import wav
 
 from gui.core.batch.watch_folder import WatchFolder, WatchSettings, state_path
 from gui.core.engine import Engine
 
 pytestmark = pytest.mark.asyncio
-
-
-def wav(seconds: float, tone: int = 0) -> bytes:
-    rate = 8000
-    frames = bytes([tone % 256]) * int(rate * seconds) * 2
-    return (b"RIFF" + struct.pack("<I", 36 + len(frames)) + b"WAVEfmt "
-            + struct.pack("<IHHIIHH", 16, 1, 1, rate, rate * 2, 2, 16) + b"data" + struct.pack("<I", len(frames)) + frames)
 
 
 @pytest_asyncio.fixture

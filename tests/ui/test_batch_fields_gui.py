@@ -52,3 +52,61 @@ def test_a_finished_batch_shows_its_fields_as_bars_and_a_bar_filters_the_rows(ma
     png = dialog.save_png(str(tmp_path / "fields.png"))
     image = QImage(png)
     assert not image.isNull() and image.width() > 300
+
+
+def test_fields_typed_in_the_batch_dialog_become_typed_xlsx_columns(main_window, qtbot, sandbox, tmp_path):
+    import openpyxl
+    from test_batch_gui import open_dialog
+
+    window = main_window
+    source = tmp_path / "tickets.csv"
+    source.write_text("ticket\n" + "\n".join(f"Printer {i} jams on page two" for i in range(1, 9)) + "\n")
+    dialog = open_dialog(qtbot, window, source)
+    dialog.template_edit.setPlainText("Classify: {ticket}")
+    fields = dialog.request.fields
+    assert fields.isVisibleTo(dialog)  # chat: output fields offered
+    fields.edit.setPlainText("category: hardware|software|other\npriority: integer: 1 to 3\nsolved: yesno")
+    qtbot.waitUntil(lambda: "unknown type" in dialog.problems_label.text(), timeout=2000)
+    assert not dialog.start_button.isEnabled()
+    fields.edit.setPlainText("category: hardware|software|other\npriority: integer: 1 to 3\nsolved: boolean")
+    qtbot.waitUntil(lambda: dialog.start_button.isEnabled(), timeout=2000)
+    fields.save_set("Tickets")
+    assert "Tickets" in [fields.sets.itemText(i) for i in range(fields.sets.count())]
+
+    controller = window.batches
+    with qtbot.waitSignal(controller.finished, timeout=30000) as done:
+        dialog.start()
+    run = done.args[0]
+    assert run.progress().done == 8
+    posted = [r.json for r in sandbox.requests if r.method == "POST"]
+    assert all(p["response_format"]["json_schema"]["schema"]["required"] == ["category", "priority", "solved"]
+               for p in posted)
+
+    export = controller.export(run)
+    export.format_combo.setCurrentIndex(1)
+    target = tmp_path / "tickets.xlsx"
+    export.path_edit.setText(str(target))
+    qtbot.mouseClick(export.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(target.exists, timeout=5000)
+    sheet = openpyxl.load_workbook(target).active
+    header = [c.value for c in next(sheet.iter_rows(max_row=1))]
+    assert header[:4] == ["ticket", "category", "priority", "solved"]
+    for row in sheet.iter_rows(min_row=2):
+        assert row[1].value in ("hardware", "software", "other")
+        assert row[2].data_type == "n" and isinstance(row[2].value, int)
+        assert row[3].data_type == "b"
+
+
+def test_a_json_schema_file_gives_the_fields(qtbot, qt_settings, tmp_path):
+    from gui.ui.widgets.fields_editor import FieldsEditor
+
+    schema_file = tmp_path / "contract.json"
+    schema_file.write_text('{"type": "object", "properties": {"party": {"type": "string"}, '
+                           '"value": {"type": "number", "description": "total"}}}')
+    editor = FieldsEditor()
+    qtbot.addWidget(editor)
+    editor.load_schema_file(schema_file)
+    assert editor.lines() == ["party: text", "value: number: total"]
+    assert editor.schema()["required"] == ["party", "value"]
+    editor.edit.setPlainText("other: boolean")  # typing over it: the lines are the fields again
+    assert list(editor.schema()["properties"]) == ["other"]

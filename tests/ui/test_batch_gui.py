@@ -143,7 +143,7 @@ def test_batch_list_buttons_pause_cancel_and_rerun_failed(main_window, qtbot, sa
 
 def test_the_watch_folder_setting_transcribes_a_file_dropped_in_once(main_window, qtbot, sandbox, tmp_path):
     from PySide6.QtCore import QSettings
-    from test_batch_watch import wav
+    from media import wav
 
     inbox = tmp_path / "inbox"
     inbox.mkdir()

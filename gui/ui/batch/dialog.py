@@ -261,8 +261,13 @@ class BatchDialog(QDialog):
         except ValueError:
             params = {}
             trouble.append(self.tr('More parameters must be a JSON object, e.g. {"top_p": 0.9}.'))
+        try:
+            schema = self.request.schema()
+        except QueueError as problem:
+            schema = None
+            trouble.append(problem.message)
         spec = BatchSpec(self.request.endpoint, self.request.current_model(), self.template_edit.toPlainText(),
-                         self.system_edit.toPlainText(), params, self.request.audio_column())
+                         self.system_edit.toPlainText(), params, self.request.audio_column(), schema=schema)
         out = self.out_edit.text().strip()
         if not out:
             trouble.append(self.tr("Choose an output folder."))

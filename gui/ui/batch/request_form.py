@@ -1,6 +1,7 @@
 """The Request part of the Batch dialog: endpoint, model (listing the endpoint's model type
 first), max tokens and temperature for text endpoints, the audio-file column for audio
-endpoints, and more body fields as a JSON object."""
+endpoints, more body fields as a JSON object, and for chat the output fields (answers as
+columns)."""
 from __future__ import annotations
 
 import json
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from gui.core.batch.plan import TABLE_ENDPOINTS
 from gui.core.batch.table import FILE_COLUMN
 from gui.core.endpoints import BodyKind, Endpoint
+from gui.ui.widgets.fields_editor import FieldsEditor
 from gui.ui.widgets.model_picker import ModelCatalog, ModelPicker
 
 PARAM_HINTS = {
@@ -50,6 +52,7 @@ class RequestForm(QGroupBox):
                                           specialValueText=self.tr("Server default"), value=-0.1)
         self.file_column = QComboBox(self, toolTip=self.tr("The column that holds each row's audio file"))
         self.params_edit = QLineEdit(self, toolTip=self.tr("Further request body fields as a JSON object"))
+        self.fields = FieldsEditor(self)
         self.numbers = QWidget(self)
         numbers = QHBoxLayout(self.numbers)
         numbers.setContentsMargins(0, 0, 0, 0)
@@ -63,9 +66,11 @@ class RequestForm(QGroupBox):
         self.form.addRow(self.tr("Max tokens"), self.numbers)
         self.form.addRow(self.tr("Audio column"), self.file_column)
         self.form.addRow(self.tr("More parameters"), self.params_edit)
+        self.form.addRow(self.tr("Output fields"), self.fields)
         self.endpoint_combo.currentIndexChanged.connect(self._endpoint_changed)
         for signal in (self.model_picker.combo.currentTextChanged, self.file_column.currentIndexChanged,
-                       self.max_tokens.valueChanged, self.temperature.valueChanged, self.params_edit.textChanged):
+                       self.max_tokens.valueChanged, self.temperature.valueChanged, self.params_edit.textChanged,
+                       self.fields.changed):
             signal.connect(self.changed)
         self._endpoint_changed()
 
@@ -101,6 +106,10 @@ class RequestForm(QGroupBox):
                 params.setdefault("temperature", round(self.temperature.value(), 2))
         return params
 
+    def schema(self) -> dict[str, Any] | None:
+        """The output fields' schema (chat only; None: free text); QueueError on a bad field."""
+        return self.fields.schema() if self.endpoint is Endpoint.CHAT else None
+
     def _endpoint_changed(self) -> None:
         endpoint = self.endpoint
         # A new picker: it lists the models of the endpoint's type first and preselects one.
@@ -110,7 +119,8 @@ class RequestForm(QGroupBox):
         self.model_picker = picker
         picker.combo.currentTextChanged.connect(self.changed)
         for widget, visible in ((self.numbers, endpoint in TEXT_ENDPOINTS),
-                                (self.file_column, endpoint.spec.body is BodyKind.MULTIPART)):
+                                (self.file_column, endpoint.spec.body is BodyKind.MULTIPART),
+                                (self.fields, endpoint is Endpoint.CHAT)):
             widget.setVisible(visible)
             self.form.labelForField(widget).setVisible(visible)
         self.params_edit.setPlaceholderText(PARAM_HINTS.get(endpoint, PARAM_HINTS.get(endpoint.spec.body, '{"top_p": 0.9}')))
