@@ -583,7 +583,7 @@ Ergebnisse: {folder}</translation>
 <context>
     <name>ChatTab</name>
     <message>
-        <location filename="../../gui/ui/tabs/chat.py" line="+65"/>
+        <location filename="../../gui/ui/tabs/chat.py" line="+68"/>
         <source>Conversation</source>
         <translation>Unterhaltung</translation>
     </message>
@@ -638,7 +638,12 @@ Ergebnisse: {folder}</translation>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Output fields</source>
+        <translation>Ausgabefelder</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -3306,7 +3311,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>chat_tab</name>
     <message>
-        <location filename="../../gui/ui/tabs/chat.py" line="-60"/>
+        <location filename="../../gui/ui/tabs/chat.py" line="-64"/>
         <source>Server default</source>
         <translation>Server-Standard</translation>
     </message>

@@ -110,3 +110,28 @@ def test_a_json_schema_file_gives_the_fields(qtbot, qt_settings, tmp_path):
     assert editor.schema()["required"] == ["party", "value"]
     editor.edit.setPlainText("other: boolean")  # typing over it: the lines are the fields again
     assert list(editor.schema()["properties"]) == ["other"]
+
+
+def test_one_chat_job_with_output_fields_is_previewed_as_a_form(main_window, qtbot, sandbox):
+    from tabs_support import show_in_preview, wait_models
+    from test_gui_tabs import submit_and_wait
+
+    from gui.ui.tabs.chat import ChatTab
+
+    window = main_window
+    wait_models(qtbot, window)
+    tab = window.tab(ChatTab)
+    tab.user_edit.setPlainText("The parcel came two weeks late.")
+    tab.fields.edit.setPlainText("sentiment: maybe")
+    assert tab.submit() is None and "unknown type" in tab.fields_error.text()  # named, nothing sent
+    tab.fields.edit.setPlainText("sentiment: positive|negative|neutral\nlate: boolean")
+    [job] = submit_and_wait(qtbot, window, tab)
+    assert job.body["response_format"]["json_schema"]["schema"]["required"] == ["sentiment", "late"]
+    show_in_preview(qtbot, window, job)
+    qtbot.waitUntil(lambda: "sentiment" in window.preview.browser.document().toPlainText(), timeout=5000)
+    text = window.preview.browser.document().toPlainText()
+    assert "late" in text and "{" not in text
+
+    tab.fields.edit.clear()
+    tab.fill_form(dict(job.body), [])  # Duplicate into form: the fields come back
+    assert tab.fields.lines() == ["sentiment: positive|negative|neutral", "late: boolean"]

@@ -17,10 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.api.client import Upload
-from gui.core.builders.bodies import chat_body, format_stop, parse_stop
+from gui.core.builders.bodies import FieldProblem, chat_body, format_stop, parse_stop
 from gui.core.endpoints import Endpoint
+from gui.core.errors import QueueError
+from gui.core.extraction.fields import fields_from_schema, with_json_schema
 from gui.ui.tabs.base import EndpointTab, TabContext
 from gui.ui.tabs.conversation import ROLES, ConversationEditor
+from gui.ui.widgets.fields_editor import FieldsEditor, field_line
 from gui.ui.widgets.form import SeedEdit, heading, hint
 
 
@@ -89,6 +92,10 @@ class ChatTab(EndpointTab):
             params.addRow("", self.bind_field(name, widget))
         params.addRow("", self.json_mode)
         params.addRow("", self.json_hint)
+        self.fields = FieldsEditor(self)  # answers as named, typed fields (a strict json_schema)
+        params.addRow(self.tr("Output fields"), self.fields)
+        self.fields_error = self.bind_field("response_format", self.fields)
+        params.addRow("", self.fields_error)
         layout.addWidget(heading(self.tr("Settings"), self))
         layout.addLayout(params)
         self.add_advanced(layout, '{"presence_penalty": 0.5, "n": 2}')
@@ -116,7 +123,11 @@ class ChatTab(EndpointTab):
         self.json_hint.setVisible(self.json_mode.isChecked() and not mentions)
 
     def build_body(self) -> dict[str, Any]:
-        return chat_body(
+        try:
+            schema = self.fields.schema()
+        except QueueError as problem:
+            raise FieldProblem("response_format", problem.message) from None
+        body = chat_body(
             self.model_picker.current_model(),
             self.conversation.messages(),
             max_tokens=self.max_tokens.value() or None,
@@ -124,9 +135,10 @@ class ChatTab(EndpointTab):
             top_p=round(self.top_p.value(), 2) if self.top_p.value() < 1.0 else None,
             stop=parse_stop(self.stop.text()),
             seed=self.seed.value(),
-            json_mode=self.json_mode.isChecked(),
+            json_mode=self.json_mode.isChecked() and schema is None,
             extra=self.extra(),
         )
+        return with_json_schema(body, schema) if schema else body
 
     def fill_form(self, body: dict[str, Any], uploads: list[Upload]) -> None:
         self.set_model(body)
@@ -143,3 +155,12 @@ class ChatTab(EndpointTab):
         if json_mode:
             body.pop("response_format")
         self.json_mode.setChecked(json_mode)
+        fmt = body.get("response_format")
+        schema = fmt.get("json_schema", {}).get("schema") if isinstance(fmt, dict) and fmt.get(
+            "type") == "json_schema" else None
+        try:
+            self.fields.set_lines([field_line(f) for f in fields_from_schema(schema)] if schema else [])
+            if schema:
+                body.pop("response_format")
+        except QueueError:
+            pass  # a schema the editor cannot show stays in Advanced
