@@ -113,7 +113,7 @@ def piece_seconds_for(max_bytes: int | None, piece_seconds: float = DEFAULT_PIEC
     return min(piece_seconds, fits)
 
 
-def decode(path: str | Path) -> Iterator[bytes]:
+def decode(path: str | Path) -> Iterator[memoryview]:
     """The recording's first sound track as mono 16 kHz 16-bit samples (native byte order),
     a frame at a time."""
     import av
@@ -122,15 +122,18 @@ def decode(path: str | Path) -> Iterator[bytes]:
     container = _open(path)
     try:
         stream = container.streams.audio[0]
-        resampler = av.AudioResampler(format="s16", layout="mono", rate=SPEECH_RATE)
+        context = stream.codec_context
+        # Speed: sound that is already what we send (a 16 kHz mono 16-bit WAV) skips the resampler.
+        ready = (context.format.name == "s16" and context.layout.name == "mono" and context.sample_rate == SPEECH_RATE)
+        resampler = None if ready else av.AudioResampler(format="s16", layout="mono", rate=SPEECH_RATE)
         try:
             for frame in container.decode(stream):
-                for out in resampler.resample(frame):
-                    yield bytes(out.planes[0])[: out.samples * 2]
+                for out in ([frame] if resampler is None else resampler.resample(frame)):
+                    yield memoryview(out.planes[0])[: out.samples * 2]
         except av.FFmpegError as exc:
             raise _unreadable(path, str(exc).splitlines()[0][:120]) from exc
-        for out in resampler.resample(None):
-            yield bytes(out.planes[0])[: out.samples * 2]
+        for out in resampler.resample(None) if resampler is not None else ():
+            yield memoryview(out.planes[0])[: out.samples * 2]
     finally:
         container.close()
 
@@ -236,11 +239,12 @@ def split(path: str | Path, folder: str | Path, *, max_bytes: int | None,
             # `buffer` starts at sample start + writer.samples of the recording.
             target = length - writer.samples  # the planned cut, in samples from the buffer's start
             if len(buffer) // 2 < target + search:
-                # Not enough look-ahead yet: write what certainly belongs to this piece.
-                safe = max(target - search, 0)
-                if safe:
-                    writer.write(bytes(buffer[:safe * 2]))
-                    del buffer[:safe * 2]
+                # Not enough look-ahead yet: write what certainly belongs to this piece, a
+                # second or more at a time (speed: fewer, larger frames for the encoder).
+                ready = min(max(target - search, 0), len(buffer) // 2)
+                if ready >= SPEECH_RATE or (ready and ready == target - search):
+                    writer.write(bytes(buffer[:ready * 2]))
+                    del buffer[:ready * 2]
                 break
             low = max(target - search, 0)
             cut = low + quietest_sample(bytes(buffer[low * 2:(target + search) * 2]), target - low)
