@@ -16,13 +16,16 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from urllib.parse import urlsplit
 
 from gui.core import errors
+from gui.core.api.bounded import ACCEPTED_ENCODINGS, DEFAULT_MAX_ANSWER_MB, AnswerTooLarge
+from gui.core.api.server_text import redact
 from gui.core.api.transport_errors import looks_like_html, not_json, transport_error
 from gui.core.api.uploads import CountingReader, Progress, form_fields
-from gui.core.api.urls import is_loopback
+from gui.core.api.urls import KeyGuard, is_loopback
 
 # The request and reply types live in wire.py; they are importable from here as well.
 from gui.core.api.wire import (  # noqa: F401
     DEFAULT_READ_TIMEOUT,
+    MAX_BYTES,
     READ_BODY,
     Hooks,
     Reply,
@@ -58,10 +61,18 @@ class QueueClient:
         transport: httpx.AsyncBaseTransport | None = None,
         max_connections: int = 100,
         ca_bundle: str | None = None,
+        allow_plain_http: bool = False,
+        max_answer_mb: int = DEFAULT_MAX_ANSWER_MB,
+        secrets: tuple[str, ...] = (),
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.timeouts = timeouts
         self._api_key = api_key
+        self.guard = KeyGuard(self.base_url, allow_plain_http=allow_plain_http)
+        self.max_answer_bytes = max(1, max_answer_mb) << 20
+        # Redacted from every answer before anyone stores, logs or shows it (server_text.py):
+        # the key in use and any other the caller names (the profile's stored key).
+        self.secrets = tuple(dict.fromkeys((api_key, *secrets)))
         self._given_transport = transport
         self._max_connections = max_connections
         self._ca_bundle = ca_bundle
@@ -75,7 +86,7 @@ class QueueClient:
         self._opening: asyncio.Future[Any] | None = None
         self._parsed_urls: dict[Endpoint, httpx.URL] = {}
         self._transport: httpx.AsyncBaseTransport | None = None  # these four are made with the client (_http)
-        self._headers = self._json_headers = None
+        self._headers = self._json_headers = self._keyless_headers = None
         self._extensions: dict[str, Any] = {}
 
     @property
@@ -99,7 +110,8 @@ class QueueClient:
             self._client = HttpClient(
                 transport=transport,
                 timeout=self.timeouts.httpx(),
-                headers={"Authorization": f"Bearer {self._api_key}", "User-Agent": "queue-desk"},
+                headers={"Authorization": f"Bearer {self._api_key}", "User-Agent": "queue-desk",
+                         "Accept-Encoding": ACCEPTED_ENCODINGS},
                 follow_redirects=False,
             )
             # For requests without files (see _exchange): the client's headers and settings, once.
@@ -107,7 +119,10 @@ class QueueClient:
             self._headers = httpx.Headers(self._client.headers)
             self._json_headers = httpx.Headers(self._client.headers)
             self._json_headers["Content-Type"] = "application/json"
-            self._extensions = {"timeout": self._client.timeout.as_dict(), READ_BODY: True}
+            self._keyless_headers = httpx.Headers(self._client.headers)
+            del self._keyless_headers["Authorization"]
+            self._extensions = {"timeout": self._client.timeout.as_dict(), READ_BODY: True,
+                                MAX_BYTES: self.max_answer_bytes}
             return self._client
 
     async def open(self) -> None:
@@ -164,35 +179,43 @@ class QueueClient:
         return reply
 
     async def fetch_file(self, url: str, max_bytes: int = 64 * 1024 * 1024) -> bytes:
-        """GET a file the server pointed at (an image `url` result). The API key goes
-        only to the API's own host, never to a storage or CDN host."""
-        if urlsplit(url).scheme not in ("http", "https"):
-            raise QueueError(ErrorKind.BAD_RESPONSE, translate(
-                "client", "The server gave an unusable link: {url}").format(url=url[:100]))
+        """GET a file the server pointed at (an image `url` result). The API key goes only
+        to the API's own origin (KeyGuard), never to a storage or CDN host; redirects are
+        followed a few times, each hop checked again."""
         if self._client is None:
             await self.open()
-        request = self._http.build_request("GET", url)
-        if urlsplit(url).netloc != urlsplit(self.base_url).netloc:
-            del request.headers["Authorization"]
-        try:
-            response = await self._http.send(request, stream=True)
+        for _hop in range(5):
+            key = self.guard.key_for(url, needs_key=False)
+            request = self._http.build_request("GET", url, extensions={MAX_BYTES: max_bytes})
+            if not key:
+                del request.headers["Authorization"]
             try:
-                if response.status_code >= 400:
-                    raise QueueError(ErrorKind.EXPIRED if response.status_code in (403, 404, 410) else ErrorKind.SERVER,
-                                     translate("client", "The link answered {status}; it may have expired.").format(
-                                         status=response.status_code),
-                                     status=response.status_code)
-                data = bytearray()
-                async for chunk in response.aiter_bytes():
-                    data += chunk
-                    if len(data) > max_bytes:
+                response = await self._http.send(request, stream=True)
+                try:
+                    location = response.headers.get("location")
+                    if response.status_code in (301, 302, 303, 307, 308) and location:
+                        url = _absolute(url, location)
+                        continue
+                    if response.status_code >= 400:
+                        raise QueueError(
+                            ErrorKind.EXPIRED if response.status_code in (403, 404, 410) else ErrorKind.SERVER,
+                            translate("client", "The link answered {status}; it may have expired.").format(
+                                status=response.status_code),
+                            status=response.status_code)
+                    data = bytearray()
+                    try:
+                        async for chunk in response.aiter_bytes():
+                            data += chunk
+                    except AnswerTooLarge:
                         raise QueueError(ErrorKind.BAD_RESPONSE, translate(
-                            "client", "The file is larger than {size} MiB.").format(size=max_bytes // 2**20))
-                return bytes(data)
-            finally:
-                await response.aclose()
-        except httpx.HTTPError as exc:
-            raise transport_error(exc, url, self.timeouts) from exc
+                            "client", "The file is larger than {size} MiB.").format(size=max_bytes // 2**20)) from None
+                    return bytes(data)
+                finally:
+                    await response.aclose()
+            except httpx.HTTPError as exc:
+                raise transport_error(exc, url, self.timeouts) from exc
+        raise QueueError(ErrorKind.BAD_RESPONSE, translate(
+            "client", "The link redirected too many times: {url}").format(url=url[:100]))
 
     async def poll(self, status_url: str, hooks: Hooks = Hooks(), first_wait: float = 0.0) -> Reply:
         """Poll a 202 job's status URL until it is terminal; return its result."""
@@ -203,6 +226,7 @@ class QueueClient:
         while True:
             if wait > 0:
                 await asyncio.sleep(wait)
+            self.guard.key_for(status_url, needs_key=True)  # also a status URL restored after a restart
             reply = await self._call("GET", status_url, expired_on_404=True)
             headers = reply.headers
             body = reply.parsed
@@ -277,6 +301,7 @@ class QueueClient:
                     ErrorKind.BAD_RESPONSE,
                     translate("client", "The server accepted the job but did not say where to ask for its result."),
                 )
+            self.guard.key_for(status_url, needs_key=True)  # refused before it is stored
             job_id = body.get("id") if isinstance(body.get("id"), str) else None
             if hooks.accepted:
                 hooks.accepted(job_id, status_url)
@@ -295,19 +320,24 @@ class QueueClient:
         raise QueueError(ErrorKind.BAD_RESPONSE, translate("client", "The server says the job is done but gave no result."))
 
     async def _fetch_result(self, url: str) -> Reply:
-        return await self._call("GET", url, expired_on_404=True)
+        # A result on another origin (a presigned storage link) is fetched without the key.
+        key = self.guard.key_for(url, needs_key=False)
+        return await self._call("GET", url, expired_on_404=True, key=key)
 
-    async def _call(self, method: str, url: str | httpx.URL, *, expired_on_404: bool = False, **kwargs: Any) -> Reply:
+    async def _call(self, method: str, url: str | httpx.URL, *, expired_on_404: bool = False, key: bool = True,
+                    **kwargs: Any) -> Reply:
         try:
             if "files" in kwargs or "data" in kwargs:
-                response = await self._http.request(method, url, **kwargs)
+                response = await self._http.request(method, url, extensions={MAX_BYTES: self.max_answer_bytes},
+                                                    **kwargs)
             else:
-                response = await self._exchange(method, url, kwargs.get("json"))
+                response = await self._exchange(method, url, kwargs.get("json"), key)
         except httpx.HTTPError as exc:
             raise transport_error(exc, str(url), self.timeouts) from exc
+        content = redact(response.content, self.secrets)
         reply = Reply(
             response.status_code,
-            response.content,
+            content,
             response.headers.get("content-type", ""),
             response.headers,
         )
@@ -317,23 +347,23 @@ class QueueClient:
                 translate("client", "The server no longer has this job (its result expired or was removed). "
                                     "Submit it again."),
                 status=404,
-                detail=errors.error_detail(response.content),
+                detail=errors.error_detail(content),
             )
         if response.status_code >= 400:
-            raise errors.from_status(response.status_code, response.content, response.headers)
+            raise errors.from_status(response.status_code, content, response.headers)
         if response.status_code < 300 and "json" in reply.content_type and reply.parsed is None and reply.content:
             raise not_json(reply)
         if response.status_code < 300 and looks_like_html(reply):
             raise not_json(reply)
         return reply
 
-    async def _exchange(self, method: str, url: str | httpx.URL, body: Any) -> httpx.Response:
+    async def _exchange(self, method: str, url: str | httpx.URL, body: Any, key: bool = True) -> httpx.Response:
         """What `self._http.request(method, url, json=body)` does for this client, minus the
         per-request work it does not need. Speed: ~0.05 ms of CPU per job on the event loop.
         No auth flow, redirects, cookies or event hooks are in use here; the request carries
         the client's headers and timeouts, and the body comes with the headers."""
         if body is None:
-            content, headers = None, self._headers
+            content, headers = None, self._headers if key else self._keyless_headers
         else:  # encoded exactly as httpx encodes json=
             content = json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
             headers = self._json_headers

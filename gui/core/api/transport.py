@@ -10,7 +10,8 @@ import httpx
 from httpx_aiohttp import AiohttpTransport
 from httpx_aiohttp.transport import AiohttpResponseStream, map_aiohttp_exceptions
 
-from gui.core.api.wire import READ_BODY
+from gui.core.api.bounded import DEFAULT_MAX_ANSWER_MB, BoundedDecoder, decoded_headers
+from gui.core.api.wire import MAX_BYTES, READ_BODY
 
 
 class QueueTransport(AiohttpTransport):
@@ -44,14 +45,24 @@ class QueueTransport(AiohttpTransport):
                     timeout=self._client_timeout(timeout),
                     server_hostname=request.extensions.get("sni_hostname"),
                 ).__aenter__()
+                try:
+                    decoder = BoundedDecoder(response.headers.get("content-encoding"),
+                                             request.extensions.get(MAX_BYTES) or DEFAULT_MAX_ANSWER_MB << 20,
+                                             response.headers.get("content-length"))
+                except BaseException:
+                    response.close()  # refused before reading: drop the connection, not drain it
+                    raise
                 if request.extensions.get(READ_BODY):
                     try:
-                        body = await response.read()
+                        body = await _read_bounded(response, decoder)
+                    except BaseException:
+                        response.close()
+                        raise
                     finally:
                         response.release()
                     stream: httpx.AsyncByteStream = httpx.ByteStream(body)
                 else:
-                    stream = _WatchedStream(response, self.watchdog, timeout.get("read"))
+                    stream = _WatchedStream(response, self.watchdog, timeout.get("read"), decoder)
         except asyncio.CancelledError:
             if self.watchdog.stop(watch) and watch.timed_out():
                 raise httpx.ReadTimeout("Timeout on reading data from socket", request=request) from None
@@ -61,7 +72,8 @@ class QueueTransport(AiohttpTransport):
         extensions = {"http_version": b"HTTP/1.1"}
         if response.reason:
             extensions["reason_phrase"] = response.reason.encode()
-        return httpx.Response(status_code=response.status, headers=response.raw_headers, stream=stream,
+        return httpx.Response(status_code=response.status, headers=decoded_headers(response.raw_headers, decoder),
+                              stream=stream,
                               request=request, extensions=extensions)
 
     def _client_timeout(self, timeout: dict) -> aiohttp.ClientTimeout:
@@ -73,13 +85,28 @@ class QueueTransport(AiohttpTransport):
         return found
 
 
-class _WatchedStream(AiohttpResponseStream):
-    """A streamed body (downloads): the read timeout applies to each chunk."""
+async def _read_bounded(response: aiohttp.ClientResponse, decoder: BoundedDecoder) -> bytes:
+    length = response.headers.get("content-length", "")
+    if not decoder.decodes and length.isdigit():
+        return await response.read()  # Speed: the common case; the length is within the limit (BoundedDecoder)
+    body = bytearray()
+    async for chunk in response.content.iter_chunked(1 << 16):
+        for piece in decoder.feed(chunk):
+            body += piece
+    body += decoder.flush()
+    return bytes(body)
 
-    def __init__(self, response: aiohttp.ClientResponse, watchdog: ReadWatchdog, read: float | None) -> None:
+
+class _WatchedStream(AiohttpResponseStream):
+    """A streamed body (downloads, uploads' answers): the read timeout applies to each
+    chunk, and the size limit to the decoded whole."""
+
+    def __init__(self, response: aiohttp.ClientResponse, watchdog: ReadWatchdog, read: float | None,
+                 decoder: BoundedDecoder) -> None:
         super().__init__(response)
         self._watchdog = watchdog
         self._read = read
+        self._decoder = decoder
 
     async def __aiter__(self):
         chunks = self._aiohttp_response.content.iter_chunked(self.CHUNK_SIZE).__aiter__()
@@ -89,6 +116,9 @@ class _WatchedStream(AiohttpResponseStream):
                 with map_aiohttp_exceptions():
                     chunk = await chunks.__anext__()
             except StopAsyncIteration:
+                tail = self._decoder.flush()
+                if tail:
+                    yield tail
                 return
             except asyncio.CancelledError:
                 if self._watchdog.stop(watch) and watch.timed_out():
@@ -96,7 +126,8 @@ class _WatchedStream(AiohttpResponseStream):
                 raise
             finally:
                 self._watchdog.stop(watch)
-            yield chunk
+            for piece in self._decoder.feed(chunk):
+                yield piece
 
 
 class ReadWatchdog:

@@ -19,6 +19,8 @@ DEFAULT_READ_TIMEOUT = 900.0
 # An httpx request extension: the caller reads the whole body at once, so the transport
 # may read it together with the headers (aio_transport.QueueTransport).
 READ_BODY = "queue_desk.read_body"
+# An httpx request extension: the most bytes the decoded answer may have (bounded.py).
+MAX_BYTES = "queue_desk.max_bytes"
 
 
 @dataclass(frozen=True)

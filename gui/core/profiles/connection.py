@@ -16,7 +16,7 @@ async def check_connection(profile: Profile, api_key: str) -> list[ModelInfo]:
     profile.check()
     options = profile.engine_options()
     async with QueueClient(options["base_url"], api_key, timeouts=TEST_TIMEOUTS, max_connections=2,
-                           ca_bundle=options["ca_bundle"]) as client:
+                           ca_bundle=options["ca_bundle"], allow_plain_http=options["allow_plain_http"]) as client:
         return await fetch_models(client)
 
 
