@@ -63,6 +63,12 @@ class Hostile:
 
             do_GET = do_POST = do_DELETE = _answer
 
+            def handle(self) -> None:
+                try:
+                    super().handle()
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up on an answer: what a hostile answer is for
+
             def log_message(self, *args) -> None:
                 pass
 

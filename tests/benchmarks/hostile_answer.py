@@ -1,0 +1,32 @@
+"""Benchmark child: one chat request to a hostile server whose answer is too big; prints
+the peak resident memory of this process while the answer is refused.
+
+usage: hostile_answer.py URL LIMIT_MB"""
+from __future__ import annotations
+
+import asyncio
+import json
+import resource
+import sys
+import time
+
+from gui.core.api.client import QueueClient, Request
+from gui.core.endpoints import Endpoint
+from gui.core.errors import QueueError
+
+
+async def main(url: str, limit_mb: int) -> dict:
+    request = Request(Endpoint.CHAT, {"model": "m", "messages": [{"role": "user", "content": "hi"}]})
+    started = time.perf_counter()
+    async with QueueClient(url, "sk-bench", max_answer_mb=limit_mb) as client:
+        try:
+            await client.send(request)
+            refused = False
+        except QueueError as error:
+            refused = "Largest answer" in error.message
+    return {"refused": refused, "seconds": time.perf_counter() - started,
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+if __name__ == "__main__":
+    print(json.dumps(asyncio.run(main(sys.argv[1], int(sys.argv[2])))))
