@@ -17,7 +17,8 @@ from typing import TypeVar
 
 from gui import __version__
 from gui.core.endpoints import DEFAULT_BASE_URL, Endpoint
-from gui.core.errors import QueueError
+from gui.core.api.server_text import one_line
+from gui.core.errors import QueueError, human_duration
 
 T = TypeVar("T")
 
@@ -45,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
             setup_file_logging()
         return args.handler(args)
     except QueueError as error:
-        print(f"queue-desk: {error.message}", file=sys.stderr)
+        print(f"queue-desk: {one_line(error.message)}", file=sys.stderr)
         return 1
     except sqlite3.OperationalError as error:
         if "locked" not in str(error) and "busy" not in str(error):
@@ -133,6 +134,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--max-upload-mib", type=float, default=25.0, metavar="MIB",
                    help="the largest upload (default 25, OpenAI's limit); longer recordings are sent in pieces under it")
     p.add_argument("--out", type=Path, metavar="DIR", help="copy the result files here")
+    p.add_argument("--timeout", type=float, metavar="SECONDS",
+                   help="give up waiting after this long (the job stays in the history; default: no limit)")
     p.set_defaults(command="submit", handler=_submit)
 
     p = sub.add_parser("batch", help="run a batch (OpenAI Batch JSONL, CSV/TSV, XLSX or an audio folder)")
@@ -227,11 +230,15 @@ def _submit(args: argparse.Namespace) -> int:
                       max_upload_mib=args.max_upload_mib)
 
     async def run() -> int:
-        engine = _open_engine(args)
+        engine = _open_engine(args, **({"poll_deadline": args.timeout} if args.timeout else {}))
         engine.scheduler.recordings.max_bytes = int(args.max_upload_mib * 1024 * 1024)  # longer ones go in pieces
         try:
             engine.scheduler.submit_many(jobs)
-            await engine.scheduler.wait()
+            await asyncio.wait_for(engine.scheduler.wait(), args.timeout)
+        except TimeoutError:
+            print(f"queue-desk: gave up waiting after {human_duration(args.timeout)}; the job stays in the "
+                  "history (queue-desk jobs).", file=sys.stderr)
+            return 1
         finally:
             await engine.aclose()
         failed = [j for j in jobs if j.error]
@@ -240,7 +247,7 @@ def _submit(args: argparse.Namespace) -> int:
                 for path in _result_files(job, args.out):
                     print(path)
         for job in failed:
-            print(f"queue-desk: {job.error}", file=sys.stderr)
+            print(f"queue-desk: {one_line(job.error)}", file=sys.stderr)
         return 1 if failed else 0
 
     return run_stoppable(run)

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gui.core.api.bounded import DEFAULT_MAX_ANSWER_MB
-from gui.core.api.client import QueueClient, Timeouts
+from gui.core.api.client import DEFAULT_POLL_DEADLINE, QueueClient, Timeouts
 from gui.core.api.urls import check_base_url
 from gui.core.endpoints import DEFAULT_BASE_URL
-from gui.core.errors import ErrorKind, QueueError
+from gui.core.errors import MAX_SERVER_WAIT, ErrorKind, QueueError
 from gui.core.jobs.scheduler import Scheduler
 from gui.core.jobs.store import JobStore
 
@@ -51,12 +51,15 @@ class Engine:
         allow_plain_http: bool = False,
         ca_bundle: str | None = None,
         max_answer_mb: int = DEFAULT_MAX_ANSWER_MB,
+        max_server_wait: float = MAX_SERVER_WAIT,
+        poll_deadline: float = DEFAULT_POLL_DEADLINE,
     ) -> Engine:
         base_url = check_base_url(base_url, allow_plain_http=allow_plain_http)
         store = JobStore.open_default(home)
         client = QueueClient(base_url, api_key if api_key is not None else api_key_from_env(),
                              timeouts=timeouts, max_connections=max(concurrency, 8), ca_bundle=ca_bundle,
-                             allow_plain_http=allow_plain_http, max_answer_mb=max_answer_mb)
+                             allow_plain_http=allow_plain_http, max_answer_mb=max_answer_mb,
+                             max_server_wait=max_server_wait, poll_deadline=poll_deadline)
         scheduler = Scheduler(store, client, concurrency=concurrency, per_minute=per_minute,
                               max_attempts=max_attempts)
         return cls(store, client, scheduler)

@@ -96,46 +96,61 @@ def error_detail(content: bytes) -> str | None:
     return None
 
 
-_DURATION = re.compile(r"(\d+(?:\.\d+)?)(ms|s|m|h)")
+# Strict: a whole value of unit-marked numbers (`1m20s`, `250ms`), nothing else.
+_DURATION = re.compile(r"(?:\d+(?:\.\d+)?(?:ms|s|m|h))+")
+_PART = re.compile(r"(\d+(?:\.\d+)?)(ms|s|m|h)")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# The longest wait a server may ask for (Retry-After and the like), as the OpenAI SDK caps it.
+MAX_SERVER_WAIT = 60.0
+_RESETS = ("x-ratelimit-reset-requests", "x-ratelimit-reset-tokens",
+           "llm_provider-x-ratelimit-reset-requests", "llm_provider-x-ratelimit-reset-tokens")
 
 
-def parse_retry_after(headers: Mapping[str, str], now: float | None = None) -> float | None:
-    """Seconds to wait from `Retry-After` (seconds or HTTP date), else from
-    `x-ratelimit-reset-requests`/`-tokens` (`3s`, `1m20s`, `250ms`). None when absent."""
-    value = headers.get("retry-after")
-    if value:
-        value = value.strip()
-        try:
-            return max(0.0, float(value))
-        except ValueError:
-            import email.utils  # Speed: only for a date, not at start-up (~5 ms to import)
+def parse_retry_after(headers: Mapping[str, str], now: float | None = None,
+                      cap: float = MAX_SERVER_WAIT) -> float | None:
+    """Seconds to wait, at most `cap`, from `Retry-After` (seconds or an HTTP date; LiteLLM
+    sends it as `llm_provider-retry-after`), `retry-after-ms`, else the `x-ratelimit-reset-*`
+    durations (`3s`, `1m20s`, `250ms`). Garbage, negative and non-finite values are ignored;
+    None when nothing usable is there."""
+    wait = None
+    for name in ("retry-after", "llm_provider-retry-after"):
+        if wait is None and headers.get(name):
+            wait = _seconds_or_date(headers[name].strip(), now)
+    if wait is None and headers.get("retry-after-ms"):
+        ms = headers["retry-after-ms"].strip()
+        wait = float(ms) / 1000 if _NUMBER.fullmatch(ms) else None
+    if wait is None:
+        resets = [_parse_duration(headers[name]) for name in _RESETS if headers.get(name)]
+        resets = [r for r in resets if r is not None]
+        wait = max(resets) if resets else None
+    return None if wait is None else min(wait, cap)
 
-            try:
-                when = email.utils.parsedate_to_datetime(value)
-            except (TypeError, ValueError):
-                when = None
-            if when is not None:
-                return max(0.0, when.timestamp() - (time.time() if now is None else now))
-    resets = [
-        _parse_duration(headers[name])
-        for name in ("x-ratelimit-reset-requests", "x-ratelimit-reset-tokens")
-        if headers.get(name)
-    ]
-    resets = [r for r in resets if r is not None]
-    return max(resets) if resets else None
+
+def _seconds_or_date(value: str, now: float | None) -> float | None:
+    if _NUMBER.fullmatch(value):
+        return float(value)
+    if not value[:1].isalpha():  # an HTTP date starts with the day's name; "-5", "inf", "1e9" do not count
+        return None
+    import email.utils  # Speed: only for a date, not at start-up (~5 ms to import)
+
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    try:
+        return max(0.0, when.timestamp() - (time.time() if now is None else now))
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def _parse_duration(text: str) -> float | None:
     text = text.strip()
-    try:
-        return max(0.0, float(text))
-    except ValueError:
-        pass
-    parts = _DURATION.findall(text)
-    if not parts:
+    if _NUMBER.fullmatch(text):
+        return float(text)
+    if not _DURATION.fullmatch(text):
         return None
     scale = {"ms": 0.001, "s": 1, "m": 60, "h": 3600}
-    return sum(float(n) * scale[u] for n, u in parts)
+    return sum(float(n) * scale[u] for n, u in _PART.findall(text))
 
 
 def human_duration(seconds: float) -> str:
@@ -144,14 +159,17 @@ def human_duration(seconds: float) -> str:
         return f"{seconds:.1f} s".replace(".0 s", " s")
     if seconds < 120:
         return f"{seconds:.0f} s"
-    return f"{seconds / 60:.0f} min"
+    if seconds < 7200:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.0f} h"
 
 
-def from_status(status: int, content: bytes, headers: Mapping[str, str]) -> QueueError:
+def from_status(status: int, content: bytes, headers: Mapping[str, str],
+                max_wait: float = MAX_SERVER_WAIT) -> QueueError:
     """Turn an HTTP error answer into a QueueError with a plain message (with the server's
     own words when it gave any)."""
     detail = error_detail(content)
-    retry_after = parse_retry_after(headers)
+    retry_after = parse_retry_after(headers, cap=max_wait)
     if status == 400 or status == 422:
         kind, message = ErrorKind.BAD_REQUEST, (
             translate("errors", "The server rejected the request ({status}). The server said: {detail} "

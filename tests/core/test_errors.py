@@ -20,7 +20,7 @@ def test_retry_after_in_seconds_http_date_and_ratelimit_reset():
     assert parse_retry_after({"retry-after": "7"}) == 7.0
     when = email.utils.formatdate(1_000_030, usegmt=True)
     assert parse_retry_after({"retry-after": when}, now=1_000_000) == 30.0
-    assert parse_retry_after({"x-ratelimit-reset-requests": "1m20s"}) == 80.0
+    assert parse_retry_after({"x-ratelimit-reset-requests": "1m20s"}, cap=120) == 80.0  # the cap is 60 s
     assert parse_retry_after({"x-ratelimit-reset-tokens": "250ms"}) == 0.25
     assert parse_retry_after({}) is None
 

@@ -43,6 +43,8 @@ else:
     httpx = None  # Speed: imported with the first request (`_network`), not at start-up
 
 POLL_MIN, POLL_MAX = 1.0, 30.0
+POLL_FLOOR = 0.5  # at least this between two polls of one job, whatever the server asks
+DEFAULT_POLL_DEADLINE = 24 * 3600.0  # a 202 job not finished by then fails
 _making = threading.Lock()
 
 _RUNNING = {"queued", "in_queue", "pending", "starting", "running", "in_progress", "processing", "notstarted", "accepted", "submitted"}
@@ -64,12 +66,16 @@ class QueueClient:
         allow_plain_http: bool = False,
         max_answer_mb: int = DEFAULT_MAX_ANSWER_MB,
         secrets: tuple[str, ...] = (),
+        max_server_wait: float = errors.MAX_SERVER_WAIT,
+        poll_deadline: float = DEFAULT_POLL_DEADLINE,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.timeouts = timeouts
         self._api_key = api_key
         self.guard = KeyGuard(self.base_url, allow_plain_http=allow_plain_http)
         self.max_answer_bytes = max(1, max_answer_mb) << 20
+        self.max_server_wait = max_server_wait  # the longest wait a server may ask for (Retry-After …)
+        self.poll_deadline = poll_deadline
         # Redacted from every answer before anyone stores, logs or shows it (server_text.py):
         # the key in use and any other the caller names (the profile's stored key).
         self.secrets = tuple(dict.fromkeys((api_key, *secrets)))
@@ -223,7 +229,13 @@ class QueueClient:
             await self.open()
         wait = first_wait
         delay = POLL_MIN
+        deadline = asyncio.get_running_loop().time() + self.poll_deadline
         while True:
+            if asyncio.get_running_loop().time() + wait > deadline:
+                raise QueueError(ErrorKind.TIMEOUT, translate(
+                    "client", "The server did not finish the job within {duration}, the longest wait set for this "
+                              "profile; Queue Desk stopped asking. Submit it again or raise the longest "
+                              "wait.").format(duration=errors.human_duration(self.poll_deadline)))
             if wait > 0:
                 await asyncio.sleep(wait)
             self.guard.key_for(status_url, needs_key=True)  # also a status URL restored after a restart
@@ -252,10 +264,11 @@ class QueueClient:
             if status not in _RUNNING:
                 raise QueueError(ErrorKind.BAD_RESPONSE, translate(
                     "client", "The server reported an unknown job status {status}.").format(status=repr(status)))
-            wait = errors.parse_retry_after(headers)
+            wait = errors.parse_retry_after(headers, cap=self.max_server_wait)
             if wait is None:
                 wait = delay
                 delay = min(POLL_MAX, delay * 1.5)
+            wait = max(POLL_FLOOR, wait)
 
     # -- internals ------------------------------------------------------------
 
@@ -305,7 +318,7 @@ class QueueClient:
             job_id = body.get("id") if isinstance(body.get("id"), str) else None
             if hooks.accepted:
                 hooks.accepted(job_id, status_url)
-            wait = errors.parse_retry_after(reply.headers) or POLL_MIN
+            wait = errors.parse_retry_after(reply.headers, cap=self.max_server_wait) or POLL_MIN
             return await self.poll(status_url, hooks, first_wait=wait)
         return reply
 
@@ -350,7 +363,7 @@ class QueueClient:
                 detail=errors.error_detail(content),
             )
         if response.status_code >= 400:
-            raise errors.from_status(response.status_code, content, response.headers)
+            raise errors.from_status(response.status_code, content, response.headers, self.max_server_wait)
         if response.status_code < 300 and "json" in reply.content_type and reply.parsed is None and reply.content:
             raise not_json(reply)
         if response.status_code < 300 and looks_like_html(reply):

@@ -1,0 +1,33 @@
+"""The CLI against a hostile server: `submit --timeout` returns, and server text with
+terminal control sequences is printed as one plain line."""
+from __future__ import annotations
+
+import json
+import time
+
+from hostile import Answer, Hostile, json_answer
+from test_cli import queue_desk
+
+
+def test_submit_timeout_ends_a_job_that_never_finishes(home):
+    with Hostile() as server:
+        server.on("/queue/chat/completions", Answer(202, b'{"id": "j", "status": "queued"}', {
+            "Content-Type": "application/json", "Location": "/queue/s/j"}))
+        server.on("/queue/s/j", json_answer(b'{"status": "running"}', **{"Retry-After": "0"}))
+        started = time.monotonic()
+        proc = queue_desk("submit", "chat", "--base-url", server.origin + "/queue", "--prompt", "hi",
+                          "--timeout", "2", home=home, timeout=60)
+    assert time.monotonic() - started < 30
+    assert proc.returncode == 1
+    assert "2 s" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_server_text_cannot_drive_the_terminal(home):
+    evil = ("bad\x1b]0;pwned\x07\x1b[2J\rqueue-desk: 3 succeeded, 0 failed\nsecond line\u202egnp.exe")
+    with Hostile() as server:
+        server.on("/queue/chat/completions", json_answer(json.dumps({"error": {"message": evil}}).encode(), 400))
+        proc = queue_desk("submit", "chat", "--base-url", server.origin + "/queue", "--prompt", "hi", home=home)
+    assert proc.returncode == 1
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert not any(c in proc.stderr for c in "\x1b\x07\r\u202e")
+    assert "second line" in proc.stderr
