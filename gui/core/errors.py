@@ -69,7 +69,15 @@ class QueueError(Exception):
 
 
 def error_detail(content: bytes) -> str | None:
-    """The server's own explanation from `{"detail": ...}` or `{"error": {...}}` bodies."""
+    """The server's own explanation from `{"detail": ...}` or `{"error": {...}}` bodies, as
+    plain text: no control characters or bidi overrides (server text is data, never control)."""
+    from gui.core.api.server_text import clean
+
+    detail = _error_detail(content)
+    return clean(detail) if detail is not None else None
+
+
+def _error_detail(content: bytes) -> str | None:
     try:
         body = json.loads(content)
     except (ValueError, UnicodeDecodeError):

@@ -102,3 +102,15 @@ async def test_an_echoed_key_never_reaches_the_store_or_the_home_folder(engine, 
     for path in home.rglob("*"):
         if path.is_file():
             assert KEY.encode() not in path.read_bytes(), path
+
+
+async def test_server_text_loses_control_characters_and_bidi_overrides(server):
+    evil = "bad\x1b]0;pwned\x07\x1b[2J\rforged\u202eexe.png\nline two\tok"
+    server.on(PATH, json_answer(json.dumps({"error": {"message": evil}}).encode(), 500))
+    async with QueueClient(server.origin + "/queue", KEY) as client:
+        with pytest.raises(QueueError) as info:
+            await client.send(CHAT)
+    for text in (info.value.message, info.value.detail):
+        assert not any(c in text for c in "\x1b\x07\r\u202e")
+    assert "line two\tok" in info.value.detail  # newline and tab stay
+    assert info.value.retryable  # the status code decides

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from gui.core import errors
+from gui.core.api.server_text import clean
 from gui.core.api.wire import Reply, Timeouts
 from gui.core.errors import ErrorKind, QueueError
 from gui.core.i18n import translate
@@ -100,7 +101,7 @@ def not_json(reply: Reply) -> QueueError:
         ErrorKind.BAD_RESPONSE,
         message,
         status=reply.status,
-        detail=reply.content[:200].decode("utf-8", "replace"),
+        detail=clean(reply.content[:200].decode("utf-8", "replace")),
     )
 
 

@@ -77,7 +77,7 @@ class BatchDialog(QDialog):
         self.columns_box = QWidget(self)
         self.columns_layout = QHBoxLayout(self.columns_box)
         self.columns_layout.setContentsMargins(0, 0, 0, 0)
-        self.problems_label = QLabel(self, wordWrap=True, styleSheet=ERROR_STYLE)
+        self.problems_label = QLabel(self, wordWrap=True, styleSheet=ERROR_STYLE, textFormat=Qt.TextFormat.PlainText)
         self.note_label = QLabel(self, wordWrap=True, styleSheet=NOTE_STYLE)
         self.preview = QTextBrowser(self)
         self.preview.setOpenLinks(False)

@@ -3,6 +3,7 @@ uploaded files, the multipart fields as sent), the timings and every attempt, th
 status, the usage and the raw response."""
 from __future__ import annotations
 
+import html
 import json
 import os
 import time
@@ -137,7 +138,7 @@ class JobDetailsDialog(QDialog):
         response = QWidget(self)
         status = str(job.http_status) if job.http_status else "—"
         usage = json.dumps(job.usage, indent=2) if job.usage else "—"
-        head_text = (self.tr("HTTP status: <b>{status}</b><br>Error: {error}").format(status=status, error=job.error)
+        head_text = (self.tr("HTTP status: <b>{status}</b><br>Error: {error}").format(status=status, error=html.escape(job.error))
                      if job.error else self.tr("HTTP status: <b>{status}</b>").format(status=status))
         self.status = head = QLabel(head_text, response)
         head.setWordWrap(True)

@@ -55,6 +55,7 @@ class InputError(ValueError):
 
 def error_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # errors carry server text: never markup or links
     label.setStyleSheet(ERROR_STYLE)
     label.setWordWrap(True)
     label.hide()

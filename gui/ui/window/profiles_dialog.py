@@ -125,7 +125,8 @@ class ProfilesDialog(QDialog):
         for button in (self.save_button, self.test_button, self.use_button):
             actions.addWidget(button)
         actions.addStretch(1)
-        self.status = QLabel(self, wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = QLabel(self, wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse,
+                             textFormat=Qt.TextFormat.PlainText)  # may carry server text: never markup
         right = QVBoxLayout()
         right.addLayout(form)
         right.addLayout(actions)
