@@ -14,7 +14,7 @@
         <translation>Beliebige zusätzliche Felder als ein JSON-Objekt, z. B. {example}</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>The queue does not stream answers: remove &quot;stream&quot;.</source>
         <translation>Die Warteschlange streamt keine Antworten: Entfernen Sie „stream“.</translation>
     </message>
@@ -900,7 +900,7 @@ Der zweite Text
 <context>
     <name>EndpointTab</name>
     <message>
-        <location filename="../../gui/ui/tabs/base.py" line="+94"/>
+        <location filename="../../gui/ui/tabs/base.py" line="+95"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
@@ -1337,7 +1337,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>JobDetailsDialog</name>
     <message>
-        <location filename="../../gui/ui/jobs/details.py" line="+110"/>
+        <location filename="../../gui/ui/jobs/details.py" line="+111"/>
         <source>Job {id} — {endpoint}</source>
         <translation>Job {id} – {endpoint}</translation>
     </message>
@@ -1658,7 +1658,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>ModelsTab</name>
     <message>
-        <location filename="../../gui/ui/tabs/models.py" line="+29"/>
+        <location filename="../../gui/ui/tabs/models.py" line="+30"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
@@ -1909,12 +1909,12 @@ Kosinusähnlichkeit {value}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+192"/>
+        <location line="+193"/>
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-192"/>
         <source>Show the API key</source>
         <translation>API-Schlüssel anzeigen</translation>
     </message>
@@ -1974,7 +1974,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Dieses Profil &amp;verwenden</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>{name} (built in, active)</source>
         <translation>{name} (eingebaut, aktiv)</translation>
     </message>
@@ -2363,7 +2363,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>SeedEdit</name>
     <message>
-        <location filename="../../gui/ui/widgets/form.py" line="-73"/>
+        <location filename="../../gui/ui/widgets/form.py" line="-74"/>
         <source>none</source>
         <translation>keiner</translation>
     </message>
@@ -3309,6 +3309,24 @@ Kosinusähnlichkeit {value}</translation>
     </message>
 </context>
 <context>
+    <name>bounded</name>
+    <message>
+        <location filename="../../gui/core/api/bounded.py" line="+25"/>
+        <source>The server&apos;s answer is larger than {size} MiB, the limit set as &quot;Largest answer&quot; in the Queue settings (or the profile). It was not read further and not sent again; raise the limit if you expect answers this big.</source>
+        <translation>Die Antwort des Servers ist größer als {size} MiB, die Grenze „Größte Antwort“ in den Warteschlangen-Einstellungen (oder im Profil). Sie wurde nicht weiter gelesen und nicht erneut gesendet; erhöhen Sie die Grenze, wenn Sie so große Antworten erwarten.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The server compressed its answer as {encoding}, which Queue Desk did not ask for and cannot read.</source>
+        <translation>Der Server hat seine Antwort als {encoding} komprimiert; das hat Queue Desk nicht angefragt und kann es nicht lesen.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The server&apos;s compressed answer is damaged and cannot be read.</source>
+        <translation>Die komprimierte Antwort des Servers ist beschädigt und kann nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
     <name>chat_tab</name>
     <message>
         <location filename="../../gui/ui/tabs/chat.py" line="-64"/>
@@ -3334,22 +3352,27 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>client</name>
     <message>
-        <location filename="../../gui/core/api/client.py" line="+170"/>
-        <source>The server gave an unusable link: {url}</source>
-        <translation>Der Server hat einen unbrauchbaren Link geliefert: {url}</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location filename="../../gui/core/api/client.py" line="+208"/>
         <source>The link answered {status}; it may have expired.</source>
         <translation>Der Link antwortete mit {status}; er ist möglicherweise abgelaufen.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>The file is larger than {size} MiB.</source>
         <translation>Die Datei ist größer als {size} MiB.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+7"/>
+        <source>The link redirected too many times: {url}</source>
+        <translation>Der Link leitet zu oft weiter: {url}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The server did not finish the job within {duration}, the longest wait set for this profile; Queue Desk stopped asking. Submit it again or raise the longest wait.</source>
+        <translation>Der Server hat den Auftrag nicht innerhalb von {duration} abgeschlossen, der längsten Wartezeit dieses Profils; Queue Desk fragt nicht mehr nach. Senden Sie ihn erneut oder erhöhen Sie die längste Wartezeit.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>no reason given</source>
         <translation>kein Grund angegeben</translation>
     </message>
@@ -3369,7 +3392,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Der Server hat einen unbekannten Jobstatus gemeldet: {status}.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Cannot read the file {path}: {reason}.</source>
         <translation>Die Datei {path} kann nicht gelesen werden: {reason}.</translation>
     </message>
@@ -3379,12 +3402,12 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Der Server hat den Job angenommen, aber nicht mitgeteilt, wo das Ergebnis abgefragt werden kann.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>The server says the job is done but gave no result.</source>
         <translation>Der Server meldet den Job als fertig, hat aber kein Ergebnis geliefert.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>The server no longer has this job (its result expired or was removed). Submit it again.</source>
         <translation>Der Server hat diesen Job nicht mehr (das Ergebnis ist abgelaufen oder wurde entfernt). Senden Sie ihn erneut.</translation>
     </message>
@@ -3481,7 +3504,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../gui/core/errors.py" line="+157"/>
+        <location filename="../../gui/core/errors.py" line="+183"/>
         <source>The server rejected the request ({status}). The server said: {detail} Check the fields and try again.</source>
         <translation>Der Server hat die Anfrage abgelehnt ({status}). Meldung des Servers: {detail} Prüfen Sie die Felder und versuchen Sie es erneut.</translation>
     </message>
@@ -4087,7 +4110,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>profiles_dialog</name>
     <message>
-        <location filename="../../gui/ui/window/profiles_dialog.py" line="-274"/>
+        <location filename="../../gui/ui/window/profiles_dialog.py" line="-275"/>
         <source>The key is stored in the system keyring.</source>
         <translation>Der Schlüssel ist im Schlüsselbund des Betriebssystems gespeichert.</translation>
     </message>
@@ -4339,7 +4362,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location filename="../../gui/ui/tabs/models.py" line="-33"/>
+        <location filename="../../gui/ui/tabs/models.py" line="-34"/>
         <location filename="../../gui/ui/window/main_window.py" line="+2"/>
         <source>Models</source>
         <translation>Modelle</translation>
@@ -4399,7 +4422,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>transport_errors</name>
     <message>
-        <location filename="../../gui/core/api/transport_errors.py" line="+28"/>
+        <location filename="../../gui/core/api/transport_errors.py" line="+29"/>
         <source>The secure connection to {host} could not be verified (TLS). Check the base URL, or ask IT for the company&apos;s CA certificate.</source>
         <translation>Die sichere Verbindung zu {host} konnte nicht überprüft werden (TLS). Prüfen Sie die Basis-URL oder fragen Sie die IT nach dem CA-Zertifikat des Unternehmens.</translation>
     </message>
@@ -4470,6 +4493,21 @@ Kosinusähnlichkeit {value}</translation>
         <location line="+6"/>
         <source>The base URL {url} uses unencrypted http:// to {host}, so your API key and data would cross the network in clear text. Use https://, or allow plain HTTP for this profile if you are sure.</source>
         <translation>Die Basis-URL {url} verwendet unverschlüsseltes http:// zu {host}; Ihr API-Schlüssel und Ihre Daten würden im Klartext durch das Netzwerk gehen. Verwenden Sie https:// oder erlauben Sie unverschlüsseltes HTTP für dieses Profil, wenn Sie sicher sind.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The server gave an unusable link: {url}</source>
+        <translation>Der Server hat einen unbrauchbaren Link geliefert: {url}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server pointed at {host} over unencrypted http://; Queue Desk does not send anything there. Ask the server&apos;s operator to use https://.</source>
+        <translation>Der Server verweist über unverschlüsseltes http:// auf {host}; Queue Desk sendet dorthin nichts. Bitten Sie den Betreiber des Servers, https:// zu verwenden.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server asked Queue Desk to send your API key to another host, {host}; it was refused. Check the base URL, or ask the server&apos;s operator.</source>
+        <translation>Der Server wollte, dass Queue Desk Ihren API-Schlüssel an einen anderen Host sendet, {host}; das wurde abgelehnt. Prüfen Sie die Basis-URL oder fragen Sie den Betreiber des Servers.</translation>
     </message>
 </context>
 <context>
