@@ -80,7 +80,7 @@ def error_detail(content: bytes) -> str | None:
 def _error_detail(content: bytes) -> str | None:
     try:
         body = json.loads(content)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, RecursionError):  # RecursionError: nested too deep to parse
         return None
     if not isinstance(body, dict):
         return None

@@ -3352,7 +3352,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>client</name>
     <message>
-        <location filename="../../gui/core/api/client.py" line="+208"/>
+        <location filename="../../gui/core/api/client.py" line="+209"/>
         <source>The link answered {status}; it may have expired.</source>
         <translation>Der Link antwortete mit {status}; er ist möglicherweise abgelaufen.</translation>
     </message>
@@ -3407,7 +3407,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Der Server meldet den Job als fertig, hat aber kein Ergebnis geliefert.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+34"/>
         <source>The server no longer has this job (its result expired or was removed). Submit it again.</source>
         <translation>Der Server hat diesen Job nicht mehr (das Ergebnis ist abgelaufen oder wurde entfernt). Senden Sie ihn erneut.</translation>
     </message>
@@ -3456,6 +3456,14 @@ Kosinusähnlichkeit {value}</translation>
         <location line="+1"/>
         <source>An earlier answer of the assistant (for a conversation with history)</source>
         <translation>Eine frühere Antwort des Assistenten (für eine Unterhaltung mit Verlauf)</translation>
+    </message>
+</context>
+<context>
+    <name>decoding</name>
+    <message>
+        <location filename="../../gui/core/api/decoding.py" line="+70"/>
+        <source>The server&apos;s answer is unusable: its JSON is nested too deep to read. Ask the server&apos;s operator; sending it again would give the same answer.</source>
+        <translation>Die Antwort des Servers ist unbrauchbar: Ihr JSON ist zu tief verschachtelt, um gelesen zu werden. Fragen Sie den Betreiber des Servers; ein erneutes Senden ergäbe dieselbe Antwort.</translation>
     </message>
 </context>
 <context>

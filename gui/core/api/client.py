@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from gui.core import errors
 from gui.core.api.bounded import ACCEPTED_ENCODINGS, DEFAULT_MAX_ANSWER_MB, AnswerTooLarge
+from gui.core.api.decoding import Unusable, normalise, unusable
 from gui.core.api.server_text import redact
 from gui.core.api.transport_errors import looks_like_html, not_json, transport_error
 from gui.core.api.uploads import CountingReader, Progress, form_fields
@@ -348,12 +349,19 @@ class QueueClient:
         except httpx.HTTPError as exc:
             raise transport_error(exc, str(url), self.timeouts) from exc
         content = redact(response.content, self.secrets)
-        reply = Reply(
-            response.status_code,
-            content,
-            response.headers.get("content-type", ""),
-            response.headers,
-        )
+        ctype = response.headers.get("content-type", "")
+        parsed = None
+        if content and "json" in ctype:
+            try:
+                content, parsed = normalise(content)
+            except Unusable as exc:
+                if exc.too_deep and response.status_code < 300:
+                    raise unusable(response.status_code, str(exc)) from None
+                # not JSON at all (a 2xx is explained below), or an error answer we cannot read:
+                # its status code still decides (from_status)
+        reply = Reply(response.status_code, content, ctype, response.headers)
+        if parsed is not None:
+            reply.__dict__["parsed"] = parsed  # parsed once, here (Reply.parsed is a cached property)
         if response.status_code == 404 and expired_on_404:
             raise QueueError(
                 ErrorKind.EXPIRED,

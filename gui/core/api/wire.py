@@ -67,7 +67,7 @@ class Reply:
             return None
         try:
             return json.loads(self.content)
-        except ValueError:
+        except (ValueError, RecursionError):
             return None
 
     def json(self) -> Any:
