@@ -242,15 +242,29 @@ def _submit(args: argparse.Namespace) -> int:
         finally:
             await engine.aclose()
         failed = [j for j in jobs if j.error]
+        empty = []  # answered, but nothing a person can use was saved (e.g. every image link failed)
         for job in jobs:
             if job.result_path:
-                for path in _result_files(job, args.out):
+                files = _result_files(job, args.out)
+                for path in files:
                     print(path)
+                if not files:
+                    empty.append(job)
         for job in failed:
             print(f"queue-desk: {one_line(job.error)}", file=sys.stderr)
-        return 1 if failed else 0
+        for job in empty:
+            print(f"queue-desk: {one_line(_why_empty(job))}", file=sys.stderr)
+        return 1 if failed or empty else 0
 
     return run_stoppable(run)
+
+
+def _why_empty(job) -> str:
+    from gui.core.jobs.result_images import download_problems
+
+    problems = download_problems(Path(job.result_path).parent)
+    reasons = "; ".join(f"image {n}: {why}" for n, why in sorted(problems.items())) or "the answer held no image"
+    return f"no image was saved ({reasons}). The server's answer is kept in {job.result_path}."
 
 
 def _result_files(job, out: Path | None) -> list[Path]:

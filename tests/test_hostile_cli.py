@@ -31,3 +31,13 @@ def test_server_text_cannot_drive_the_terminal(home):
     assert len(proc.stderr.strip().splitlines()) == 1
     assert not any(c in proc.stderr for c in "\x1b\x07\r\u202e")
     assert "second line" in proc.stderr
+
+
+def test_submit_images_with_no_image_saved_fails_and_says_why(home):
+    with Hostile() as server:
+        server.on("/queue/images/generations", json_answer(json.dumps(
+            {"created": 1, "data": [{"url": server.origin + "/gone.png"}]}).encode()))
+        proc = queue_desk("submit", "images", "--base-url", server.origin + "/queue", "--prompt", "a cat",
+                          home=home)
+    assert proc.returncode == 1
+    assert "no image was saved" in proc.stderr and "404" in proc.stderr

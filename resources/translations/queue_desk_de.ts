@@ -4254,7 +4254,12 @@ Kosinusähnlichkeit {value}</translation>
         <translation>fortgesetzt</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+21"/>
+        <source>{saved} of {total} images saved</source>
+        <translation>{saved} von {total} Bildern gespeichert</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>accepted (202)</source>
         <translation>angenommen (202)</translation>
     </message>

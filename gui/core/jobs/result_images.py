@@ -15,9 +15,9 @@ from gui.core.endpoints import Endpoint, ResultKind
 from gui.core.errors import QueueError
 from gui.core.formats.image_info import image_format
 from gui.core.i18n import translate
-from gui.core.jobs.results import image_path
+from gui.core.jobs.results import IMAGE_PROBLEMS_NAME, image_path, record_image_problems
 
-ERRORS_NAME = "download-errors.json"
+ERRORS_NAME = IMAGE_PROBLEMS_NAME
 _IMAGE = re.compile(r"^image-(\d+)\.(png|jpg|webp|gif)$")
 
 
@@ -56,12 +56,8 @@ async def download_images(client: QueueClient, folder: Path, body: Any) -> list[
                 raise ValueError(translate("image_results", "the link did not return an image"))
             saved.append(write_atomic(image_path(folder, index, data), data))
         except (QueueError, ValueError, OSError) as exc:
-            problems[str(index)] = str(exc)
-    errors = folder / ERRORS_NAME
-    if problems:
-        write_atomic(errors, json.dumps(problems, indent=1))
-    elif errors.exists():
-        errors.unlink()
+            problems[index] = str(exc)
+    record_image_problems(folder, problems, {i for i, _ in image_urls(body) if i not in have})
     return saved
 
 

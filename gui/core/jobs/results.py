@@ -81,11 +81,12 @@ def save_result(results_dir: Path, job_id: str, endpoint: Endpoint, reply: Reply
     body = reply.parsed
     if is_json and body is None:
         raise QueueError(ErrorKind.BAD_RESPONSE, translate("results", "The server's answer is not valid JSON."))
-    files = _decode_images(results_dir / job_id, body) if endpoint.spec.result is ResultKind.IMAGES else []
+    # The paid answer is written first; images are decoded after it, each on its own.
     # Speed: the path as a plain string (pathlib costs ~5 us per job here).
     raw_path = os.path.join(results_dir, job_id, "response.json" if is_json else "response.txt")
     write_atomic_at(raw_path, reply.content, durable=False)  # see files.write_atomic: speed
     _remember(raw_path, reply.content)
+    files = _decode_images(results_dir / job_id, body) if endpoint.spec.result is ResultKind.IMAGES else []
     return SavedResult(Path(raw_path), files, usage=body.get("usage") if isinstance(body, dict) else None)
 
 
@@ -126,18 +127,46 @@ def image_path(folder: Path, index: int, data: bytes) -> Path:
     return folder / f"image-{index}.{extension_for(data[:16])}"
 
 
+# Why an image of a result is missing, by its number: a link that failed or base64 that
+# could not be decoded (the gallery shows it; a later download retries links).
+IMAGE_PROBLEMS_NAME = "download-errors.json"
+
+
+def image_count(body: Any) -> int:
+    items = body.get("data") if isinstance(body, dict) else None
+    return sum(isinstance(item, dict) for item in items) if isinstance(items, list) else 0
+
+
+def record_image_problems(folder: Path, problems: dict[int, str], handled: set[int]) -> None:
+    """Update the problems file: the images in `handled` now have the given problems (or none)."""
+    path = folder / IMAGE_PROBLEMS_NAME
+    try:
+        known = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        known = {}
+    known = {k: v for k, v in (known if isinstance(known, dict) else {}).items() if int(k) not in handled}
+    known.update({str(i): reason for i, reason in problems.items()})
+    if known:
+        write_atomic(path, json.dumps(known, indent=1))
+    elif path.exists():
+        path.unlink()
+
+
 def _decode_images(folder: Path, body: Any) -> list[Path]:
-    files = []
+    """Every base64 image that decodes; one that does not is noted and the others kept."""
+    files, problems, handled = [], {}, set()
     for i, item in enumerate((body or {}).get("data") or [], start=1):
         if isinstance(item, dict) and item.get("b64_json"):
+            handled.add(i)
             try:
                 png = base64.b64decode(item["b64_json"], validate=True)
-            except (binascii.Error, ValueError) as exc:
-                raise QueueError(
-                    ErrorKind.BAD_RESPONSE,
-                    translate("results", "Image {number} in the server's answer is not valid base64.").format(number=i),
-                ) from exc
+            except (binascii.Error, ValueError, TypeError):
+                problems[i] = translate("results", "Image {number} in the server's answer is not valid "
+                                                   "base64.").format(number=i)
+                continue
             files.append(write_atomic(image_path(folder, i, png), png))  # named by what it is (png/jpg/webp)
+    if problems:
+        record_image_problems(folder, problems, handled)
     return files
 
 

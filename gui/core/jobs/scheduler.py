@@ -13,13 +13,13 @@ import time
 from collections.abc import Callable, Iterable
 
 from gui.core.api.client import Hooks, QueueClient, Reply
-from gui.core.endpoints import BodyKind
+from gui.core.endpoints import BodyKind, ResultKind
 from gui.core.errors import ErrorKind, QueueError
 from gui.core.i18n import translate
 from gui.core.jobs.job import Job, JobState
 from gui.core.jobs.recordings import Recordings
 from gui.core.jobs.result_images import download_images, needs_download
-from gui.core.jobs.results import save_inline, save_result
+from gui.core.jobs.results import image_count, save_inline, save_result
 from gui.core.jobs.store import JobStore
 from gui.core.jobs.throttle import Throttle
 from gui.core.jobs.write_behind import WriteBehind
@@ -340,9 +340,15 @@ class Scheduler:
             saved = save_result(*args)
         else:  # big answers and images are decoded and written off the event loop (the GUI thread)
             saved = await asyncio.get_running_loop().run_in_executor(None, save_result, *args)
-        if needs_download(job.endpoint, reply.parsed):  # `url` images expire within the hour: fetch them now
-            saved.files += await download_images(self.client, saved.raw.parent, reply.parsed)
-        self._move(job, JobState.SUCCEEDED, http_status=reply.status, result_path=str(saved.raw),
+        detail = None
+        if job.endpoint.spec.result is ResultKind.IMAGES:
+            if needs_download(job.endpoint, reply.parsed):  # `url` images expire within the hour: fetch them now
+                saved.files += await download_images(self.client, saved.raw.parent, reply.parsed)
+            expected = image_count(reply.parsed)
+            if len(saved.files) < expected:  # the answer and every image that came are kept
+                detail = translate("scheduler", "{saved} of {total} images saved").format(
+                    saved=len(saved.files), total=expected)
+        self._move(job, JobState.SUCCEEDED, detail, http_status=reply.status, result_path=str(saved.raw),
                    usage=saved.usage, error=None, error_kind=None)
         self.throttle.succeeded()
 
