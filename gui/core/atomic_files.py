@@ -8,27 +8,33 @@ from pathlib import Path
 _part_numbers = itertools.count(1)  # temporary names: pid and a counter, unique within this process
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes | str, *, durable: bool = True) -> Path:
+def write_atomic(path: str | os.PathLike[str], data: bytes | str, *, durable: bool = True,
+                 private: bool = False) -> Path:
     """Write to a temporary file beside `path`, then rename over it: readers see the old
     file or the whole new one, never a part, even if the app is killed mid-write.
 
     `durable` also flushes file and folder to the disk (survives a power cut). The engine
     turns it off for per-job results: two fsyncs cost ~1 ms of CPU per job, and SQLite in
-    WAL/NORMAL mode is no more durable than that either, so the two stay consistent."""
-    return Path(write_atomic_at(os.fspath(path), data, durable=durable))
+    WAL/NORMAL mode is no more durable than that either, so the two stay consistent.
+
+    `private`: for the app's own data (prompts and answers are confidential): the file is
+    0600 and a folder made for it 0700, whatever the umask. Otherwise (a file the user
+    exports) the user's umask decides, as for any file they save."""
+    return Path(write_atomic_at(os.fspath(path), data, durable=durable, private=private))
 
 
-def write_atomic_at(target: str, data: bytes | str, *, durable: bool = True) -> str:
+def write_atomic_at(target: str, data: bytes | str, *, durable: bool = True, private: bool = False) -> str:
     """`write_atomic` for a plain string path, returned as it is (speed: no Path per result)."""
     folder, name = os.path.split(target)
     if isinstance(data, str):
         data = data.encode("utf-8")
-    _make_folder(folder)
+    _make_folder(folder, 0o700 if private else 0o777)
     # Speed: plain os calls, not tempfile/pathlib/uuid (this runs once per job on the event loop).
     while True:
         tmp = os.path.join(folder, f".{name}.{os.getpid()}-{next(_part_numbers)}.part")
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                         0o600 if private else 0o666)
             break
         except FileExistsError:  # left by a killed process that had the same pid
             continue
@@ -57,13 +63,31 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view):]
 
 
-def _make_folder(folder: str) -> None:
+def _make_folder(folder: str, mode: int) -> None:
     try:
-        os.mkdir(folder)
+        os.mkdir(folder, mode)
     except FileExistsError:
         pass
     except FileNotFoundError:
-        os.makedirs(folder, exist_ok=True)
+        os.makedirs(folder, mode, exist_ok=True)
+
+
+def private_folder(folder: str | os.PathLike[str]) -> Path:
+    """The app's data folder, made (or made again) 0700 whatever the umask: only its owner
+    may read the prompts and answers in it."""
+    path = Path(folder)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if os.name == "posix" and path.stat().st_mode & 0o077:
+        os.chmod(path, 0o700)
+    return path
+
+
+def private_file(path: str | os.PathLike[str]) -> Path:
+    """A file of the app's own data (the job store, the log), made (or made again) 0600."""
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    if os.name == "posix" and os.stat(path).st_mode & 0o077:
+        os.chmod(path, 0o600)
+    return Path(path)
 
 
 def _fsync_dir(directory: Path) -> None:

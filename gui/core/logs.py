@@ -8,6 +8,7 @@ import logging.handlers
 from pathlib import Path
 
 from gui.core import paths
+from gui.core.atomic_files import private_file, private_folder
 
 LOG_NAME = "queue-desk.log"
 
@@ -16,9 +17,9 @@ def setup_file_logging(home: Path | None = None, level: int = logging.INFO) -> P
     """Add a rotating log file (1 MB × 3) to the root logger; None if it can't be written."""
     folder = paths.logs_dir(home)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(folder / LOG_NAME, maxBytes=1_000_000,
-                                                       backupCount=3, encoding="utf-8")
+        private_folder(folder.parent)
+        private_folder(folder)
+        handler = _PrivateLog(folder / LOG_NAME, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     except OSError:
         return None  # a read-only home must not stop the app
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -30,3 +31,11 @@ def setup_file_logging(home: Path | None = None, level: int = logging.INFO) -> P
     if root.level > level or root.level == logging.NOTSET:
         root.setLevel(level)
     return folder / LOG_NAME
+
+
+class _PrivateLog(logging.handlers.RotatingFileHandler):
+    """Each log file 0600 whatever the umask, the rotated ones too: it names prompts and jobs."""
+
+    def _open(self):  # noqa: ANN202 - as in logging.FileHandler
+        private_file(self.baseFilename)
+        return super()._open()

@@ -10,12 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from gui.core.api.client import QueueClient
-from gui.core.atomic_files import write_atomic
 from gui.core.endpoints import Endpoint, ResultKind
 from gui.core.errors import QueueError
 from gui.core.formats.image_info import image_format
 from gui.core.i18n import translate
-from gui.core.jobs.results import IMAGE_PROBLEMS_NAME, image_path, record_image_problems
+from gui.core.jobs.results import IMAGE_PROBLEMS_NAME, image_path, record_image_problems, write_atomic
 
 ERRORS_NAME = IMAGE_PROBLEMS_NAME
 _IMAGE = re.compile(r"^image-(\d+)\.(png|jpg|webp|gif)$")

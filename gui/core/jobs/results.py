@@ -62,7 +62,7 @@ def read_raw(path: str | Path) -> bytes:
 
 
 def write_atomic(path: Path, data: bytes | str) -> Path:
-    return _write_atomic(path, data, durable=False)  # see files.write_atomic: speed
+    return _write_atomic(path, data, durable=False, private=True)  # see files.write_atomic: speed
 
 
 @dataclass
@@ -84,7 +84,7 @@ def save_result(results_dir: Path, job_id: str, endpoint: Endpoint, reply: Reply
     # The paid answer is written first; images are decoded after it, each on its own.
     # Speed: the path as a plain string (pathlib costs ~5 us per job here).
     raw_path = os.path.join(results_dir, job_id, "response.json" if is_json else "response.txt")
-    write_atomic_at(raw_path, reply.content, durable=False)  # see files.write_atomic: speed
+    write_atomic_at(raw_path, reply.content, durable=False, private=True)  # see files.write_atomic: speed
     _remember(raw_path, reply.content)
     files = _decode_images(results_dir / job_id, body) if endpoint.spec.result is ResultKind.IMAGES else []
     return SavedResult(Path(raw_path), files, usage=body.get("usage") if isinstance(body, dict) else None)

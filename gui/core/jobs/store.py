@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from gui.core import paths
-from gui.core.atomic_files import remove_stale_parts
+from gui.core.atomic_files import private_file, private_folder, remove_stale_parts
 from gui.core.endpoints import Endpoint, ResultKind
 from gui.core.errors import ErrorKind, QueueError
 from gui.core.i18n import translate
@@ -59,8 +59,9 @@ def busy_message(path: Path) -> str:
 class JobStore:
     def __init__(self, path: str | Path, *, busy_timeout: float = BUSY_TIMEOUT) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.results_dir = self.path.parent / "results"
+        private_folder(self.path.parent)
+        private_file(self.path)  # SQLite gives its -wal and -shm files the same mode
+        self.results_dir = private_folder(self.path.parent / "results")
         self.owner = current_owner()  # every job this store writes belongs to this process
         self.busy_timeout = busy_timeout
         # check_same_thread=False: the GUI may read from a worker thread; the lock

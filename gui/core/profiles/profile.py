@@ -205,4 +205,4 @@ class ProfileStore:
                 data["base_url"] = ""  # a port from one run means nothing in the next
             items.append(data)
         text = json.dumps({"format": _FORMAT, "profiles": items}, indent=2, ensure_ascii=False)
-        write_atomic(self.path, text + "\n")
+        write_atomic(self.path, text + "\n", private=True)
