@@ -147,7 +147,7 @@ def test_invalid_base64_in_an_image_answer_shows_in_the_job(qt_loop, qtbot, qt_s
             # The paid answer is kept (issue 14): the job succeeded, its one image could not be decoded.
             assert job.state is JobState.SUCCEEDED
             show_in_preview(qtbot, window, job)
-            assert "not valid base64" in window.preview.gallery.picture.text()
+            qtbot.waitUntil(lambda: "not valid base64" in window.preview.gallery.picture.text(), timeout=5000)
         finally:
             if window is not None:
                 window.model.detach()
