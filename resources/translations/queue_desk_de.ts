@@ -3662,7 +3662,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>image_results</name>
     <message>
-        <location filename="../../gui/core/jobs/result_images.py" line="+56"/>
+        <location filename="../../gui/core/jobs/result_images.py" line="+55"/>
         <source>the link did not return an image</source>
         <translation>der Link lieferte kein Bild</translation>
     </message>
@@ -4070,17 +4070,22 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>profiles</name>
     <message>
-        <location filename="../../gui/core/profiles/profile.py" line="+43"/>
+        <location filename="../../gui/core/profiles/profile.py" line="+44"/>
         <source>Queue (/queue)</source>
         <translation>Warteschlange (/queue)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Standard (/v2)</source>
         <translation>Standard (/v2)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+1"/>
+        <source>Exactly as given (e.g. …/v1)</source>
+        <translation>Genau wie angegeben (z. B. …/v1)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>The profile needs a name.</source>
         <translation>Das Profil braucht einen Namen.</translation>
     </message>

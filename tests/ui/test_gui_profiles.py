@@ -180,3 +180,22 @@ def test_a_broken_remembered_profile_falls_back_with_a_note(qt_loop, qt_settings
         assert "'Office' cannot be used" in session.notes[0] and "CA bundle" in session.notes[0]
     finally:
         run_async(shutdown(None, session.engine))
+
+
+def test_a_profile_exactly_as_given_tests_a_v1_gateway_in_the_window(dialog, qtbot):
+    from hostile import Hostile, json_answer
+
+    from gui.core.profiles.profile import PathStyle
+
+    with Hostile() as gateway:
+        gateway.on("/v1/models", json_answer(b'{"object": "list", "data": [{"id": "mock-chat", "mode": "chat"}]}'))
+        fill(dialog, "Gateway", gateway.origin + "/v1", "sk-gateway-key")
+        dialog.style_box.setCurrentIndex(dialog.style_box.findData(PathStyle.EXACT))
+        assert "Exactly as given" in dialog.style_box.currentText()
+        assert dialog.save_profile()
+        with qtbot.waitSignal(dialog.tested, timeout=10000) as signal:
+            qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    ok, message = signal.args
+    assert ok and "1 model available" in message, message
+    assert [s.path for s in gateway.seen] == ["/v1/models"]
+    assert ProfileStore().get("Gateway").path_style is PathStyle.EXACT

@@ -1,6 +1,9 @@
-"""The model list from GET /queue/models, with the provider's `meta_data`."""
+"""The model list from GET /queue/models, with the provider's `meta_data`; the model type
+read from the common conventions (the provider's meta_data.model_type, LiteLLM's `mode`,
+OpenAI-style ids as a last resort), so each tab preselects a fitting model on any server."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,10 +28,34 @@ def parse_models(body: Any) -> list[ModelInfo]:
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
             continue
         meta = item.get("meta_data") if isinstance(item.get("meta_data"), dict) else {}
-        models.append(
-            ModelInfo(item["id"], str(meta.get("model_type") or ""), str(meta.get("display_name") or ""), meta)
-        )
+        models.append(ModelInfo(item["id"], model_type_of(item, meta), str(meta.get("display_name") or ""), meta))
     return models
+
+
+# LiteLLM's model_info.mode / mode values, as the provider's model types.
+_MODES = {"chat": "LLM", "completion": "LLM", "responses": "LLM", "embedding": "EMBEDDING",
+          "audio_transcription": "STT", "image_generation": "IMAGE", "image_edit": "IMAGE", "audio_speech": "TTS",
+          "rerank": "RERANK", "moderation": "MODERATION"}
+# Last resort: OpenAI-style ids (whisper-1, text-embedding-3-small, gpt-image-1, dall-e-3, tts-1).
+_BY_ID = ((re.compile(r"whisper|transcri|speech-to-text|\bstt\b"), "STT"),
+          (re.compile(r"embed|\bbge\b|\be5\b"), "EMBEDDING"),
+          (re.compile(r"gpt-image|dall-e|stable-diffusion|sdxl|flux|imagen"), "IMAGE"),
+          (re.compile(r"^tts|-tts\b"), "TTS"),
+          (re.compile(r"rerank"), "RERANK"))
+
+
+def model_type_of(item: dict[str, Any], meta: dict[str, Any]) -> str:
+    if meta.get("model_type"):
+        return str(meta["model_type"])
+    info = item.get("model_info") if isinstance(item.get("model_info"), dict) else {}
+    mode = item.get("mode") or info.get("mode")
+    if isinstance(mode, str) and mode.lower() in _MODES:
+        return _MODES[mode.lower()]
+    name = item["id"].lower()
+    for pattern, kind in _BY_ID:
+        if pattern.search(name):
+            return kind
+    return "" if isinstance(mode, str) else "LLM"  # most models without a hint are chat models
 
 
 async def fetch_models(client: QueueClient) -> list[ModelInfo]:

@@ -106,13 +106,13 @@ def derive_files(raw_path: str | Path, endpoint: Endpoint) -> list[Path]:
         return [target]
     if kind is ResultKind.TRANSCRIPT:
         files = []
-        if raw.suffix == ".txt":
-            content = raw.read_bytes()
-            fmt = _subtitle_format(content)
-            if fmt:
-                files.append(folder / f"transcript.{fmt}")
-                if not files[-1].exists():
-                    write_atomic(files[-1], content)
+        # srt/vtt as plain text, or wrapped as {"text": "1\n00:00:00,000 --> …"} (LiteLLM and others)
+        content = raw.read_bytes() if raw.suffix == ".txt" else read_text(raw, endpoint).encode()
+        fmt = _subtitle_format(content)
+        if fmt:
+            files.append(folder / f"transcript.{fmt}")
+            if not files[-1].exists():
+                write_atomic(files[-1], content)
         target = folder / "transcript.txt"
         if not target.exists():
             write_atomic(target, read_text(raw, endpoint))

@@ -32,16 +32,19 @@ _FORMAT = 1
 class PathStyle(enum.Enum):
     QUEUE = "queue"  # /queue/…: the server holds each request until the job is done (or answers 202)
     STANDARD = "standard"  # /v2/…: the provider's synchronous OpenAI-style endpoints
+    EXACT = "exact"  # the base URL used as it is: any OpenAI-compatible server (…/v1 of a gateway)
 
     @property
     def prefix(self) -> str:
-        return "/queue" if self is PathStyle.QUEUE else "/v2"
+        return {PathStyle.QUEUE: "/queue", PathStyle.STANDARD: "/v2"}.get(self, "")
 
     @property
     def label(self) -> str:
         if self is PathStyle.QUEUE:
             return translate("profiles", "Queue (/queue)")
-        return translate("profiles", "Standard (/v2)")
+        if self is PathStyle.STANDARD:
+            return translate("profiles", "Standard (/v2)")
+        return translate("profiles", "Exactly as given (e.g. …/v1)")
 
 
 @dataclass
@@ -60,6 +63,8 @@ class Profile:
         """The base URL the client uses: the server's address with the path style's prefix
         (…/queue or …/v2) in place of whichever of the two the user typed."""
         url = self.base_url.strip().rstrip("/")
+        if self.path_style is PathStyle.EXACT:
+            return url
         for prefix in ("/queue", "/v2"):
             if url.endswith(prefix):
                 url = url[: -len(prefix)]

@@ -1,0 +1,63 @@
+"""A foreign OpenAI-compatible server (a gateway at …/v1, LiteLLM-style model lists and
+answers), played by a loopback server of our own."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from hostile import Hostile, json_answer
+from test_cli_profiles import queue_desk
+
+from gui.core.api.model_list import parse_models
+from gui.core.endpoints import Endpoint
+from gui.core.jobs.results import derive_files
+from gui.core.profiles.profile import PathStyle, Profile, ProfileStore
+
+CHAT = json.dumps({"choices": [{"message": {"role": "assistant", "content": "from the gateway"}}]}).encode()
+SRT = "1\n00:00:00,000 --> 00:00:01,500\nHello there.\n"
+
+
+def test_a_profile_exactly_as_given_reaches_a_v1_gateway_with_profile(home):
+    with Hostile() as gateway:
+        gateway.on("/v1/chat/completions", json_answer(CHAT))
+        ProfileStore().save(Profile("Gateway", gateway.origin + "/v1/", PathStyle.EXACT))
+        proc = queue_desk("submit", "chat", "--profile", "Gateway", "--prompt", "hi", home=home)
+    assert proc.returncode == 0, proc.stderr
+    assert [s.path for s in gateway.seen] == ["/v1/chat/completions"]
+    assert gateway.keys_seen() == ["Bearer sk-from-env"]
+
+
+def test_exactly_as_given_keeps_the_url_and_the_others_still_swap_prefixes():
+    assert Profile("G", "https://gw.example.com/v1/", PathStyle.EXACT).api_url == "https://gw.example.com/v1"
+    assert Profile("G", "https://gw.example.com/queue", PathStyle.EXACT).api_url == "https://gw.example.com/queue"
+    assert Profile("G", "https://gw.example.com/v2", PathStyle.QUEUE).api_url == "https://gw.example.com/queue"
+    assert Profile.from_json(Profile("G", "https://gw.example.com/v1", PathStyle.EXACT).to_json()).path_style \
+        is PathStyle.EXACT
+
+
+def test_model_types_come_from_any_convention():
+    body = {"data": [
+        {"id": "llama", "meta_data": {"model_type": "LLM"}},
+        {"id": "mock-chat", "mode": "chat"},
+        {"id": "mock-embed", "model_info": {"mode": "embedding"}},
+        {"id": "mock-stt", "mode": "audio_transcription"},
+        {"id": "mock-img", "mode": "image_generation"},
+        {"id": "whisper-1"}, {"id": "text-embedding-3-small"}, {"id": "gpt-image-1"}, {"id": "dall-e-3"},
+        {"id": "gpt-4o"},
+    ]}
+    types = {m.id: m.model_type for m in parse_models(body)}
+    assert types == {"llama": "LLM", "mock-chat": "LLM", "mock-embed": "EMBEDDING", "mock-stt": "STT",
+                     "mock-img": "IMAGE", "whisper-1": "STT", "text-embedding-3-small": "EMBEDDING",
+                     "gpt-image-1": "IMAGE", "dall-e-3": "IMAGE", "gpt-4o": "LLM"}
+
+
+@pytest.mark.parametrize("raw_name, content", [
+    ("response.txt", SRT.encode()),
+    ("response.json", json.dumps({"text": SRT}).encode()),
+])
+def test_srt_is_saved_as_srt_whether_plain_or_wrapped_in_json(tmp_path, raw_name, content):
+    raw = tmp_path / raw_name
+    raw.write_bytes(content)
+    names = [p.name for p in derive_files(raw, Endpoint.TRANSCRIPTIONS)]
+    assert "transcript.srt" in names
+    assert (tmp_path / "transcript.srt").read_text() == SRT
