@@ -51,6 +51,8 @@ class QueueError(Exception):
         status: int | None = None,
         detail: str | None = None,
         retry_after: float | None = None,
+        body: bytes | None = None,
+        request_id: str | None = None,
     ) -> None:
         super().__init__(message)
         self.kind = kind
@@ -58,6 +60,8 @@ class QueueError(Exception):
         self.status = status
         self.detail = detail
         self.retry_after = retry_after
+        self.body = body  # the server's error answer (key redacted), kept for results.jsonl
+        self.request_id = request_id  # the server's id for the request (x-request-id and the like)
 
     @property
     def retryable(self) -> bool:

@@ -369,9 +369,12 @@ class QueueClient:
                                     "Submit it again."),
                 status=404,
                 detail=errors.error_detail(content),
+                body=content, request_id=reply.request_id,
             )
         if response.status_code >= 400:
-            raise errors.from_status(response.status_code, content, response.headers, self.max_server_wait)
+            error = errors.from_status(response.status_code, content, response.headers, self.max_server_wait)
+            error.body, error.request_id = content, reply.request_id  # for a failed row in results.jsonl
+            raise error
         if response.status_code < 300 and "json" in reply.content_type and reply.parsed is None and reply.content:
             raise not_json(reply)
         if response.status_code < 300 and looks_like_html(reply):

@@ -58,7 +58,7 @@ class Reply:
 
     @property
     def request_id(self) -> str | None:
-        return self.headers.get("x-request-id")
+        return request_id_of(self.headers)
 
     @functools.cached_property
     def parsed(self) -> Any:
@@ -83,3 +83,16 @@ class Hooks:
     sent: Callable[[], None] | None = None  # request body handed over; now waiting for the answer
     accepted: Callable[[str | None, str], None] | None = None  # 202: server job id, status URL
     status: Callable[[str, int | None], None] | None = None  # poll: server status, queue position
+
+
+# Where servers put their id for a request: OpenAI, LiteLLM, Azure, AWS and others.
+_REQUEST_ID_HEADERS = ("x-request-id", "x-litellm-call-id", "request-id", "apim-request-id", "x-amzn-requestid",
+                       "x-correlation-id")
+
+
+def request_id_of(headers: Mapping[str, str]) -> str | None:
+    for name in _REQUEST_ID_HEADERS:
+        value = headers.get(name)
+        if value:
+            return value[:200]
+    return None

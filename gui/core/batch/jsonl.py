@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from gui.core import paths
 from gui.core.endpoints import BodyKind, Endpoint
 from gui.core.errors import ErrorKind, QueueError
 from gui.core.i18n import translate
 from gui.core.jobs.job import Job, JobState
-from gui.core.jobs.results import read_raw
+from gui.core.jobs.results import read_error, read_raw
 
 RESULTS_NAME = "results.jsonl"
 
@@ -116,10 +117,13 @@ def output_line(job: Job) -> str:
                 + ', "body": ' + raw.decode("utf-8") + '}, "error": null}\n')
     line: dict[str, Any] = {**head, "response": None}
     if job.http_status:
+        # The server's own answer where it was kept (results.save_error), else our words.
+        record = read_error(paths.results_dir(), job.id) or {}
         line["response"] = {
-            "status_code": job.http_status,
-            "request_id": job.id,
-            "body": {"error": {"message": job.error, "type": job.error_kind}},
+            "status_code": record.get("status_code") or job.http_status,
+            "request_id": record.get("request_id") or job.id,
+            "body": record["body"] if record.get("body") is not None else
+            {"error": {"message": job.error, "type": job.error_kind}},
         }
     line["error"] = {"code": job.error_kind or job.state.value, "message": job.error or f"The job was {job.state.value}."}
     return json.dumps(line, ensure_ascii=False) + "\n"

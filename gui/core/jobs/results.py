@@ -210,3 +210,28 @@ def _subtitle_format(content: bytes) -> str | None:
     if head[:1].isdigit() and b"-->" in content[:200]:
         return "srt"
     return None
+
+
+ERROR_NAME = "error.json"
+
+
+def save_error(results_dir: Path, job_id: str, status: int, body: bytes | None, request_id: str | None) -> None:
+    """A failed job's server answer (status, request id, body) beside where its result would
+    be, so a batch's failed row keeps them as the OpenAI batch output does."""
+    try:
+        parsed: Any = json.loads(body) if body else None
+    except (ValueError, RecursionError):
+        parsed = body.decode("utf-8", "replace")[:10_000] if body else None
+    record = {"status_code": status, "request_id": request_id, "body": parsed}
+    try:
+        write_atomic(Path(results_dir) / job_id / ERROR_NAME, json.dumps(record, ensure_ascii=False))
+    except (OSError, ValueError):
+        pass  # the job's failure is recorded in the store anyway
+
+
+def read_error(results_dir: Path, job_id: str) -> dict[str, Any] | None:
+    try:
+        record = json.loads((Path(results_dir) / job_id / ERROR_NAME).read_bytes())
+    except (OSError, ValueError):
+        return None
+    return record if isinstance(record, dict) else None

@@ -19,7 +19,7 @@ from gui.core.i18n import translate
 from gui.core.jobs.job import Job, JobState
 from gui.core.jobs.recordings import Recordings
 from gui.core.jobs.result_images import download_images, needs_download
-from gui.core.jobs.results import image_count, save_inline, save_result
+from gui.core.jobs.results import image_count, save_error, save_inline, save_result
 from gui.core.jobs.store import JobStore
 from gui.core.jobs.throttle import Throttle
 from gui.core.jobs.write_behind import WriteBehind
@@ -389,6 +389,8 @@ class Scheduler:
     def _fail(self, job: Job, error: QueueError) -> None:
         log.warning("job %s (%s) failed after %d attempt(s): %s", job.id, job.endpoint.value, job.attempts,
                     error.message)
+        if error.status:
+            save_error(self.store.results_dir, job.id, error.status, error.body, error.request_id)
         self._move(job, JobState.FAILED, error.detail or error.message, error=error.message,
                    error_kind=error.kind.value, http_status=error.status, progress=None)
 
