@@ -86,3 +86,21 @@ async def test_a_failed_row_keeps_the_status_error_body_and_request_id(home, tmp
     assert line["response"]["request_id"] == "call-42"
     assert line["response"]["body"] == error
     assert line["error"]["message"]
+
+
+@pytest.mark.asyncio
+async def test_answer_and_wait_limits_come_from_the_queue_settings_and_the_profile(home):
+    from gui.core.engine import Engine
+
+    defaults = {"max_answer_mb": 100, "max_server_wait": 30.0, "poll_deadline": 3600.0}
+    plain = Engine.for_profile(Profile("G", "http://127.0.0.1:9/v1", PathStyle.EXACT), "sk-x", home=home,
+                               defaults=defaults)
+    own = Engine.for_profile(Profile("H", "http://127.0.0.1:9/v1", PathStyle.EXACT, largest_answer_mib=7,
+                                     longest_wait_h=2), "sk-x", home=home, defaults=defaults)
+    try:
+        assert (plain.client.max_answer_bytes, plain.client.max_server_wait, plain.client.poll_deadline) == (
+            100 << 20, 30.0, 3600.0)
+        assert (own.client.max_answer_bytes, own.client.poll_deadline) == (7 << 20, 7200.0)
+    finally:
+        await plain.aclose()
+        await own.aclose()

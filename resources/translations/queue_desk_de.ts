@@ -1874,13 +1874,25 @@ Kosinusähnlichkeit {value}</translation>
     <message>
         <location line="+14"/>
         <location line="+2"/>
+        <location line="+2"/>
+        <location line="+2"/>
         <source>As in queue settings</source>
         <translation>Wie in den Einstellungen der Warteschlange</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-5"/>
         <source> min</source>
         <translation> min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> h</source>
+        <translation> h</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1909,12 +1921,12 @@ Kosinusähnlichkeit {value}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+193"/>
+        <location line="+201"/>
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location line="-192"/>
+        <location line="-200"/>
         <source>Show the API key</source>
         <translation>API-Schlüssel anzeigen</translation>
     </message>
@@ -1947,6 +1959,16 @@ Kosinusähnlichkeit {value}</translation>
         <location line="+1"/>
         <source>&amp;Wait for an answer</source>
         <translation>&amp;Wartezeit auf Antwort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lar&amp;gest answer</source>
+        <translation>&amp;Größte Antwort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L&amp;ongest wait for a job</source>
+        <translation>Längste Wartezeit für einen J&amp;ob</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1989,7 +2011,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>{name} (aktiv)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>No key stored yet.</source>
         <translation>Noch kein Schlüssel gespeichert.</translation>
     </message>
@@ -1999,7 +2021,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Die Sandbox akzeptiert jeden Schlüssel.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>The key is stored in the system keyring when you save.</source>
         <translation>Der Schlüssel wird beim Speichern im Schlüsselbund des Betriebssystems abgelegt.</translation>
     </message>
@@ -2019,7 +2041,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Das Profil {name} und sein Schlüssel wurden gelöscht.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Saved the profile {name}.</source>
         <translation>Das Profil {name} wurde gespeichert.</translation>
     </message>
@@ -2145,7 +2167,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>QueueSettingsDialog</name>
     <message>
-        <location filename="../../gui/ui/window/queue_settings.py" line="+59"/>
+        <location filename="../../gui/ui/window/queue_settings.py" line="+69"/>
         <source>Queue settings</source>
         <translation>Einstellungen der Warteschlange</translation>
     </message>
@@ -2166,8 +2188,34 @@ Kosinusähnlichkeit {value}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+1"/>
         <source> MiB</source>
         <translation> MiB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A bigger answer fails at once and is not sent again</source>
+        <translation>Eine größere Antwort schlägt sofort fehl und wird nicht erneut gesendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The longest pause a server may ask for (Retry-After) before a retry</source>
+        <translation>Die längste Pause, die ein Server vor einem erneuten Versuch verlangen darf (Retry-After)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A job the server accepted but has not finished by then fails</source>
+        <translation>Ein Job, den der Server angenommen, aber bis dahin nicht abgeschlossen hat, schlägt fehl</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2196,8 +2244,23 @@ Kosinusähnlichkeit {value}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>The server holds each request open until the job is done, so the wait for an answer is long. It applies from the next start.</source>
-        <translation>Der Server hält jede Anfrage offen, bis der Job fertig ist; deshalb ist die Wartezeit auf eine Antwort lang. Sie gilt ab dem nächsten Start.</translation>
+        <source>Largest answer</source>
+        <translation>Größte Antwort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longest server pause</source>
+        <translation>Längste Serverpause</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longest wait for a job</source>
+        <translation>Längste Wartezeit für einen Job</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server holds each request open until the job is done, so the wait for an answer is long. It and the answer and wait limits apply from the next start.</source>
+        <translation>Der Server hält jede Anfrage offen, bis der Job erledigt ist; daher ist die Wartezeit auf eine Antwort lang. Sie und die Grenzen für Antworten und Wartezeiten gelten ab dem nächsten Start.</translation>
     </message>
 </context>
 <context>
@@ -3512,7 +3575,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../gui/core/errors.py" line="+183"/>
+        <location filename="../../gui/core/errors.py" line="+187"/>
         <source>The server rejected the request ({status}). The server said: {detail} Check the fields and try again.</source>
         <translation>Der Server hat die Anfrage abgelehnt ({status}). Meldung des Servers: {detail} Prüfen Sie die Felder und versuchen Sie es erneut.</translation>
     </message>
@@ -4085,7 +4148,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Genau wie angegeben (z. B. …/v1)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>The profile needs a name.</source>
         <translation>Das Profil braucht einen Namen.</translation>
     </message>
@@ -4100,7 +4163,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Das CA-Bundle {path} existiert nicht. Wählen Sie die PEM-Datei, die Sie von der IT erhalten haben, oder leeren Sie das Feld, um nur die Zertifikate des Systems zu verwenden.</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+96"/>
         <source>There is no profile called {name}. Known profiles: {names}.</source>
         <translation>Es gibt kein Profil namens {name}. Vorhandene Profile: {names}.</translation>
     </message>
@@ -4123,7 +4186,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>profiles_dialog</name>
     <message>
-        <location filename="../../gui/ui/window/profiles_dialog.py" line="-275"/>
+        <location filename="../../gui/ui/window/profiles_dialog.py" line="-287"/>
         <source>The key is stored in the system keyring.</source>
         <translation>Der Schlüssel ist im Schlüsselbund des Betriebssystems gespeichert.</translation>
     </message>
@@ -4269,7 +4332,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>angenommen (202)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>app closed</source>
         <translation>App geschlossen</translation>
     </message>

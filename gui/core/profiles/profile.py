@@ -54,6 +54,8 @@ class Profile:
     path_style: PathStyle = PathStyle.QUEUE
     concurrency: int | None = None  # None: the queue settings decide
     read_timeout_min: int | None = None  # None: the queue settings decide
+    largest_answer_mib: int | None = None  # None: the queue settings decide
+    longest_wait_h: int | None = None  # a 202 job unfinished by then fails; None: the queue settings decide
     allow_plain_http: bool = False
     ca_bundle: str = ""  # extra CA certificates (PEM), on top of the system's trust store
     built_in: bool = field(default=False, compare=False)
@@ -93,6 +95,10 @@ class Profile:
         if self.read_timeout_min:
             timeouts = options.get("timeouts") or Timeouts()
             options["timeouts"] = replace(timeouts, read=self.read_timeout_min * 60.0)
+        if self.largest_answer_mib:
+            options["max_answer_mb"] = self.largest_answer_mib
+        if self.longest_wait_h:
+            options["poll_deadline"] = self.longest_wait_h * 3600.0
         options.update(base_url=self.api_url, allow_plain_http=self.allow_plain_http,
                        ca_bundle=str(Path(self.ca_bundle).expanduser()) if self.ca_bundle else None)
         return options
@@ -114,6 +120,8 @@ class Profile:
             path_style=PathStyle(data.get("path_style") or PathStyle.QUEUE.value),
             concurrency=optional_int(data.get("concurrency")),
             read_timeout_min=optional_int(data.get("read_timeout_min")),
+            largest_answer_mib=optional_int(data.get("largest_answer_mib")),
+            longest_wait_h=optional_int(data.get("longest_wait_h")),
             allow_plain_http=bool(data.get("allow_plain_http", False)),
             ca_bundle=str(data.get("ca_bundle") or ""),
         )

@@ -78,6 +78,10 @@ class ProfilesDialog(QDialog):
         self.concurrency = QSpinBox(self, minimum=0, maximum=64, specialValueText=self.tr("As in queue settings"))
         self.read_timeout = QSpinBox(self, minimum=0, maximum=240, suffix=self.tr(" min"),
                                      specialValueText=self.tr("As in queue settings"))
+        self.answer_limit = QSpinBox(self, minimum=0, maximum=16384, suffix=self.tr(" MiB"),
+                                     specialValueText=self.tr("As in queue settings"))
+        self.longest_wait = QSpinBox(self, minimum=0, maximum=720, suffix=self.tr(" h"),
+                                     specialValueText=self.tr("As in queue settings"))
         self.plain_http = QCheckBox(self.tr("Allow unencrypted http:// to other computers"), self)
         self.ca_edit = QLineEdit(self, placeholderText=self.tr("Only the system's certificates"))
         self.ca_button = QPushButton(self.tr("Browse…"), self)
@@ -107,6 +111,8 @@ class ProfilesDialog(QDialog):
         form.addRow(self.tr("&Paths"), self.style_box)
         form.addRow(self.tr("&Jobs at once"), self.concurrency)
         form.addRow(self.tr("&Wait for an answer"), self.read_timeout)
+        form.addRow(self.tr("Lar&gest answer"), self.answer_limit)
+        form.addRow(self.tr("L&ongest wait for a job"), self.longest_wait)
         form.addRow("", self.plain_http)
         for text, row, buddy in ((self.tr("&CA bundle"), ca_row, self.ca_edit),
                                  (self.tr("API &key"), key_row, self.key_edit)):
@@ -184,6 +190,8 @@ class ProfilesDialog(QDialog):
         self.style_box.setCurrentIndex(self.style_box.findData(profile.path_style))
         self.concurrency.setValue(profile.concurrency or 0)
         self.read_timeout.setValue(profile.read_timeout_min or 0)
+        self.answer_limit.setValue(profile.largest_answer_mib or 0)
+        self.longest_wait.setValue(profile.longest_wait_h or 0)
         self.plain_http.setChecked(profile.allow_plain_http)
         self.ca_edit.setText(profile.ca_bundle)
         self.delete_button.setEnabled(not profile.built_in)
@@ -213,6 +221,8 @@ class ProfilesDialog(QDialog):
         self.style_box.setCurrentIndex(0)
         self.concurrency.setValue(0)
         self.read_timeout.setValue(0)
+        self.answer_limit.setValue(0)
+        self.longest_wait.setValue(0)
         self.plain_http.setChecked(False)
         self.delete_button.setEnabled(False)
         self.key_note.setText(self.tr("The key is stored in the system keyring when you save."))
@@ -244,6 +254,8 @@ class ProfilesDialog(QDialog):
             path_style=self.style_box.currentData(),
             concurrency=self.concurrency.value() or None,
             read_timeout_min=self.read_timeout.value() or None,
+            largest_answer_mib=self.answer_limit.value() or None,
+            longest_wait_h=self.longest_wait.value() or None,
             allow_plain_http=self.plain_http.isChecked(),
             ca_bundle=self.ca_edit.text().strip(),
         )

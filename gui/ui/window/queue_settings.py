@@ -15,12 +15,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.api.client import DEFAULT_READ_TIMEOUT
+from gui.core.api.bounded import DEFAULT_MAX_ANSWER_MB
+from gui.core.api.client import DEFAULT_POLL_DEADLINE, DEFAULT_READ_TIMEOUT
+from gui.core.errors import MAX_SERVER_WAIT
 from gui.core.jobs.scheduler import Scheduler
 from gui.ui.runtime import settings as app_settings
 
 _KEYS = {"concurrency": "queue/concurrency", "per_minute": "queue/requestsPerMinute",
-         "attempts": "queue/attempts", "read_timeout_min": "queue/readTimeoutMinutes"}
+         "attempts": "queue/attempts", "read_timeout_min": "queue/readTimeoutMinutes",
+         "largest_answer_mib": "queue/largestAnswerMiB", "server_wait_s": "queue/longestServerWaitSeconds",
+         "longest_wait_h": "queue/longestJobWaitHours"}
 
 
 @dataclass
@@ -29,12 +33,16 @@ class QueueSettings:
     per_minute: int = 0  # 0: no limit
     attempts: int = 3
     read_timeout_min: int = int(DEFAULT_READ_TIMEOUT // 60)
+    largest_answer_mib: int = DEFAULT_MAX_ANSWER_MB  # bigger answers fail at once (a hostile or broken server)
+    server_wait_s: int = int(MAX_SERVER_WAIT)  # the longest Retry-After (or the like) obeyed
+    longest_wait_h: int = int(DEFAULT_POLL_DEADLINE // 3600)  # a 202 job unfinished by then fails
 
     @classmethod
     def load(cls) -> QueueSettings:
         s, d = QSettings(), cls()
         # type= always: in a fresh process QSettings returns strings.
-        return cls(**{name: max(0, s.value(key, getattr(d, name), type=int)) for name, key in _KEYS.items()})
+        return cls(**{name: max(0 if name == "per_minute" else 1, s.value(key, getattr(d, name), type=int))
+                      for name, key in _KEYS.items()})
 
     def save(self) -> None:
         s = QSettings()
@@ -50,7 +58,9 @@ class QueueSettings:
         from gui.core.api.client import Timeouts
 
         return {"concurrency": self.concurrency, "per_minute": self.per_minute or None,
-                "max_attempts": self.attempts, "timeouts": Timeouts(read=self.read_timeout_min * 60.0)}
+                "max_attempts": self.attempts, "timeouts": Timeouts(read=self.read_timeout_min * 60.0),
+                "max_answer_mb": self.largest_answer_mib, "max_server_wait": float(self.server_wait_s),
+                "poll_deadline": self.longest_wait_h * 3600.0}
 
 
 class QueueSettingsDialog(QDialog):
@@ -71,14 +81,24 @@ class QueueSettingsDialog(QDialog):
         self.attempts = spin(1, 10, current.attempts)
         self.read_timeout = spin(1, 240, current.read_timeout_min, self.tr(" min"))
         self.upload_limit = spin(1, 4096, int(app_settings.upload_limit_mib()), self.tr(" MiB"))
+        self.answer_limit = spin(1, 16384, current.largest_answer_mib, self.tr(" MiB"))
+        self.answer_limit.setToolTip(self.tr("A bigger answer fails at once and is not sent again"))
+        self.server_wait = spin(1, 3600, current.server_wait_s, self.tr(" s"))
+        self.server_wait.setToolTip(self.tr("The longest pause a server may ask for (Retry-After) before a retry"))
+        self.longest_wait = spin(1, 720, current.longest_wait_h, self.tr(" h"))
+        self.longest_wait.setToolTip(self.tr("A job the server accepted but has not finished by then fails"))
         form = QFormLayout(self)
         form.addRow(self.tr("Jobs at once"), self.concurrency)
         form.addRow(self.tr("Requests"), self.per_minute)
         form.addRow(self.tr("Attempts per job"), self.attempts)
         form.addRow(self.tr("Wait for an answer"), self.read_timeout)
         form.addRow(self.tr("Largest upload"), self.upload_limit)
+        form.addRow(self.tr("Largest answer"), self.answer_limit)
+        form.addRow(self.tr("Longest server pause"), self.server_wait)
+        form.addRow(self.tr("Longest wait for a job"), self.longest_wait)
         note = QLabel(self.tr("The server holds each request open until the job is done, so the wait for an "
-                              "answer is long. It applies from the next start."), self, wordWrap=True)
+                              "answer is long. It and the answer and wait limits apply from the next start."),
+                      self, wordWrap=True)
         note.setStyleSheet("color: palette(mid);")
         form.addRow(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -88,7 +108,8 @@ class QueueSettingsDialog(QDialog):
 
     def accept(self) -> None:
         settings = QueueSettings(self.concurrency.value(), self.per_minute.value(), self.attempts.value(),
-                                 self.read_timeout.value())
+                                 self.read_timeout.value(), self.answer_limit.value(), self.server_wait.value(),
+                                 self.longest_wait.value())
         settings.save()
         settings.apply(self._scheduler)
         app_settings.set_upload_limit_mib(self.upload_limit.value())
