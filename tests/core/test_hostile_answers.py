@@ -114,3 +114,24 @@ async def test_server_text_loses_control_characters_and_bidi_overrides(server):
         assert not any(c in text for c in "\x1b\x07\r\u202e")
     assert "line two\tok" in info.value.detail  # newline and tab stay
     assert info.value.retryable  # the status code decides
+
+
+async def test_server_text_is_one_line_in_the_log_and_the_key_never_in_it(engine, server, home):
+    import logging
+
+    from gui.core.logs import setup_file_logging
+
+    log_path = setup_file_logging(home)
+    evil = f"bad key {KEY}\n2026-01-01 INFO forged: all good\x1b[2J"
+    server.on(PATH, json_answer(json.dumps({"error": {"message": evil}}).encode(), 400))
+    try:
+        engine.scheduler.submit_many([Job(Endpoint.CHAT, BODY)])
+        await engine.scheduler.wait()
+    finally:
+        root = logging.getLogger()
+        for h in [h for h in root.handlers if getattr(h, "baseFilename", "") == str(log_path)]:
+            root.removeHandler(h)
+            h.close()
+    text = log_path.read_text()
+    assert KEY not in text and "\x1b" not in text
+    assert not any(line.startswith("2026-01-01 INFO forged") for line in text.splitlines())

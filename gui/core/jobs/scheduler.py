@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterable
 
 from gui.core.api.client import Hooks, QueueClient, Reply
+from gui.core.api.server_text import one_line
 from gui.core.endpoints import BodyKind, ResultKind
 from gui.core.errors import ErrorKind, QueueError
 from gui.core.i18n import translate
@@ -381,14 +382,15 @@ class Scheduler:
         delay = max(backoff, error.retry_after or 0.0)
         if error.kind is ErrorKind.RATE_LIMITED or error.status == 503:
             self.throttle.pushback(error.retry_after)
-        log.info("job %s: attempt %d failed (%s); retrying in %.1f s", job.id, job.attempts, error.message, delay)
+        log.info("job %s: attempt %d failed (%s); retrying in %.1f s", job.id, job.attempts,
+                 one_line(error.message), delay)
         self._move(job, JobState.RETRYING, error.message, retry_at=time.time() + delay,
                    error=error.message, error_kind=error.kind.value, http_status=error.status)
         return True
 
     def _fail(self, job: Job, error: QueueError) -> None:
         log.warning("job %s (%s) failed after %d attempt(s): %s", job.id, job.endpoint.value, job.attempts,
-                    error.message)
+                    one_line(error.message))  # server words: one log line, never a forged second one
         if error.status:
             save_error(self.store.results_dir, job.id, error.status, error.body, error.request_id)
         self._move(job, JobState.FAILED, error.detail or error.message, error=error.message,
