@@ -131,3 +131,26 @@ async def test_a_key_the_server_echoes_is_redacted_from_errors_and_answers(serve
     assert KEY not in info.value.message and KEY not in (info.value.detail or "")
     assert "sk-…(redacted)" in info.value.detail
     assert KEY.encode() not in reply.content and "sk-…(redacted)" in reply.json()["choices"][0]["message"]["content"]
+
+
+async def test_a_status_url_restored_after_a_restart_is_checked_before_polling(servers, home):
+    from gui.core.engine import Engine
+    from gui.core.jobs.job import Job, JobState
+
+    home_server, foreign = servers
+    foreign.on("/s/j1", json_answer(b'{"status": "queued"}'))
+    engine = Engine.open(home_server.origin + "/queue", KEY, home=home)
+    try:  # a store written by an older app (or tampered with) holds a foreign status URL
+        job = Job(Endpoint.CHAT, {"model": "m", "messages": []})
+        engine.store.add(job)
+        engine.store.transition(job, JobState.WAITING, attempts=1)
+        engine.store.transition(job, JobState.POLLING, server_job_id="j1", status_url=foreign.origin + "/s/j1")
+        engine.store.flush()
+        [resumed] = engine.store.recover()[1]
+        engine.scheduler.resume_polling(resumed)
+        await engine.scheduler.wait()
+        failed = engine.store.get(job.id)
+    finally:
+        await engine.aclose()
+    assert failed.state is JobState.FAILED and str(foreign.port) in failed.error
+    assert foreign.seen == []
