@@ -10,11 +10,11 @@ from pathlib import Path
 from gui.core.profiles.profile import PathStyle, Profile, ProfileStore
 
 
-def queue_desk(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+def queue_desk(*args: str, home: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     # The null keyring: a subprocess must not touch the developer's real keyring; the key then
     # comes from OPENAI_API_KEY, the documented fallback.
-    env = dict(os.environ, QUEUE_DESK_HOME=str(home), OPENAI_API_KEY="sk-from-env",
-               PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring")
+    env = {**os.environ, "QUEUE_DESK_HOME": str(home), "OPENAI_API_KEY": "sk-from-env",
+           "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring", **(env or {})}
     return subprocess.run([sys.executable, "-m", "gui", *args], capture_output=True, text=True, timeout=120, env=env)
 
 
