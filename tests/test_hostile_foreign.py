@@ -63,11 +63,7 @@ def test_srt_is_saved_as_srt_whether_plain_or_wrapped_in_json(tmp_path, raw_name
     assert (tmp_path / "transcript.srt").read_text() == SRT
 
 
-@pytest.mark.asyncio
-async def test_a_failed_row_keeps_the_status_error_body_and_request_id(home, tmp_path):
-    from gui.core.batch.jsonl import RESULTS_NAME, run_batch
-    from gui.core.engine import Engine
-
+def test_a_failed_row_keeps_the_status_error_body_and_request_id(home, tmp_path):
     error = {"error": {"message": "model not allowed for key", "type": "auth_error", "code": "403"}}
     source = tmp_path / "in.jsonl"
     source.write_text(json.dumps({"custom_id": "row-1", "method": "POST", "url": "/v1/chat/completions",
@@ -75,13 +71,10 @@ async def test_a_failed_row_keeps_the_status_error_body_and_request_id(home, tmp
     with Hostile() as gateway:
         gateway.on("/v1/chat/completions", json_answer(json.dumps(error).encode(), 403,
                                                        **{"x-litellm-call-id": "call-42"}))
-        engine = Engine.open(gateway.origin + "/v1", "sk-test", home=home)
-        try:
-            ok, failed = await run_batch(engine, source, tmp_path / "out")
-        finally:
-            await engine.aclose()
-    assert (ok, failed) == (0, 1)
-    [line] = [json.loads(x) for x in (tmp_path / "out" / RESULTS_NAME).read_text().splitlines()]
+        proc = queue_desk("batch", str(source), "--out", str(tmp_path / "out"), "--base-url", gateway.origin + "/v1",
+                          home=home)
+    assert proc.returncode == 1, proc.stderr
+    [line] = [json.loads(x) for x in (tmp_path / "out" / "results.jsonl").read_text().splitlines()]
     assert line["response"]["status_code"] == 403
     assert line["response"]["request_id"] == "call-42"
     assert line["response"]["body"] == error

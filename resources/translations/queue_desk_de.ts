@@ -2687,7 +2687,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch</name>
     <message>
-        <location filename="../../gui/core/batch/jsonl.py" line="+35"/>
+        <location filename="../../gui/core/batch/jsonl.py" line="+36"/>
         <source>Cannot read {path}: {reason}.</source>
         <translation>{path} kann nicht gelesen werden: {reason}.</translation>
     </message>
@@ -4332,7 +4332,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>angenommen (202)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>app closed</source>
         <translation>App geschlossen</translation>
     </message>
