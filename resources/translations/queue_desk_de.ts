@@ -4237,7 +4237,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Die Antwort des Servers ist kein gültiges JSON.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+81"/>
         <source>Image {number} in the server&apos;s answer is not valid base64.</source>
         <translation>Bild {number} in der Antwort des Servers ist kein gültiges Base64.</translation>
     </message>
@@ -4301,7 +4301,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>scheduler</name>
     <message>
-        <location filename="../../gui/core/jobs/scheduler.py" line="+117"/>
+        <location filename="../../gui/core/jobs/scheduler.py" line="+118"/>
         <source>resubmitted</source>
         <translation>erneut gesendet</translation>
     </message>
@@ -4350,7 +4350,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Die Auftragsdatenbank {path} ist von einem anderen Programm gesperrt. Warten Sie einen Moment und versuchen Sie es erneut; bleibt sie gesperrt, schließen Sie andere Programme, die diesen Datenordner verwenden.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>The job database {path} was written by a newer Queue Desk. Update the app.</source>
         <translation>Die Jobdatenbank {path} stammt von einer neueren Version von Queue Desk. Aktualisieren Sie die App.</translation>
     </message>
