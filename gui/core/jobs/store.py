@@ -59,9 +59,8 @@ def busy_message(path: Path) -> str:
 class JobStore:
     def __init__(self, path: str | Path, *, busy_timeout: float = BUSY_TIMEOUT) -> None:
         self.path = Path(path)
-        private_folder(self.path.parent)
-        private_file(self.path)  # SQLite gives its -wal and -shm files the same mode
-        self.results_dir = private_folder(self.path.parent / "results")
+        self.results_dir = private_folder(private_folder(self.path.parent) / "results")
+        private_file(self.path)  # 0600; SQLite gives its -wal and -shm files the same mode
         self.owner = current_owner()  # every job this store writes belongs to this process
         self.busy_timeout = busy_timeout
         # check_same_thread=False: the GUI may read from a worker thread; the lock
