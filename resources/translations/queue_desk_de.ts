@@ -4350,7 +4350,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Die Auftragsdatenbank {path} ist von einem anderen Programm gesperrt. Warten Sie einen Moment und versuchen Sie es erneut; bleibt sie gesperrt, schließen Sie andere Programme, die diesen Datenordner verwenden.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+57"/>
         <source>The job database {path} was written by a newer Queue Desk. Update the app.</source>
         <translation>Die Jobdatenbank {path} stammt von einer neueren Version von Queue Desk. Aktualisieren Sie die App.</translation>
     </message>
