@@ -2281,7 +2281,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Die Upload-Grenze ist zu klein, um eine Aufnahme in Teilen zu senden. Erhöhen Sie sie in den Einstellungen der Warteschlange.</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+112"/>
         <source>{name} could not be cut into pieces under the upload limit. Raise the limit in Queue settings.</source>
         <translation>{name} ließ sich nicht in Teile unter der Upload-Grenze schneiden. Erhöhen Sie die Grenze in den Einstellungen der Warteschlange.</translation>
     </message>
