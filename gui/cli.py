@@ -36,6 +36,11 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_smoke_test()
         if args.command is None:
+            from gui.ui.runtime.display import problem  # before Qt, which would abort
+
+            if why := problem():
+                print(why, file=sys.stderr)
+                return 2
             from gui.ui.app import run_gui  # Qt is imported only for the GUI
 
             return run_gui(sandbox=args.sandbox, base_url=args.base_url)
@@ -365,6 +370,7 @@ def _sandbox(args: argparse.Namespace) -> int:
         mode_202=args.mode_202,
         job_ttl=args.job_ttl,
         api_key=args.api_key,
+        key_optional=True,  # the README's examples run without OPENAI_API_KEY
         seed=args.seed,
         fault_rate=args.fault_rate,
         audio_speed=args.audio_speed,

@@ -47,12 +47,34 @@ def test_submit_models_saves_the_model_list(sandbox, home):
     assert types["text-embedding-bge-m3"] == "EMBEDDING" and types["Llama-3.3-70B-Instruct"] == "LLM"
 
 
-def test_submit_without_a_key_says_how_to_set_it(sandbox, home):
-    env = {k: v for k, v in os.environ.items() if k != "OPENAI_API_KEY"}
+def without_key(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENAI_API_KEY", "DISPLAY", "WAYLAND_DISPLAY",
+                                                            "QT_QPA_PLATFORM")}
     env["QUEUE_DESK_HOME"] = str(home)
-    proc = subprocess.run([sys.executable, "-m", "gui", "submit", "chat", "--base-url", sandbox.url,
-                           "--prompt", "hi"], capture_output=True, text=True, env=env, timeout=60)
+    return env
+
+
+def test_submit_without_a_key_says_how_to_set_it(home):
+    # Refused before anything is sent: the host is not this machine.
+    proc = subprocess.run([sys.executable, "-m", "gui", "submit", "chat", "--base-url", "https://example.invalid/queue",
+                           "--prompt", "hi"], capture_output=True, text=True, env=without_key(home), timeout=60)
     assert proc.returncode == 1 and "OPENAI_API_KEY" in proc.stderr
+
+
+def test_submit_without_a_key_to_this_machine_goes_without_one(sandbox, home):
+    sandbox.config.key_optional = True  # as `queue-desk sandbox` runs it
+    proc = subprocess.run([sys.executable, "-m", "gui", "submit", "chat", "--base-url", sandbox.url,
+                           "--prompt", "hi"], capture_output=True, text=True, env=without_key(home), timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "authorization" not in sandbox.requests[-1].headers
+
+
+def test_the_window_without_a_display_says_so_in_one_line(home):
+    proc = subprocess.run([sys.executable, "-m", "gui", "--sandbox"], capture_output=True, text=True,
+                          env=without_key(home), timeout=60)
+    assert proc.returncode == 2 and proc.stdout == ""
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "DISPLAY is not set" in lines[0]
 
 
 def write_batch(path: Path, rows: int) -> None:

@@ -99,7 +99,9 @@ class QueueClient:
             self._client = HttpClient(
                 transport=transport,
                 timeout=self.timeouts.httpx(),
-                headers={"Authorization": f"Bearer {self._api_key}", "User-Agent": "queue-desk"},
+                # No key (a local server that needs none): no Authorization header at all.
+                headers={**({"Authorization": f"Bearer {self._api_key}"} if self._api_key else {}),
+                         "User-Agent": "queue-desk"},
                 follow_redirects=False,
             )
             # For requests without files (see _exchange): the client's headers and settings, once.
@@ -173,7 +175,7 @@ class QueueClient:
             await self.open()
         request = self._http.build_request("GET", url)
         if urlsplit(url).netloc != urlsplit(self.base_url).netloc:
-            del request.headers["Authorization"]
+            request.headers.pop("Authorization", None)
         try:
             response = await self._http.send(request, stream=True)
             try:

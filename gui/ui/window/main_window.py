@@ -195,6 +195,9 @@ class MainWindow(QMainWindow):
         tab.submitted.connect(self._submitted)
         return tab
 
+    def show_endpoint(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+
     @property
     def endpoint_tabs(self) -> list[EndpointTab]:
         """Every tab, built."""
