@@ -92,6 +92,15 @@ async def shoot(app, sandbox, home: Path, out: Path = DOCS, every_tab: bool = Fa
                 window.grab().save(str(path), "PNG", 0)
                 shots.append(path)
             window.show_endpoint(0)
+            dialogs = {"batch": window.batches.new_batch, "profiles": window.open_profiles,
+                       "queue": window.queue.open_settings} if every_tab else {}
+            for name, open_dialog in dialogs.items():
+                dialog = open_dialog()
+                await asyncio.sleep(0.3)
+                path = out / f"{prefix}-{scheme}-{name}.png"
+                dialog.grab().save(str(path), "PNG", 0)
+                shots.append(path)
+                dialog.close()
         return shots
     finally:
         window._confirmed_close = True  # the waiting job becomes interrupted; it is a throwaway home

@@ -39,7 +39,7 @@ def test_ctrl_f_focuses_the_filter_box(main_window, qtbot):
     qtbot.keyClick(window.tabs.currentWidget(), Qt.Key.Key_F, CTRL)
     assert window.jobs.filter_edit.hasFocus()
     assert window.jobs.filter_edit.selectedText() == "old"  # typing replaces it
-    assert window.find_action.shortcut().toString() == "Ctrl+F"
+    assert window.menus.find_action.shortcut().toString() == "Ctrl+F"
 
 
 def test_ctrl_number_switches_tabs(main_window, qtbot):
@@ -49,7 +49,7 @@ def test_ctrl_number_switches_tabs(main_window, qtbot):
     for i in (3, 8, 1):
         qtbot.keyClick(window.jobs.view, getattr(Qt.Key, f"Key_{i}"), CTRL)
         assert window.tabs.currentIndex() == i - 1
-    assert [a.shortcut().toString() for a in window.tab_actions] == [f"Ctrl+{i}" for i in range(1, 9)]
+    assert [a.shortcut().toString() for a in window.menus.tab_actions] == [f"Ctrl+{i}" for i in range(1, 9)]
 
 
 def test_f5_refreshes_the_models(main_window, qtbot, sandbox):

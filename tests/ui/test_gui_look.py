@@ -61,12 +61,12 @@ def test_saved_choice_is_applied_and_kept(scheme, qapp):
 
 def test_view_menu_switches_the_scheme(main_window, scheme, qtbot):
     wait_models(qtbot, main_window)  # the window's first model fetch must end before teardown
-    main_window.scheme_actions["dark"].trigger()
+    main_window.menus.scheme_actions["dark"].trigger()
     assert theme.is_dark()
     # Widgets with their own style sheet (bold labels) follow a change while the app runs.
     label = main_window.profile_label
     assert label.styleSheet() and label.palette().color(QPalette.ColorRole.WindowText).lightness() > 160
-    main_window.scheme_actions["light"].trigger()
+    main_window.menus.scheme_actions["light"].trigger()
     assert not theme.is_dark()
 
 

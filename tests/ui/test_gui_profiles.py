@@ -115,7 +115,7 @@ def test_switching_profile_rebuilds_the_engine(qtbot, qt_settings, home, sandbox
     window.show()
     new_window = new_session = None
     try:
-        assert window.windowTitle() == "Queue Desk — Sandbox" and window.profile_label.text() == "Sandbox"
+        assert window.windowTitle() == "Sandbox" and window.profile_label.text() == "Sandbox"
         tab = window.tab(ChatTab)
         tab.user_edit.setPlainText("before the switch")
         job = tab.submit()
@@ -141,7 +141,7 @@ def test_switching_profile_rebuilds_the_engine(qtbot, qt_settings, home, sandbox
         qtbot.addWidget(new_window)
         assert new_session.engine is not old_engine and old_engine.client._http.is_closed
         assert new_session.engine.scheduler.throttle.limit == 3
-        assert new_window.windowTitle() == "Queue Desk — Second" and new_window.profile_label.text() == "Second"
+        assert new_window.windowTitle() == "Second" and new_window.profile_label.text() == "Second"
         assert new_window.isVisible()
         assert QSettings().value(ACTIVE_PROFILE_KEY, "", type=str) == "Second"
         assert new_session.engine.store.get(job.id) is not None  # the same history

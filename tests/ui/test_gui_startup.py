@@ -25,16 +25,18 @@ def test_tab_specs_match_their_classes():
 
 def test_tabs_are_built_when_first_shown(main_window, qtbot):
     window = main_window
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [s.title for s in TABS]
+    assert [window.tabs.title(i) for i in range(window.tabs.count())] == [s.title for s in TABS]
     assert set(window._built_tabs) == {0}  # only the first tab at start-up
     assert window.tabs.currentWidget() is window.build_tab(0)
 
-    qtbot.mouseClick(window.tabs.tabBar(), Qt.MouseButton.LeftButton,
-                     pos=window.tabs.tabBar().tabRect(2).center())
+    sidebar = window.tabs.sidebar
+    qtbot.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton,
+                     pos=sidebar.visualItemRect(sidebar.item(2)).center())
     assert window.tabs.currentIndex() == 2
     tab = window.tabs.currentWidget()
     assert tab is window._built_tabs[2] and tab.endpoint is TABS[2].endpoint and tab.isVisible()
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [s.title for s in TABS]
+    assert [window.tabs.title(i) for i in range(window.tabs.count())] == [s.title for s in TABS]
+    assert tab.isAncestorOf(QApplication.focusWidget())  # picked: the cursor is in its first input
     assert window.tab_for(TABS[5].endpoint) is window.tabs.widget(5)  # built, not shown
     assert window.tabs.currentIndex() == 2
 
@@ -114,7 +116,8 @@ def test_the_prompt_column_takes_the_width_the_others_leave(main_window, qtbot):
     from gui.ui.jobs.columns import COLUMN_INDEX, COLUMNS
 
     view = main_window.jobs.view
-    others = sum(c.width for c in COLUMNS if c.id != "prompt")
+    others = sum(view.columnWidth(i) for i, c in enumerate(COLUMNS)
+                 if c.id != "prompt" and not view.isColumnHidden(i))
 
     def fitted() -> bool:
         return view.columnWidth(COLUMN_INDEX["prompt"]) == max(160, view.viewport().width() - others)
@@ -140,7 +143,8 @@ def test_a_long_history_needs_no_sideways_scrolling(gui_engine, qtbot):
     window.resize(1280, 800)
     window.show()
     view = window.jobs.view
-    others = sum(c.width for c in COLUMNS if c.id != "prompt")
+    others = sum(view.columnWidth(i) for i, c in enumerate(COLUMNS)
+                 if c.id != "prompt" and not view.isColumnHidden(i))
     qtbot.waitUntil(lambda: view.verticalScrollBar().isVisible(), timeout=2000)
     qtbot.waitUntil(lambda: view.columnWidth(COLUMN_INDEX["prompt"]) == view.viewport().width() - others,
                     timeout=2000)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from gui.core.jobs.job import Job
 from gui.core.jobs.scheduler import Scheduler
 from gui.ui.jobs.column_chooser import ColumnMenu
-from gui.ui.jobs.columns import COLUMN_INDEX, COLUMNS
+from gui.ui.jobs.columns import COLUMN_INDEX, COLUMNS, fitted_widths
 from gui.ui.jobs.table_model import JobTableModel
 
 _LAYOUT_KEY = "jobTable/header"
@@ -109,9 +109,14 @@ class JobTablePanel(QWidget):
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionsMovable(True)
-        header.setStretchLastSection(True)
+        # Extra width goes to Prompt (_fit_prompt_column), not to the mostly empty Error column.
+        header.setStretchLastSection(False)
+        self._widths = fitted_widths(self.view.fontMetrics(), header.fontMetrics())
         for i, column in enumerate(COLUMNS):
-            self.view.setColumnWidth(i, column.width)
+            self.view.setColumnWidth(i, self._widths.get(column.id, column.width))
+        # Attempts are in the details and the timeline; the column is one click away (View →
+        # Columns) and its room goes to the prompt at the smallest window.
+        header.setSectionHidden(COLUMN_INDEX["attempts"], True)
         # Model order (newest first) until the user clicks a header.
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
@@ -292,13 +297,13 @@ class JobTablePanel(QWidget):
         if self._fitted:
             return
         header = self.view.horizontalHeader()
-        others = sum(c.width for i, c in enumerate(COLUMNS) if c.id != "prompt" and not header.isSectionHidden(i))
+        others = sum(self._widths[c.id] for i, c in enumerate(COLUMNS)
+                     if c.id != "prompt" and not header.isSectionHidden(i))
         self._fitting = True
         self.view.setColumnWidth(COLUMN_INDEX["prompt"], max(160, width - others))
         self._fitting = False
 
-    def _section_resized(self, logical: int, _old: int, _new: int) -> None:
-        header = self.view.horizontalHeader()
-        stretched = header.logicalIndex(header.count() - 1)  # follows the viewport, not the user
-        if not self._fitting and logical != stretched and self.isVisible():
+    def _section_resized(self, _logical: int, old: int, new: int) -> None:
+        # Hiding or showing a column resizes it from or to 0: that is no sizing by the user.
+        if not self._fitting and self.isVisible() and old and new:
             self._fitted = True

@@ -60,7 +60,8 @@ class SaveSettingsBox(QGroupBox):
         self.template_error = _error_label(self)
         self.example = QLabel(self)
         self.example.setStyleSheet(HINT_STYLE)
-        self.auto = QCheckBox(self.tr("Save each finished transcript automatically"), self)
+        self.auto = QCheckBox(self.tr("Save transcripts automatically"), self,
+                              toolTip=self.tr("Each finished transcript is saved as set here"))
         self.limit = QDoubleSpinBox(self)
         self.limit.setRange(1, 4096)
         self.limit.setDecimals(0)

@@ -22,3 +22,35 @@ def app_icon() -> QIcon:
     """The window and application icon (a null icon if the file is missing)."""
     path = resource_path("icons", "queue-desk.svg")
     return QIcon(str(path)) if path else QIcon()
+
+
+def tinted_icon(*parts: str, color: str) -> QIcon:
+    """An SVG line icon of our own (resources/icons/...) drawn in `color`: the files use
+    currentColor, which Qt's SVG renderer does not know, so it is filled in here. Rendered
+    at 1x and 2x so high-DPI screens get crisp lines."""
+    from PySide6.QtCore import QByteArray, Qt
+    from PySide6.QtGui import QPainter, QPixmap
+    from PySide6.QtSvg import QSvgRenderer
+
+    path = resource_path(*parts)
+    if path is None:
+        return QIcon()
+    data = QByteArray(path.read_text(encoding="utf-8").replace("currentColor", color).encode())
+    renderer = QSvgRenderer(data)
+    icon = QIcon()
+    for size in (24, 48):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        renderer.render(painter)
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
+def endpoint_icon(name: str) -> QIcon:
+    """An endpoint's sidebar icon in the palette's text colour (call again after a scheme change)."""
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    color = QGuiApplication.palette().color(QPalette.ColorRole.WindowText).name()
+    return tinted_icon("icons", "endpoints", f"{name}.svg", color=color)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -34,7 +34,21 @@ from gui.ui.widgets.form import AdvancedEditor, banner, heading
 from gui.ui.widgets.model_picker import ModelCatalog, ModelPicker
 
 ERROR_STYLE = "color: #e74c3c;"  # a red that reads on light and dark bases (contrast >= 3 on both)
-MIN_WIDTH = 400  # the forms' fields stay readable; the splitter gives the tabs at least this
+MIN_WIDTH = 320  # the forms' fields stay readable; the splitter gives the tabs at least this
+
+
+class FormScrollArea(QScrollArea):
+    """A vertical-only scroll area that is never narrower than its form plus the scroll bar:
+    with the sideways bar off, a narrower area would cut the form's left edge ("ax. Tokens")
+    as soon as the vertical bar appears (Advanced opened, a short window)."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().minimumSizeHint()
+        content = self.widget()
+        if content is None:
+            return hint
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(content.minimumSizeHint().width() + bar + 2 * self.frameWidth(), hint.height())
 
 
 @dataclass
@@ -116,7 +130,7 @@ class EndpointTab(QWidget):
         outer.setContentsMargins(4, 4, 4, 4)
         if self.context.blocker:
             outer.addWidget(banner(self.context.blocker, self))
-        self.scroll = QScrollArea(self)
+        self.scroll = FormScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -78,7 +78,8 @@ class ChatTab(EndpointTab):
         self.seed = SeedEdit(self)
         self.seed.setToolTip(self.tr("Ask for repeatable sampling with this seed (best effort; empty: none)"))
         self.stop = stop_edit(self)
-        self.json_mode = QCheckBox(self.tr("Answer in JSON (response_format json_object)"), self)
+        self.json_mode = QCheckBox(self.tr("Answer in JSON"), self,
+                                   toolTip=self.tr("Sets response_format to json_object"))
         self.json_hint = hint(self.tr("Say in a message that the answer must be JSON: "
                                       "many servers refuse JSON mode otherwise."), self)
         self.json_hint.hide()

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMainWindow, QToolBar
 
 from gui.core.endpoints import Endpoint
 from gui.ui.jobs.actions import JobActions
@@ -37,16 +37,6 @@ def install(window: QMainWindow) -> WindowTools:
     def show_tab(tab: EndpointTab) -> None:
         window.tabs.setCurrentWidget(tab)
 
-    # Eight tabs do not fit the form pane: besides the tab bar's arrows, a menu lists them all.
-    corner = QToolButton(window.tabs, text="☰", toolTip=translate("window_tools", "Go to an endpoint tab"),
-                         autoRaise=True)
-    corner.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-    menu = QMenu(corner)
-    for i, tab in enumerate(window.tab_specs):  # specs: tabs are built when first shown
-        menu.addAction(translate("tabs", tab.title), lambda i=i: window.tabs.setCurrentIndex(i))
-    corner.setMenu(menu)
-    window.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
-
     status = window.statusBar()
     actions = JobActions(window.engine, window.jobs.current_job, tab_for, show_tab, window,
                          has_tab=lambda endpoint: any(s.endpoint is endpoint for s in window.tab_specs))
@@ -57,8 +47,8 @@ def install(window: QMainWindow) -> WindowTools:
     if toolbar is not None:
         toolbar.addSeparator()
         toolbar.addAction(actions.details)
-    window.jobs_menu.addSeparator()
-    window.jobs_menu.addActions(actions.actions)
+    window.menus.jobs_menu.addSeparator()
+    window.menus.jobs_menu.addActions(actions.actions)
     window.jobs.currentJobChanged.connect(actions.update)
     window.model.jobsChanged.connect(lambda _ids: actions.update(window.jobs.current_job()))
     view.doubleClicked.connect(lambda _index: actions.show_details())

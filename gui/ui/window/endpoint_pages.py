@@ -1,0 +1,102 @@
+"""The endpoints as a sidebar of icon tiles beside a stack of forms. A tab bar showed only
+four of eight endpoints at 1280 px and cut German titles; the sidebar shows all eight,
+marks the current one, and is exactly as wide as its longest title in the language shown."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QWidget,
+)
+
+ICON = 24
+_PAD = 14  # each side of the longest title
+
+
+class EndpointSidebar(QListWidget):
+    """One tile per endpoint: icon over title; the current endpoint highlighted."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setFlow(QListView.Flow.TopToBottom)
+        self.setMovement(QListView.Movement.Static)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setWrapping(False)
+        self.setIconSize(QSize(ICON, ICON))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setUniformItemSizes(True)
+        self.setSpacing(1)
+        self.setObjectName("endpointSidebar")
+
+    def add(self, icon: QIcon, title: str) -> None:
+        item = QListWidgetItem(icon, title)
+        item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.addItem(item)
+        self._fit()
+
+    def tile_width(self) -> int:
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.item(i).text()) for i in range(self.count())), default=60)
+        return max(widest, ICON) + 2 * _PAD
+
+    def _fit(self) -> None:
+        width = self.tile_width()
+        height = ICON + self.fontMetrics().height() + 14
+        self.setGridSize(QSize(width, height))
+        for i in range(self.count()):
+            self.item(i).setSizeHint(QSize(width, height))
+        # The frame and the vertical scroll bar (only on very short windows) on top.
+        self.setFixedWidth(width + 2 * self.frameWidth() + 4)
+
+
+class EndpointPages(QStackedWidget):
+    """The endpoint forms, with the sidebar that chooses among them (`self.sidebar`, laid out
+    by the window). `pageActivated` fires when the user picks a page (sidebar, menu, keys),
+    not when code or a build swaps one in."""
+    pageActivated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sidebar = EndpointSidebar(parent)
+        self.sidebar.currentRowChanged.connect(self._picked)
+        self.currentChanged.connect(self._follow)
+
+    def add_page(self, page: QWidget, icon: QIcon, title: str) -> int:
+        self.sidebar.add(icon, title)
+        index = self.addWidget(page)
+        if self.sidebar.currentRow() < 0:
+            self._follow(self.currentIndex())
+        return index
+
+    def replace_page(self, index: int, page: QWidget) -> QWidget:
+        """Put `page` at `index` (a lazily built form for its placeholder) without telling anyone."""
+        old, current = self.widget(index), self.currentIndex()
+        blocked = self.blockSignals(True)
+        self.insertWidget(index, page)
+        self.removeWidget(old)
+        self.setCurrentIndex(current)
+        self.blockSignals(blocked)
+        return old
+
+    def title(self, index: int) -> str:
+        item = self.sidebar.item(index)
+        return item.text() if item else ""
+
+    def _picked(self, row: int) -> None:
+        if row >= 0 and row != self.currentIndex():
+            self.setCurrentIndex(row)
+            self.pageActivated.emit(row)
+
+    def _follow(self, index: int) -> None:
+        blocked = self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(index)
+        self.sidebar.blockSignals(blocked)
