@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QRadioButton,
     QTabBar,
+    QToolButton,
     QWidget,
 )
 
@@ -36,6 +37,14 @@ def clipped(root: QWidget) -> list[str]:
             name = widget.objectName() or type(widget).__name__
             problems.append(f"{name} {text!r}: needs {need} px, has {have}")
 
+    # Cut by an ancestor (a pane narrower than its form): part of the widget's width is not shown.
+    for widget in root.findChildren(QWidget):
+        if isinstance(widget, (QLabel, QAbstractButton, QComboBox)) and _shown(widget, root):
+            seen = widget.visibleRegion().boundingRect()
+            if not seen.isEmpty() and seen.width() < widget.width() - SLACK:
+                text = getattr(widget, "text", lambda: "")() or getattr(widget, "currentText", lambda: "")()
+                problems.append(f"{widget.objectName() or type(widget).__name__} {text!r}: "
+                                f"only {seen.width()} of {widget.width()} px shown")
     for label in root.findChildren(QLabel):
         text = label.text()
         if (not _shown(label, root) or not text or label.wordWrap() or label.pixmap() is not None
@@ -45,7 +54,8 @@ def clipped(root: QWidget) -> list[str]:
         report(label, text, label.fontMetrics().horizontalAdvance(_plain(text)), have)
     for button in root.findChildren(QAbstractButton):
         text = _plain(button.text())
-        if not _shown(button, root) or not text or isinstance(button, QTabBar):
+        if (not _shown(button, root) or not text or isinstance(button, QTabBar) or isinstance(button, QToolButton)
+                and button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly and not button.icon().isNull()):
             continue
         if isinstance(button, (QCheckBox, QRadioButton)):
             report(button, text, button.sizeHint().width(), button.width())

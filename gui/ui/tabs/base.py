@@ -34,9 +34,6 @@ from gui.ui.widgets.form import AdvancedEditor, banner, heading
 from gui.ui.widgets.model_picker import ModelCatalog, ModelPicker
 
 ERROR_STYLE = "color: #e74c3c;"  # a red that reads on light and dark bases (contrast >= 3 on both)
-MIN_WIDTH = 320  # the forms' fields stay readable; the splitter gives the tabs at least this
-
-
 class FormScrollArea(QScrollArea):
     """A vertical-only scroll area that is never narrower than its form plus the scroll bar:
     with the sideways bar off, a narrower area would cut the form's left edge ("ax. Tokens")
@@ -125,7 +122,6 @@ class EndpointTab(QWidget):
         """Banner, a scrolling form (returned: add rows to it), the problem line and the
         Submit button pinned at the bottom."""
         spec = self.endpoint.spec
-        self.setMinimumWidth(MIN_WIDTH)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
         if self.context.blocker:

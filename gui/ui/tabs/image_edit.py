@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -94,9 +95,14 @@ class ImageEditTab(EndpointTab):
         self.clear_mask_button.clicked.connect(lambda: self.set_mask(None))
         mask_row = QHBoxLayout()
         mask_row.addWidget(self.mask_thumb)
-        mask_row.addWidget(self.mask_label, 1)
-        mask_row.addWidget(self.mask_button)
-        mask_row.addWidget(self.clear_mask_button)
+        mask_text = QVBoxLayout()  # the buttons under the name: side by side they widened the form
+        mask_text.addWidget(self.mask_label)
+        mask_buttons = QHBoxLayout()
+        mask_buttons.addWidget(self.mask_button)
+        mask_buttons.addWidget(self.clear_mask_button)
+        mask_buttons.addStretch(1)
+        mask_text.addLayout(mask_buttons)
+        mask_row.addLayout(mask_text, 1)
         layout.addLayout(mask_row)
         self.mask_error = self.bind_field("mask", self.mask_label)
         layout.addWidget(self.mask_error)
