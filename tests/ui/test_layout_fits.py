@@ -99,3 +99,14 @@ def test_dialogs_fit(window, qtbot):
         problems += [f"{dialog.windowTitle()}: {p}" for p in clipped(dialog)]
         dialog.close()
     assert not problems, "\n".join(problems)
+
+
+def test_the_heat_map_legend_is_drawn_inside_the_widget(qapp):
+    from gui.ui.widgets.heat_map import _MARGIN, HeatMap
+
+    heat = HeatMap()
+    heat.set_matrix([[1.0, 0.2], [0.2, 1.0]], ["a", "b"])
+    heat.resize(320, 320)
+    bottom = _MARGIN + 2 * heat._cell() + heat._legend_height()
+    assert bottom <= heat.height()
+    assert heat._legend_height() >= heat.fontMetrics().height()  # the −1 0 +1 line, not half of it

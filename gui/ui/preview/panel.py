@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QStackedWidget,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -57,6 +58,9 @@ class SafeBrowser(QTextBrowser):
         return QImage()
 
 
+_HEADER_KEY = "preview/showJobHeader"
+
+
 class PreviewPanel(QWidget):
     def __init__(self, store: JobStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,7 +89,14 @@ class PreviewPanel(QWidget):
         self.views = QStackedWidget(self)
         self.views.addWidget(self.browser)
         self._kind_views: dict[str, QWidget] = {}
+        # The job header (state, times, timeline) folds away so the result can have the room;
+        # the choice is kept for the next start.
+        self.header_toggle = QToolButton(self, checkable=True, autoRaise=True,
+                                         toolTip=self.tr("Show or hide the job's state, times and timeline"))
+        self.header_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.header_toggle.toggled.connect(self._show_header)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.header_toggle)
         buttons.addWidget(self.message, 1)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
@@ -98,10 +109,18 @@ class PreviewPanel(QWidget):
         layout.addWidget(self.meta_area)
         layout.addWidget(self.views, 1)
         layout.addLayout(buttons)
+        self.header_toggle.setChecked(QSettings().value(_HEADER_KEY, True, type=bool))
+        self._show_header(self.header_toggle.isChecked())
         self._ticker = QTimer(self, interval=1000)
         self._ticker.timeout.connect(self._render_meta)
         theme.palette_applied.connect(self._render_meta)  # light <-> dark: the colours are baked into the HTML
         self.show_job(None)
+
+    def _show_header(self, shown: bool) -> None:
+        self.meta_area.setVisible(shown and self.job is not None)
+        self.header_toggle.setText(self.tr("Hide job header") if shown else self.tr("Show job header"))
+        self.header_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        QSettings().setValue(_HEADER_KEY, shown)
 
     @property
     def embeddings(self) -> EmbeddingsView:
@@ -222,7 +241,7 @@ class PreviewPanel(QWidget):
             self.meta_area.hide()
             return
         self.meta.show()
-        self.meta_area.show()
+        self.meta_area.setVisible(self.header_toggle.isChecked())
         now = time.time()
         colour = state_colour(job.state)
         model = job.model or self.tr("no model")
