@@ -32,7 +32,9 @@ from gui.core.jobs.job import Job
 from gui.core.jobs.scheduler import Scheduler
 from gui.ui.jobs.column_chooser import ColumnMenu
 from gui.ui.jobs.columns import COLUMN_INDEX, COLUMNS, fitted_widths
+from gui.ui.jobs.empty_state import EmptyTableHint
 from gui.ui.jobs.table_model import JobTableModel
+from gui.ui.runtime.resources import standard_icon
 
 _LAYOUT_KEY = "jobTable/header"
 
@@ -140,11 +142,14 @@ class JobTablePanel(QWidget):
         self.cancel_action.triggered.connect(self.cancel_selected)
         self.resubmit_action = QAction(self.tr("Resubmit"), self, toolTip=self.tr("Send the selected finished jobs again"))
         self.resubmit_action.triggered.connect(self.resubmit_selected)
+        self.cancel_action.setIcon(standard_icon("SP_BrowserStop"))
+        self.resubmit_action.setIcon(standard_icon("SP_BrowserReload"))
         for action in (self.cancel_action, self.resubmit_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         self.delete_action = QAction(self.tr("Delete from History…"), self,
                                      toolTip=self.tr("Remove the selected finished jobs and their results"))
+        self.delete_action.setIcon(standard_icon("SP_TrashIcon"))
         # macOS keyboards label Backspace "delete": Finder's key for removing items.
         self.delete_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Delete)]
                                         + ([QKeySequence("Backspace")] if sys.platform == "darwin" else []))
@@ -155,7 +160,7 @@ class JobTablePanel(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.view.addActions([self.cancel_action, self.resubmit_action, self.delete_action])
         toolbar = QToolBar(self)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addActions([self.cancel_action, self.resubmit_action])
 
         # Batch filter: hidden until there are batches (the batch list fills it).
@@ -178,6 +183,8 @@ class JobTablePanel(QWidget):
         selection.selectionChanged.connect(self._update_actions)
         selection.currentRowChanged.connect(self._current_changed)
         model.jobsChanged.connect(self._jobs_changed)
+        self.empty_hint = EmptyTableHint(self.view, self.filter_edit.text, self.filter_edit.clear)
+        self.view.viewportWidthChanged.connect(lambda _width: self.empty_hint.fit())
         self._update_actions()
         # The newest jobs are in the table when the window first paints; the view itself
         # would ask for them an event-loop pass later, after a frame with an empty table.

@@ -30,6 +30,7 @@ from gui.core.jobs.results import read_text
 from gui.core.jobs.store import JobStore
 from gui.ui.jobs.columns import format_duration, format_time, state_colour, state_text
 from gui.ui.runtime import theme
+from gui.ui.runtime.resources import standard_icon
 
 if TYPE_CHECKING:
     from gui.ui.preview.embeddings import EmbeddingsView
@@ -81,6 +82,7 @@ class PreviewPanel(QWidget):
         self.browser.anchorClicked.connect(_open_web_link)
         self.save_button = QPushButton(self.tr("Save as…"), self)
         self.save_button.clicked.connect(self.ask_save_path)
+        self.save_button.setIcon(standard_icon("SP_DialogSaveButton"))
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

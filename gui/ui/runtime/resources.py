@@ -54,3 +54,11 @@ def endpoint_icon(name: str) -> QIcon:
 
     color = QGuiApplication.palette().color(QPalette.ColorRole.WindowText).name()
     return tinted_icon("icons", "endpoints", f"{name}.svg", color=color)
+
+
+def standard_icon(name: str) -> QIcon:
+    """One of the style's own icons by its StandardPixmap name ("SP_BrowserReload"): they
+    ship with Qt, follow the style, and need no licence beyond Qt's."""
+    from PySide6.QtWidgets import QApplication, QStyle
+
+    return QApplication.style().standardIcon(getattr(QStyle.StandardPixmap, name))

@@ -30,6 +30,7 @@ from gui.core.builders.bodies import FieldProblem
 from gui.core.endpoints import Endpoint
 from gui.core.engine import Engine
 from gui.core.jobs.job import Job
+from gui.ui.runtime.resources import standard_icon
 from gui.ui.widgets.form import AdvancedEditor, banner, heading
 from gui.ui.widgets.model_picker import ModelCatalog, ModelPicker
 
@@ -142,6 +143,7 @@ class EndpointTab(QWidget):
         self.submit_button.setAccessibleName(  # eight Submit buttons: say which
             self.tr("{submit} {tab}").format(submit=submit_text, tab=QCoreApplication.translate("tabs", self.title)))
         self.submit_button.setDefault(True)
+        self.submit_button.setIcon(standard_icon("SP_ArrowRight"))
         self.submit_button.clicked.connect(self.submit)
         row = QHBoxLayout()
         row.addStretch(1)

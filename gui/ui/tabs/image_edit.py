@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -51,6 +51,19 @@ def on_checkerboard(image: QImage) -> QPixmap:
     return pixmap
 
 
+class ImageList(QListWidget):
+    """The images to edit; empty, it says how to fill it."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self.count() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(self.viewport().rect().adjusted(8, 8, -8, -8),
+                             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                             self.tr("Drop images here (PNG, JPEG, WebP) or use Add images…"))
+
+
 class ImageEditTab(EndpointTab):
     endpoint = Endpoint.IMAGE_EDITS
     title = QT_TRANSLATE_NOOP("tabs", "Image edit")
@@ -61,7 +74,7 @@ class ImageEditTab(EndpointTab):
         self.model_form(layout)
 
         layout.addWidget(heading(self.tr("Images to edit"), self))
-        self.images = QListWidget(self)
+        self.images = ImageList(self)
         self.images.setViewMode(QListWidget.ViewMode.IconMode)
         self.images.setIconSize(QSize(THUMB, THUMB))
         self.images.setGridSize(QSize(THUMB + 40, THUMB + 40))

@@ -5,6 +5,7 @@ transcript auto-saver."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QToolBar
@@ -16,6 +17,7 @@ from gui.ui.jobs.columns import COLUMN_INDEX
 from gui.ui.jobs.progress_delegate import UploadProgressDelegate
 from gui.ui.tabs.base import EndpointTab
 from gui.ui.widgets.drop_area import WindowDropFilter
+from gui.ui.window import drops
 
 translate = QCoreApplication.translate  # lupdate reads translate("context", "text") calls
 
@@ -56,13 +58,11 @@ def install(window: QMainWindow) -> WindowTools:
     delegate = UploadProgressDelegate(view)
     view.setItemDelegateForColumn(COLUMN_INDEX["state"], delegate)
 
-    def deliver(files: list[str]) -> None:
+    def audio(files: list[str]) -> None:
         from gui.ui.tabs.audio import AudioTab
 
         current = window.tabs.currentWidget()
         tab = current if isinstance(current, AudioTab) else window.tab_for(Endpoint.TRANSCRIPTIONS)
-        if tab is None:
-            return
         show_tab(tab)
         jobs = tab.files_dropped(files)
         if jobs:
@@ -71,9 +71,24 @@ def install(window: QMainWindow) -> WindowTools:
                     else translate("window_tools", "Submitted {count} jobs ({kind})"))
             status.showMessage(text.format(count=len(jobs), kind=kind), 5000)
 
-    drops = WindowDropFilter(window, deliver)
+    def images(files: list[str]) -> None:
+        tab = window.tab_for(Endpoint.IMAGE_EDITS)
+        show_tab(tab)
+        tab.add_images(files)
+
+    def table(path: str) -> None:
+        window.batches.new_batch().load(Path(path))
+
+    def deliver(files: list[str]) -> None:
+        drops.route(drops.sort_files(files), audio=audio, images=images, table=table,
+                    refuse=lambda text: status.showMessage(text, 10000))
+
+    window_drops = WindowDropFilter(window, deliver)
+    highlight = drops.DropHighlight(window.centralWidget())
+    window_drops.hovering.connect(lambda files: highlight.show_for(drops.sort_files(files)))
+    window_drops.left.connect(highlight.hide)
     saver = AutoSaver(window.engine.scheduler, window)
     saved = translate("window_tools", "Transcript saved to {path}")
     saver.saved.connect(lambda _id, path: status.showMessage(saved.format(path=path), 6000))
     saver.failed.connect(lambda _id, message: status.showMessage(message, 15000))
-    return WindowTools(actions, saver, drops, delegate)
+    return WindowTools(actions, saver, window_drops, delegate)

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -364,7 +364,7 @@ class MainWindow(QMainWindow):
         self.counts_label.setToolTip(
             self.tr("Done, failed, cancelled and interrupted count every job in the history"))
 
-    # -- files dropped anywhere on the window (window_tools: to the audio tabs) ------
+    # -- files dropped anywhere on the window (window/drops.py says where they go) ------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         if not self.tools.drops.drag(event):
@@ -373,6 +373,10 @@ class MainWindow(QMainWindow):
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt override
         if not self.tools.drops.drag(event):
             super().dragMoveEvent(event)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:  # noqa: N802 - Qt override
+        self.tools.drops.leave()
+        super().dragLeaveEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
         if not self.tools.drops.drop(event):

@@ -1,0 +1,45 @@
+"""What the job table says when it shows no rows: on the first run, how to start; when a
+filter matches nothing, that it is the filter (with a link that clears it), so an empty
+table never looks like lost work."""
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QLabel
+
+
+class EmptyTableHint(QLabel):
+    def __init__(self, view: QAbstractItemView, filter_text: Callable[[], str], clear_filter: Callable[[], None]) -> None:
+        super().__init__(view.viewport())
+        self._view = view
+        self._filter_text = filter_text
+        self.setObjectName("emptyTableHint")
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setStyleSheet("color: palette(placeholder-text); padding: 24px;")
+        self.linkActivated.connect(lambda _link: clear_filter())
+        model = view.model()
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.layoutChanged):
+            signal.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self, *_args) -> None:
+        if self._view.model().rowCount() > 0:
+            self.hide()
+            return
+        text = self._filter_text().strip()
+        if text:
+            self.setText(self.tr("No job matches “{text}”. <a href='clear'>Clear the filter</a>").format(
+                text=html.escape(text)))
+        else:
+            self.setText(self.tr("No jobs yet. Pick a task on the left and submit it, or drop audio, images "
+                                 "or a spreadsheet (CSV, XLSX, JSONL) anywhere on the window."))
+        self.fit()
+        self.show()
+
+    def fit(self) -> None:
+        """Fill the viewport (the view calls this when it is resized)."""
+        self.setGeometry(self._view.viewport().rect())
