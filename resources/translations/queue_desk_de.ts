@@ -241,17 +241,17 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../gui/ui/batch/dialog.py" line="+52"/>
+        <location filename="../../gui/ui/batch/dialog.py" line="+54"/>
         <source>New batch</source>
         <translation>Neuer Batch</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Open a CSV, TSV, XLSX or JSONL file, or a folder of audio files</source>
-        <translation>Öffnen Sie eine CSV-, TSV-, XLSX- oder JSONL-Datei oder einen Ordner mit Audiodateien</translation>
+        <location line="+8"/>
+        <source>Type or paste a path, or open a CSV, TSV, XLSX or JSONL file, or a folder of audio files</source>
+        <translation>Pfad eingeben oder einfügen, oder eine CSV-, TSV-, XLSX- oder JSONL-Datei oder einen Ordner mit Audiodateien öffnen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Open file…</source>
         <translation>Datei öffnen…</translation>
     </message>
@@ -301,7 +301,7 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Input</source>
         <translation>Eingabe</translation>
     </message>
@@ -317,12 +317,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+125"/>
+        <location line="+136"/>
         <source>User message</source>
         <translation>Benutzernachricht</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-125"/>
         <source>Preview — the first rows as they will be sent</source>
         <translation>Vorschau – die ersten Zeilen, wie sie gesendet werden</translation>
     </message>
@@ -358,7 +358,12 @@
         <translation>Wird gelesen…</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+39"/>
+        <source>{path} does not exist. Check the path, or use Open file….</source>
+        <translation>{path} existiert nicht. Prüfen Sie den Pfad oder verwenden Sie „Datei öffnen…“.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Insert:</source>
         <translation>Einfügen:</translation>
     </message>
@@ -398,7 +403,17 @@
         <translation>Wählen Sie einen Ausgabeordner.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+4"/>
+        <source>Put at least one column into the message, e.g. {{{column}}}: click a column name under the template.</source>
+        <translation>Fügen Sie mindestens eine Spalte in die Nachricht ein, z. B. {{{column}}}: Klicken Sie auf einen Spaltennamen unter der Vorlage.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open a file or an audio folder above (or drop one on the main window): its first rows appear here exactly as they will be sent.</source>
+        <translation>Öffnen Sie oben eine Datei oder einen Audioordner (oder legen Sie sie im Hauptfenster ab): Die ersten Zeilen erscheinen hier genau so, wie sie gesendet werden.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>{count} row renders to an empty prompt (row {rows}); it is sent as it is.</source>
         <translation>{count} Zeile ergibt einen leeren Prompt (Zeile {rows}); sie wird unverändert gesendet.</translation>
     </message>
