@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from tabs_support import wait_models
 
-from gui.ui.window.main_window import TABS
+from gui.ui.window.main_window import TABS, MainWindow
 
 pytestmark = pytest.mark.usefixtures("qt_loop")
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -125,6 +125,7 @@ def test_the_prompt_column_takes_the_width_the_others_leave(main_window, qtbot):
     qtbot.waitUntil(fitted, timeout=2000)
     main_window.resize(main_window.width() + 200, main_window.height())
     qtbot.waitUntil(lambda: fitted() and view.viewport().width() - others > 160, timeout=2000)
+    wait_models(qtbot, main_window)  # the model list loads once the loop runs: let it finish first
 
 
 def test_a_long_history_needs_no_sideways_scrolling(gui_engine, qtbot):
@@ -201,3 +202,24 @@ def test_the_sandbox_takes_its_port_at_once_and_loads_once_the_loop_runs(tmp_pat
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["False", "False", "200"]
+
+
+def test_drafts_survive_a_new_window(gui_engine, qtbot):
+    """A profile switch (or a restart) builds a new window: what was typed is still there."""
+    from gui.ui.tabs.chat import ChatTab
+    from gui.ui.tabs.completions import CompletionsTab
+
+    engine = gui_engine()
+    first = MainWindow(engine, "Sandbox")
+    qtbot.addWidget(first)
+    first.tab(ChatTab).conversation.set_messages([{"role": "system", "content": "Be brief."},
+                                                  {"role": "user", "content": "unsent question"}])
+    first.tab(CompletionsTab).prompt.setPlainText("Once upon a time")
+    first.save_layout()  # what closing or switching does
+    first.model.detach()
+    second = MainWindow(engine, "Second")
+    qtbot.addWidget(second)
+    assert second.tab(ChatTab).conversation.messages() == [{"role": "system", "content": "Be brief."},
+                                                          {"role": "user", "content": "unsent question"}]
+    assert second.tab(CompletionsTab).prompt.toPlainText() == "Once upon a time"
+    second.model.detach()

@@ -14,10 +14,12 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -257,3 +259,24 @@ class EndpointTab(QWidget):
         for label in (self.problem, *self._field_errors.values()):
             label.hide()
             label.clear()
+
+    # -- drafts: what was typed survives a profile switch and a restart ---------------
+
+    def _draft_edits(self) -> list[QPlainTextEdit | QLineEdit]:
+        """The free-text fields, in a stable order (not the model box: that follows the server)."""
+        picker = getattr(self, "model_picker", None)
+        return [edit for edit in self.findChildren(QWidget) if isinstance(edit, (QPlainTextEdit, QLineEdit))
+                and not edit.isReadOnly() and not (picker is not None and picker.isAncestorOf(edit))
+                and not isinstance(edit.parent(), QAbstractSpinBox)]
+
+    def draft(self) -> dict[str, Any]:
+        return {"texts": [e.toPlainText() if isinstance(e, QPlainTextEdit) else e.text() for e in self._draft_edits()]}
+
+    def restore_draft(self, draft: dict[str, Any]) -> None:
+        texts = draft.get("texts")
+        edits = self._draft_edits()
+        if not isinstance(texts, list) or len(texts) != len(edits):
+            return  # the form changed shape since (another version): start clean
+        for edit, text in zip(edits, texts, strict=True):
+            if isinstance(text, str) and text:
+                edit.setPlainText(text) if isinstance(edit, QPlainTextEdit) else edit.setText(text)

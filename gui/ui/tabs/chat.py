@@ -141,6 +141,15 @@ class ChatTab(EndpointTab):
         )
         return with_json_schema(body, schema) if schema else body
 
+    def draft(self) -> dict[str, Any]:
+        return {**super().draft(), "messages": self.conversation.messages()}
+
+    def restore_draft(self, draft: dict[str, Any]) -> None:
+        messages = draft.get("messages")
+        if isinstance(messages, list) and any(isinstance(m, dict) and m.get("content") for m in messages):
+            self.conversation.set_messages(messages)  # rows first: the texts below include theirs
+        super().restore_draft(draft)
+
     def fill_form(self, body: dict[str, Any], uploads: list[Upload]) -> None:
         self.set_model(body)
         messages = body.get("messages")

@@ -1,9 +1,13 @@
-"""The endpoints as a sidebar of icon tiles beside a stack of forms. A tab bar showed only
+"""The endpoints (TABS: endpoint, title, icon, form class) as a sidebar of icon tiles beside
+a stack of forms. A tab bar showed only
 four of eight endpoints at 1280 px and cut German titles; the sidebar shows all eight,
 marks the current one, and is exactly as wide as its longest title in the language shown."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,8 +19,63 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.core.endpoints import Endpoint
+
+if TYPE_CHECKING:
+    from gui.ui.tabs.base import EndpointTab
+
 ICON = 24
 _PAD = 14  # each side of the longest title
+
+
+@dataclass(frozen=True)
+class TabSpec:
+    """An endpoint tab before it is built. Speed: a tab's module is imported and its form
+    built when the tab is first shown (the first tab at start-up), so the tab bar and the
+    menus take the title from here; it must match the class's `title`."""
+    endpoint: Endpoint
+    title: str
+    name: str  # the EndpointTab subclass
+    icon: str  # resources/icons/endpoints/<icon>.svg
+
+    def load(self) -> type[EndpointTab]:
+        return _tab_class(self.name)
+
+
+# The endpoint tabs, in order. A new tab is one more entry here and in _tab_class.
+TABS: list[TabSpec] = [
+    TabSpec(Endpoint.CHAT, QT_TRANSLATE_NOOP("tabs", "Chat"), "ChatTab", "chat"),
+    TabSpec(Endpoint.COMPLETIONS, QT_TRANSLATE_NOOP("tabs", "Completions"), "CompletionsTab", "completions"),
+    TabSpec(Endpoint.EMBEDDINGS, QT_TRANSLATE_NOOP("tabs", "Embeddings"), "EmbeddingsTab", "embeddings"),
+    TabSpec(Endpoint.TRANSCRIPTIONS, QT_TRANSLATE_NOOP("tabs", "Transcription"), "TranscriptionTab", "transcription"),
+    TabSpec(Endpoint.TRANSLATIONS, QT_TRANSLATE_NOOP("tabs", "Translation"), "TranslationTab", "translation"),
+    TabSpec(Endpoint.IMAGES, QT_TRANSLATE_NOOP("tabs", "Images"), "ImageGenerationTab", "images"),
+    TabSpec(Endpoint.IMAGE_EDITS, QT_TRANSLATE_NOOP("tabs", "Image edit"), "ImageEditTab", "image_edit"),
+    TabSpec(Endpoint.MODELS, QT_TRANSLATE_NOOP("tabs", "Models"), "ModelsTab", "models"),
+]
+
+
+def _tab_class(name: str) -> type[EndpointTab]:
+    # Plain import statements, not importlib: PyInstaller finds the frozen app's modules by them.
+    if name == "ChatTab":
+        from gui.ui.tabs.chat import ChatTab as tab_class
+    elif name == "CompletionsTab":
+        from gui.ui.tabs.completions import CompletionsTab as tab_class
+    elif name == "EmbeddingsTab":
+        from gui.ui.tabs.embeddings import EmbeddingsTab as tab_class
+    elif name == "TranscriptionTab":
+        from gui.ui.tabs.audio import TranscriptionTab as tab_class
+    elif name == "TranslationTab":
+        from gui.ui.tabs.audio import TranslationTab as tab_class
+    elif name == "ImageGenerationTab":
+        from gui.ui.tabs.image import ImageGenerationTab as tab_class
+    elif name == "ImageEditTab":
+        from gui.ui.tabs.image_edit import ImageEditTab as tab_class
+    elif name == "ModelsTab":
+        from gui.ui.tabs.models import ModelsTab as tab_class
+    else:
+        raise KeyError(name)
+    return tab_class
 
 
 class EndpointSidebar(QListWidget):

@@ -4,11 +4,10 @@ right, counts and the profile in the status bar. Built around an Engine made els
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+import json
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QSettings,
     Qt,
@@ -40,7 +39,7 @@ from gui.ui.tabs.base import EndpointTab, TabContext
 from gui.ui.widgets.model_picker import ModelCatalog
 from gui.ui.window import job_tools as window_tools
 from gui.ui.window import help as window_help
-from gui.ui.window.endpoint_pages import EndpointPages
+from gui.ui.window.endpoint_pages import TABS, EndpointPages
 from gui.ui.window.menus import MenuBar
 from gui.ui.window.queue_controls import QueueControls
 
@@ -49,54 +48,7 @@ if TYPE_CHECKING:
     from gui.ui.window.profiles_dialog import ProfilesDialog
 
 
-@dataclass(frozen=True)
-class TabSpec:
-    """An endpoint tab before it is built. Speed: a tab's module is imported and its form
-    built when the tab is first shown (the first tab at start-up), so the tab bar and the
-    menus take the title from here; it must match the class's `title`."""
-    endpoint: Endpoint
-    title: str
-    name: str  # the EndpointTab subclass
-    icon: str  # resources/icons/endpoints/<icon>.svg
-
-    def load(self) -> type[EndpointTab]:
-        return _tab_class(self.name)
-
-
-# The endpoint tabs, in order. A new tab is one more entry here and in _tab_class.
-TABS: list[TabSpec] = [
-    TabSpec(Endpoint.CHAT, QT_TRANSLATE_NOOP("tabs", "Chat"), "ChatTab", "chat"),
-    TabSpec(Endpoint.COMPLETIONS, QT_TRANSLATE_NOOP("tabs", "Completions"), "CompletionsTab", "completions"),
-    TabSpec(Endpoint.EMBEDDINGS, QT_TRANSLATE_NOOP("tabs", "Embeddings"), "EmbeddingsTab", "embeddings"),
-    TabSpec(Endpoint.TRANSCRIPTIONS, QT_TRANSLATE_NOOP("tabs", "Transcription"), "TranscriptionTab", "transcription"),
-    TabSpec(Endpoint.TRANSLATIONS, QT_TRANSLATE_NOOP("tabs", "Translation"), "TranslationTab", "translation"),
-    TabSpec(Endpoint.IMAGES, QT_TRANSLATE_NOOP("tabs", "Images"), "ImageGenerationTab", "images"),
-    TabSpec(Endpoint.IMAGE_EDITS, QT_TRANSLATE_NOOP("tabs", "Image edit"), "ImageEditTab", "image_edit"),
-    TabSpec(Endpoint.MODELS, QT_TRANSLATE_NOOP("tabs", "Models"), "ModelsTab", "models"),
-]
-
-
-def _tab_class(name: str) -> type[EndpointTab]:
-    # Plain import statements, not importlib: PyInstaller finds the frozen app's modules by them.
-    if name == "ChatTab":
-        from gui.ui.tabs.chat import ChatTab as tab_class
-    elif name == "CompletionsTab":
-        from gui.ui.tabs.completions import CompletionsTab as tab_class
-    elif name == "EmbeddingsTab":
-        from gui.ui.tabs.embeddings import EmbeddingsTab as tab_class
-    elif name == "TranscriptionTab":
-        from gui.ui.tabs.audio import TranscriptionTab as tab_class
-    elif name == "TranslationTab":
-        from gui.ui.tabs.audio import TranslationTab as tab_class
-    elif name == "ImageGenerationTab":
-        from gui.ui.tabs.image import ImageGenerationTab as tab_class
-    elif name == "ImageEditTab":
-        from gui.ui.tabs.image_edit import ImageEditTab as tab_class
-    elif name == "ModelsTab":
-        from gui.ui.tabs.models import ModelsTab as tab_class
-    else:
-        raise KeyError(name)
-    return tab_class
+_DRAFTS_KEY = "drafts"
 
 
 class MainWindow(QMainWindow):
@@ -214,7 +166,19 @@ class MainWindow(QMainWindow):
     def _new_tab(self, index: int) -> EndpointTab:
         tab = TABS[index].load()(self._tab_context)
         tab.submitted.connect(self._submitted)
+        draft = QSettings().value(f"{_DRAFTS_KEY}/{TABS[index].endpoint.value}")
+        if draft:
+            try:
+                tab.restore_draft(json.loads(draft))
+            except (ValueError, TypeError):
+                pass  # a draft from another version: the form starts clean
         return tab
+
+    def save_drafts(self) -> None:
+        """What was typed in the forms, for the next window (a profile switch, a restart)."""
+        settings = QSettings()
+        for index, tab in self._built_tabs.items():
+            settings.setValue(f"{_DRAFTS_KEY}/{TABS[index].endpoint.value}", json.dumps(tab.draft()))
 
     def show_endpoint(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
@@ -417,6 +381,7 @@ class MainWindow(QMainWindow):
             self.close()
 
     def save_layout(self) -> None:
+        self.save_drafts()
         settings = QSettings()
         settings.setValue("mainWindow/geometry", self.saveGeometry())
         settings.setValue("mainWindow/splitter", self.splitter.saveState())
