@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -184,6 +185,12 @@ class JobTablePanel(QWidget):
         selection.currentRowChanged.connect(self._current_changed)
         model.jobsChanged.connect(self._jobs_changed)
         self.empty_hint = EmptyTableHint(self.view, self.filter_edit.text, self.filter_edit.clear)
+        # New jobs arrive at the top. While the pointer is on the table, the rows it sees stay
+        # where they are (the new ones come in above the view), so a click meant for one job
+        # cannot land on the next.
+        self._anchor_shift = 0
+        self.proxy.rowsAboutToBeInserted.connect(self._rows_coming)
+        self.proxy.rowsInserted.connect(self._rows_came)
         self.view.viewportWidthChanged.connect(lambda _width: self.empty_hint.fit())
         self._update_actions()
         # The newest jobs are in the table when the window first paints; the view itself
@@ -288,6 +295,20 @@ class JobTablePanel(QWidget):
         self.currentJobChanged.emit(self.current_job())
         self._update_actions()
         return deleted
+
+    def _rows_coming(self, _parent, first: int, last: int) -> None:
+        top = self.view.rowAt(0)
+        pointed = self.view.viewport().underMouse() or QApplication.mouseButtons() != Qt.MouseButton.NoButton
+        self._anchor_shift = last - first + 1 if pointed and top >= 0 and first <= top else 0
+
+    def _rows_came(self, *_args) -> None:
+        if self._anchor_shift:
+            self.view.updateGeometries()  # the scroll range must know the new rows first
+            bar = self.view.verticalScrollBar()
+            per_row = 1 if self.view.verticalScrollMode() == QAbstractItemView.ScrollMode.ScrollPerItem \
+                else self.view.verticalHeader().defaultSectionSize()
+            bar.setValue(bar.value() + self._anchor_shift * per_row)
+            self._anchor_shift = 0
 
     # -- layout -------------------------------------------------------------------
 
