@@ -194,7 +194,7 @@ def start_window(session: Session) -> MainWindow:
         engine.scheduler.resume_polling(job)
     # Another process holding the database for a while: say so (changes are kept and retried).
     engine.scheduler.on_store_trouble(lambda message: window.statusBar().showMessage(message or ""))
-    notes = ([session.blocker] if session.blocker else []) + session.notes
+    notes = list(session.notes)  # the blocker (e.g. no key) is in each form's banner: said once
     if interrupted:
         text = (translate("app", "1 job was interrupted when Queue Desk last stopped; select it and Resubmit "
                                  "to send it again.") if len(interrupted) == 1 else

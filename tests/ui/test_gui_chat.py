@@ -168,6 +168,8 @@ def test_without_api_key_the_window_opens_and_submitting_explains(qt_loop, qtbot
         qtbot.addWidget(window)
         window.show()
         assert window.windowTitle() == "example.invalid"
+        # Said once, in the form's banner: not again in the status bar.
+        assert "API key" not in window.statusBar().currentMessage()
         tab = window.tab(ChatTab)
         tab.user_edit.setPlainText("hello")
         tab.model_picker.set_model("gpt-4.1")

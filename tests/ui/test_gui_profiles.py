@@ -180,3 +180,25 @@ def test_a_broken_remembered_profile_falls_back_with_a_note(qt_loop, qt_settings
         assert "'Office' cannot be used" in session.notes[0] and "CA bundle" in session.notes[0]
     finally:
         run_async(shutdown(None, session.engine))
+
+
+def test_without_a_keyring_the_dialog_says_so_once_and_promises_nothing(qtbot, qt_settings, home, sandbox):
+    import keyring
+    import keyring.backends.fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    try:
+        box = ProfilesDialog(ProfileStore(sandbox_url=sandbox.url), SANDBOX_PROFILE)
+        qtbot.addWidget(box)
+        box.show()
+        box.add_profile()
+        note = box.key_note.text()
+        assert "keyring when you save" not in note and "No system keyring" in note
+        fill(box, "Work", "https://example.invalid/queue", "sk-session")
+        assert box.save_profile()
+        box.select("Work")
+        note = box.key_note.text()
+        assert note.count("keyring") == 1, note  # the in-memory note, not that plus the keyring problem again
+    finally:
+        keyring.set_keyring(previous)

@@ -239,3 +239,12 @@ def test_drops_go_where_they_belong_with_a_highlight(main_window, qtbot, tmp_pat
     drop_files(target, [other])  # nothing takes it: say so
     assert ".docx" in window.statusBar().currentMessage()
     assert window.engine.store.count() == 0
+
+
+def test_files_dropped_together_are_named_in_one_message(main_window, qtbot, tmp_path):
+    window = main_window
+    wait_models(qtbot, window)
+    files = [make_wav(tmp_path / f"w{i}.wav", 2) for i in range(2)]
+    drop_files(window.jobs.view.viewport(), files)
+    qtbot.waitUntil(lambda: "Submitted 2 jobs" in window.statusBar().currentMessage(), timeout=3000)
+    assert window.statusBar().toolTip() == window.statusBar().currentMessage()  # the whole text, if cut

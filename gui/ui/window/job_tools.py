@@ -64,12 +64,7 @@ def install(window: QMainWindow) -> WindowTools:
         current = window.tabs.currentWidget()
         tab = current if isinstance(current, AudioTab) else window.tab_for(Endpoint.TRANSCRIPTIONS)
         show_tab(tab)
-        jobs = tab.files_dropped(files)
-        if jobs:
-            kind = translate("tabs", tab.title)
-            text = (translate("window_tools", "Submitted 1 job ({kind})") if len(jobs) == 1
-                    else translate("window_tools", "Submitted {count} jobs ({kind})"))
-            status.showMessage(text.format(count=len(jobs), kind=kind), 5000)
+        tab.files_dropped(files)  # the window says what was submitted (one message for all)
 
     def images(files: list[str]) -> None:
         tab = window.tab_for(Endpoint.IMAGE_EDITS)

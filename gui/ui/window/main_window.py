@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self._confirmed_close = False
         self.close_box: QMessageBox | None = None
         self._select_when_listed: str | None = None
+        self._just_submitted: list[Job] = []
 
         self.catalog = ModelCatalog(engine.client, blocker=blocker, parent=self)
         self._tab_context = TabContext(engine, self.catalog, blocker)
@@ -119,8 +120,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.queue.label)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.profile_label)
-        if blocker:
-            self.statusBar().showMessage(blocker)
+        # A long message is cut at the window's edge: the whole of it is in the tooltip.
+        self.statusBar().messageChanged.connect(self.statusBar().setToolTip)
         self._history_counts: dict[JobState, int] | None = None  # counted off the GUI thread (_start_loading)
         self._counts_timer = QTimer(self, singleShot=True, interval=1000)
         self._counts_timer.timeout.connect(lambda: spawn(self._refresh_history_counts()))
@@ -289,7 +290,16 @@ class MainWindow(QMainWindow):
     def _submitted(self, job: Job) -> None:
         # Follow the new job in the preview; its row appears with the next flush.
         self._select_when_listed = job.id
-        message = self.tr("Submitted job {id} ({kind})").format(id=job.id, kind=job.endpoint.label)
+        self._just_submitted.append(job)
+        if len(self._just_submitted) == 1:  # jobs sent together (files dropped at once) get one message
+            QTimer.singleShot(0, self, self._say_submitted)
+
+    def _say_submitted(self) -> None:
+        jobs, self._just_submitted = self._just_submitted, []
+        if len(jobs) == 1:
+            message = self.tr("Submitted job {id} ({kind})").format(id=jobs[0].id, kind=jobs[0].endpoint.label)
+        else:
+            message = self.tr("Submitted {count} jobs ({kind})").format(count=len(jobs), kind=jobs[0].endpoint.label)
         self.statusBar().showMessage(message, 4000)
 
     def _jobs_changed(self, job_ids: set[str]) -> None:
