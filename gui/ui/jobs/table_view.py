@@ -9,6 +9,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QSettings,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     QTimer,
@@ -162,6 +163,7 @@ class JobTablePanel(QWidget):
         self.view.addActions([self.cancel_action, self.resubmit_action, self.delete_action])
         toolbar = QToolBar(self)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setIconSize(QSize(16, 16))  # the style's toolbar size (24-32) dwarfs the filter box
         toolbar.addActions([self.cancel_action, self.resubmit_action])
 
         # Batch filter: hidden until there are batches (the batch list fills it).

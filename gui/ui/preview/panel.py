@@ -93,10 +93,10 @@ class PreviewPanel(QWidget):
         self._kind_views: dict[str, QWidget] = {}
         # The job header (state, times, timeline) folds away so the result can have the room;
         # the choice is kept for the next start.
-        self.header_toggle = QToolButton(self, checkable=True, autoRaise=True,
+        self.header_toggle = QToolButton(self, autoRaise=True,
                                          toolTip=self.tr("Show or hide the job's state, times and timeline"))
         self.header_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.header_toggle.toggled.connect(self._show_header)
+        self.header_toggle.clicked.connect(lambda: self._show_header(not self.header_shown))
         buttons = QHBoxLayout()
         buttons.addWidget(self.header_toggle)
         buttons.addWidget(self.message, 1)
@@ -111,14 +111,15 @@ class PreviewPanel(QWidget):
         layout.addWidget(self.meta_area)
         layout.addWidget(self.views, 1)
         layout.addLayout(buttons)
-        self.header_toggle.setChecked(QSettings().value(_HEADER_KEY, True, type=bool))
-        self._show_header(self.header_toggle.isChecked())
+        self.header_shown = True
+        self._show_header(QSettings().value(_HEADER_KEY, True, type=bool))
         self._ticker = QTimer(self, interval=1000)
         self._ticker.timeout.connect(self._render_meta)
         theme.palette_applied.connect(self._render_meta)  # light <-> dark: the colours are baked into the HTML
         self.show_job(None)
 
     def _show_header(self, shown: bool) -> None:
+        self.header_shown = shown
         self.meta_area.setVisible(shown and self.job is not None)
         self.header_toggle.setText(self.tr("Hide job header") if shown else self.tr("Show job header"))
         self.header_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
@@ -243,7 +244,7 @@ class PreviewPanel(QWidget):
             self.meta_area.hide()
             return
         self.meta.show()
-        self.meta_area.setVisible(self.header_toggle.isChecked())
+        self.meta_area.setVisible(self.header_shown)
         now = time.time()
         colour = state_colour(job.state)
         model = job.model or self.tr("no model")
