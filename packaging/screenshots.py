@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-SIZE = (1280, 780)
+SIZE = (1280, 800)  # the smallest size the layout test holds the window to
 PROMPTS = [
     "Summarise the attached meeting notes in five bullet points.",
     "Write a haiku about queues.",

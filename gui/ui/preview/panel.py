@@ -242,7 +242,9 @@ class PreviewPanel(QWidget):
             self.meta.setText("")
             self.meta.hide()
             self.meta_area.hide()
+            self.header_toggle.hide()  # nothing to fold
             return
+        self.header_toggle.show()
         self.meta.show()
         self.meta_area.setVisible(self.header_shown)
         now = time.time()

@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.profile_label)
         # A long message is cut at the window's edge: the whole of it is in the tooltip.
-        self.statusBar().messageChanged.connect(self.statusBar().setToolTip)
+        self.statusBar().messageChanged.connect(lambda text: self.statusBar().setToolTip(text))
         self._history_counts: dict[JobState, int] | None = None  # counted off the GUI thread (_start_loading)
         self._counts_timer = QTimer(self, singleShot=True, interval=1000)
         self._counts_timer.timeout.connect(lambda: spawn(self._refresh_history_counts()))
