@@ -184,7 +184,8 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("jobs", help="list the job history, newest first")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--limit", type=int, default=50, metavar="N", help="show the newest N jobs (default 50; 0: all)")
+    p.add_argument("--limit", type=int, default=None, metavar="N",
+                   help="show the newest N jobs (default 50; with --json all; 0: all)")
     p.add_argument("--state", action="append", choices=[s.value for s in _job_states()], metavar="STATE",
                    help="only jobs in this state (repeatable): " + ", ".join(s.value for s in _job_states()))
     p.add_argument("--batch", metavar="BATCH_ID", help="only the jobs of this batch")
@@ -385,8 +386,10 @@ def _jobs(args: argparse.Namespace) -> int:
     store = JobStore.open_default()
     try:
         store.recover()  # a crashed process's jobs show as interrupted, not as running for ever
+        # A script reading --json must not be cut short silently; a person reading the table is.
+        limit = args.limit if args.limit is not None else (0 if args.json else 50)
         jobs = store.jobs(states=[JobState(s) for s in args.state] if args.state else None, batch_id=args.batch,
-                          limit=args.limit if args.limit > 0 else None, newest_first=True)
+                          limit=limit if limit > 0 else None, newest_first=True)
     finally:
         store.close()
     if args.json:
