@@ -216,10 +216,12 @@ def test_drafts_survive_a_new_window(gui_engine, qtbot):
                                                   {"role": "user", "content": "unsent question"}])
     first.tab(CompletionsTab).prompt.setPlainText("Once upon a time")
     first.save_layout()  # what closing or switching does
+    wait_models(qtbot, first)  # the model list loads once the loop runs: let it finish first
     first.model.detach()
     second = MainWindow(engine, "Second")
     qtbot.addWidget(second)
     assert second.tab(ChatTab).conversation.messages() == [{"role": "system", "content": "Be brief."},
                                                           {"role": "user", "content": "unsent question"}]
     assert second.tab(CompletionsTab).prompt.toPlainText() == "Once upon a time"
+    wait_models(qtbot, second)
     second.model.detach()
