@@ -168,3 +168,16 @@ def test_accessible_names(main_window, qtbot):
             assert tab.model_picker.combo.accessibleName() == "Model"
     assert window.tab(ChatTab).submit_button.accessibleName() == "Submit Chat"
     QApplication.processEvents()
+
+
+def test_picking_an_endpoint_puts_the_cursor_in_its_prompt(main_window, qtbot):
+    from gui.ui.tabs.completions import CompletionsTab
+
+    window = main_window
+    wait_models(qtbot, window)
+    focus(qtbot, window.jobs.filter_edit)
+    qtbot.keyClick(window.jobs.filter_edit, Qt.Key.Key_2, CTRL)
+    qtbot.keyClicks(QApplication.focusWidget(), "Once upon")
+    assert window.tab(CompletionsTab).prompt.toPlainText() == "Once upon"  # typed where it belongs
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1, CTRL)
+    assert QApplication.focusWidget() is window.tab(ChatTab).user_edit  # the question, not the model box

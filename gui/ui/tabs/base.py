@@ -260,6 +260,12 @@ class EndpointTab(QWidget):
             label.hide()
             label.clear()
 
+    def first_input(self) -> QWidget | None:
+        """Where the cursor goes when the endpoint is picked: the text the user came to type
+        (the prompt), not the model box that comes first in the form."""
+        return next((e for e in self.findChildren(QPlainTextEdit) if e.isVisibleTo(self) and not e.isReadOnly()),
+                    None)
+
     # -- drafts: what was typed survives a profile switch and a restart ---------------
 
     def _draft_edits(self) -> list[QPlainTextEdit | QLineEdit]:

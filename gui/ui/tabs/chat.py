@@ -141,6 +141,9 @@ class ChatTab(EndpointTab):
         )
         return with_json_schema(body, schema) if schema else body
 
+    def first_input(self) -> QWidget | None:
+        return self.user_edit  # the question, not the optional system message above it
+
     def draft(self) -> dict[str, Any]:
         return {**super().draft(), "messages": self.conversation.messages()}
 

@@ -158,7 +158,12 @@ class MainWindow(QMainWindow):
         """Show an endpoint and put the cursor in its first input, so what the user types
         next lands there (Ctrl+1…8, the sidebar, the View menu)."""
         self.tabs.setCurrentIndex(index)
-        _focus_first(self.build_tab(index))
+        tab = self.build_tab(index)
+        target = tab.first_input()
+        if target is not None:
+            target.setFocus()
+        else:
+            _focus_first(tab)
 
     def _tint_icons(self) -> None:
         for i, spec in enumerate(TABS):
