@@ -88,12 +88,26 @@ def test_the_sidebar_shows_all_eight_endpoints_and_marks_the_current(window):
     assert sidebar.currentRow() == 4 and sidebar.item(4).isSelected()
 
 
-def test_dialogs_fit(window, qtbot):
-    problems = []
+def test_dialogs_and_panels_fit(window, qtbot):
+    from tabs_support import show_in_preview, wait_done
+
+    from gui.ui.tabs.chat import ChatTab
+
+    chat = window.tab(ChatTab)
+    chat.conversation.set_messages([{"role": "user", "content": "hello"}])
+    job = wait_done(qtbot, window, chat.submit_jobs())[0]
+    show_in_preview(qtbot, window, job)
+    settle()
+    problems = [f"main window with a job shown: {p}" for p in clipped(window)]
+    window.batches.dock.show()  # the batch list, empty
+    settle()
+    problems += [f"batch list: {p}" for p in clipped(window.batches.dock)]
+    window.batches.dock.hide()
     queue_dialog = window.queue.open_settings()
     profiles = window.open_profiles()
     batch = window.batches.new_batch()
-    for dialog in (queue_dialog, profiles, batch):
+    details = window.tools.actions.show_details()
+    for dialog in (queue_dialog, profiles, batch, details):
         qtbot.waitExposed(dialog)
         settle()
         problems += [f"{dialog.windowTitle()}: {p}" for p in clipped(dialog)]
