@@ -41,5 +41,8 @@ class EmptyTableHint(QLabel):
         self.show()
 
     def fit(self) -> None:
-        """Fill the viewport (the view calls this when it is resized)."""
-        self.setGeometry(self._view.viewport().rect())
+        """The middle of the viewport, in lines short enough to read (the view calls this
+        when it is resized)."""
+        rect = self._view.viewport().rect()
+        side = max(0, (rect.width() - 560) // 2)
+        self.setGeometry(rect.adjusted(side, 0, -side, 0))
