@@ -107,7 +107,8 @@ def test_dialogs_and_panels_fit(window, qtbot):
     profiles = window.open_profiles()
     batch = window.batches.new_batch()
     details = window.tools.actions.show_details()
-    for dialog in (queue_dialog, profiles, batch, details):
+    watch = window.batches.watch.edit()
+    for dialog in (queue_dialog, profiles, batch, details, watch):
         qtbot.waitExposed(dialog)
         settle()
         problems += [f"{dialog.windowTitle()}: {p}" for p in clipped(dialog)]
