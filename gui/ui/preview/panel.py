@@ -96,7 +96,7 @@ class PreviewPanel(QWidget):
         self.header_toggle = QToolButton(self, autoRaise=True,
                                          toolTip=self.tr("Show or hide the job's state, times and timeline"))
         self.header_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.header_toggle.clicked.connect(lambda: self._show_header(not self.header_shown))
+        self.header_toggle.clicked.connect(self._toggle_header)
         buttons = QHBoxLayout()
         buttons.addWidget(self.header_toggle)
         buttons.addWidget(self.message, 1)
@@ -118,12 +118,15 @@ class PreviewPanel(QWidget):
         theme.palette_applied.connect(self._render_meta)  # light <-> dark: the colours are baked into the HTML
         self.show_job(None)
 
+    def _toggle_header(self) -> None:
+        self._show_header(not self.header_shown)
+        QSettings().setValue(_HEADER_KEY, self.header_shown)
+
     def _show_header(self, shown: bool) -> None:
         self.header_shown = shown
         self.meta_area.setVisible(shown and self.job is not None)
         self.header_toggle.setText(self.tr("Hide job header") if shown else self.tr("Show job header"))
         self.header_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
-        QSettings().setValue(_HEADER_KEY, shown)
 
     @property
     def embeddings(self) -> EmbeddingsView:

@@ -100,14 +100,14 @@ class EndpointSidebar(QListWidget):
         item = QListWidgetItem(icon, title)
         item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.addItem(item)
-        self._fit()
 
     def tile_width(self) -> int:
         metrics = self.fontMetrics()
         widest = max((metrics.horizontalAdvance(self.item(i).text()) for i in range(self.count())), default=60)
         return max(widest, ICON) + 2 * _PAD
 
-    def _fit(self) -> None:
+    def fit(self) -> None:
+        """Tiles as wide as the longest title (call once the endpoints are added)."""
         width = self.tile_width()
         height = ICON + self.fontMetrics().height() + 14
         self.setGridSize(QSize(width, height))

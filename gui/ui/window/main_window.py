@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         for i, spec in enumerate(TABS):  # the others: an empty page until first shown (build_tab)
             self.tabs.add_page(self._built_tabs.get(i) or QWidget(self.tabs), endpoint_icon(spec.icon),
                                QCoreApplication.translate("tabs", spec.title))
+        self.tabs.sidebar.fit()
         self.tabs.currentChanged.connect(self.build_tab)
         self.tabs.pageActivated.connect(self.focus_endpoint)
         theme.palette_applied.connect(self._tint_icons)
