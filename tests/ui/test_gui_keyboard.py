@@ -181,3 +181,10 @@ def test_picking_an_endpoint_puts_the_cursor_in_its_prompt(main_window, qtbot):
     assert window.tab(CompletionsTab).prompt.toPlainText() == "Once upon"  # typed where it belongs
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1, CTRL)
     assert QApplication.focusWidget() is window.tab(ChatTab).user_edit  # the question, not the model box
+
+
+def test_the_window_opens_with_the_cursor_in_the_question(main_window, qtbot):
+    window = main_window
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.tab(ChatTab).user_edit, timeout=2000)
+    wait_models(qtbot, window)

@@ -138,6 +138,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self, self._start_loading)
 
     def _start_loading(self) -> None:
+        first = self.tabs.currentWidget()
+        if isinstance(first, EndpointTab) and (target := first.first_input()) is not None:
+            target.setFocus()  # a new user can type the question at once
         self.catalog.refresh()
         spawn(self._refresh_history_counts())
 
