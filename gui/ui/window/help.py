@@ -51,7 +51,7 @@ def show_about(parent: QWidget) -> QMessageBox:
                                     "Qt {qt} and PySide6: LGPL-3.0<br>"
                                     "qasync: BSD-2-Clause · httpx, httpx-aiohttp: BSD-3-Clause · aiohttp: Apache-2.0<br>"
                                     "keyring, truststore, openpyxl: MIT<br>"
-                                    "Starlette, uvicorn, python-multipart (the sandbox): BSD-3-Clause<br>"
+                                    "psutil: BSD-3-Clause · Starlette, uvicorn, python-multipart (the sandbox): BSD-3-Clause<br>"
                                     "Icons: Queue Desk's own line icons and Qt's standard icons</p>").format(
         version=__version__, home=html.escape(str(app_home())), qt=qVersion())
     box = QMessageBox(QMessageBox.Icon.Information, translate("window_help", "About Queue Desk"), text, parent=parent)
