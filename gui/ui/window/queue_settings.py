@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -57,6 +58,10 @@ class QueueSettingsDialog(QDialog):
     def __init__(self, scheduler: Scheduler, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Queue settings"))
+        # Wide enough for its title bar ("Queue settings — Queue Desk" and the buttons), which a
+        # window manager would otherwise cut to "Queue settin…".
+        title = f"{self.windowTitle()} — {QApplication.applicationDisplayName()}"
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(title) + 160)
         self._scheduler = scheduler
         current = QueueSettings.load()
 
