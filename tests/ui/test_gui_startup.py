@@ -39,6 +39,7 @@ def test_tabs_are_built_when_first_shown(main_window, qtbot):
     assert tab.isAncestorOf(QApplication.focusWidget())  # picked: the cursor is in its first input
     assert window.tab_for(TABS[5].endpoint) is window.tabs.widget(5)  # built, not shown
     assert window.tabs.currentIndex() == 2
+    wait_models(qtbot, window)  # the model list loads once the loop runs: let it finish first
 
 
 def test_ctrl_number_moves_the_focus_into_a_tab_built_for_it(main_window, qtbot):

@@ -238,6 +238,9 @@ def test_drops_go_where_they_belong_with_a_highlight(main_window, qtbot, tmp_pat
 
     drop_files(target, [other])  # nothing takes it: say so
     assert ".docx" in window.statusBar().currentMessage()
+    from gui.ui.window.drops import sort_files
+
+    assert sort_files([str(tmp_path / "meeting.mov")]).audio  # a video goes to Transcription too
     assert window.engine.store.count() == 0
 
 

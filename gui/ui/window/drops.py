@@ -26,14 +26,14 @@ class Sorted:
 
 def sort_files(paths: list[str]) -> Sorted:
     from gui.core.builders.media_bodies import (  # Speed: with the first drag, not at start-up
-        AUDIO_EXTENSIONS,
         IMAGE_EXTENSIONS,
+        MEDIA_EXTENSIONS,  # audio, recorder and video containers: long or odd ones are cut into pieces
     )
 
     found = Sorted()
     for path in paths:
         suffix = Path(path).suffix.lower().lstrip(".")
-        if Path(path).is_dir() or suffix in AUDIO_EXTENSIONS:
+        if Path(path).is_dir() or suffix in MEDIA_EXTENSIONS:
             found.audio.append(path)
         elif suffix in IMAGE_EXTENSIONS:
             found.images.append(path)
