@@ -99,7 +99,7 @@ def fitted_widths(metrics: QFontMetrics, header_metrics: QFontMetrics | None = N
     from gui.core.endpoints import Endpoint
 
     header_metrics = header_metrics or metrics
-    cell = 18  # the cell's margins and the focus frame
+    cell = 14  # the cell's margins (2 x 6) and a pixel each side for the focus frame
     samples = {
         "state": [s.label for s in JobState],
         "endpoint": [e.label for e in Endpoint],
