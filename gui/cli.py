@@ -7,6 +7,7 @@ import argparse
 import asyncio
 import json
 import logging
+import os
 import signal
 import sqlite3
 import sys
@@ -37,6 +38,11 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_smoke_test()
         if args.command is None:
+            from gui.ui.runtime.display import problem  # before Qt, which would abort
+
+            if why := problem():
+                print(why, file=sys.stderr)
+                return 2
             from gui.ui.app import run_gui  # Qt is imported only for the GUI
 
             return run_gui(sandbox=args.sandbox, base_url=args.base_url)
@@ -50,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except sqlite3.OperationalError as error:
         if "locked" not in str(error) and "busy" not in str(error):
-            raise
+            print(f"queue-desk: the job history cannot be read ({error}).", file=sys.stderr)
+            return 1
         from gui.core import paths  # the job database locked by another program
         from gui.core.jobs.store import busy_message
 
@@ -63,6 +70,20 @@ def main(argv: list[str] | None = None) -> int:
     except Stopped as stop:
         _stopped(args, stop.name)
         return 128 + stop.signum
+    except BrokenPipeError:
+        # The reader went away (`queue-desk jobs | head`): not an error. Python would still
+        # complain when flushing stdout at exit; point it at nothing.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except OSError as error:  # a path the user gave: missing, not writable, a file where a folder goes
+        where = f" {error.filename}" if error.filename else ""
+        print(f"queue-desk: cannot use{where}: {error.strerror or error}.", file=sys.stderr)
+        return 1
+    except Exception as error:  # noqa: BLE001 - a bug of ours: one line here, the traceback in the log
+        logging.getLogger("queue_desk.cli").debug("unexpected error", exc_info=True)
+        print(f"queue-desk: something went wrong that Queue Desk did not expect ({type(error).__name__}: {error}). "
+              "Please report it.", file=sys.stderr)
+        return 70
 
 
 def _stopped(args: argparse.Namespace, how: str) -> None:
@@ -164,8 +185,13 @@ def _parser() -> argparse.ArgumentParser:
                    help="export format for tables (default: the input's; results.jsonl is always written)")
     p.set_defaults(command="batch", handler=_batch)
 
-    p = sub.add_parser("jobs", help="list the job history")
+    p = sub.add_parser("jobs", help="list the job history, newest first")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, default=None, metavar="N",
+                   help="show the newest N jobs (default 50; with --json all; 0: all)")
+    p.add_argument("--state", action="append", choices=[s.value for s in _job_states()], metavar="STATE",
+                   help="only jobs in this state (repeatable): " + ", ".join(s.value for s in _job_states()))
+    p.add_argument("--batch", metavar="BATCH_ID", help="only the jobs of this batch")
     p.set_defaults(command="jobs", handler=_jobs)
 
     p = sub.add_parser("sandbox", help="run the local sandbox Queue API server")
@@ -187,6 +213,12 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _job_states():
+    from gui.core.jobs.job import JobState
+
+    return list(JobState)
+
+
 def _base_url(p: argparse.ArgumentParser) -> None:
     where = p.add_mutually_exclusive_group()
     where.add_argument("--base-url", default=DEFAULT_BASE_URL, help="Queue API base URL")
@@ -200,6 +232,7 @@ def _open_engine(args: argparse.Namespace, **options):
     from gui.core.engine import Engine
 
     if not getattr(args, "profile", None):
+        _check_plain_http(args.base_url)
         return _headless(Engine.open(args.base_url, **options))
     from gui.core.errors import ErrorKind
     from gui.core.profiles.keys import key_store
@@ -221,6 +254,21 @@ def _headless(engine):
     return engine
 
 
+def _check_plain_http(base_url: str) -> None:
+    """The engine's own refusal tells a window user to allow plain HTTP in the profile;
+    here the way out is https:// or a saved profile."""
+    from urllib.parse import urlsplit
+
+    from gui.core.api.urls import is_loopback
+    from gui.core.errors import ErrorKind
+
+    parts = urlsplit(base_url.strip())
+    if parts.scheme == "http" and parts.hostname and not is_loopback(parts.hostname):
+        raise QueueError(ErrorKind.INPUT, f"--base-url {base_url} is unencrypted http:// to {parts.hostname}: your "
+                                          "API key and data would cross the network in clear text. Use https://, "
+                                          "or a profile that allows plain HTTP (--profile NAME).")
+
+
 def _submit(args: argparse.Namespace) -> int:
     from gui.core.builders.cli_args import build_jobs, parse_param
 
@@ -228,6 +276,9 @@ def _submit(args: argparse.Namespace) -> int:
     params = dict(parse_param(p) for p in args.param)
     jobs = build_jobs(endpoint, model=args.model, prompt=args.prompt, params=params, files=args.file, mask=args.mask,
                       max_upload_mib=args.max_upload_mib)
+
+    if args.out is not None:  # before anything is sent (and paid for), not after
+        _check_out_folder(args.out)
 
     async def run() -> int:
         engine = _open_engine(args, **({"poll_deadline": args.timeout} if args.timeout else {}))
@@ -265,6 +316,18 @@ def _why_empty(job) -> str:
     problems = download_problems(Path(job.result_path).parent)
     reasons = "; ".join(f"image {n}: {why}" for n, why in sorted(problems.items())) or "the answer held no image"
     return f"no image was saved ({reasons}). The server's answer is kept in {job.result_path}."
+
+
+def _check_out_folder(out: Path) -> None:
+    from gui.core.errors import ErrorKind
+
+    if out.exists() and not out.is_dir():
+        raise QueueError(ErrorKind.INPUT, f"--out {out} is a file; give a folder for the results.")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise QueueError(ErrorKind.INPUT, f"--out {out} cannot be made ({error.strerror or error}); "
+                                          "give a folder you can write to.") from None
 
 
 def _result_files(job, out: Path | None) -> list[Path]:
@@ -338,20 +401,29 @@ class _ProgressLine:
 
 
 def _jobs(args: argparse.Namespace) -> int:
+    from gui.core.jobs.job import JobState
     from gui.core.jobs.store import JobStore
 
     store = JobStore.open_default()
     try:
         store.recover()  # a crashed process's jobs show as interrupted, not as running for ever
-        jobs = store.jobs()
+        # A script reading --json must not be cut short silently; a person reading the table is.
+        limit = args.limit if args.limit is not None else (0 if args.json else 50)
+        jobs = store.jobs(states=[JobState(s) for s in args.state] if args.state else None, batch_id=args.batch,
+                          limit=limit if limit > 0 else None, newest_first=True)
     finally:
         store.close()
     if args.json:
         print(json.dumps([_job_dict(j) for j in jobs], indent=2, ensure_ascii=False))
         return 0
+    if not jobs:
+        print("No jobs" + (" match" if args.state or args.batch else " yet") + ".", file=sys.stderr)
+        return 0
+    row = "{:<16}  {:<19}  {:<11} {:<16} {:<24} {}"
+    print(row.format("ID", "CREATED", "STATE", "ENDPOINT", "MODEL", "PROMPT / ERROR"))
     for job in jobs:
         created = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(job.created_at))
-        line = f"{job.id}  {created}  {job.state.value:<11} {job.endpoint.value:<14} {job.model:<24} {job.summary[:40]}"
+        line = row.format(job.id, created, job.state.value, job.endpoint.value, job.model[:24], job.summary[:40])
         print(line + (f"  {job.error}" if job.error else ""))
     return 0
 
@@ -386,6 +458,7 @@ def _sandbox(args: argparse.Namespace) -> int:
         mode_202=args.mode_202,
         job_ttl=args.job_ttl,
         api_key=args.api_key,
+        key_optional=True,  # the README's examples run without OPENAI_API_KEY
         seed=args.seed,
         fault_rate=args.fault_rate,
         audio_speed=args.audio_speed,

@@ -92,11 +92,9 @@ def _cut_a_recording(folder: Path) -> int:
 
 
 def _no_display() -> bool:
-    if os.environ.get("QT_QPA_PLATFORM"):
-        return False  # the caller chose
-    if sys.platform in ("win32", "darwin"):
-        return False
-    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    from gui.ui.runtime.display import problem
+
+    return problem() is not None
 
 
 def _make_app(settings_dir: Path):

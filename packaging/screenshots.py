@@ -1,6 +1,7 @@
 """Screenshots of the real app for the README, light and dark:
 
     python packaging/screenshots.py            # writes docs/screenshot-light.png and -dark.png
+    python packaging/screenshots.py --every-tab --lang de --out /tmp/shots   # each endpoint, each scheme
 
 Runs offscreen (no display needed) against the in-process sandbox, in a throwaway home
 and settings folder: a few chat jobs, an image, a transcription of a generated WAV and one
@@ -18,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-SIZE = (1280, 780)
+SIZE = (1280, 800)  # the smallest size the layout test holds the window to
 PROMPTS = [
     "Summarise the attached meeting notes in five bullet points.",
     "Write a haiku about queues.",
@@ -44,7 +45,8 @@ async def until(condition, timeout: float = 30.0) -> None:
         await asyncio.sleep(0.05)
 
 
-async def shoot(app, sandbox, home: Path) -> list[Path]:
+async def shoot(app, sandbox, home: Path, out: Path = DOCS, every_tab: bool = False,
+                prefix: str = "screenshot", size: tuple[int, int] = SIZE) -> list[Path]:
     from gui.core.engine import SANDBOX_KEY, Engine
     from gui.ui.runtime import theme
     from gui.ui.tabs.audio import TranscriptionTab
@@ -54,7 +56,7 @@ async def shoot(app, sandbox, home: Path) -> list[Path]:
 
     engine = Engine.open(sandbox.url, SANDBOX_KEY, home=home)
     window = MainWindow(engine, "Sandbox")
-    window.resize(*SIZE)
+    window.resize(*size)
     window.show()
     try:
         await until(lambda: bool(window.catalog.models))
@@ -80,9 +82,25 @@ async def shoot(app, sandbox, home: Path) -> list[Path]:
         for scheme in ("light", "dark"):
             theme.apply(app, scheme)
             await asyncio.sleep(0.3)
-            path = DOCS / f"screenshot-{scheme}.png"
+            path = out / f"{prefix}-{scheme}.png"
             window.grab().save(str(path), "PNG", 0)  # quality 0: PNG's strongest compression
             shots.append(path)
+            for i in range(len(window.tab_specs) if every_tab else 0):
+                window.show_endpoint(i)
+                await asyncio.sleep(0.2)
+                path = out / f"{prefix}-{scheme}-tab{i + 1}.png"
+                window.grab().save(str(path), "PNG", 0)
+                shots.append(path)
+            window.show_endpoint(0)
+            dialogs = {"batch": window.batches.new_batch, "profiles": window.open_profiles,
+                       "queue": window.queue.open_settings} if every_tab else {}
+            for name, open_dialog in dialogs.items():
+                dialog = open_dialog()
+                await asyncio.sleep(0.3)
+                path = out / f"{prefix}-{scheme}-{name}.png"
+                dialog.grab().save(str(path), "PNG", 0)
+                shots.append(path)
+                dialog.close()
         return shots
     finally:
         window._confirmed_close = True  # the waiting job becomes interrupted; it is a throwaway home
@@ -94,7 +112,16 @@ async def shoot(app, sandbox, home: Path) -> list[Path]:
         window.deleteLater()
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Render the app's window to PNG files.")
+    parser.add_argument("--out", type=Path, default=DOCS, help="folder for the pictures (default docs/)")
+    parser.add_argument("--lang", choices=["en", "de"], default="en")
+    parser.add_argument("--every-tab", action="store_true", help="also one picture per endpoint")
+    parser.add_argument("--size", default=f"{SIZE[0]}x{SIZE[1]}", help="window size, e.g. 1280x800")
+    args = parser.parse_args(argv)
+    size = tuple(int(v) for v in args.size.split("x"))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["QT_API"] = "pyside6"
     os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"  # never the user's keyring
@@ -105,7 +132,7 @@ def main() -> int:
     from gui.sandbox import SandboxConfig, SandboxServer
     from gui.ui.app import make_app
 
-    DOCS.mkdir(exist_ok=True)
+    args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="queue-desk-shots-", ignore_cleanup_errors=True) as tmp:
         home = Path(tmp) / "home"
         os.environ["QUEUE_DESK_HOME"] = str(home)
@@ -113,13 +140,18 @@ def main() -> int:
         for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
             QSettings.setPath(fmt, QSettings.Scope.UserScope, str(Path(tmp) / "settings"))
         app = make_app([sys.argv[0]])
+        from gui.ui.runtime import language
+
+        language.choose(args.lang)
+        language.install(app, args.lang)
         with SandboxServer(SandboxConfig(latency=0.4)) as sandbox:
             # The waiting job's request is cut off at shutdown; uvicorn (configured on start)
             # would print that as an error.
             logging.getLogger("uvicorn.error").setLevel(logging.CRITICAL)
-            shots = qasync.run(shoot(app, sandbox, home))
+            prefix = "screenshot" if args.lang == "en" else f"screenshot-{args.lang}"
+            shots = qasync.run(shoot(app, sandbox, home, args.out, args.every_tab, prefix, size))
     for path in shots:
-        print(f"{path.relative_to(ROOT)}: {path.stat().st_size // 1024} KB")
+        print(f"{path}: {path.stat().st_size // 1024} KB")
     return 0
 
 

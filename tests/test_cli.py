@@ -47,12 +47,34 @@ def test_submit_models_saves_the_model_list(sandbox, home):
     assert types["text-embedding-bge-m3"] == "EMBEDDING" and types["Llama-3.3-70B-Instruct"] == "LLM"
 
 
-def test_submit_without_a_key_says_how_to_set_it(sandbox, home):
-    env = {k: v for k, v in os.environ.items() if k != "OPENAI_API_KEY"}
+def without_key(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENAI_API_KEY", "DISPLAY", "WAYLAND_DISPLAY",
+                                                            "QT_QPA_PLATFORM")}
     env["QUEUE_DESK_HOME"] = str(home)
-    proc = subprocess.run([sys.executable, "-m", "gui", "submit", "chat", "--base-url", sandbox.url,
-                           "--prompt", "hi"], capture_output=True, text=True, env=env, timeout=60)
+    return env
+
+
+def test_submit_without_a_key_says_how_to_set_it(home):
+    # Refused before anything is sent: the host is not this machine.
+    proc = subprocess.run([sys.executable, "-m", "gui", "submit", "chat", "--base-url", "https://example.invalid/queue",
+                           "--prompt", "hi"], capture_output=True, text=True, env=without_key(home), timeout=60)
     assert proc.returncode == 1 and "OPENAI_API_KEY" in proc.stderr
+
+
+def test_submit_without_a_key_to_this_machine_goes_without_one(sandbox, home):
+    sandbox.config.key_optional = True  # as `queue-desk sandbox` runs it
+    proc = subprocess.run([sys.executable, "-m", "gui", "submit", "chat", "--base-url", sandbox.url,
+                           "--prompt", "hi"], capture_output=True, text=True, env=without_key(home), timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "authorization" not in sandbox.requests[-1].headers
+
+
+def test_the_window_without_a_display_says_so_in_one_line(home):
+    proc = subprocess.run([sys.executable, "-m", "gui", "--sandbox"], capture_output=True, text=True,
+                          env=without_key(home), timeout=60)
+    assert proc.returncode == 2 and proc.stdout == ""
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "DISPLAY is not set" in lines[0]
 
 
 def write_batch(path: Path, rows: int) -> None:
@@ -110,3 +132,53 @@ def test_jobs_lists_the_history_as_json(sandbox, home):
     jobs = json.loads(proc.stdout)
     assert len(jobs) == 1 and jobs[0]["state"] == "succeeded" and jobs[0]["summary"] == "remember me"
     assert "sk-test" not in (home / "jobs.sqlite3").read_bytes().decode("latin-1")
+
+
+def fill_history(home: Path, count: int) -> None:
+    from gui.core.endpoints import Endpoint
+    from gui.core.jobs.job import Job, JobState
+    from gui.core.jobs.store import JobStore
+
+    store = JobStore.open_default(home)
+    jobs = [Job(Endpoint.CHAT, {"model": "m", "messages": [{"role": "user", "content": f"question {i}"}]},
+                created_at=1_700_000_000 + i) for i in range(count)]
+    store.add_many(jobs)
+    store.transition(jobs[0], JobState.CANCELLED)
+    store.flush()
+    store.close()
+
+
+def test_jobs_prints_a_header_newest_first_with_a_limit_and_a_state_filter(home):
+    fill_history(home, 60)
+    lines = queue_desk("jobs", home=home).stdout.splitlines()
+    assert lines[0].split()[:3] == ["ID", "CREATED", "STATE"]
+    assert len(lines) == 1 + 50 and lines[1].endswith("question 59") and lines[-1].endswith("question 10")
+    assert len(queue_desk("jobs", "--limit", "3", home=home).stdout.splitlines()) == 1 + 3
+    cancelled = queue_desk("jobs", "--state", "cancelled", home=home).stdout.splitlines()
+    assert len(cancelled) == 2 and cancelled[1].endswith("question 0")
+
+
+def test_jobs_into_a_closed_pipe_ends_quietly(home):
+    fill_history(home, 3000)
+    env = dict(os.environ, QUEUE_DESK_HOME=str(home))
+    proc = subprocess.run(f"{sys.executable} -m gui jobs --limit 0 | head -1", shell=True, capture_output=True,
+                          text=True, env=env, timeout=60)
+    assert proc.stdout.startswith("ID") and proc.stderr == ""
+
+
+def test_submit_refuses_an_unusable_out_folder_before_sending(sandbox, home, tmp_path):
+    afile = tmp_path / "a-file"
+    afile.write_text("x")
+    for out in (afile, Path("/proc/queue-desk-nope")):
+        proc = queue_desk("submit", "chat", "--base-url", sandbox.url, "--prompt", "hi", "--out", str(out), home=home)
+        lines = proc.stderr.strip().splitlines()
+        assert proc.returncode == 1 and len(lines) == 1 and "--out" in lines[0] and "Traceback" not in proc.stderr
+    assert not sandbox.requests  # nothing sent, nothing paid
+
+
+def test_cli_messages_speak_of_flags_not_forms(home):
+    proc = queue_desk("submit", "transcriptions", "--base-url", "http://127.0.0.1:9/queue", "--file", "/nope.wav",
+                      home=home)
+    assert "Check the path" in proc.stderr and "Choose" not in proc.stderr
+    proc = queue_desk("submit", "chat", "--base-url", "http://example.invalid/queue", "--prompt", "x", home=home)
+    assert "https://" in proc.stderr and "allow plain HTTP for this profile" not in proc.stderr

@@ -175,9 +175,9 @@ def test_the_window_speaks_german(german, main_window, run_async):
     from gui.core.errors import ErrorKind, QueueError
 
     menus = [action.text() for action in main_window.menuBar().actions()]
-    assert menus[:4] == ["&Datei", "&Bearbeiten", "&Jobs", "&Ansicht"]
+    assert menus[:4] == ["&Datei", "&Bearbeiten", "&Jobs", "&Ansicht"] and menus[-1] == "&Hilfe"
     assert_menu_shortcuts_unique(main_window)
-    tabs = [main_window.tabs.tabText(i) for i in range(main_window.tabs.count())]
+    tabs = [main_window.tabs.title(i) for i in range(main_window.tabs.count())]
     assert "Übersetzung" in "".join(tabs), tabs
     # Qt's own words come from Qt's catalogue.
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

@@ -6,10 +6,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from gui.core.api.bounded import DEFAULT_MAX_ANSWER_MB
 from gui.core.api.client import DEFAULT_POLL_DEADLINE, QueueClient, Timeouts
-from gui.core.api.urls import check_base_url
+from gui.core.api.urls import check_base_url, is_loopback
 from gui.core.endpoints import DEFAULT_BASE_URL
 from gui.core.errors import MAX_SERVER_WAIT, ErrorKind, QueueError
 from gui.core.jobs.scheduler import Scheduler
@@ -21,9 +22,11 @@ if TYPE_CHECKING:
 SANDBOX_KEY = "sandbox"  # the sandbox accepts any key; never a real one
 
 
-def api_key_from_env() -> str:
+def api_key_from_env(base_url: str = DEFAULT_BASE_URL) -> str:
+    """OPENAI_API_KEY; a server on this machine may need no key, so there its absence is
+    no error (requests then go without one)."""
     key = os.environ.get("OPENAI_API_KEY", "").strip()
-    if not key:
+    if not key and not is_loopback(urlsplit(base_url).hostname or ""):
         raise QueueError(
             ErrorKind.INPUT,
             "No API key: set OPENAI_API_KEY to the key from the provider's API key portal.",
@@ -56,7 +59,7 @@ class Engine:
     ) -> Engine:
         base_url = check_base_url(base_url, allow_plain_http=allow_plain_http)
         store = JobStore.open_default(home)
-        client = QueueClient(base_url, api_key if api_key is not None else api_key_from_env(),
+        client = QueueClient(base_url, api_key if api_key is not None else api_key_from_env(base_url),
                              timeouts=timeouts, max_connections=max(concurrency, 8), ca_bundle=ca_bundle,
                              allow_plain_http=allow_plain_http, max_answer_mb=max_answer_mb,
                              max_server_wait=max_server_wait, poll_deadline=poll_deadline)

@@ -36,7 +36,10 @@ _POLL_HINT = "1"  # Retry-After for 202 polling; whole seconds, so retry-after-m
 
 
 def _check_auth(request: Request, config: SandboxConfig) -> None:
-    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    header = request.headers.get("authorization")
+    if header is None and config.key_optional and config.api_key is None:
+        return
+    scheme, _, token = (header or "").partition(" ")
     token = token.strip()
     if scheme.lower() != "bearer" or not token:
         raise detail_error(401, "Not authenticated", {"WWW-Authenticate": "Bearer"})

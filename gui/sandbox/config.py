@@ -21,6 +21,10 @@ class SandboxConfig:
     """Seconds a finished 202 job stays fetchable; afterwards its URLs answer 404."""
     api_key: str | None = None
     """If set, the bearer token must equal it; if None any non-empty bearer token is accepted."""
+    key_optional: bool = False
+    """With api_key None: requests without any Authorization are accepted too (the headless
+    `queue-desk sandbox`, so its README examples need no OPENAI_API_KEY). Off by default:
+    the real service answers 401 "Not authenticated", and the client's tests meet that."""
     seed: int = 0
     """Seeds the random knobs (failure_rate, fault_rate) so runs are reproducible."""
     fault_rate: float = 0.0

@@ -121,7 +121,7 @@ def serve(host: str, port: int, config: SandboxConfig) -> None:
     """Run until interrupted (Ctrl+C); prints the queue URL once the server is listening."""
     server = SandboxServer(config, host, port).start()
     print(f"Queue Desk sandbox listening on {server.url}", flush=True)
-    print("Any non-empty API key works" if config.api_key is None else "API key required", file=sys.stderr)
+    print("Any API key or none works" if config.api_key is None else "API key required", file=sys.stderr)
     try:
         while server._thread is not None and server._thread.is_alive():
             time.sleep(0.5)

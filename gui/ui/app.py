@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+from gui.core.api.urls import is_loopback
 from gui.core.endpoints import DEFAULT_BASE_URL
 from gui.core.engine import SANDBOX_KEY, Engine
 from gui.core.errors import QueueError
@@ -106,8 +107,9 @@ def open_session(*, sandbox_url: str | None = None, base_url: str | None = None,
         try:
             key = keys.require(profile.name).value
         except QueueError as error:
-            # The window still opens (history, results); submitting says what is missing.
-            key, blocker = "", error.message
+            # A server on this machine may need no key: requests go without one. Elsewhere the
+            # window still opens (history, results); submitting says what is missing.
+            key, blocker = "", None if is_loopback(urlsplit(profile.base_url).hostname or "") else error.message
     options = QueueSettings.load().engine_options()
     try:
         if one_off:  # an explicit --base-url is used exactly as given
@@ -192,7 +194,7 @@ def start_window(session: Session) -> MainWindow:
         engine.scheduler.resume_polling(job)
     # Another process holding the database for a while: say so (changes are kept and retried).
     engine.scheduler.on_store_trouble(lambda message: window.statusBar().showMessage(message or ""))
-    notes = ([session.blocker] if session.blocker else []) + session.notes
+    notes = list(session.notes)  # the blocker (e.g. no key) is in each form's banner: said once
     if interrupted:
         text = (translate("app", "1 job was interrupted when Queue Desk last stopped; select it and Resubmit "
                                  "to send it again.") if len(interrupted) == 1 else

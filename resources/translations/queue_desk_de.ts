@@ -5,8 +5,13 @@
     <name>AdvancedEditor</name>
     <message>
         <location filename="../../gui/ui/widgets/form.py" line="+99"/>
-        <source>Advanced (JSON merged into the request)</source>
-        <translation>Erweitert (JSON, das in die Anfrage übernommen wird)</translation>
+        <source>Advanced (extra JSON)</source>
+        <translation>Erweitert (zusätzliches JSON)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON fields merged into the request as they are</source>
+        <translation>JSON-Felder, die unverändert in die Anfrage übernommen werden</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -143,7 +148,7 @@
 <context>
     <name>BatchBar</name>
     <message>
-        <location filename="../../gui/ui/batch/run_list.py" line="+50"/>
+        <location filename="../../gui/ui/batch/run_list.py" line="+54"/>
         <source>{done} done · {failed} failed · {remaining} remaining</source>
         <translation>{done} fertig · {failed} fehlgeschlagen · {remaining} offen</translation>
     </message>
@@ -241,17 +246,17 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../gui/ui/batch/dialog.py" line="+52"/>
+        <location filename="../../gui/ui/batch/dialog.py" line="+54"/>
         <source>New batch</source>
         <translation>Neuer Batch</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Open a CSV, TSV, XLSX or JSONL file, or a folder of audio files</source>
-        <translation>Öffnen Sie eine CSV-, TSV-, XLSX- oder JSONL-Datei oder einen Ordner mit Audiodateien</translation>
+        <location line="+8"/>
+        <source>Type or paste a path, or open a CSV, TSV, XLSX or JSONL file, or a folder of audio files</source>
+        <translation>Pfad eingeben oder einfügen, oder eine CSV-, TSV-, XLSX- oder JSONL-Datei oder einen Ordner mit Audiodateien öffnen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Open file…</source>
         <translation>Datei öffnen…</translation>
     </message>
@@ -301,7 +306,7 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Input</source>
         <translation>Eingabe</translation>
     </message>
@@ -317,12 +322,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+125"/>
+        <location line="+136"/>
         <source>User message</source>
         <translation>Benutzernachricht</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-125"/>
         <source>Preview — the first rows as they will be sent</source>
         <translation>Vorschau – die ersten Zeilen, wie sie gesendet werden</translation>
     </message>
@@ -358,7 +363,12 @@
         <translation>Wird gelesen…</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+39"/>
+        <source>{path} does not exist. Check the path, or use Open file….</source>
+        <translation>{path} existiert nicht. Prüfen Sie den Pfad oder verwenden Sie „Datei öffnen…“.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Insert:</source>
         <translation>Einfügen:</translation>
     </message>
@@ -398,7 +408,17 @@
         <translation>Wählen Sie einen Ausgabeordner.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+4"/>
+        <source>Put at least one column into the message, e.g. {{{column}}}: click a column name under the template.</source>
+        <translation>Fügen Sie mindestens eine Spalte in die Nachricht ein, z. B. {{{column}}}: Klicken Sie auf einen Spaltennamen unter der Vorlage.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open a file or an audio folder above (or drop one on the main window): its first rows appear here exactly as they will be sent.</source>
+        <translation>Öffnen Sie oben eine Datei oder einen Audioordner (oder legen Sie sie im Hauptfenster ab): Die ersten Zeilen erscheinen hier genau so, wie sie gesendet werden.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>{count} row renders to an empty prompt (row {rows}); it is sent as it is.</source>
         <translation>{count} Zeile ergibt einen leeren Prompt (Zeile {rows}); sie wird unverändert gesendet.</translation>
     </message>
@@ -484,7 +504,7 @@
 <context>
     <name>BatchListPanel</name>
     <message>
-        <location filename="../../gui/ui/batch/run_list.py" line="+138"/>
+        <location filename="../../gui/ui/batch/run_list.py" line="+151"/>
         <source>No batches yet. Batch ▸ New batch… (Ctrl+B) turns a spreadsheet into jobs.</source>
         <translation>Noch keine Batches. Batch ▸ Neuer Batch… (Strg+B) macht aus einer Tabelle Jobs.</translation>
     </message>
@@ -583,7 +603,7 @@ Ergebnisse: {folder}</translation>
 <context>
     <name>ChatTab</name>
     <message>
-        <location filename="../../gui/ui/tabs/chat.py" line="+68"/>
+        <location filename="../../gui/ui/tabs/chat.py" line="+69"/>
         <source>Conversation</source>
         <translation>Unterhaltung</translation>
     </message>
@@ -604,8 +624,13 @@ Ergebnisse: {folder}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Answer in JSON (response_format json_object)</source>
-        <translation>Antwort als JSON (response_format json_object)</translation>
+        <source>Answer in JSON</source>
+        <translation>Antwort als JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sets response_format to json_object</source>
+        <translation>Setzt response_format auf json_object</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -638,12 +663,12 @@ Ergebnisse: {folder}</translation>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Output fields</source>
         <translation>Ausgabefelder</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -680,8 +705,13 @@ Ergebnisse: {folder}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Echo the prompt before the completion</source>
-        <translation>Prompt in der Antwort wiederholen</translation>
+        <source>Echo the prompt</source>
+        <translation>Prompt wiederholen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The answer starts with the prompt, then the completion</source>
+        <translation>Die Antwort beginnt mit dem Prompt, dann folgt die Vervollständigung</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -832,7 +862,7 @@ Der zweite Text
         <translation>Text</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>Cosine similarity of the inputs</source>
         <translation>Kosinusähnlichkeit der Eingaben</translation>
     </message>
@@ -898,9 +928,22 @@ Der zweite Text
     </message>
 </context>
 <context>
+    <name>EmptyTableHint</name>
+    <message>
+        <location filename="../../gui/ui/jobs/empty_state.py" line="+37"/>
+        <source>No job matches “{text}”. &lt;a href=&apos;clear&apos;&gt;Clear the filter&lt;/a&gt;</source>
+        <translation>Kein Job passt zu „{text}“. &lt;a href=&apos;clear&apos;&gt;Filter leeren&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No jobs yet. Pick a task on the left and submit it, or drop audio, images or a spreadsheet (CSV, XLSX, JSONL) anywhere on the window.</source>
+        <translation>Noch keine Jobs. Wählen Sie links eine Aufgabe und senden Sie sie ab, oder legen Sie Audio, Bilder oder eine Tabelle (CSV, XLSX, JSONL) irgendwo im Fenster ab.</translation>
+    </message>
+</context>
+<context>
     <name>EndpointTab</name>
     <message>
-        <location filename="../../gui/ui/tabs/base.py" line="+95"/>
+        <location filename="../../gui/ui/tabs/base.py" line="+109"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
@@ -910,7 +953,7 @@ Der zweite Text
         <translation>Prompt</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Send to the queue (Ctrl+Enter)</source>
         <translation>An die Warteschlange senden (Strg+Enter)</translation>
     </message>
@@ -1010,7 +1053,7 @@ score: integer: 1 to 5</translation>
         <translation>Die Felder aus einer JSON-Schema-Datei laden</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>Load fields from a JSON Schema</source>
         <translation>Felder aus einem JSON-Schema laden</translation>
     </message>
@@ -1038,7 +1081,7 @@ score: integer: 1 to 5</translation>
 <context>
     <name>HeatMap</name>
     <message>
-        <location filename="../../gui/ui/widgets/heat_map.py" line="+59"/>
+        <location filename="../../gui/ui/widgets/heat_map.py" line="+69"/>
         <source>No similarities to show</source>
         <translation>Keine Ähnlichkeiten zum Anzeigen</translation>
     </message>
@@ -1055,7 +1098,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>ImageEditTab</name>
     <message>
-        <location filename="../../gui/ui/tabs/image_edit.py" line="+62"/>
+        <location filename="../../gui/ui/tabs/image_edit.py" line="+76"/>
         <source>Images to edit</source>
         <translation>Zu bearbeitende Bilder</translation>
     </message>
@@ -1082,18 +1125,18 @@ Kosinusähnlichkeit {value}</translation>
     <message>
         <location line="+5"/>
         <location line="+4"/>
-        <location line="+87"/>
+        <location line="+92"/>
         <location line="+6"/>
         <source>No mask</source>
         <translation>Keine Maske</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-100"/>
         <source>Choose mask…</source>
         <translation>Maske auswählen…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>Describe the change. Ctrl+Enter submits.</source>
         <translation>Beschreiben Sie die Änderung. Strg+Enter sendet.</translation>
     </message>
@@ -1272,9 +1315,17 @@ Kosinusähnlichkeit {value}</translation>
     </message>
 </context>
 <context>
+    <name>ImageList</name>
+    <message>
+        <location filename="../../gui/ui/tabs/image_edit.py" line="-168"/>
+        <source>Drop images here (PNG, JPEG, WebP) or use Add images…</source>
+        <translation>Bilder hier ablegen (PNG, JPEG, WebP) oder „Bilder hinzufügen…“ verwenden</translation>
+    </message>
+</context>
+<context>
     <name>JobActions</name>
     <message>
-        <location filename="../../gui/ui/jobs/actions.py" line="+38"/>
+        <location filename="../../gui/ui/jobs/actions.py" line="+39"/>
         <source>Copy as curl</source>
         <translation>Als curl kopieren</translation>
     </message>
@@ -1314,7 +1365,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Die genaue Anfrage, Zeiten, HTTP-Status, Verbrauch und Rohdaten der Antwort</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Copied the request as a curl command (set OPENAI_API_KEY before running it).</source>
         <translation>Die Anfrage wurde als curl-Befehl kopiert (setzen Sie OPENAI_API_KEY, bevor Sie ihn ausführen).</translation>
     </message>
@@ -1407,7 +1458,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>JobTablePanel</name>
     <message>
-        <location filename="../../gui/ui/jobs/table_view.py" line="+124"/>
+        <location filename="../../gui/ui/jobs/table_view.py" line="+133"/>
         <source>Filter jobs (state, model, prompt, error…)</source>
         <translation>Jobs filtern (Status, Modell, Prompt, Fehler…)</translation>
     </message>
@@ -1442,7 +1493,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Die ausgewählten fertigen Jobs erneut senden</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Delete from History…</source>
         <translation>Aus dem Verlauf löschen…</translation>
     </message>
@@ -1452,13 +1503,13 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Die ausgewählten fertigen Jobs und ihre Ergebnisse entfernen</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Show the jobs of one batch</source>
         <translation>Die Jobs eines Batches anzeigen</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+71"/>
+        <location line="+79"/>
         <source>All jobs</source>
         <translation>Alle Jobs</translation>
     </message>
@@ -1496,17 +1547,27 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/ui/window/main_window.py" line="+109"/>
-        <source>Queue Desk — {profile}</source>
-        <translation>Queue Desk — {profile}</translation>
-    </message>
-    <message>
-        <location line="+37"/>
+        <location filename="../../gui/ui/window/main_window.py" line="+115"/>
         <source>Profile: {profile} ({url})</source>
         <translation>Profil: {profile} ({url})</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+111"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue Desk will speak the chosen language the next time it starts.</source>
+        <translation>Queue Desk verwendet die gewählte Sprache ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Select a finished job with a result to save it.</source>
+        <translation>Wählen Sie einen fertigen Job mit Ergebnis aus, um es zu speichern.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>{profile} is already the active profile.</source>
         <translation>{profile} ist bereits das aktive Profil.</translation>
     </message>
@@ -1526,9 +1587,14 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Es laufen noch Jobs</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>Submitted job {id} ({kind})</source>
         <translation>Job {id} gesendet ({kind})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Submitted {count} jobs ({kind})</source>
+        <translation>{count} Jobs gesendet ({kind})</translation>
     </message>
     <message>
         <location line="+27"/>
@@ -1566,7 +1632,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Fertig, fehlgeschlagen, abgebrochen und unterbrochen zählen alle Jobs im Verlauf</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>1 job is still running.</source>
         <translation>1 Job läuft noch.</translation>
     </message>
@@ -1622,7 +1688,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>ModelCatalog</name>
     <message>
-        <location filename="../../gui/ui/widgets/model_picker.py" line="+51"/>
+        <location filename="../../gui/ui/widgets/model_picker.py" line="+52"/>
         <source>Could not load the model list: {message}</source>
         <translation>Die Modellliste konnte nicht geladen werden: {message}</translation>
     </message>
@@ -1640,17 +1706,18 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Modell</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <location line="+4"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>Fetch the model list from the server again</source>
         <translation>Die Modellliste erneut vom Server abrufen</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Loading models…</source>
         <translation>Modelle werden geladen…</translation>
     </message>
@@ -1737,7 +1804,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../gui/ui/preview/panel.py" line="+75"/>
+        <location filename="../../gui/ui/preview/panel.py" line="+80"/>
         <source>Job details and result</source>
         <translation>Jobdetails und Ergebnis</translation>
     </message>
@@ -1747,7 +1814,22 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Speichern unter…</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+14"/>
+        <source>Show or hide the job&apos;s state, times and timeline</source>
+        <translation>Status, Zeiten und Ablauf des Jobs ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Hide job header</source>
+        <translation>Jobkopf ausblenden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show job header</source>
+        <translation>Jobkopf einblenden</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>Select a job to see its details and result.</source>
         <translation>Wählen Sie einen Job aus, um seine Details und sein Ergebnis zu sehen.</translation>
     </message>
@@ -1763,7 +1845,7 @@ Kosinusähnlichkeit {value}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+111"/>
+        <location line="+113"/>
         <source>The result file could not be read: {reason}</source>
         <translation>Die Ergebnisdatei konnte nicht gelesen werden: {reason}</translation>
     </message>
@@ -1921,12 +2003,12 @@ Kosinusähnlichkeit {value}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+201"/>
+        <location line="+202"/>
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-201"/>
         <source>Show the API key</source>
         <translation>API-Schlüssel anzeigen</translation>
     </message>
@@ -2021,7 +2103,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Die Sandbox akzeptiert jeden Schlüssel.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>The key is stored in the system keyring when you save.</source>
         <translation>Der Schlüssel wird beim Speichern im Schlüsselbund des Betriebssystems abgelegt.</translation>
     </message>
@@ -2167,17 +2249,12 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>QueueSettingsDialog</name>
     <message>
-        <location filename="../../gui/ui/window/queue_settings.py" line="+69"/>
+        <location filename="../../gui/ui/window/queue_settings.py" line="+70"/>
         <source>Queue settings</source>
         <translation>Einstellungen der Warteschlange</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source> per minute</source>
-        <translation> pro Minute</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+15"/>
         <source>No limit</source>
         <translation>Kein Limit</translation>
     </message>
@@ -2224,8 +2301,8 @@ Kosinusähnlichkeit {value}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Requests</source>
-        <translation>Anfragen</translation>
+        <source>Requests per minute</source>
+        <translation>Anfragen pro Minute</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2348,7 +2425,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>SaveSettingsBox</name>
     <message>
-        <location filename="../../gui/ui/preview/transcript_settings.py" line="+44"/>
+        <location filename="../../gui/ui/preview/transcript_settings.py" line="+45"/>
         <source>Saving transcripts</source>
         <translation>Transkripte speichern</translation>
     </message>
@@ -2379,8 +2456,13 @@ Kosinusähnlichkeit {value}</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Save each finished transcript automatically</source>
+        <source>Save transcripts automatically</source>
         <translation>Transkripte automatisch speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each finished transcript is saved as set here</source>
+        <translation>Jedes fertige Transkript wird wie hier eingestellt gespeichert</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2393,7 +2475,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Größere Dateien werden vor dem Hochladen abgelehnt (OpenAI nennt 25 MiB)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
@@ -2426,7 +2508,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>SeedEdit</name>
     <message>
-        <location filename="../../gui/ui/widgets/form.py" line="-74"/>
+        <location filename="../../gui/ui/widgets/form.py" line="-75"/>
         <source>none</source>
         <translation>keiner</translation>
     </message>
@@ -2649,7 +2731,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/ui/app.py" line="+123"/>
+        <location filename="../../gui/ui/app.py" line="+125"/>
         <source>The profile {profile} cannot be used: {problem} Using {fallback}; fix it under File → Profiles.</source>
         <translation>Das Profil {profile} kann nicht verwendet werden: {problem} Es wird {fallback} verwendet; beheben Sie das unter Datei → Profile.</translation>
     </message>
@@ -2765,7 +2847,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Batches</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&amp;Batch</source>
         <translation>Ba&amp;tch</translation>
     </message>
@@ -2865,7 +2947,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch_list</name>
     <message>
-        <location filename="../../gui/ui/batch/run_list.py" line="-133"/>
+        <location filename="../../gui/ui/batch/run_list.py" line="-149"/>
         <source>Stopped</source>
         <translation>Angehalten</translation>
     </message>
@@ -2900,7 +2982,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Unterbrochen</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+58"/>
         <source>{done} done · {failed} failed · {remaining} remaining</source>
         <translation>{done} fertig · {failed} fehlgeschlagen · {remaining} offen</translation>
     </message>
@@ -3331,6 +3413,11 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Kein gültiges JSON in Zeile {line}, Spalte {column}: {problem}.</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>remove the comma before the closing bracket</source>
+        <translation>Entfernen Sie das Komma vor der schließenden Klammer</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>The advanced settings must be one JSON object, like {&quot;top_p&quot;: 0.9}.</source>
         <translation>Die erweiterten Einstellungen müssen ein einzelnes JSON-Objekt sein, etwa {&quot;top_p&quot;: 0.9}.</translation>
@@ -3392,7 +3479,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>chat_tab</name>
     <message>
-        <location filename="../../gui/ui/tabs/chat.py" line="-64"/>
+        <location filename="../../gui/ui/tabs/chat.py" line="-68"/>
         <source>Server default</source>
         <translation>Server-Standard</translation>
     </message>
@@ -3415,7 +3502,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>client</name>
     <message>
-        <location filename="../../gui/core/api/client.py" line="+209"/>
+        <location filename="../../gui/core/api/client.py" line="+210"/>
         <source>The link answered {status}; it may have expired.</source>
         <translation>Der Link antwortete mit {status}; er ist möglicherweise abgelaufen.</translation>
     </message>
@@ -4105,7 +4192,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>preview</name>
     <message>
-        <location filename="../../gui/ui/preview/panel.py" line="-266"/>
+        <location filename="../../gui/ui/preview/panel.py" line="-291"/>
         <source>prompt</source>
         <translation>Prompt</translation>
     </message>
@@ -4186,7 +4273,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>profiles_dialog</name>
     <message>
-        <location filename="../../gui/ui/window/profiles_dialog.py" line="-287"/>
+        <location filename="../../gui/ui/window/profiles_dialog.py" line="-288"/>
         <source>The key is stored in the system keyring.</source>
         <translation>Der Schlüssel ist im Schlüsselbund des Betriebssystems gespeichert.</translation>
     </message>
@@ -4402,54 +4489,54 @@ Kosinusähnlichkeit {value}</translation>
     </message>
     <message>
         <location line="+190"/>
-        <location filename="../../gui/ui/window/main_window.py" line="-264"/>
+        <location filename="../../gui/ui/window/endpoint_pages.py" line="+50"/>
         <source>Transcription</source>
         <translation>Transkription</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../gui/ui/window/main_window.py" line="+1"/>
+        <location filename="../../gui/ui/window/endpoint_pages.py" line="+1"/>
         <source>Translation</source>
         <translation>Übersetzung</translation>
     </message>
     <message>
         <location filename="../../gui/ui/tabs/chat.py" line="+7"/>
-        <location filename="../../gui/ui/window/main_window.py" line="-4"/>
+        <location filename="../../gui/ui/window/endpoint_pages.py" line="-4"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../gui/ui/tabs/completions.py" line="-24"/>
-        <location filename="../../gui/ui/window/main_window.py" line="+1"/>
+        <location filename="../../gui/ui/tabs/completions.py" line="-25"/>
+        <location filename="../../gui/ui/window/endpoint_pages.py" line="+1"/>
         <source>Completions</source>
         <translation>Vervollständigung</translation>
     </message>
     <message>
         <location filename="../../gui/ui/tabs/embeddings.py" line="-55"/>
-        <location filename="../../gui/ui/window/main_window.py" line="+1"/>
+        <location filename="../../gui/ui/window/endpoint_pages.py" line="+1"/>
         <source>Embeddings</source>
         <translation>Embeddings</translation>
     </message>
     <message>
-        <location filename="../../gui/ui/tabs/image_edit.py" line="-158"/>
-        <location filename="../../gui/ui/window/main_window.py" line="+4"/>
+        <location filename="../../gui/ui/tabs/image_edit.py" line="+5"/>
+        <location filename="../../gui/ui/window/endpoint_pages.py" line="+4"/>
         <source>Image edit</source>
         <translation>Bildbearbeitung</translation>
     </message>
     <message>
         <location filename="../../gui/ui/tabs/image.py" line="+12"/>
-        <location filename="../../gui/ui/window/main_window.py" line="-1"/>
+        <location filename="../../gui/ui/window/endpoint_pages.py" line="-1"/>
         <source>Images</source>
         <translation>Bilder</translation>
     </message>
     <message>
         <location filename="../../gui/ui/tabs/models.py" line="-34"/>
-        <location filename="../../gui/ui/window/main_window.py" line="+2"/>
+        <location filename="../../gui/ui/window/endpoint_pages.py" line="+2"/>
         <source>Models</source>
         <translation>Modelle</translation>
     </message>
     <message>
-        <location filename="../../gui/ui/tabs/base.py" line="-62"/>
+        <location filename="../../gui/ui/tabs/base.py" line="-61"/>
         <source>Submit</source>
         <translation>Senden</translation>
     </message>
@@ -4620,9 +4707,70 @@ Kosinusähnlichkeit {value}</translation>
     </message>
 </context>
 <context>
+    <name>window_drops</name>
+    <message>
+        <location filename="../../gui/ui/window/drops.py" line="+49"/>
+        <source>Queue Desk has no use for {kinds} files. Drop audio or video (to transcribe), images (to edit) or a CSV, TSV, XLSX or JSONL table (for a batch).</source>
+        <translation>Mit {kinds}-Dateien kann Queue Desk nichts anfangen. Legen Sie Audio oder Video (zum Transkribieren), Bilder (zum Bearbeiten) oder eine CSV-, TSV-, XLSX- oder JSONL-Tabelle (für einen Batch) ab.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>transcribe {count} audio file(s)</source>
+        <translation>{count} Audiodatei(en) transkribieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>edit {count} image(s)</source>
+        <translation>{count} Bild(er) bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>open {name} as a batch</source>
+        <translation>{name} als Batch öffnen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Drop to {what}</source>
+        <translation>Ablegen, um {what}</translation>
+    </message>
+</context>
+<context>
+    <name>window_help</name>
+    <message>
+        <location filename="../../gui/ui/window/help.py" line="+24"/>
+        <source>Submit the current form</source>
+        <translation>Das aktuelle Formular senden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the selected finished jobs (asks first)</source>
+        <translation>Die ausgewählten fertigen Jobs löschen (mit Rückfrage)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close a dialog; in the filter box, clear it</source>
+        <translation>Einen Dialog schließen; im Filterfeld: es leeren</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;h3&gt;Queue Desk {version}&lt;/h3&gt;&lt;p&gt;Send AI work to an OpenAI-compatible Queue API and keep the results.&lt;/p&gt;&lt;p&gt;Data folder: {home}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bundled parts and their licences&lt;/b&gt;&lt;br&gt;Qt {qt} and PySide6: LGPL-3.0&lt;br&gt;qasync: BSD-2-Clause · httpx, httpx-aiohttp: BSD-3-Clause · aiohttp: Apache-2.0&lt;br&gt;keyring, truststore, openpyxl: MIT&lt;br&gt;psutil: BSD-3-Clause · Starlette, uvicorn, python-multipart (the sandbox): BSD-3-Clause&lt;br&gt;Icons: Queue Desk&apos;s own line icons and Qt&apos;s standard icons&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Queue Desk {version}&lt;/h3&gt;&lt;p&gt;KI-Aufträge an eine OpenAI-kompatible Queue-API senden und die Ergebnisse behalten.&lt;/p&gt;&lt;p&gt;Datenordner: {home}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mitgelieferte Teile und ihre Lizenzen&lt;/b&gt;&lt;br&gt;Qt {qt} und PySide6: LGPL-3.0&lt;br&gt;qasync: BSD-2-Clause · httpx, httpx-aiohttp: BSD-3-Clause · aiohttp: Apache-2.0&lt;br&gt;keyring, truststore, openpyxl: MIT&lt;br&gt;psutil: BSD-3-Clause · Starlette, uvicorn, python-multipart (die Sandbox): BSD-3-Clause&lt;br&gt;Symbole: die eigenen Liniensymbole von Queue Desk und die Standardsymbole von Qt&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>About Queue Desk</source>
+        <translation>Über Queue Desk</translation>
+    </message>
+</context>
+<context>
     <name>window_menus</name>
     <message>
-        <location filename="../../gui/ui/window/menus.py" line="+18"/>
+        <location filename="../../gui/ui/window/menus.py" line="+36"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -4637,7 +4785,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Verbindungsprofile und API-Schlüssel</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Save Result As…</source>
         <translation>Ergebnis &amp;speichern unter…</translation>
     </message>
@@ -4647,12 +4795,22 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Das Ergebnis des ausgewählten Jobs speichern</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Open &amp;Data Folder</source>
+        <translation>&amp;Datenordner öffnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The folder with the job history, results and logs</source>
+        <translation>Der Ordner mit Jobverlauf, Ergebnissen und Protokollen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
@@ -4667,12 +4825,12 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Die Jobtabelle filtern</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>&amp;Jobs</source>
         <translation>&amp;Jobs</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Refresh Models</source>
         <translation>&amp;Modelle aktualisieren</translation>
     </message>
@@ -4682,7 +4840,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Die Modellliste erneut vom Server abrufen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -4692,13 +4850,13 @@ Kosinusähnlichkeit {value}</translation>
         <translation>&amp;Erscheinungsbild</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+16"/>
+        <location line="+2"/>
+        <location line="+6"/>
         <source>Follow &amp;System</source>
         <translation>Wie im &amp;System</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-5"/>
         <source>&amp;Light</source>
         <translation>&amp;Hell</translation>
     </message>
@@ -4708,45 +4866,30 @@ Kosinusähnlichkeit {value}</translation>
         <translation>&amp;Dunkel</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>&amp;Language</source>
         <translation>S&amp;prache</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Language</source>
-        <translation>Sprache</translation>
+        <location line="+5"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Queue Desk will speak the chosen language the next time it starts.</source>
-        <translation>Queue Desk verwendet die gewählte Sprache ab dem nächsten Start.</translation>
+        <location line="+2"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>Select a finished job with a result to save it.</source>
-        <translation>Wählen Sie einen fertigen Job mit Ergebnis aus, um es zu speichern.</translation>
+        <location line="+4"/>
+        <source>&amp;About Queue Desk</source>
+        <translation>Ü&amp;ber Queue Desk</translation>
     </message>
 </context>
 <context>
     <name>window_tools</name>
     <message>
-        <location filename="../../gui/ui/window/job_tools.py" line="+41"/>
-        <source>Go to an endpoint tab</source>
-        <translation>Zu einem Endpunkt-Tab wechseln</translation>
-    </message>
-    <message>
-        <location line="+39"/>
-        <source>Submitted 1 job ({kind})</source>
-        <translation>1 Job gesendet ({kind})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Submitted {count} jobs ({kind})</source>
-        <translation>{count} Jobs gesendet ({kind})</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location filename="../../gui/ui/window/job_tools.py" line="+86"/>
         <source>Transcript saved to {path}</source>
         <translation>Transkript gespeichert unter {path}</translation>
     </message>

@@ -97,6 +97,7 @@ def test_stop_field_round_trip():
     ('{"top_p": 0.9,, }', "line 1, column 15"),
     ('{"a": 1', "a comma is missing"),
     ("{'a': 1}", "keys need double quotes"),
+    ('{"a": 1,}', "remove the comma before the closing bracket"),
     ("[1, 2]", "one JSON object"),
     ('{"a": 1} x', "text after the closing"),
 ])

@@ -108,3 +108,8 @@ def test_delete_removes_finished_jobs_their_timeline_and_results_only(tmp_path):
     assert store.get(running.id).state is JobState.WAITING  # in flight: refused, results kept
     assert (store.results_dir / running.id / "response.json").is_file()
     assert store.delete([failed.id]) == [failed.id] and store.count() == 1
+
+
+def test_the_summary_of_several_embeddings_inputs_is_their_text():
+    job = Job(Endpoint.EMBEDDINGS, {"model": "m", "input": ["Invoice overdue", "Payment received"]})
+    assert job.summary == "Invoice overdue · Payment received"

@@ -38,7 +38,7 @@ def test_from_a_csv_to_a_finished_batch_and_an_exported_csv(main_window, qtbot, 
 
     dialog.system_edit.setPlainText("Answer in {lang}.")
     dialog.template_edit.setPlainText("Please answer: {questoin}")
-    qtbot.waitUntil(lambda: dialog.problems_label.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: "{questoin}" in dialog.problems_label.text(), timeout=2000)
     assert "{questoin}" in dialog.problems_label.text() and not dialog.start_button.isEnabled()
     assert "questoin" in dialog.preview.toHtml() and "fadbd8" in dialog.preview.toHtml()  # marked in the preview
     assert dialog.start() is None and not [r for r in sandbox.requests if r.method == "POST"]
@@ -201,3 +201,25 @@ def test_a_batch_into_a_folder_in_use_is_refused_naming_the_process(main_window,
         qtbot.waitUntil(lambda: any("Another Queue Desk process" in m for m in messages), timeout=5000)
     assert f"pid {os.getpid()}" in messages[-1] and not main_window.batches.runs
     assert not [r for r in sandbox.requests if r.method == "POST"]
+
+
+def test_the_batch_dialog_cannot_send_the_same_text_for_every_row(main_window, qtbot, tmp_path):
+    window = main_window
+    dialog = window.batches.new_batch()
+    assert "first rows appear here" in dialog.preview.toPlainText()  # before a file: what to do
+    source = tmp_path / "questions.csv"
+    write_csv(source, 3)
+    dialog.source_edit.setText(str(source))  # typed or pasted, not only picked
+    with qtbot.waitSignal(dialog.tableLoaded, timeout=5000):
+        dialog.source_edit.editingFinished.emit()
+    qtbot.waitUntil(lambda: not window.catalog.loading and bool(dialog.model_picker.model_ids()), timeout=10000)
+    assert dialog.template_edit.toPlainText() == "" and not dialog.start_button.isEnabled()
+    dialog.template_edit.setPlainText("Answer briefly.")  # no column: every row the same
+    qtbot.waitUntil(lambda: "at least one column" in dialog.problems_label.text(), timeout=2000)
+    assert not dialog.start_button.isEnabled()
+    dialog.template_edit.setPlainText("Answer briefly: {question}")
+    qtbot.waitUntil(dialog.start_button.isEnabled, timeout=2000)
+    dialog.source_edit.setText(str(tmp_path / "nope.csv"))
+    dialog.source_edit.editingFinished.emit()
+    assert "does not exist" in dialog.problems_label.text() and not dialog.start_button.isEnabled()
+    dialog.close()

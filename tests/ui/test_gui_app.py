@@ -83,7 +83,7 @@ def test_run_gui_end_to_end(tmp_path):
     line = next(l for l in done.stdout.splitlines() if l.startswith("REPORT "))
     report = json.loads(line[len("REPORT "):])
     assert report["rc"] == 0
-    assert report["title"] == "Queue Desk — Sandbox"
+    assert report["title"] == "Sandbox"
     assert report["steps"] == ["submitted", "selected", "slow", "asked"]
     assert report["asked"] is True
     assert "Explain the queue in" in report["answer"]  # the sandbox's answer quotes the prompt

@@ -63,3 +63,32 @@ def test_batch_filter_reaches_old_batches_and_like_wildcards_are_literal(gui_eng
     assert visible_prompts(panel) == []
     window._confirmed_close = True
     window.close()
+
+
+def test_an_empty_table_says_what_to_do_next(gui_engine, qtbot):
+    from gui.ui.window.main_window import MainWindow
+
+    engine = gui_engine()
+    window = MainWindow(engine, "Sandbox")
+    qtbot.addWidget(window)
+    window.show()
+    hint = window.jobs.empty_hint
+    assert hint.isVisible() and "Pick a task on the left" in hint.text()
+    view = window.jobs.view
+    assert view.viewport().geometry().contains(hint.geometry()) and hint.width() >= 300  # over the rows
+    window._confirmed_close = True
+    window.model.detach()
+    history(engine.store, 3)
+    window = MainWindow(engine, "Sandbox")
+    qtbot.addWidget(window)
+    window.show()
+    hint = window.jobs.empty_hint
+    assert window.jobs.proxy.rowCount() == 3 and not hint.isVisible()
+    window.jobs.filter_edit.setText("no such prompt")
+    qtbot.waitUntil(lambda: window.jobs.proxy.rowCount() == 0 and hint.isVisible(), timeout=3000)
+    assert "No job matches “no such prompt”" in hint.text()
+    hint.linkActivated.emit("clear")
+    qtbot.waitUntil(lambda: window.jobs.proxy.rowCount() == 3, timeout=3000)
+    assert window.jobs.filter_edit.text() == "" and not hint.isVisible()
+    window._confirmed_close = True
+    window.model.detach()

@@ -39,7 +39,7 @@ def test_ctrl_f_focuses_the_filter_box(main_window, qtbot):
     qtbot.keyClick(window.tabs.currentWidget(), Qt.Key.Key_F, CTRL)
     assert window.jobs.filter_edit.hasFocus()
     assert window.jobs.filter_edit.selectedText() == "old"  # typing replaces it
-    assert window.find_action.shortcut().toString() == "Ctrl+F"
+    assert window.menus.find_action.shortcut().toString() == "Ctrl+F"
 
 
 def test_ctrl_number_switches_tabs(main_window, qtbot):
@@ -49,7 +49,7 @@ def test_ctrl_number_switches_tabs(main_window, qtbot):
     for i in (3, 8, 1):
         qtbot.keyClick(window.jobs.view, getattr(Qt.Key, f"Key_{i}"), CTRL)
         assert window.tabs.currentIndex() == i - 1
-    assert [a.shortcut().toString() for a in window.tab_actions] == [f"Ctrl+{i}" for i in range(1, 9)]
+    assert [a.shortcut().toString() for a in window.menus.tab_actions] == [f"Ctrl+{i}" for i in range(1, 9)]
 
 
 def test_f5_refreshes_the_models(main_window, qtbot, sandbox):
@@ -168,3 +168,23 @@ def test_accessible_names(main_window, qtbot):
             assert tab.model_picker.combo.accessibleName() == "Model"
     assert window.tab(ChatTab).submit_button.accessibleName() == "Submit Chat"
     QApplication.processEvents()
+
+
+def test_picking_an_endpoint_puts_the_cursor_in_its_prompt(main_window, qtbot):
+    from gui.ui.tabs.completions import CompletionsTab
+
+    window = main_window
+    wait_models(qtbot, window)
+    focus(qtbot, window.jobs.filter_edit)
+    qtbot.keyClick(window.jobs.filter_edit, Qt.Key.Key_2, CTRL)
+    qtbot.keyClicks(QApplication.focusWidget(), "Once upon")
+    assert window.tab(CompletionsTab).prompt.toPlainText() == "Once upon"  # typed where it belongs
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1, CTRL)
+    assert QApplication.focusWidget() is window.tab(ChatTab).user_edit  # the question, not the model box
+
+
+def test_the_window_opens_with_the_cursor_in_the_question(main_window, qtbot):
+    window = main_window
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.tab(ChatTab).user_edit, timeout=2000)
+    wait_models(qtbot, window)

@@ -61,12 +61,12 @@ def test_saved_choice_is_applied_and_kept(scheme, qapp):
 
 def test_view_menu_switches_the_scheme(main_window, scheme, qtbot):
     wait_models(qtbot, main_window)  # the window's first model fetch must end before teardown
-    main_window.scheme_actions["dark"].trigger()
+    main_window.menus.scheme_actions["dark"].trigger()
     assert theme.is_dark()
     # Widgets with their own style sheet (bold labels) follow a change while the app runs.
     label = main_window.profile_label
     assert label.styleSheet() and label.palette().color(QPalette.ColorRole.WindowText).lightness() > 160
-    main_window.scheme_actions["light"].trigger()
+    main_window.menus.scheme_actions["light"].trigger()
     assert not theme.is_dark()
 
 
@@ -83,3 +83,28 @@ def test_make_app_sets_the_window_icon(qapp, qt_settings):
     make_app()
     assert not QApplication.windowIcon().isNull()
     theme.apply(qapp, "light")
+
+
+@pytest.mark.parametrize("name", ["light", "dark"])
+@pytest.mark.parametrize("done, failed", [(0, 0), (10, 0), (0, 10), (6, 0), (2, 3)])
+def test_the_batch_count_reads_on_its_bar(scheme, name, done, failed):
+    from gui.core.batch.run import Progress
+    from gui.ui.batch.run_list import _TRACK, BatchBar
+
+    scheme(name)
+    bar = BatchBar()
+    bar.set_progress(Progress(10, done, failed, 10 - done - failed, 0, 0.0, None))
+    under = (state_colour(JobState.SUCCEEDED) if done >= 5 else
+             state_colour(JobState.FAILED) if done + failed >= 5 else _TRACK)
+    assert theme.contrast(bar.text_colour(), QColor(under)) >= 3.0
+
+
+def test_endpoint_icons_follow_the_scheme(scheme):
+    from gui.ui.runtime.resources import endpoint_icon
+
+    for name in ("light", "dark"):
+        scheme(name)
+        image = endpoint_icon("chat").pixmap(24, 24).toImage()
+        drawn = [image.pixelColor(x, y) for x in range(24) for y in range(24) if image.pixelColor(x, y).alpha() > 200]
+        text = QApplication.palette().color(QPalette.ColorRole.WindowText)
+        assert drawn and all(abs(c.lightness() - text.lightness()) < 40 for c in drawn), name

@@ -121,3 +121,21 @@ def test_an_answer_asked_for_as_fields_is_shown_as_a_form(qtbot, qt_settings, st
     text = panel.browser.document().toPlainText()
     assert "sentiment" in text and "negative" in text and "late; <b>kind</b>" in text  # server text stays text
     assert "{" not in text  # a form, not JSON
+
+
+def test_the_job_header_folds_away_and_stays_folded(qtbot, qt_settings, store, tmp_path):
+    job = finished_chat(store, tmp_path, "An answer.")
+    panel = PreviewPanel(store)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.show_job(job)
+    assert panel.meta_area.isVisible()
+    panel.header_toggle.click()
+    assert not panel.meta_area.isVisible() and panel.header_toggle.text() == "Show job header"
+    panel.show_job(job)  # a tick or a new job does not bring it back
+    assert not panel.meta_area.isVisible()
+    again = PreviewPanel(store)  # the next start
+    qtbot.addWidget(again)
+    again.show()
+    again.show_job(job)
+    assert not again.meta_area.isVisible()

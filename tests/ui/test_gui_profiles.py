@@ -115,7 +115,7 @@ def test_switching_profile_rebuilds_the_engine(qtbot, qt_settings, home, sandbox
     window.show()
     new_window = new_session = None
     try:
-        assert window.windowTitle() == "Queue Desk — Sandbox" and window.profile_label.text() == "Sandbox"
+        assert window.windowTitle() == "Sandbox" and window.profile_label.text() == "Sandbox"
         tab = window.tab(ChatTab)
         tab.user_edit.setPlainText("before the switch")
         job = tab.submit()
@@ -141,7 +141,7 @@ def test_switching_profile_rebuilds_the_engine(qtbot, qt_settings, home, sandbox
         qtbot.addWidget(new_window)
         assert new_session.engine is not old_engine and old_engine.client._http.is_closed
         assert new_session.engine.scheduler.throttle.limit == 3
-        assert new_window.windowTitle() == "Queue Desk — Second" and new_window.profile_label.text() == "Second"
+        assert new_window.windowTitle() == "Second" and new_window.profile_label.text() == "Second"
         assert new_window.isVisible()
         assert QSettings().value(ACTIVE_PROFILE_KEY, "", type=str) == "Second"
         assert new_session.engine.store.get(job.id) is not None  # the same history
@@ -199,3 +199,25 @@ def test_a_profile_exactly_as_given_tests_a_v1_gateway_in_the_window(dialog, qtb
     assert ok and "1 model available" in message, message
     assert [s.path for s in gateway.seen] == ["/v1/models"]
     assert ProfileStore().get("Gateway").path_style is PathStyle.EXACT
+
+
+def test_without_a_keyring_the_dialog_says_so_once_and_promises_nothing(qtbot, qt_settings, home, sandbox):
+    import keyring
+    import keyring.backends.fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    try:
+        box = ProfilesDialog(ProfileStore(sandbox_url=sandbox.url), SANDBOX_PROFILE)
+        qtbot.addWidget(box)
+        box.show()
+        box.add_profile()
+        note = box.key_note.text()
+        assert "keyring when you save" not in note and "No system keyring" in note
+        fill(box, "Work", "https://example.invalid/queue", "sk-session")
+        assert box.save_profile()
+        box.select("Work")
+        note = box.key_note.text()
+        assert note.count("keyring") == 1, note  # the in-memory note, not that plus the keyring problem again
+    finally:
+        keyring.set_keyring(previous)

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from tabs_support import wait_models
 
-from gui.ui.window.main_window import TABS
+from gui.ui.window.main_window import TABS, MainWindow
 
 pytestmark = pytest.mark.usefixtures("qt_loop")
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -25,18 +25,21 @@ def test_tab_specs_match_their_classes():
 
 def test_tabs_are_built_when_first_shown(main_window, qtbot):
     window = main_window
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [s.title for s in TABS]
+    assert [window.tabs.title(i) for i in range(window.tabs.count())] == [s.title for s in TABS]
     assert set(window._built_tabs) == {0}  # only the first tab at start-up
     assert window.tabs.currentWidget() is window.build_tab(0)
 
-    qtbot.mouseClick(window.tabs.tabBar(), Qt.MouseButton.LeftButton,
-                     pos=window.tabs.tabBar().tabRect(2).center())
+    sidebar = window.tabs.sidebar
+    qtbot.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton,
+                     pos=sidebar.visualItemRect(sidebar.item(2)).center())
     assert window.tabs.currentIndex() == 2
     tab = window.tabs.currentWidget()
     assert tab is window._built_tabs[2] and tab.endpoint is TABS[2].endpoint and tab.isVisible()
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [s.title for s in TABS]
+    assert [window.tabs.title(i) for i in range(window.tabs.count())] == [s.title for s in TABS]
+    assert tab.isAncestorOf(QApplication.focusWidget())  # picked: the cursor is in its first input
     assert window.tab_for(TABS[5].endpoint) is window.tabs.widget(5)  # built, not shown
     assert window.tabs.currentIndex() == 2
+    wait_models(qtbot, window)  # the model list loads once the loop runs: let it finish first
 
 
 def test_ctrl_number_moves_the_focus_into_a_tab_built_for_it(main_window, qtbot):
@@ -114,7 +117,8 @@ def test_the_prompt_column_takes_the_width_the_others_leave(main_window, qtbot):
     from gui.ui.jobs.columns import COLUMN_INDEX, COLUMNS
 
     view = main_window.jobs.view
-    others = sum(c.width for c in COLUMNS if c.id != "prompt")
+    others = sum(view.columnWidth(i) for i, c in enumerate(COLUMNS)
+                 if c.id != "prompt" and not view.isColumnHidden(i))
 
     def fitted() -> bool:
         return view.columnWidth(COLUMN_INDEX["prompt"]) == max(160, view.viewport().width() - others)
@@ -122,6 +126,7 @@ def test_the_prompt_column_takes_the_width_the_others_leave(main_window, qtbot):
     qtbot.waitUntil(fitted, timeout=2000)
     main_window.resize(main_window.width() + 200, main_window.height())
     qtbot.waitUntil(lambda: fitted() and view.viewport().width() - others > 160, timeout=2000)
+    wait_models(qtbot, main_window)  # the model list loads once the loop runs: let it finish first
 
 
 def test_a_long_history_needs_no_sideways_scrolling(gui_engine, qtbot):
@@ -140,7 +145,8 @@ def test_a_long_history_needs_no_sideways_scrolling(gui_engine, qtbot):
     window.resize(1280, 800)
     window.show()
     view = window.jobs.view
-    others = sum(c.width for c in COLUMNS if c.id != "prompt")
+    others = sum(view.columnWidth(i) for i, c in enumerate(COLUMNS)
+                 if c.id != "prompt" and not view.isColumnHidden(i))
     qtbot.waitUntil(lambda: view.verticalScrollBar().isVisible(), timeout=2000)
     qtbot.waitUntil(lambda: view.columnWidth(COLUMN_INDEX["prompt"]) == view.viewport().width() - others,
                     timeout=2000)
@@ -197,3 +203,26 @@ def test_the_sandbox_takes_its_port_at_once_and_loads_once_the_loop_runs(tmp_pat
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["False", "False", "200"]
+
+
+def test_drafts_survive_a_new_window(gui_engine, qtbot):
+    """A profile switch (or a restart) builds a new window: what was typed is still there."""
+    from gui.ui.tabs.chat import ChatTab
+    from gui.ui.tabs.completions import CompletionsTab
+
+    engine = gui_engine()
+    first = MainWindow(engine, "Sandbox")
+    qtbot.addWidget(first)
+    first.tab(ChatTab).conversation.set_messages([{"role": "system", "content": "Be brief."},
+                                                  {"role": "user", "content": "unsent question"}])
+    first.tab(CompletionsTab).prompt.setPlainText("Once upon a time")
+    first.save_layout()  # what closing or switching does
+    wait_models(qtbot, first)  # the model list loads once the loop runs: let it finish first
+    first.model.detach()
+    second = MainWindow(engine, "Second")
+    qtbot.addWidget(second)
+    assert second.tab(ChatTab).conversation.messages() == [{"role": "system", "content": "Be brief."},
+                                                          {"role": "user", "content": "unsent question"}]
+    assert second.tab(CompletionsTab).prompt.toPlainText() == "Once upon a time"
+    wait_models(qtbot, second)
+    second.model.detach()

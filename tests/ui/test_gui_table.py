@@ -245,3 +245,32 @@ def test_header_click_sorts_whole_history_off_the_gui_thread(gui_engine, qtbot, 
     window.jobs.filter_edit.setText("JOB 099")
     qtbot.waitUntil(lambda: proxy.rowCount() == 10, timeout=2000)  # job 0990 … job 0999
     window.model.detach()
+
+
+def test_new_rows_do_not_move_the_row_under_the_pointer(qapp, qtbot, store):
+    from gui.ui.jobs.table_view import JobTablePanel
+
+    store.add_many(chat_job(f"job {i}", created_at=1_700_000_000 + i) for i in range(100))
+    scheduler = FakeScheduler()
+    model = JobTableModel(store, scheduler)
+    panel = JobTablePanel(model, scheduler)
+    qtbot.addWidget(panel)
+    panel.resize(700, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    view = panel.view
+    pointed = view.indexAt(view.viewport().rect().center())
+    job_under_pointer = panel.proxy.data(pointed, JobTableModel.JobRole).id
+    view.selectRow(pointed.row())
+    view.viewport().setAttribute(Qt.WidgetAttribute.WA_UnderMouse, True)  # the pointer rests on the table
+
+    for i in range(3):
+        scheduler.notify(chat_job(f"new {i}"))
+    model.flush()
+    qapp.processEvents()
+
+    now = view.indexAt(view.viewport().rect().center())
+    assert panel.proxy.data(now, JobTableModel.JobRole).id == job_under_pointer
+    assert panel.selected_jobs()[0].id == job_under_pointer
+    assert model.rowCount() == 103
+    view.viewport().setAttribute(Qt.WidgetAttribute.WA_UnderMouse, False)

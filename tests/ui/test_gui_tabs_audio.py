@@ -198,3 +198,56 @@ def test_a_dropped_video_recording_runs_in_pieces_with_progress_and_shows_one_ti
     transcript = parse_transcript(Path(done.result_path).read_bytes(), True)
     assert transcript.segments[-1].end == pytest.approx(70, abs=0.2)  # one time line, to the end
     qtbot.waitUntil(lambda: view.segments.rowCount() == len(transcript.segments), timeout=5000)
+
+
+def test_drops_go_where_they_belong_with_a_highlight(main_window, qtbot, tmp_path):
+    from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent
+    from PySide6.QtWidgets import QApplication, QWidget
+    from tabs_support import make_png
+
+    from gui.ui.tabs.image_edit import ImageEditTab
+
+    window = main_window
+    wait_models(qtbot, window)
+    image = make_png(tmp_path / "photo.png", 64, 64)
+    table = tmp_path / "questions.csv"
+    table.write_text("question\nWhy?\nHow?\n")
+    other = tmp_path / "notes.docx"
+    other.write_bytes(b"PK")
+    window.tabs.setCurrentWidget(window.tab(ChatTab))
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(image))])
+    target = window.jobs.view.viewport()
+    QApplication.sendEvent(target, QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime,
+                                                   Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    highlight = window.findChild(QWidget, "dropHighlight")
+    assert highlight.isVisible() and "edit 1 image" in highlight.text()
+
+    drop_files(target, [image])  # an image goes to Image edit, not to Transcription
+    assert not highlight.isVisible()
+    tab = window.tabs.currentWidget()
+    assert isinstance(tab, ImageEditTab) and tab.image_paths() == [str(image)]
+
+    drop_files(window.preview, [table])  # a table opens the batch dialog with it
+    dialog = window.batches.dialog
+    qtbot.waitUntil(lambda: dialog.table is not None, timeout=5000)
+    assert dialog.isVisible() and dialog.table.columns == ["question"]
+    dialog.close()
+
+    drop_files(target, [other])  # nothing takes it: say so
+    assert ".docx" in window.statusBar().currentMessage()
+    from gui.ui.window.drops import sort_files
+
+    assert sort_files([str(tmp_path / "meeting.mov")]).audio  # a video goes to Transcription too
+    assert window.engine.store.count() == 0
+
+
+def test_files_dropped_together_are_named_in_one_message(main_window, qtbot, tmp_path):
+    window = main_window
+    wait_models(qtbot, window)
+    files = [make_wav(tmp_path / f"w{i}.wav", 2) for i in range(2)]
+    drop_files(window.jobs.view.viewport(), files)
+    qtbot.waitUntil(lambda: "Submitted 2 jobs" in window.statusBar().currentMessage(), timeout=3000)
+    assert window.statusBar().toolTip() == window.statusBar().currentMessage()  # the whole text, if cut

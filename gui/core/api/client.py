@@ -117,8 +117,9 @@ class QueueClient:
             self._client = HttpClient(
                 transport=transport,
                 timeout=self.timeouts.httpx(),
-                headers={"Authorization": f"Bearer {self._api_key}", "User-Agent": "queue-desk",
-                         "Accept-Encoding": ACCEPTED_ENCODINGS},
+                # No key (a local server that needs none): no Authorization header at all.
+                headers={**({"Authorization": f"Bearer {self._api_key}"} if self._api_key else {}),
+                         "User-Agent": "queue-desk", "Accept-Encoding": ACCEPTED_ENCODINGS},
                 follow_redirects=False,
             )
             # For requests without files (see _exchange): the client's headers and settings, once.
@@ -127,7 +128,7 @@ class QueueClient:
             self._json_headers = httpx.Headers(self._client.headers)
             self._json_headers["Content-Type"] = "application/json"
             self._keyless_headers = httpx.Headers(self._client.headers)
-            del self._keyless_headers["Authorization"]
+            self._keyless_headers.pop("Authorization", None)
             self._extensions = {"timeout": self._client.timeout.as_dict(), READ_BODY: True,
                                 MAX_BYTES: self.max_answer_bytes}
             return self._client
@@ -195,7 +196,7 @@ class QueueClient:
             key = self.guard.key_for(url, needs_key=False)
             request = self._http.build_request("GET", url, extensions={MAX_BYTES: max_bytes})
             if not key:
-                del request.headers["Authorization"]
+                request.headers.pop("Authorization", None)
             try:
                 response = await self._http.send(request, stream=True)
                 try:

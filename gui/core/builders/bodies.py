@@ -264,8 +264,11 @@ def parse_extra(text: str) -> dict[str, Any]:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
         message = translate("bodies", "Not valid JSON at line {line}, column {column}: {problem}.")
-        raise FieldProblem("advanced", message.format(line=exc.lineno, column=exc.colno,
-                                                      problem=_plain_json_error(exc.msg))) from None
+        # {"a": 1,} is the common slip; json's "expecting a property name" points nowhere near it.
+        trailing = exc.doc[:exc.pos].rstrip().endswith(",") and exc.doc[exc.pos:exc.pos + 1] in ("}", "]")
+        problem = (translate("bodies", "remove the comma before the closing bracket") if trailing
+                   else _plain_json_error(exc.msg))
+        raise FieldProblem("advanced", message.format(line=exc.lineno, column=exc.colno, problem=problem)) from None
     if not isinstance(value, dict):
         raise FieldProblem("advanced", translate("bodies", "The advanced settings must be one JSON object, like "
                                                            "{\"top_p\": 0.9}."))

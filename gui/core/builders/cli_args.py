@@ -61,7 +61,21 @@ def build_jobs(
     except QueueError as error:
         field = getattr(error, "field", None)
         hint = f" (--{_FLAG.get(field, 'param ' + str(field))})" if field else ""
-        raise QueueError(ErrorKind.INPUT, error.message + hint) from None
+        raise QueueError(ErrorKind.INPUT, cli_words(error.message) + hint) from None
+
+
+# The shared checks speak to someone at a form; on the command line the same fix is a path.
+_GUI_WORDS = {
+    "does not exist (any more). Choose the file again.": "does not exist. Check the path.",
+    "Choose the file again.": "Check the path.",
+    "Choose a file.": "Give a file's path.",
+}
+
+
+def cli_words(message: str) -> str:
+    for gui, cli in _GUI_WORDS.items():
+        message = message.replace(gui, cli)
+    return message
 
 
 _FLAG = {"messages": "prompt", "prompt": "prompt", "input": "prompt", "model": "model", "file": "file",

@@ -130,6 +130,8 @@ class Job:
         for key in ("prompt", "input"):
             if key in body:
                 value = body[key]
+                if isinstance(value, list):  # several embeddings inputs: the texts, not a Python list
+                    return _shorten(" · ".join(v if isinstance(v, str) else str(v) for v in value))
                 return _shorten(value if isinstance(value, str) else str(value))
         return ""
 

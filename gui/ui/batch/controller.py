@@ -310,6 +310,7 @@ def install_batches(window: QMainWindow) -> BatchController:
     controller = BatchController(window.engine, window.catalog, window)
     dock = QDockWidget(QCoreApplication.translate("batch_controller", "Batches"), window)
     dock.setObjectName("batchesDock")
+    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     dock.hide()  # shown when there are batches
     controller.dock = dock
@@ -332,7 +333,9 @@ def install_batches(window: QMainWindow) -> BatchController:
 
     def runs_changed() -> None:
         window.jobs.set_batches([(r.plan.batch_id, r.plan.name) for r in controller.runs])
-        if controller.runs:
+        # Shown while a batch runs; finished ones restored at start-up do not take the
+        # table's room (Batch → Batch list shows them; the panel's × closes it).
+        if any(r.state.active for r in controller.runs):
             dock.show()
 
     controller.runsChanged.connect(runs_changed)

@@ -9,6 +9,7 @@ qasync loop breaks it (qt-async-recipes.md §1)."""
 from __future__ import annotations
 
 import asyncio
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from gui.core.batch.plan import BatchPlan, BatchSpec, default_out_dir, read_manifest
 from gui.core.batch.table import SourceKind, Table, read_table
+from gui.core.batch.template import placeholders
 from gui.core.endpoints import BodyKind, Endpoint
 from gui.core.errors import QueueError
 from gui.ui.batch.preview import preview_html, summary_text, token_tip
@@ -56,7 +58,10 @@ class BatchDialog(QDialog):
         self._estimate_for: object = None
         self._earlier_run: tuple[Path | None, bool] = (None, False)  # (output folder, holds this input's batch)
 
-        self.source_edit = QLineEdit(self, readOnly=True, placeholderText=self.tr("Open a CSV, TSV, XLSX or JSONL file, or a folder of audio files"))
+        # Typed, pasted or picked: Enter (or leaving the field) reads what is there.
+        self.source_edit = QLineEdit(self, placeholderText=self.tr("Type or paste a path, or open a CSV, TSV, XLSX or "
+                                                                   "JSONL file, or a folder of audio files"))
+        self.source_edit.editingFinished.connect(self._typed_source)
         self.open_button = QPushButton(self.tr("Open file…"), self)
         self.folder_button = QPushButton(self.tr("Audio folder…"), self)
         self.open_button.clicked.connect(self._choose_file)
@@ -99,6 +104,7 @@ class BatchDialog(QDialog):
                        self.out_edit.textChanged):
             signal.connect(self._refresh_timer.start)
         self._endpoint_changed(self.request.endpoint)
+        self.refresh()  # the empty preview says what to do first
         self.resize(1080, 720)
 
     def _layout(self, cancel: QPushButton) -> None:
@@ -201,12 +207,23 @@ class BatchDialog(QDialog):
         self.request.set_columns(table.columns)
         if table.kind == SourceKind.AUDIO and self.request.endpoint.spec.body is not BodyKind.MULTIPART:
             self.request.select_endpoint(Endpoint.TRANSCRIPTIONS)
-        elif not self.template_edit.toPlainText() and table.kind not in (SourceKind.AUDIO, SourceKind.JSONL):
-            self.template_edit.setPlainText("{" + table.columns[0] + "}")
         self._fill_columns()
         self._endpoint_changed(self.request.endpoint)
         self.refresh()
         self.tableLoaded.emit()
+
+    def _typed_source(self) -> None:
+        text = self.source_edit.text().strip().strip('"')
+        if not text or (self.table is not None and str(self.table.source) == text):
+            return
+        path = Path(text).expanduser()
+        if not path.exists():
+            self.problems_label.setText(self.tr("{path} does not exist. Check the path, or use Open file….").format(
+                path=text))
+            self.problems_label.setVisible(True)
+            self.start_button.setEnabled(False)
+            return
+        self.load(path)
 
     def _fill_columns(self) -> None:
         while self.columns_layout.count():
@@ -271,6 +288,11 @@ class BatchDialog(QDialog):
         out = self.out_edit.text().strip()
         if not out:
             trouble.append(self.tr("Choose an output folder."))
+        if self.table.kind not in (SourceKind.AUDIO, SourceKind.JSONL) and spec.template.strip() and not (
+                set(placeholders(spec.template) + placeholders(spec.system)) & set(self.table.columns)):
+            # Without a column every row would send the same text (or nothing): never worth paying for.
+            trouble.append(self.tr("Put at least one column into the message, e.g. {{{column}}}: click a column "
+                                   "name under the template.").format(column=self.table.columns[0]))
         plan = BatchPlan(self.table, spec, Path(out or default_out_dir(self.table.source)))
         return plan, trouble + plan.problems()
 
@@ -280,7 +302,9 @@ class BatchDialog(QDialog):
         self.problems_label.setVisible(bool(trouble))
         self.start_button.setEnabled(plan is not None and not trouble)
         if plan is None:
-            self.preview.setHtml("")
+            self.preview.setHtml('<p style="color: gray; margin: 24px;">' + html.escape(self.tr(
+                "Open a file or an audio folder above (or drop one on the main window): its first rows appear "
+                "here exactly as they will be sent.")) + "</p>")
             self.summary_label.setText("")
             return
         self.preview.setHtml(preview_html(plan))

@@ -24,6 +24,7 @@ from gui.core.batch.run import BatchRun
 from gui.core.batch.states import Progress, RunState
 from gui.core.jobs.job import JobState
 from gui.ui.jobs.columns import format_duration, state_colour
+from gui.ui.runtime.theme import contrast
 
 STATE_WORDS = {
     RunState.IDLE: QT_TRANSLATE_NOOP("batch_list", "Stopped"),
@@ -34,6 +35,9 @@ STATE_WORDS = {
     RunState.CANCELLED: QT_TRANSLATE_NOOP("batch_list", "Cancelled"),
     RunState.INTERRUPTED: QT_TRANSLATE_NOOP("batch_list", "Interrupted"),
 }
+
+
+_TRACK = "#eef1f1"  # the bar's empty part, in both schemes
 
 
 class BatchBar(QWidget):
@@ -56,7 +60,7 @@ class BatchBar(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
         painter.setPen(QColor("#bfc9ca"))
-        painter.setBrush(QColor("#eef1f1"))
+        painter.setBrush(QColor(_TRACK))
         painter.drawRoundedRect(rect, 3, 3)
         p = self.progress
         if p is None or not p.total:
@@ -69,8 +73,21 @@ class BatchBar(QWidget):
                 painter.setBrush(QColor(colour))
                 painter.drawRoundedRect(QRectF(x, rect.top(), width, rect.height()), 3, 3)
                 x += width
-        painter.setPen(QColor("#1c2833") if p.done < p.total * 0.55 else QColor("white"))
+        painter.setPen(self.text_colour())
         painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, f"{p.finished:,} / {p.total:,}")
+
+    def text_colour(self) -> QColor:
+        """Dark or white, whichever reads better on the colour under the centred count (the
+        dark scheme's light green took white text down to about 2:1)."""
+        p = self.progress
+        if p is None or not p.total:
+            return QColor("#1c2833")
+        under = QColor(_TRACK)
+        if p.done >= p.total / 2:
+            under = QColor(state_colour(JobState.SUCCEEDED))
+        elif p.done + p.failed >= p.total / 2:
+            under = QColor(state_colour(JobState.FAILED))
+        return max((QColor("#1c2833"), QColor("white")), key=lambda c: contrast(c, under))
 
 
 def progress_text(run: BatchRun, p: Progress) -> str:

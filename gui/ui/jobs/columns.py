@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPixmap
 
 from gui.core.jobs.job import Job, JobState
 from gui.ui.runtime.theme import is_dark
@@ -77,7 +77,7 @@ COLUMNS: list[Column] = [
     Column("state", QT_TRANSLATE_NOOP("job_columns", "State"), 110, state_text,
            lambda j, _n: _STATE_ORDER[j.state]),
     Column("endpoint", QT_TRANSLATE_NOOP("job_columns", "Endpoint"), 75, lambda j, _n: j.endpoint.label),
-    Column("model", QT_TRANSLATE_NOOP("job_columns", "Model"), 160, lambda j, _n: j.model),
+    Column("model", QT_TRANSLATE_NOOP("job_columns", "Model"), 150, lambda j, _n: j.model),
     Column("prompt", QT_TRANSLATE_NOOP("job_columns", "Prompt"), 220, lambda j, _n: j.summary),
     Column("created", QT_TRANSLATE_NOOP("job_columns", "Created"), 75, lambda j, n: format_time(j.created_at, n),
            lambda j, _n: j.created_at),
@@ -90,6 +90,37 @@ COLUMNS: list[Column] = [
 ]
 
 COLUMN_INDEX: dict[str, int] = {c.id: i for i, c in enumerate(COLUMNS)}
+
+
+def fitted_widths(metrics: QFontMetrics, header_metrics: QFontMetrics | None = None) -> dict[str, int]:
+    """Widths that fit each column's longest word in the language shown now (a German state
+    is longer than its English one) and its header with the sort arrow; the prompt column
+    is absent: it takes what is left."""
+    from gui.core.endpoints import Endpoint
+
+    header_metrics = header_metrics or metrics
+    cell = 14  # the cell's margins (2 x 6) and a pixel each side for the focus frame
+    samples = {
+        "state": [s.label for s in JobState],
+        "endpoint": [e.label for e in Endpoint],
+        "created": ["00:00:00"],
+        "elapsed": ["0:00:00", "59,9 s"],
+        "attempts": ["10"],
+        "error": [],
+    }
+    widths = {}
+    for column in COLUMNS:
+        if column.id == "prompt":
+            continue
+        header = header_metrics.horizontalAdvance(QCoreApplication.translate("job_columns", column.header)) + 28
+        words = samples.get(column.id)
+        if words is None:  # user data (model names): the declared width
+            widths[column.id] = max(column.width, header)
+            continue
+        icon = 20 if column.id == "state" else 0
+        widest = max((metrics.horizontalAdvance(w) for w in words), default=0) + icon + cell
+        widths[column.id] = max(widest, header, 80 if column.id == "error" else 0)
+    return widths
 
 # Sorting by state groups live work first, then the outcomes.
 _STATE_ORDER = {s: i for i, s in enumerate([

@@ -9,6 +9,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QSettings,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     QTimer,
@@ -17,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -31,8 +33,10 @@ from PySide6.QtWidgets import (
 from gui.core.jobs.job import Job
 from gui.core.jobs.scheduler import Scheduler
 from gui.ui.jobs.column_chooser import ColumnMenu
-from gui.ui.jobs.columns import COLUMN_INDEX, COLUMNS
+from gui.ui.jobs.columns import COLUMN_INDEX, COLUMNS, fitted_widths
+from gui.ui.jobs.empty_state import EmptyTableHint
 from gui.ui.jobs.table_model import JobTableModel
+from gui.ui.runtime.resources import standard_icon
 
 _LAYOUT_KEY = "jobTable/header"
 
@@ -109,9 +113,14 @@ class JobTablePanel(QWidget):
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionsMovable(True)
-        header.setStretchLastSection(True)
+        # Extra width goes to Prompt (_fit_prompt_column), not to the mostly empty Error column.
+        header.setStretchLastSection(False)
+        self._widths = fitted_widths(self.view.fontMetrics(), header.fontMetrics())
         for i, column in enumerate(COLUMNS):
-            self.view.setColumnWidth(i, column.width)
+            self.view.setColumnWidth(i, self._widths.get(column.id, column.width))
+        # Attempts are in the details and the timeline; the column is one click away (View →
+        # Columns) and its room goes to the prompt at the smallest window.
+        header.setSectionHidden(COLUMN_INDEX["attempts"], True)
         # Model order (newest first) until the user clicks a header.
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
@@ -135,11 +144,14 @@ class JobTablePanel(QWidget):
         self.cancel_action.triggered.connect(self.cancel_selected)
         self.resubmit_action = QAction(self.tr("Resubmit"), self, toolTip=self.tr("Send the selected finished jobs again"))
         self.resubmit_action.triggered.connect(self.resubmit_selected)
+        self.cancel_action.setIcon(standard_icon("SP_BrowserStop"))
+        self.resubmit_action.setIcon(standard_icon("SP_BrowserReload"))
         for action in (self.cancel_action, self.resubmit_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         self.delete_action = QAction(self.tr("Delete from History…"), self,
                                      toolTip=self.tr("Remove the selected finished jobs and their results"))
+        self.delete_action.setIcon(standard_icon("SP_TrashIcon"))
         # macOS keyboards label Backspace "delete": Finder's key for removing items.
         self.delete_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Delete)]
                                         + ([QKeySequence("Backspace")] if sys.platform == "darwin" else []))
@@ -150,7 +162,8 @@ class JobTablePanel(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.view.addActions([self.cancel_action, self.resubmit_action, self.delete_action])
         toolbar = QToolBar(self)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setIconSize(QSize(16, 16))  # the style's toolbar size (24-32) dwarfs the filter box
         toolbar.addActions([self.cancel_action, self.resubmit_action])
 
         # Batch filter: hidden until there are batches (the batch list fills it).
@@ -173,6 +186,14 @@ class JobTablePanel(QWidget):
         selection.selectionChanged.connect(self._update_actions)
         selection.currentRowChanged.connect(self._current_changed)
         model.jobsChanged.connect(self._jobs_changed)
+        self.empty_hint = EmptyTableHint(self.view, self.filter_edit.text, self.filter_edit.clear)
+        # New jobs arrive at the top. While the pointer is on the table, the rows it sees stay
+        # where they are (the new ones come in above the view), so a click meant for one job
+        # cannot land on the next.
+        self._anchor_shift = 0
+        self.proxy.rowsAboutToBeInserted.connect(self._rows_coming)
+        self.proxy.rowsInserted.connect(self._rows_came)
+        self.view.viewportWidthChanged.connect(lambda _width: self.empty_hint.fit())
         self._update_actions()
         # The newest jobs are in the table when the window first paints; the view itself
         # would ask for them an event-loop pass later, after a frame with an empty table.
@@ -277,6 +298,20 @@ class JobTablePanel(QWidget):
         self._update_actions()
         return deleted
 
+    def _rows_coming(self, _parent, first: int, last: int) -> None:
+        top = self.view.rowAt(0)
+        pointed = self.view.viewport().underMouse() or QApplication.mouseButtons() != Qt.MouseButton.NoButton
+        self._anchor_shift = last - first + 1 if pointed and top >= 0 and first <= top else 0
+
+    def _rows_came(self, *_args) -> None:
+        if self._anchor_shift:
+            self.view.updateGeometries()  # the scroll range must know the new rows first
+            bar = self.view.verticalScrollBar()
+            per_row = 1 if self.view.verticalScrollMode() == QAbstractItemView.ScrollMode.ScrollPerItem \
+                else self.view.verticalHeader().defaultSectionSize()
+            bar.setValue(bar.value() + self._anchor_shift * per_row)
+            self._anchor_shift = 0
+
     # -- layout -------------------------------------------------------------------
 
     def save_layout(self) -> None:
@@ -292,13 +327,13 @@ class JobTablePanel(QWidget):
         if self._fitted:
             return
         header = self.view.horizontalHeader()
-        others = sum(c.width for i, c in enumerate(COLUMNS) if c.id != "prompt" and not header.isSectionHidden(i))
+        others = sum(self._widths[c.id] for i, c in enumerate(COLUMNS)
+                     if c.id != "prompt" and not header.isSectionHidden(i))
         self._fitting = True
         self.view.setColumnWidth(COLUMN_INDEX["prompt"], max(160, width - others))
         self._fitting = False
 
-    def _section_resized(self, logical: int, _old: int, _new: int) -> None:
-        header = self.view.horizontalHeader()
-        stretched = header.logicalIndex(header.count() - 1)  # follows the viewport, not the user
-        if not self._fitting and logical != stretched and self.isVisible():
+    def _section_resized(self, _logical: int, old: int, new: int) -> None:
+        # Hiding or showing a column resizes it from or to 0: that is no sizing by the user.
+        if not self._fitting and self.isVisible() and old and new:
             self._fitted = True

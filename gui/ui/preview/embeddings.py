@@ -50,8 +50,14 @@ class EmbeddingsView(QWidget):
                                               self.tr("First {count} values").format(count=FIRST_VALUES), self.tr("Text")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The numbers are a glimpse (the full vectors are saved): they give their room to the
+        # input's text, which is what tells the rows apart; one line per row, elided.
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(2, self.fontMetrics().horizontalAdvance("0.0000, " * 3) + 16)
+        self.table.setWordWrap(False)
         self.heat_map = HeatMap(self)
         self.heat_note = QLabel(self)
         self.heat_note.setWordWrap(True)

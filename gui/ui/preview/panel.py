@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QStackedWidget,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +30,7 @@ from gui.core.jobs.results import read_text
 from gui.core.jobs.store import JobStore
 from gui.ui.jobs.columns import format_duration, format_time, state_colour, state_text
 from gui.ui.runtime import theme
+from gui.ui.runtime.resources import standard_icon
 
 if TYPE_CHECKING:
     from gui.ui.preview.embeddings import EmbeddingsView
@@ -57,6 +59,9 @@ class SafeBrowser(QTextBrowser):
         return QImage()
 
 
+_HEADER_KEY = "preview/showJobHeader"
+
+
 class PreviewPanel(QWidget):
     def __init__(self, store: JobStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +82,7 @@ class PreviewPanel(QWidget):
         self.browser.anchorClicked.connect(_open_web_link)
         self.save_button = QPushButton(self.tr("Save as…"), self)
         self.save_button.clicked.connect(self.ask_save_path)
+        self.save_button.setIcon(standard_icon("SP_DialogSaveButton"))
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -85,7 +91,14 @@ class PreviewPanel(QWidget):
         self.views = QStackedWidget(self)
         self.views.addWidget(self.browser)
         self._kind_views: dict[str, QWidget] = {}
+        # The job header (state, times, timeline) folds away so the result can have the room;
+        # the choice is kept for the next start.
+        self.header_toggle = QToolButton(self, autoRaise=True,
+                                         toolTip=self.tr("Show or hide the job's state, times and timeline"))
+        self.header_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.header_toggle.clicked.connect(self._toggle_header)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.header_toggle)
         buttons.addWidget(self.message, 1)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
@@ -98,10 +111,22 @@ class PreviewPanel(QWidget):
         layout.addWidget(self.meta_area)
         layout.addWidget(self.views, 1)
         layout.addLayout(buttons)
+        self.header_shown = True
+        self._show_header(QSettings().value(_HEADER_KEY, True, type=bool))
         self._ticker = QTimer(self, interval=1000)
         self._ticker.timeout.connect(self._render_meta)
         theme.palette_applied.connect(self._render_meta)  # light <-> dark: the colours are baked into the HTML
         self.show_job(None)
+
+    def _toggle_header(self) -> None:
+        self._show_header(not self.header_shown)
+        QSettings().setValue(_HEADER_KEY, self.header_shown)
+
+    def _show_header(self, shown: bool) -> None:
+        self.header_shown = shown
+        self.meta_area.setVisible(shown and self.job is not None)
+        self.header_toggle.setText(self.tr("Hide job header") if shown else self.tr("Show job header"))
+        self.header_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     @property
     def embeddings(self) -> EmbeddingsView:
@@ -220,9 +245,11 @@ class PreviewPanel(QWidget):
             self.meta.setText("")
             self.meta.hide()
             self.meta_area.hide()
+            self.header_toggle.hide()  # nothing to fold
             return
+        self.header_toggle.show()
         self.meta.show()
-        self.meta_area.show()
+        self.meta_area.setVisible(self.header_shown)
         now = time.time()
         colour = state_colour(job.state)
         model = job.model or self.tr("no model")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QWidget,
 )
 
@@ -60,7 +61,8 @@ class SaveSettingsBox(QGroupBox):
         self.template_error = _error_label(self)
         self.example = QLabel(self)
         self.example.setStyleSheet(HINT_STYLE)
-        self.auto = QCheckBox(self.tr("Save each finished transcript automatically"), self)
+        self.auto = QCheckBox(self.tr("Save transcripts automatically"), self,
+                              toolTip=self.tr("Each finished transcript is saved as set here"))
         self.limit = QDoubleSpinBox(self)
         self.limit.setRange(1, 4096)
         self.limit.setDecimals(0)
@@ -72,6 +74,11 @@ class SaveSettingsBox(QGroupBox):
         folder_row.addWidget(self.choose)
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # Labels above their fields: beside them, German labels made the form 100 px wider
+        # (WrapLongRows squeezes fields below their minimum instead).
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        for button in (self.next_to_audio, self.in_folder, self.auto):  # never narrower than their text
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         form.addRow(self.tr("Format"), self.format)
         form.addRow(self.tr("Where"), self.next_to_audio)
         form.addRow("", self.in_folder)

@@ -22,3 +22,39 @@ def app_icon() -> QIcon:
     """The window and application icon (a null icon if the file is missing)."""
     path = resource_path("icons", "queue-desk.svg")
     return QIcon(str(path)) if path else QIcon()
+
+
+def tinted_icon(*parts: str, color: str) -> QIcon:
+    """An SVG line icon of our own (resources/icons/..., drawn on a 24 px grid) in `color`:
+    the files use currentColor, which Qt's SVG reader does not know, so it is filled in
+    here. Rendered at 1x and 2x so high-DPI screens get crisp lines. Speed: the image
+    reader, not QSvgRenderer and a QPainter (~2 ms for all eight, not ~15)."""
+    from PySide6.QtGui import QPixmap
+
+    path = resource_path(*parts)
+    if path is None:
+        return QIcon()
+    text = path.read_text(encoding="utf-8").replace("currentColor", color)
+    icon = QIcon()
+    for size in (24, 48):
+        pixmap = QPixmap()
+        if pixmap.loadFromData(text.replace('width="24" height="24"', f'width="{size}" height="{size}"').encode(),
+                               "SVG"):
+            icon.addPixmap(pixmap)
+    return icon
+
+
+def endpoint_icon(name: str) -> QIcon:
+    """An endpoint's sidebar icon in the palette's text colour (call again after a scheme change)."""
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    color = QGuiApplication.palette().color(QPalette.ColorRole.WindowText).name()
+    return tinted_icon("icons", "endpoints", f"{name}.svg", color=color)
+
+
+def standard_icon(name: str) -> QIcon:
+    """One of the style's own icons by its StandardPixmap name ("SP_BrowserReload"): they
+    ship with Qt, follow the style, and need no licence beyond Qt's."""
+    from PySide6.QtWidgets import QApplication, QStyle
+
+    return QApplication.style().standardIcon(getattr(QStyle.StandardPixmap, name))

@@ -11,13 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -30,11 +32,23 @@ from gui.core.builders.bodies import FieldProblem
 from gui.core.endpoints import Endpoint
 from gui.core.engine import Engine
 from gui.core.jobs.job import Job
+from gui.ui.runtime.resources import standard_icon
 from gui.ui.widgets.form import AdvancedEditor, banner, heading
 from gui.ui.widgets.model_picker import ModelCatalog, ModelPicker
 
 ERROR_STYLE = "color: #e74c3c;"  # a red that reads on light and dark bases (contrast >= 3 on both)
-MIN_WIDTH = 400  # the forms' fields stay readable; the splitter gives the tabs at least this
+class FormScrollArea(QScrollArea):
+    """A vertical-only scroll area that is never narrower than its form plus the scroll bar:
+    with the sideways bar off, a narrower area would cut the form's left edge ("ax. Tokens")
+    as soon as the vertical bar appears (Advanced opened, a short window)."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().minimumSizeHint()
+        content = self.widget()
+        if content is None:
+            return hint
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(content.minimumSizeHint().width() + bar + 2 * self.frameWidth(), hint.height())
 
 
 @dataclass
@@ -112,12 +126,11 @@ class EndpointTab(QWidget):
         """Banner, a scrolling form (returned: add rows to it), the problem line and the
         Submit button pinned at the bottom."""
         spec = self.endpoint.spec
-        self.setMinimumWidth(MIN_WIDTH)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
         if self.context.blocker:
             outer.addWidget(banner(self.context.blocker, self))
-        self.scroll = QScrollArea(self)
+        self.scroll = FormScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -133,6 +146,7 @@ class EndpointTab(QWidget):
         self.submit_button.setAccessibleName(  # eight Submit buttons: say which
             self.tr("{submit} {tab}").format(submit=submit_text, tab=QCoreApplication.translate("tabs", self.title)))
         self.submit_button.setDefault(True)
+        self.submit_button.setIcon(standard_icon("SP_ArrowRight"))
         self.submit_button.clicked.connect(self.submit)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -246,3 +260,30 @@ class EndpointTab(QWidget):
         for label in (self.problem, *self._field_errors.values()):
             label.hide()
             label.clear()
+
+    def first_input(self) -> QWidget | None:
+        """Where the cursor goes when the endpoint is picked: the text the user came to type
+        (the prompt), not the model box that comes first in the form."""
+        return next((e for e in self.findChildren(QPlainTextEdit) if e.isVisibleTo(self) and not e.isReadOnly()),
+                    None)
+
+    # -- drafts: what was typed survives a profile switch and a restart ---------------
+
+    def _draft_edits(self) -> list[QPlainTextEdit | QLineEdit]:
+        """The free-text fields, in a stable order (not the model box: that follows the server)."""
+        picker = getattr(self, "model_picker", None)
+        return [edit for edit in self.findChildren(QWidget) if isinstance(edit, (QPlainTextEdit, QLineEdit))
+                and not edit.isReadOnly() and not (picker is not None and picker.isAncestorOf(edit))
+                and not isinstance(edit.parent(), QAbstractSpinBox)]
+
+    def draft(self) -> dict[str, Any]:
+        return {"texts": [e.toPlainText() if isinstance(e, QPlainTextEdit) else e.text() for e in self._draft_edits()]}
+
+    def restore_draft(self, draft: dict[str, Any]) -> None:
+        texts = draft.get("texts")
+        edits = self._draft_edits()
+        if not isinstance(texts, list) or len(texts) != len(edits):
+            return  # the form changed shape since (another version): start clean
+        for edit, text in zip(edits, texts, strict=True):
+            if isinstance(text, str) and text:
+                edit.setPlainText(text) if isinstance(edit, QPlainTextEdit) else edit.setText(text)

@@ -32,7 +32,8 @@ class CompletionsTab(EndpointTab):
         self.n.setRange(1, 128)
         self.n.setToolTip(self.tr("How many completions to make for the prompt (each one is charged)"))
         self.stop = stop_edit(self)
-        self.echo = QCheckBox(self.tr("Echo the prompt before the completion"), self)
+        self.echo = QCheckBox(self.tr("Echo the prompt"), self,
+                              toolTip=self.tr("The answer starts with the prompt, then the completion"))
         params = QFormLayout()
         params.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for label, name, widget in ((self.tr("Max tokens"), "max_tokens", self.max_tokens),

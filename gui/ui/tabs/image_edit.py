@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -50,6 +51,19 @@ def on_checkerboard(image: QImage) -> QPixmap:
     return pixmap
 
 
+class ImageList(QListWidget):
+    """The images to edit; empty, it says how to fill it."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self.count() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(self.viewport().rect().adjusted(8, 8, -8, -8),
+                             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                             self.tr("Drop images here (PNG, JPEG, WebP) or use Add images…"))
+
+
 class ImageEditTab(EndpointTab):
     endpoint = Endpoint.IMAGE_EDITS
     title = QT_TRANSLATE_NOOP("tabs", "Image edit")
@@ -60,7 +74,7 @@ class ImageEditTab(EndpointTab):
         self.model_form(layout)
 
         layout.addWidget(heading(self.tr("Images to edit"), self))
-        self.images = QListWidget(self)
+        self.images = ImageList(self)
         self.images.setViewMode(QListWidget.ViewMode.IconMode)
         self.images.setIconSize(QSize(THUMB, THUMB))
         self.images.setGridSize(QSize(THUMB + 40, THUMB + 40))
@@ -94,9 +108,14 @@ class ImageEditTab(EndpointTab):
         self.clear_mask_button.clicked.connect(lambda: self.set_mask(None))
         mask_row = QHBoxLayout()
         mask_row.addWidget(self.mask_thumb)
-        mask_row.addWidget(self.mask_label, 1)
-        mask_row.addWidget(self.mask_button)
-        mask_row.addWidget(self.clear_mask_button)
+        mask_text = QVBoxLayout()  # the buttons under the name: side by side they widened the form
+        mask_text.addWidget(self.mask_label)
+        mask_buttons = QHBoxLayout()
+        mask_buttons.addWidget(self.mask_button)
+        mask_buttons.addWidget(self.clear_mask_button)
+        mask_buttons.addStretch(1)
+        mask_text.addLayout(mask_buttons)
+        mask_row.addLayout(mask_text, 1)
         layout.addLayout(mask_row)
         self.mask_error = self.bind_field("mask", self.mask_label)
         layout.addWidget(self.mask_error)

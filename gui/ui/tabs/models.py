@@ -54,7 +54,8 @@ class ModelsTab(EndpointTab):
         if catalog.loading:
             self.status.setText(self.tr("Loading models…"))
             return
-        self.status.setText(catalog.error or "")
+        # A blocker (no key) is in the banner above already: said once, not again squeezed in here.
+        self.status.setText("" if catalog.blocked else catalog.error or "")
         if catalog.models or not catalog.error:
             self.view.set_models(catalog.models)
 

@@ -74,6 +74,9 @@ class WindowDropFilter(QObject):
     run Python for every event the window gets, and whose first event makes PySide create
     the Python types of every Qt event class (~5 ms at start-up)."""
 
+    hovering = Signal(list)  # local paths being dragged over the window (show what a drop does)
+    left = Signal()  # the drag left, or ended in a drop
+
     def __init__(self, window: QWidget, deliver: Callable[[list[str]], None]) -> None:
         super().__init__(window)
         self._deliver = deliver
@@ -81,12 +84,19 @@ class WindowDropFilter(QObject):
 
     def drag(self, event: QDragMoveEvent) -> bool:
         """DragEnter and DragMove: whether the window takes it."""
-        if local_files(event.mimeData()):
+        files = local_files(event.mimeData())
+        if files:
             event.acceptProposedAction()
+            if isinstance(event, QDragEnterEvent):
+                self.hovering.emit(files)
             return True
         return False
 
+    def leave(self) -> None:
+        self.left.emit()
+
     def drop(self, event: QDropEvent) -> bool:
+        self.left.emit()
         files = local_files(event.mimeData())
         if files:
             event.acceptProposedAction()

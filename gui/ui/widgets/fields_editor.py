@@ -52,14 +52,17 @@ class FieldsEditor(QWidget):
         self.save_button = QPushButton(self.tr("Save set…"), self)
         self.schema_button = QPushButton(self.tr("JSON Schema…"), self,
                                          toolTip=self.tr("Load the fields from a JSON Schema file"))
+        # The saved sets over the buttons, not beside them: in one row (German) they made the
+        # Chat form ~100 px wider than the others and squeezed the job table at 1280 px.
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
-        buttons.addWidget(self.sets, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.schema_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit)
+        layout.addWidget(self.sets)
         layout.addLayout(buttons)
         self._fill_sets()
         self.sets.activated.connect(self._use_set)

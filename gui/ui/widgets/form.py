@@ -96,7 +96,8 @@ class AdvancedEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None, example: str = '{"top_p": 0.9}') -> None:
         super().__init__(parent)
-        self.toggle = QToolButton(self, text=self.tr("Advanced (JSON merged into the request)"), checkable=True)
+        self.toggle = QToolButton(self, text=self.tr("Advanced (extra JSON)"), checkable=True,
+                                  toolTip=self.tr("JSON fields merged into the request as they are"))
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.toggle.setAutoRaise(True)

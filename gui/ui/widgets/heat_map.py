@@ -4,11 +4,17 @@ names both inputs and their cosine similarity."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 _MARGIN = 28  # room for the numbers on top and left
-_LEGEND = 14
+_BAR = 7  # the legend's colour bar
+
+
+def _legend_font(font: QFont) -> QFont:
+    small = QFont(font)
+    small.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
+    return small
 
 
 def colour(value: float) -> QColor:
@@ -40,8 +46,12 @@ class HeatMap(QWidget):
         n = len(self.matrix)
         if not n:
             return 0.0
-        side = min(self.width() - _MARGIN, self.height() - _MARGIN - _LEGEND - 6)
+        side = min(self.width() - _MARGIN, self.height() - _MARGIN - self._legend_height())
         return max(1.0, side / n)
+
+    def _legend_height(self) -> int:
+        """Below the matrix: a gap, the colour bar and the −1 0 +1 line, all of it drawn."""
+        return 6 + _BAR + 2 + QFontMetrics(_legend_font(self.font())).height() + 2
 
     def cell_at(self, pos: QPoint) -> tuple[int, int] | None:
         size, n = self._cell(), len(self.matrix)
@@ -77,14 +87,14 @@ class HeatMap(QWidget):
         width = round(n * size)
         for x in range(width):
             painter.setPen(colour(-1 + 2 * x / max(1, width - 1)))
-            painter.drawLine(_MARGIN + x, top, _MARGIN + x, top + _LEGEND // 2)
+            painter.drawLine(_MARGIN + x, top, _MARGIN + x, top + _BAR)
         painter.setPen(self.palette().text().color())
-        font = painter.font()
-        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
+        font = _legend_font(painter.font())
         painter.setFont(font)
-        painter.drawText(QRect(_MARGIN, top + _LEGEND // 2, width, _LEGEND), Qt.AlignmentFlag.AlignLeft, "−1")
-        painter.drawText(QRect(_MARGIN, top + _LEGEND // 2, width, _LEGEND), Qt.AlignmentFlag.AlignHCenter, "0")
-        painter.drawText(QRect(_MARGIN, top + _LEGEND // 2, width, _LEGEND), Qt.AlignmentFlag.AlignRight, "+1")
+        line = QRect(_MARGIN, top + _BAR + 2, width, QFontMetrics(font).height())
+        for align, text in ((Qt.AlignmentFlag.AlignLeft, "−1"), (Qt.AlignmentFlag.AlignHCenter, "0"),
+                            (Qt.AlignmentFlag.AlignRight, "+1")):
+            painter.drawText(line, align, text)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
     QLabel,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -72,8 +73,12 @@ class ModelPicker(QWidget):
         self.combo.setAccessibleName(self.tr("Model"))
         self.combo.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        # An icon, not a word: "Aktualisieren" beside the box cost the German form 60 px.
         self.refresh_button = QToolButton(self, text=self.tr("Refresh"),
                                           toolTip=self.tr("Fetch the model list from the server again"))
+        self.refresh_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
+        self.refresh_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.refresh_button.setAccessibleName(self.tr("Refresh"))
         self.refresh_button.clicked.connect(catalog.refresh)
         self.status = QLabel(self)
         self.status.setWordWrap(True)

@@ -5,9 +5,10 @@ transcript auto-saver."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMainWindow, QToolBar
 
 from gui.core.endpoints import Endpoint
 from gui.ui.jobs.actions import JobActions
@@ -16,6 +17,7 @@ from gui.ui.jobs.columns import COLUMN_INDEX
 from gui.ui.jobs.progress_delegate import UploadProgressDelegate
 from gui.ui.tabs.base import EndpointTab
 from gui.ui.widgets.drop_area import WindowDropFilter
+from gui.ui.window import drops
 
 translate = QCoreApplication.translate  # lupdate reads translate("context", "text") calls
 
@@ -37,16 +39,6 @@ def install(window: QMainWindow) -> WindowTools:
     def show_tab(tab: EndpointTab) -> None:
         window.tabs.setCurrentWidget(tab)
 
-    # Eight tabs do not fit the form pane: besides the tab bar's arrows, a menu lists them all.
-    corner = QToolButton(window.tabs, text="☰", toolTip=translate("window_tools", "Go to an endpoint tab"),
-                         autoRaise=True)
-    corner.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-    menu = QMenu(corner)
-    for i, tab in enumerate(window.tab_specs):  # specs: tabs are built when first shown
-        menu.addAction(translate("tabs", tab.title), lambda i=i: window.tabs.setCurrentIndex(i))
-    corner.setMenu(menu)
-    window.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
-
     status = window.statusBar()
     actions = JobActions(window.engine, window.jobs.current_job, tab_for, show_tab, window,
                          has_tab=lambda endpoint: any(s.endpoint is endpoint for s in window.tab_specs))
@@ -57,8 +49,8 @@ def install(window: QMainWindow) -> WindowTools:
     if toolbar is not None:
         toolbar.addSeparator()
         toolbar.addAction(actions.details)
-    window.jobs_menu.addSeparator()
-    window.jobs_menu.addActions(actions.actions)
+    window.menus.jobs_menu.addSeparator()
+    window.menus.jobs_menu.addActions(actions.actions)
     window.jobs.currentJobChanged.connect(actions.update)
     window.model.jobsChanged.connect(lambda _ids: actions.update(window.jobs.current_job()))
     view.doubleClicked.connect(lambda _index: actions.show_details())
@@ -66,24 +58,32 @@ def install(window: QMainWindow) -> WindowTools:
     delegate = UploadProgressDelegate(view)
     view.setItemDelegateForColumn(COLUMN_INDEX["state"], delegate)
 
-    def deliver(files: list[str]) -> None:
+    def audio(files: list[str]) -> None:
         from gui.ui.tabs.audio import AudioTab
 
         current = window.tabs.currentWidget()
         tab = current if isinstance(current, AudioTab) else window.tab_for(Endpoint.TRANSCRIPTIONS)
-        if tab is None:
-            return
         show_tab(tab)
-        jobs = tab.files_dropped(files)
-        if jobs:
-            kind = translate("tabs", tab.title)
-            text = (translate("window_tools", "Submitted 1 job ({kind})") if len(jobs) == 1
-                    else translate("window_tools", "Submitted {count} jobs ({kind})"))
-            status.showMessage(text.format(count=len(jobs), kind=kind), 5000)
+        tab.files_dropped(files)  # the window says what was submitted (one message for all)
 
-    drops = WindowDropFilter(window, deliver)
+    def images(files: list[str]) -> None:
+        tab = window.tab_for(Endpoint.IMAGE_EDITS)
+        show_tab(tab)
+        tab.add_images(files)
+
+    def table(path: str) -> None:
+        window.batches.new_batch().load(Path(path))
+
+    def deliver(files: list[str]) -> None:
+        drops.route(drops.sort_files(files), audio=audio, images=images, table=table,
+                    refuse=lambda text: status.showMessage(text, 10000))
+
+    window_drops = WindowDropFilter(window, deliver)
+    highlight = drops.DropHighlight(window.centralWidget())
+    window_drops.hovering.connect(lambda files: highlight.show_for(drops.sort_files(files)))
+    window_drops.left.connect(highlight.hide)
     saver = AutoSaver(window.engine.scheduler, window)
     saved = translate("window_tools", "Transcript saved to {path}")
     saver.saved.connect(lambda _id, path: status.showMessage(saved.format(path=path), 6000))
     saver.failed.connect(lambda _id, message: status.showMessage(message, 15000))
-    return WindowTools(actions, saver, drops, delegate)
+    return WindowTools(actions, saver, window_drops, delegate)

@@ -4,25 +4,24 @@ right, counts and the profile in the status bar. Built around an Engine made els
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+import json
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QSettings,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QTabWidget,
     QWidget,
 )
 
@@ -33,11 +32,15 @@ from gui.ui.batch.controller import install_batches
 from gui.ui.jobs.table_model import JobTableModel
 from gui.ui.jobs.table_view import JobTablePanel
 from gui.ui.preview.panel import PreviewPanel
+from gui.ui.runtime import language, theme
 from gui.ui.runtime.background import spawn
+from gui.ui.runtime.resources import endpoint_icon
 from gui.ui.tabs.base import EndpointTab, TabContext
 from gui.ui.widgets.model_picker import ModelCatalog
 from gui.ui.window import job_tools as window_tools
-from gui.ui.window import menus as window_menus
+from gui.ui.window import help as window_help
+from gui.ui.window.endpoint_pages import TABS, EndpointPages
+from gui.ui.window.menus import MenuBar
 from gui.ui.window.queue_controls import QueueControls
 
 if TYPE_CHECKING:
@@ -45,53 +48,7 @@ if TYPE_CHECKING:
     from gui.ui.window.profiles_dialog import ProfilesDialog
 
 
-@dataclass(frozen=True)
-class TabSpec:
-    """An endpoint tab before it is built. Speed: a tab's module is imported and its form
-    built when the tab is first shown (the first tab at start-up), so the tab bar and the
-    menus take the title from here; it must match the class's `title`."""
-    endpoint: Endpoint
-    title: str
-    name: str  # the EndpointTab subclass
-
-    def load(self) -> type[EndpointTab]:
-        return _tab_class(self.name)
-
-
-# The endpoint tabs, in order. A new tab is one more entry here and in _tab_class.
-TABS: list[TabSpec] = [
-    TabSpec(Endpoint.CHAT, QT_TRANSLATE_NOOP("tabs", "Chat"), "ChatTab"),
-    TabSpec(Endpoint.COMPLETIONS, QT_TRANSLATE_NOOP("tabs", "Completions"), "CompletionsTab"),
-    TabSpec(Endpoint.EMBEDDINGS, QT_TRANSLATE_NOOP("tabs", "Embeddings"), "EmbeddingsTab"),
-    TabSpec(Endpoint.TRANSCRIPTIONS, QT_TRANSLATE_NOOP("tabs", "Transcription"), "TranscriptionTab"),
-    TabSpec(Endpoint.TRANSLATIONS, QT_TRANSLATE_NOOP("tabs", "Translation"), "TranslationTab"),
-    TabSpec(Endpoint.IMAGES, QT_TRANSLATE_NOOP("tabs", "Images"), "ImageGenerationTab"),
-    TabSpec(Endpoint.IMAGE_EDITS, QT_TRANSLATE_NOOP("tabs", "Image edit"), "ImageEditTab"),
-    TabSpec(Endpoint.MODELS, QT_TRANSLATE_NOOP("tabs", "Models"), "ModelsTab"),
-]
-
-
-def _tab_class(name: str) -> type[EndpointTab]:
-    # Plain import statements, not importlib: PyInstaller finds the frozen app's modules by them.
-    if name == "ChatTab":
-        from gui.ui.tabs.chat import ChatTab as tab_class
-    elif name == "CompletionsTab":
-        from gui.ui.tabs.completions import CompletionsTab as tab_class
-    elif name == "EmbeddingsTab":
-        from gui.ui.tabs.embeddings import EmbeddingsTab as tab_class
-    elif name == "TranscriptionTab":
-        from gui.ui.tabs.audio import TranscriptionTab as tab_class
-    elif name == "TranslationTab":
-        from gui.ui.tabs.audio import TranslationTab as tab_class
-    elif name == "ImageGenerationTab":
-        from gui.ui.tabs.image import ImageGenerationTab as tab_class
-    elif name == "ImageEditTab":
-        from gui.ui.tabs.image_edit import ImageEditTab as tab_class
-    elif name == "ModelsTab":
-        from gui.ui.tabs.models import ModelsTab as tab_class
-    else:
-        raise KeyError(name)
-    return tab_class
+_DRAFTS_KEY = "drafts"
 
 
 class MainWindow(QMainWindow):
@@ -106,20 +63,25 @@ class MainWindow(QMainWindow):
         self.profiles = profiles
         self.profiles_dialog: ProfilesDialog | None = None
         self.switch_box: QMessageBox | None = None
-        self.setWindowTitle(self.tr("Queue Desk — {profile}").format(profile=profile_name))
+        # Qt appends the application's display name: "Sandbox — Queue Desk".
+        self.setWindowTitle(profile_name)
         self._confirmed_close = False
         self.close_box: QMessageBox | None = None
         self._select_when_listed: str | None = None
+        self._just_submitted: list[Job] = []
 
         self.catalog = ModelCatalog(engine.client, blocker=blocker, parent=self)
         self._tab_context = TabContext(engine, self.catalog, blocker)
-        self.tabs = QTabWidget(self)
-        self.tabs.setDocumentMode(True)
+        self.tabs = EndpointPages(self)
         self.tab_specs = TABS
         self._built_tabs: dict[int, EndpointTab] = {0: self._new_tab(0)}  # the first tab at once
         for i, spec in enumerate(TABS):  # the others: an empty page until first shown (build_tab)
-            self.tabs.addTab(self._built_tabs.get(i) or QWidget(self.tabs), QCoreApplication.translate("tabs", spec.title))
+            self.tabs.add_page(self._built_tabs.get(i) or QWidget(self.tabs), endpoint_icon(spec.icon),
+                               QCoreApplication.translate("tabs", spec.title))
+        self.tabs.sidebar.fit()
         self.tabs.currentChanged.connect(self.build_tab)
+        self.tabs.pageActivated.connect(self.focus_endpoint)
+        theme.palette_applied.connect(self._tint_icons)
 
         self.model = JobTableModel(engine.store, engine.scheduler, self)
         self.jobs = JobTablePanel(self.model, engine.scheduler, self)
@@ -139,8 +101,15 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
-        self.splitter.setSizes([340, 940])
-        self.setCentralWidget(self.splitter)
+        # The form as narrow as it can be without cutting anything; the rest to jobs and preview.
+        self.splitter.setSizes([max(300, self.tabs.minimumSizeHint().width()), 900])
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.tabs.sidebar)
+        row.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
         self.profile_label = QLabel(profile_name, self)
         self.profile_label.setToolTip(self.tr("Profile: {profile} ({url})").format(profile=profile_name,
@@ -152,14 +121,15 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.queue.label)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.profile_label)
-        if blocker:
-            self.statusBar().showMessage(blocker)
+        # A long message is cut at the window's edge: the whole of it is in the tooltip.
+        self.statusBar().messageChanged.connect(lambda text: self.statusBar().setToolTip(text))
         self._history_counts: dict[JobState, int] | None = None  # counted off the GUI thread (_start_loading)
         self._counts_timer = QTimer(self, singleShot=True, interval=1000)
         self._counts_timer.timeout.connect(lambda: spawn(self._refresh_history_counts()))
-        window_menus.build(self)  # File, Edit, Jobs, View, with the keyboard shortcuts
+        self.menus = self._build_menus()
         self.tools = window_tools.install(self)  # job actions, upload progress, audio drops, auto-save
         self.batches = install_batches(self)  # Batch menu, batch list dock, the job table's batch filter
+        self.menus.keep_help_last()
         self._render_counts()
         self.resize(1280, 800)
         self._restore_layout()
@@ -168,6 +138,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self, self._start_loading)
 
     def _start_loading(self) -> None:
+        first = self.tabs.currentWidget()
+        if isinstance(first, EndpointTab) and (target := first.first_input()) is not None:
+            target.setFocus()  # a new user can type the question at once
         self.catalog.refresh()
         spawn(self._refresh_history_counts())
 
@@ -177,23 +150,97 @@ class MainWindow(QMainWindow):
         tab = self._built_tabs.get(index)
         if tab is None and 0 <= index < len(TABS):
             tab = self._built_tabs[index] = self._new_tab(index)
-            page, current = self.tabs.widget(index), self.tabs.currentIndex()
+            page = self.tabs.widget(index)
             focus = QApplication.focusWidget()
             had_focus = focus is not None and (focus is page or page.isAncestorOf(focus))
-            blocked = self.tabs.blockSignals(True)  # the same tab stays current: no news
-            self.tabs.removeTab(index)
-            self.tabs.insertTab(index, tab, QCoreApplication.translate("tabs", TABS[index].title))
-            self.tabs.setCurrentIndex(current)
-            self.tabs.blockSignals(blocked)
-            page.deleteLater()
+            self.tabs.replace_page(index, tab).deleteLater()  # the same page stays current: no news
             if had_focus:
                 _focus_first(tab)
         return tab
 
+    def focus_endpoint(self, index: int) -> None:
+        """Show an endpoint and put the cursor in its first input, so what the user types
+        next lands there (Ctrl+1…8, the sidebar, the View menu)."""
+        self.tabs.setCurrentIndex(index)
+        tab = self.build_tab(index)
+        target = tab.first_input()
+        if target is not None:
+            target.setFocus()
+        else:
+            _focus_first(tab)
+
+    def _tint_icons(self) -> None:
+        for i, spec in enumerate(TABS):
+            self.tabs.sidebar.item(i).setIcon(endpoint_icon(spec.icon))
+
     def _new_tab(self, index: int) -> EndpointTab:
         tab = TABS[index].load()(self._tab_context)
         tab.submitted.connect(self._submitted)
+        draft = QSettings().value(f"{_DRAFTS_KEY}/{TABS[index].endpoint.value}")
+        if draft:
+            try:
+                tab.restore_draft(json.loads(draft))
+            except (ValueError, TypeError):
+                pass  # a draft from another version: the form starts clean
         return tab
+
+    def save_drafts(self) -> None:
+        """What was typed in the forms, for the next window (a profile switch, a restart)."""
+        settings = QSettings()
+        for index, tab in self._built_tabs.items():
+            settings.setValue(f"{_DRAFTS_KEY}/{TABS[index].endpoint.value}", json.dumps(tab.draft()))
+
+    def show_endpoint(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+
+    # -- menus ----------------------------------------------------------------------
+
+    def _build_menus(self) -> MenuBar:
+        jobs = self.jobs
+        bar = MenuBar([QCoreApplication.translate("tabs", s.title) for s in TABS],
+                      [jobs.cancel_action, jobs.resubmit_action, jobs.delete_action], self.queue.actions,
+                      jobs.column_menu, self)
+        self.setMenuBar(bar)
+        bar.profilesRequested.connect(self.open_profiles)
+        bar.saveResultRequested.connect(self.save_result)
+        bar.findRequested.connect(self.focus_filter)
+        bar.quitRequested.connect(self.close)
+        bar.refreshModelsRequested.connect(self.catalog.refresh)
+        bar.endpointRequested.connect(self.focus_endpoint)
+        bar.schemeChosen.connect(lambda scheme: theme.choose(QApplication.instance(), scheme))
+        bar.languageChosen.connect(self.choose_language)
+        bar.openDataFolderRequested.connect(window_help.open_data_folder)
+        bar.shortcutsRequested.connect(lambda: window_help.show_shortcuts(self, bar))
+        bar.aboutRequested.connect(lambda: window_help.show_about(self))
+        return bar
+
+    def focus_filter(self) -> None:
+        edit = self.jobs.filter_edit
+        edit.setFocus()
+        edit.selectAll()  # typing replaces the old filter, as in a browser's find box
+
+    def choose_language(self, code: str) -> None:
+        language.choose(code)
+        if language.effective(code) != language.effective_now():
+            QMessageBox.information(
+                self, self.tr("Language"),
+                self.tr("Queue Desk will speak the chosen language the next time it starts."))
+
+    def save_result(self) -> bool:
+        """The Save as… of whatever the preview shows: text, transcript, image or vectors."""
+        preview = self.preview
+        view = preview.views.currentWidget()
+        if view is preview.browser:
+            button = preview.save_button
+        else:
+            extra = getattr(view, "save_buttons", {})
+            button = (getattr(view, "save_as_button", None) or getattr(view, "save_button", None)
+                      or next(iter(extra.values()), None))
+        if button is not None and button.isEnabled() and not button.isHidden():
+            button.click()
+            return True
+        self.statusBar().showMessage(self.tr("Select a finished job with a result to save it."), 4000)
+        return False
 
     @property
     def endpoint_tabs(self) -> list[EndpointTab]:
@@ -252,7 +299,16 @@ class MainWindow(QMainWindow):
     def _submitted(self, job: Job) -> None:
         # Follow the new job in the preview; its row appears with the next flush.
         self._select_when_listed = job.id
-        message = self.tr("Submitted job {id} ({kind})").format(id=job.id, kind=job.endpoint.label)
+        self._just_submitted.append(job)
+        if len(self._just_submitted) == 1:  # jobs sent together (files dropped at once) get one message
+            QTimer.singleShot(0, self, self._say_submitted)
+
+    def _say_submitted(self) -> None:
+        jobs, self._just_submitted = self._just_submitted, []
+        if len(jobs) == 1:
+            message = self.tr("Submitted job {id} ({kind})").format(id=jobs[0].id, kind=jobs[0].endpoint.label)
+        else:
+            message = self.tr("Submitted {count} jobs ({kind})").format(count=len(jobs), kind=jobs[0].endpoint.label)
         self.statusBar().showMessage(message, 4000)
 
     def _jobs_changed(self, job_ids: set[str]) -> None:
@@ -291,7 +347,7 @@ class MainWindow(QMainWindow):
         self.counts_label.setToolTip(
             self.tr("Done, failed, cancelled and interrupted count every job in the history"))
 
-    # -- files dropped anywhere on the window (window_tools: to the audio tabs) ------
+    # -- files dropped anywhere on the window (window/drops.py says where they go) ------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         if not self.tools.drops.drag(event):
@@ -300,6 +356,10 @@ class MainWindow(QMainWindow):
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt override
         if not self.tools.drops.drag(event):
             super().dragMoveEvent(event)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:  # noqa: N802 - Qt override
+        self.tools.drops.leave()
+        super().dragLeaveEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
         if not self.tools.drops.drop(event):
@@ -340,6 +400,7 @@ class MainWindow(QMainWindow):
             self.close()
 
     def save_layout(self) -> None:
+        self.save_drafts()
         settings = QSettings()
         settings.setValue("mainWindow/geometry", self.saveGeometry())
         settings.setValue("mainWindow/splitter", self.splitter.saveState())

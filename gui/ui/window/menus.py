@@ -1,121 +1,120 @@
-"""The main window's menus and keyboard shortcuts, shown next to each action: File
-(profiles, save result, quit), Edit (find), Jobs (the table's actions, delete from
-history, refresh models), View (the tabs by Ctrl+1…8, appearance)."""
+"""The main window's menu bar: File (profiles, save result, open data folder, quit), Edit
+(find), Jobs (the table's actions, refresh models), View (the endpoints by Ctrl+1…8,
+columns, appearance, language) and Help (shortcuts, about). It only emits signals; the
+window decides what they do."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu, QMenuBar, QStyle, QWidget
 
 from gui.ui.runtime import language, theme
 
 translate = QCoreApplication.translate  # lupdate reads translate("context", "text") calls
 
 
-def build(window: QMainWindow) -> None:
-    """`window` is the MainWindow (tabs, jobs, preview, catalog and queue made)."""
-    bar = window.menuBar()
-    file_menu = bar.addMenu(translate("window_menus", "&File"))
-    window.profiles_action = QAction(translate("window_menus", "&Profiles…"), window,
-                                     toolTip=translate("window_menus", "Connection profiles and API keys"))
-    window.profiles_action.triggered.connect(window.open_profiles)
-    file_menu.addAction(window.profiles_action)
-    window.save_result_action = QAction(translate("window_menus", "&Save Result As…"), window,
-                                        shortcut=QKeySequence.StandardKey.Save,
-                                        toolTip=translate("window_menus", "Save the selected job's result"))
-    window.save_result_action.triggered.connect(lambda: save_result(window))
-    file_menu.addAction(window.save_result_action)
-    file_menu.addSeparator()
-    # The platform's Quit keys; Windows defines none, so Ctrl+Q as most apps there use.
-    quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")]
-    quit_action = QAction(translate("window_menus", "&Quit"), window)
-    quit_action.setShortcuts(quit_keys)
-    quit_action.triggered.connect(window.close)
-    file_menu.addAction(quit_action)
+class MenuBar(QMenuBar):
+    profilesRequested = Signal()
+    saveResultRequested = Signal()
+    findRequested = Signal()
+    quitRequested = Signal()
+    refreshModelsRequested = Signal()
+    endpointRequested = Signal(int)  # index into the window's endpoints
+    schemeChosen = Signal(str)  # "system", "light", "dark"
+    languageChosen = Signal(str)  # "system", "en", "de"
+    openDataFolderRequested = Signal()
+    shortcutsRequested = Signal()
+    aboutRequested = Signal()
 
-    edit_menu = bar.addMenu(translate("window_menus", "&Edit"))
-    window.find_action = QAction(translate("window_menus", "&Find Jobs"), window,
-                                 shortcut=QKeySequence.StandardKey.Find,
-                                 toolTip=translate("window_menus", "Filter the job table"))
-    window.find_action.triggered.connect(lambda: focus_filter(window))
-    edit_menu.addAction(window.find_action)
+    def __init__(self, endpoint_titles: list[str], job_actions: list[QAction], queue_actions: list[QAction],
+                 column_menu: QMenu, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        style = self.style()
+        icon = style.standardIcon
+        pix = QStyle.StandardPixmap
 
-    jobs = window.jobs
-    jobs_menu = window.jobs_menu = bar.addMenu(translate("window_menus", "&Jobs"))
-    jobs_menu.addActions([jobs.cancel_action, jobs.resubmit_action, jobs.delete_action])
-    jobs_menu.addSeparator()
-    jobs_menu.addActions(window.queue.actions)
-    jobs_menu.addSeparator()
-    window.refresh_models_action = QAction(translate("window_menus", "&Refresh Models"), window,
-                                           shortcut=QKeySequence("F5"),
-                                           toolTip=translate("window_menus", "Fetch the server's model list again"))
-    window.refresh_models_action.triggered.connect(window.catalog.refresh)
-    jobs_menu.addAction(window.refresh_models_action)
+        file_menu = self.addMenu(translate("window_menus", "&File"))
+        self.profiles_action = self._action(file_menu, translate("window_menus", "&Profiles…"), self.profilesRequested,
+                                            tip=translate("window_menus", "Connection profiles and API keys"))
+        self.save_result_action = self._action(
+            file_menu, translate("window_menus", "&Save Result As…"), self.saveResultRequested,
+            keys=QKeySequence.StandardKey.Save, icon=icon(pix.SP_DialogSaveButton),
+            tip=translate("window_menus", "Save the selected job's result"))
+        self.data_folder_action = self._action(
+            file_menu, translate("window_menus", "Open &Data Folder"), self.openDataFolderRequested,
+            icon=icon(pix.SP_DirOpenIcon),
+            tip=translate("window_menus", "The folder with the job history, results and logs"))
+        file_menu.addSeparator()
+        # The platform's Quit keys; Windows defines none, so Ctrl+Q as most apps there use.
+        quit_action = self._action(file_menu, translate("window_menus", "&Quit"), self.quitRequested)
+        quit_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")])
 
-    view_menu = bar.addMenu(translate("window_menus", "&View"))
-    window.tab_actions = []
-    for i, tab in enumerate(window.tab_specs[:8]):  # specs: tabs are built when first shown
-        action = QAction(translate("tabs", tab.title), window, shortcut=QKeySequence(f"Ctrl+{i + 1}"))
-        action.triggered.connect(lambda _checked=False, i=i: window.tabs.setCurrentIndex(i))
-        view_menu.addAction(action)
-        window.tab_actions.append(action)
-    view_menu.addSeparator()
-    view_menu.addMenu(window.jobs.column_menu)
-    appearance = view_menu.addMenu(translate("window_menus", "&Appearance"))
-    group = QActionGroup(window)
-    current = theme.chosen_scheme()
-    window.scheme_actions = {}
-    for scheme, label in (("system", translate("window_menus", "Follow &System")),
-                          ("light", translate("window_menus", "&Light")),
-                          ("dark", translate("window_menus", "&Dark"))):
-        action = QAction(label, group, checkable=True, checked=scheme == current)
-        action.triggered.connect(lambda _checked=False, s=scheme: theme.choose(QApplication.instance(), s))
-        appearance.addAction(action)
-        window.scheme_actions[scheme] = action
-    add_language_menu(window, view_menu)
+        edit_menu = self.addMenu(translate("window_menus", "&Edit"))
+        self.find_action = self._action(edit_menu, translate("window_menus", "&Find Jobs"), self.findRequested,
+                                        keys=QKeySequence.StandardKey.Find,
+                                        tip=translate("window_menus", "Filter the job table"))
 
+        self.jobs_menu = self.addMenu(translate("window_menus", "&Jobs"))
+        self.jobs_menu.addActions(job_actions)
+        self.jobs_menu.addSeparator()
+        self.jobs_menu.addActions(queue_actions)
+        self.jobs_menu.addSeparator()
+        self.refresh_models_action = self._action(
+            self.jobs_menu, translate("window_menus", "&Refresh Models"), self.refreshModelsRequested,
+            keys=QKeySequence("F5"), icon=icon(pix.SP_BrowserReload),
+            tip=translate("window_menus", "Fetch the server's model list again"))
 
-def add_language_menu(window: QMainWindow, view_menu: QMenu) -> None:
-    menu = view_menu.addMenu(translate("window_menus", "&Language"))
-    group = QActionGroup(window)
-    current = language.chosen()
-    window.language_actions = {}
-    # Each language in its own name, so it can be found whatever the window speaks.
-    for code, label in ((language.SYSTEM, translate("window_menus", "Follow &System")),
-                        ("en", "&English"), ("de", "&Deutsch")):
-        action = QAction(label, group, checkable=True, checked=code == current)
-        action.triggered.connect(lambda _checked=False, c=code: choose_language(window, c))
+        view_menu = self.addMenu(translate("window_menus", "&View"))
+        self.tab_actions = []
+        for i, title in enumerate(endpoint_titles[:8]):
+            action = QAction(title, self, shortcut=QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _checked=False, i=i: self.endpointRequested.emit(i))
+            view_menu.addAction(action)
+            self.tab_actions.append(action)
+        view_menu.addSeparator()
+        view_menu.addMenu(column_menu)
+        appearance = view_menu.addMenu(translate("window_menus", "&Appearance"))
+        self.scheme_actions = self._choices(appearance, theme.chosen_scheme(), self.schemeChosen, (
+            ("system", translate("window_menus", "Follow &System")),
+            ("light", translate("window_menus", "&Light")),
+            ("dark", translate("window_menus", "&Dark"))))
+        languages = view_menu.addMenu(translate("window_menus", "&Language"))
+        # Each language in its own name, so it can be found whatever the window speaks.
+        self.language_actions = self._choices(languages, language.chosen(), self.languageChosen, (
+            (language.SYSTEM, translate("window_menus", "Follow &System")), ("en", "&English"), ("de", "&Deutsch")))
+
+        self.help_menu = self.addMenu(translate("window_menus", "&Help"))
+        self.shortcuts_action = self._action(
+            self.help_menu, translate("window_menus", "&Keyboard Shortcuts"), self.shortcutsRequested,
+            keys=QKeySequence.StandardKey.HelpContents, icon=icon(pix.SP_DialogHelpButton))
+        self.help_menu.addAction(self.data_folder_action)
+        self.help_menu.addSeparator()
+        self.about_action = self._action(self.help_menu, translate("window_menus", "&About Queue Desk"),
+                                         self.aboutRequested, icon=icon(pix.SP_MessageBoxInformation))
+
+    def keep_help_last(self) -> None:
+        """Menus added later (Batch) go before Help, where desktop apps keep it."""
+        self.removeAction(self.help_menu.menuAction())
+        self.addAction(self.help_menu.menuAction())
+
+    def _action(self, menu: QMenu, text: str, signal: Signal, *, keys=None, icon=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if keys is not None:
+            action.setShortcut(keys)
+        if icon is not None:
+            action.setIcon(icon)
+        if tip:
+            action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: signal.emit())
         menu.addAction(action)
-        window.language_actions[code] = action
+        return action
 
-
-def choose_language(window: QMainWindow, code: str) -> None:
-    language.choose(code)
-    if language.effective(code) != language.effective_now():
-        QMessageBox.information(
-            window, translate("window_menus", "Language"),
-            translate("window_menus", "Queue Desk will speak the chosen language the next time it starts."))
-
-
-def focus_filter(window: QMainWindow) -> None:
-    edit = window.jobs.filter_edit
-    edit.setFocus()
-    edit.selectAll()  # typing replaces the old filter, as in a browser's find box
-
-
-def save_result(window: QMainWindow) -> bool:
-    """The Save as… of whatever the preview shows: text, transcript, image or vectors."""
-    preview = window.preview
-    view = preview.views.currentWidget()
-    if view is preview.browser:
-        button = preview.save_button
-    else:
-        extra = getattr(view, "save_buttons", {})
-        button = (getattr(view, "save_as_button", None) or getattr(view, "save_button", None)
-                  or next(iter(extra.values()), None))
-    if button is not None and button.isEnabled() and not button.isHidden():
-        button.click()
-        return True
-    window.statusBar().showMessage(translate("window_menus", "Select a finished job with a result to save it."),
-                                   4000)
-    return False
+    def _choices(self, menu: QMenu, current: str, signal: Signal, choices) -> dict[str, QAction]:
+        group = QActionGroup(self)
+        actions = {}
+        for value, label in choices:
+            action = QAction(label, group, checkable=True, checked=value == current)
+            action.triggered.connect(lambda _checked=False, v=value: signal.emit(v))
+            menu.addAction(action)
+            actions[value] = action
+        return actions

@@ -204,10 +204,10 @@ class ProfilesDialog(QDialog):
         self.key_edit.setText(own.value if own else "")
         if found is None:
             note = self.tr("No key stored yet.") if name != SANDBOX_PROFILE else self.tr("The sandbox accepts any key.")
-        else:
+            if self.keys.problem and name != SANDBOX_PROFILE:  # where a key typed now would go
+                note += " " + self.keys.problem
+        else:  # the source's text says it all (the in-memory one says there is no keyring)
             note = QCoreApplication.translate("profiles_dialog", _SOURCE_TEXT[found.source])
-        if self.keys.problem:
-            note += " " + self.keys.problem
         self.key_note.setText(note)
         self.forget_key.setEnabled(own is not None)
 
@@ -225,7 +225,8 @@ class ProfilesDialog(QDialog):
         self.longest_wait.setValue(0)
         self.plain_http.setChecked(False)
         self.delete_button.setEnabled(False)
-        self.key_note.setText(self.tr("The key is stored in the system keyring when you save."))
+        # Told as it is: with no keyring the key lives only until the app quits.
+        self.key_note.setText(self.keys.problem or self.tr("The key is stored in the system keyring when you save."))
         self.status.setText(self.tr("A new profile: fill in a name and the base URL, then Save."))
         self.name_edit.setFocus()
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -67,6 +68,10 @@ class QueueSettingsDialog(QDialog):
     def __init__(self, scheduler: Scheduler, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Queue settings"))
+        # Wide enough for its title bar ("Queue settings — Queue Desk" and the buttons), which a
+        # window manager would otherwise cut to "Queue settin…".
+        title = f"{self.windowTitle()} — {QApplication.applicationDisplayName()}"
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(title) + 160)
         self._scheduler = scheduler
         current = QueueSettings.load()
 
@@ -77,7 +82,7 @@ class QueueSettingsDialog(QDialog):
             return box
 
         self.concurrency = spin(1, 64, current.concurrency)
-        self.per_minute = spin(0, 10_000, current.per_minute, self.tr(" per minute"), special=self.tr("No limit"))
+        self.per_minute = spin(0, 10_000, current.per_minute, special=self.tr("No limit"))
         self.attempts = spin(1, 10, current.attempts)
         self.read_timeout = spin(1, 240, current.read_timeout_min, self.tr(" min"))
         self.upload_limit = spin(1, 4096, int(app_settings.upload_limit_mib()), self.tr(" MiB"))
@@ -89,7 +94,7 @@ class QueueSettingsDialog(QDialog):
         self.longest_wait.setToolTip(self.tr("A job the server accepted but has not finished by then fails"))
         form = QFormLayout(self)
         form.addRow(self.tr("Jobs at once"), self.concurrency)
-        form.addRow(self.tr("Requests"), self.per_minute)
+        form.addRow(self.tr("Requests per minute"), self.per_minute)  # "No limit" alone read as no limit at all
         form.addRow(self.tr("Attempts per job"), self.attempts)
         form.addRow(self.tr("Wait for an answer"), self.read_timeout)
         form.addRow(self.tr("Largest upload"), self.upload_limit)
@@ -99,7 +104,7 @@ class QueueSettingsDialog(QDialog):
         note = QLabel(self.tr("The server holds each request open until the job is done, so the wait for an "
                               "answer is long. It and the answer and wait limits apply from the next start."),
                       self, wordWrap=True)
-        note.setStyleSheet("color: palette(mid);")
+        note.setStyleSheet("color: palette(placeholder-text);")  # palette(mid) was ~2:1 in the dark scheme
         form.addRow(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
