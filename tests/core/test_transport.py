@@ -71,7 +71,7 @@ async def test_a_body_that_stops_half_way_times_out_and_the_client_goes_on():
             assert info.value.kind is ErrorKind.TIMEOUT and time.monotonic() - started < 3
             server.stall_after = None
             assert (await client.send(chat())).parsed["choices"][0]["message"]["content"] == "hi"
-            assert not client._transport.watchdog._watched
+            assert not client._http.queue_transport.watchdog._watched
 
 
 async def test_a_download_that_stalls_times_out():
@@ -97,4 +97,4 @@ async def test_cancel_while_waiting_is_a_cancel_not_a_timeout(sandbox):
         task.cancel()
         with pytest.raises(asyncio.CancelledError):
             await task
-        assert not client._transport.watchdog._watched
+        assert not client._http.queue_transport.watchdog._watched

@@ -125,3 +125,17 @@ def test_run_returns_the_result_and_closes_its_loop(qapp):
 
     assert event_loop.run(main()) == 42
     assert isinstance(loops[0], event_loop.EventLoop) and loops[0].is_closed()
+
+
+def test_qasync_and_asyncio_still_fit_the_loop(monkeypatch):
+    """The loop borrows qasync's private _add_callback and asyncio's Handle._run: a release
+    that changes them must fail here, naming what changed, not at a user's install."""
+    from importlib.metadata import version
+
+    problems = event_loop.upstream_problems()
+    assert not problems, (f"gui/ui/runtime/event_loop.py was written against qasync 0.28; with qasync "
+                          f"{version('qasync')}: " + "; ".join(problems))
+    import qasync
+
+    monkeypatch.setattr(qasync.QEventLoop, "_add_callback", lambda self, handle: None)
+    assert event_loop.upstream_problems() == ["qasync.QEventLoop._add_callback now takes (self, handle)"]
