@@ -170,7 +170,8 @@ def german(qapp, qt_settings):
 def test_the_window_speaks_german(german, main_window, run_async):
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from gui.core.api.client import QueueClient, Request
+    from gui.core.api.client import QueueClient
+    from gui.core.api.wire import Request
     from gui.core.endpoints import Endpoint
     from gui.core.errors import ErrorKind, QueueError
 

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gui.core.api.bounded import DEFAULT_MAX_ANSWER_MB
-from gui.core.api.client import DEFAULT_POLL_DEADLINE, QueueClient, Timeouts
+from gui.core.api.client import DEFAULT_POLL_DEADLINE, QueueClient
+from gui.core.api.wire import Timeouts
 from gui.core.api.urls import check_base_url
 from gui.core.endpoints import DEFAULT_BASE_URL
 from gui.core.errors import MAX_SERVER_WAIT, ErrorKind, QueueError

@@ -9,7 +9,7 @@ import pytest
 from schemas.check import assert_valid, problems
 from tabs_support import make_png, make_wav
 
-from gui.core.api.client import form_fields
+from gui.core.api.uploads import form_fields
 from gui.core.builders.bodies import (
     FieldProblem,
     chat_body,

@@ -15,7 +15,7 @@ import pytest
 from tabs_support import make_wav
 
 from gui.core import atomic_files as files
-from gui.core.api.client import Upload
+from gui.core.api.wire import Upload
 from gui.core.builders.bodies import FieldProblem
 from gui.core.endpoints import Endpoint
 from gui.core.engine import SANDBOX_KEY, Engine

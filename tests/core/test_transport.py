@@ -9,7 +9,8 @@ import time
 
 import pytest
 
-from gui.core.api.client import QueueClient, Request, Timeouts
+from gui.core.api.client import QueueClient
+from gui.core.api.wire import Request, Timeouts
 from gui.core.endpoints import Endpoint
 from gui.core.errors import ErrorKind, QueueError
 

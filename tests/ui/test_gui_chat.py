@@ -178,7 +178,8 @@ def test_without_api_key_the_window_opens_and_submitting_explains(qt_loop, qtbot
 
 
 def test_provider_profile_name(qt_loop, qt_settings, home, run_async):
-    from gui.ui.app import PROVIDER_PROFILE, open_session, shutdown
+    from gui.core.profiles.profile import PROVIDER_PROFILE
+    from gui.ui.app import open_session, shutdown
 
     session = open_session()
     try:

@@ -22,18 +22,7 @@ from gui.core.api.server_text import redact
 from gui.core.api.transport_errors import looks_like_html, not_json, transport_error
 from gui.core.api.uploads import CountingReader, Progress, form_fields
 from gui.core.api.urls import KeyGuard, is_loopback
-
-# The request and reply types live in wire.py; they are importable from here as well.
-from gui.core.api.wire import (  # noqa: F401
-    DEFAULT_READ_TIMEOUT,
-    MAX_BYTES,
-    READ_BODY,
-    Hooks,
-    Reply,
-    Request,
-    Timeouts,
-    Upload,
-)
+from gui.core.api.wire import MAX_BYTES, Hooks, Reply, Request, Timeouts
 from gui.core.endpoints import BodyKind, Endpoint, ResultKind
 from gui.core.errors import ErrorKind, QueueError
 from gui.core.i18n import translate

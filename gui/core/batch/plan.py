@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gui.core.api.client import Upload
+from gui.core.api.wire import Upload
 from gui.core.atomic_files import write_atomic
 from gui.core.batch.jsonl import batch_id_for
 from gui.core.batch.table import FILE_COLUMN, SourceKind, Table, read_table

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import shlex
 
-from gui.core.api.client import form_fields
+from gui.core.api.uploads import form_fields
 from gui.core.endpoints import BodyKind
 from gui.core.jobs.job import Job
 

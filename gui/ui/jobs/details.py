@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.api.client import form_fields
+from gui.core.api.uploads import form_fields
 from gui.core.endpoints import BodyKind
 from gui.core.export.curl import curl_command
 from gui.core.jobs.job import Job

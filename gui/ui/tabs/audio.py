@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.api.client import Upload
+from gui.core.api.wire import Upload
 from gui.core.builders.bodies import FieldProblem
 from gui.core.builders.media_bodies import (
     MEDIA_EXTENSIONS,

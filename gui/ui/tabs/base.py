@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.api.client import Upload
+from gui.core.api.wire import Upload
 from gui.core.builders.bodies import FieldProblem
 from gui.core.endpoints import Endpoint
 from gui.core.engine import Engine

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.api.client import Upload
+from gui.core.api.wire import Upload
 from gui.core.builders.bodies import FieldProblem, chat_body, format_stop, parse_stop
 from gui.core.endpoints import Endpoint
 from gui.core.errors import QueueError

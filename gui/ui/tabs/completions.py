@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QSpinBox, QWidget
 
-from gui.core.api.client import Upload
+from gui.core.api.wire import Upload
 from gui.core.builders.bodies import completion_body, format_stop, parse_stop
 from gui.core.endpoints import Endpoint
 from gui.ui.tabs.base import EndpointTab, TabContext

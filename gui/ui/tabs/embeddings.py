@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.api.client import Upload
+from gui.core.api.wire import Upload
 from gui.core.builders.bodies import embedding_body
 from gui.core.builders.cli_args import input_lines
 from gui.core.endpoints import Endpoint

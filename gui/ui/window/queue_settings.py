@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.api.bounded import DEFAULT_MAX_ANSWER_MB
-from gui.core.api.client import DEFAULT_POLL_DEADLINE, DEFAULT_READ_TIMEOUT
+from gui.core.api.client import DEFAULT_POLL_DEADLINE
+from gui.core.api.wire import DEFAULT_READ_TIMEOUT
 from gui.core.errors import MAX_SERVER_WAIT
 from gui.core.jobs.scheduler import Scheduler
 from gui.ui.runtime import settings as app_settings
@@ -55,7 +56,7 @@ class QueueSettings:
         scheduler.max_attempts = self.attempts
 
     def engine_options(self) -> dict:
-        from gui.core.api.client import Timeouts
+        from gui.core.api.wire import Timeouts
 
         return {"concurrency": self.concurrency, "per_minute": self.per_minute or None,
                 "max_attempts": self.attempts, "timeouts": Timeouts(read=self.read_timeout_min * 60.0),
