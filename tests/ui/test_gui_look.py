@@ -53,7 +53,7 @@ def test_saved_choice_is_applied_and_kept(scheme, qapp):
     from PySide6.QtCore import QSettings
 
     assert theme.choose(qapp, "dark") is True
-    assert QSettings().value(theme.SCHEME_KEY) == "dark" and theme.chosen_scheme() == "dark"
+    assert QSettings().value("appearance/colorScheme") == "dark" and theme.chosen_scheme() == "dark"
     assert theme.apply(qapp) is True  # the next start reads the choice
     theme.choose(qapp, "system")
     assert theme.chosen_scheme() == "system"

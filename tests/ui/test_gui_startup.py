@@ -67,17 +67,14 @@ def test_the_window_loads_no_network_stack_until_it_sends(home):
 def test_a_watch_folder_in_use_starts_with_the_event_loop(main_window, qtbot, tmp_path):
     from PySide6.QtCore import QSettings
 
-    from gui.ui.batch import watch as batch_watch
-    from gui.ui.batch.controller import WATCH_ENABLED_KEY
     from gui.ui.window.main_window import MainWindow
 
-    assert WATCH_ENABLED_KEY == batch_watch.KEY + "enabled"
     assert main_window.batches._watch is None  # not in use: not even imported for it
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     settings = QSettings()
-    settings.setValue(batch_watch.KEY + "folder", str(inbox))
-    settings.setValue(WATCH_ENABLED_KEY, True)
+    settings.setValue("watch/folder", str(inbox))
+    settings.setValue("watch/enabled", True)
     again = MainWindow(main_window.engine, "Sandbox")  # the next session's window
     qtbot.addWidget(again)
     try:

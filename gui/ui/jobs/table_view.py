@@ -8,7 +8,6 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
-    QSettings,
     QSortFilterProxyModel,
     Qt,
     QTimer,
@@ -33,8 +32,9 @@ from gui.core.jobs.scheduler import Scheduler
 from gui.ui.jobs.column_chooser import ColumnMenu
 from gui.ui.jobs.columns import COLUMN_INDEX, COLUMNS
 from gui.ui.jobs.table_model import JobTableModel
+from gui.ui.runtime import settings as app_settings
+from gui.ui.runtime.settings import Key
 
-_LAYOUT_KEY = "jobTable/header"
 
 
 class JobFilterProxy(QSortFilterProxyModel):
@@ -280,10 +280,10 @@ class JobTablePanel(QWidget):
     # -- layout -------------------------------------------------------------------
 
     def save_layout(self) -> None:
-        QSettings().setValue(_LAYOUT_KEY, self.view.horizontalHeader().saveState())
+        app_settings.put(Key.JOB_TABLE_HEADER, self.view.horizontalHeader().saveState())
 
     def _restore_layout(self) -> bool:
-        state = QSettings().value(_LAYOUT_KEY)
+        state = app_settings.get(Key.JOB_TABLE_HEADER)
         return bool(state) and self.view.horizontalHeader().restoreState(state)
 
     def _fit_prompt_column(self, width: int) -> None:

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QSettings,
     Qt,
     QTimer,
     Signal,
@@ -33,7 +32,9 @@ from gui.ui.batch.controller import install_batches
 from gui.ui.jobs.table_model import JobTableModel
 from gui.ui.jobs.table_view import JobTablePanel
 from gui.ui.preview.panel import PreviewPanel
+from gui.ui.runtime import settings as app_settings
 from gui.ui.runtime.background import spawn
+from gui.ui.runtime.settings import Key
 from gui.ui.tabs.base import EndpointTab, TabContext
 from gui.ui.widgets.model_picker import ModelCatalog
 from gui.ui.window import job_tools as window_tools
@@ -340,18 +341,16 @@ class MainWindow(QMainWindow):
             self.close()
 
     def save_layout(self) -> None:
-        settings = QSettings()
-        settings.setValue("mainWindow/geometry", self.saveGeometry())
-        settings.setValue("mainWindow/splitter", self.splitter.saveState())
-        settings.setValue("mainWindow/rightSplitter", self.right.saveState())
+        app_settings.put(Key.WINDOW_GEOMETRY, self.saveGeometry())
+        app_settings.put(Key.WINDOW_SPLITTER, self.splitter.saveState())
+        app_settings.put(Key.WINDOW_RIGHT_SPLITTER, self.right.saveState())
         self.jobs.save_layout()
 
     def _restore_layout(self) -> None:
-        settings = QSettings()
-        for key, restore in (("mainWindow/geometry", self.restoreGeometry),
-                             ("mainWindow/splitter", self.splitter.restoreState),
-                             ("mainWindow/rightSplitter", self.right.restoreState)):
-            value = settings.value(key)
+        for key, restore in ((Key.WINDOW_GEOMETRY, self.restoreGeometry),
+                             (Key.WINDOW_SPLITTER, self.splitter.restoreState),
+                             (Key.WINDOW_RIGHT_SPLITTER, self.right.restoreState)):
+            value = app_settings.get(key)
             if value:
                 restore(value)
 
