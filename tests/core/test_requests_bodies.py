@@ -217,3 +217,15 @@ def test_cli_mapping_uses_the_same_builders(tmp_path):
                    else [])
     with pytest.raises(QueueError, match="--param temperature"):
         build_jobs(Endpoint.CHAT, prompt="x", params={"temperature": 9})
+
+
+def test_every_choice_the_image_form_offers_passes_the_check():
+    """The tabs offer the catalogue's lists (gui/core/endpoints.py) and the check accepts them."""
+    from gui.core.builders.bodies import check
+    from gui.core.endpoints import IMAGE_BACKGROUNDS, IMAGE_FORMATS, IMAGE_QUALITIES, IMAGE_SIZES, Endpoint
+
+    for size, quality, background, fmt in zip(IMAGE_SIZES, IMAGE_QUALITIES * 2, IMAGE_BACKGROUNDS * 2, IMAGE_FORMATS * 2):
+        check(Endpoint.IMAGES, {"prompt": "p", "size": size, "quality": quality, "background": background,
+                                "output_format": fmt})
+    for quality in IMAGE_QUALITIES:
+        check(Endpoint.IMAGE_EDITS, {"prompt": "p", "quality": quality})

@@ -12,7 +12,15 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from gui.core.endpoints import Endpoint
+from gui.core.endpoints import (
+    AUDIO_FORMATS,
+    EMBEDDING_FORMATS,
+    IMAGE_BACKGROUNDS,
+    IMAGE_FORMATS,
+    IMAGE_QUALITIES,
+    IMAGE_RESPONSE_FORMATS,
+    Endpoint,
+)
 from gui.core.errors import ErrorKind, QueueError
 from gui.core.i18n import translate
 
@@ -51,14 +59,14 @@ _NUMBERS: dict[str, tuple[type, float | None, float | None]] = {
 }
 _N_LIMIT = {Endpoint.CHAT: 128, Endpoint.COMPLETIONS: 128, Endpoint.IMAGES: 10, Endpoint.IMAGE_EDITS: 10}
 _CHOICES: dict[Endpoint, dict[str, tuple[str, ...]]] = {
-    Endpoint.EMBEDDINGS: {"encoding_format": ("float", "base64")},
-    Endpoint.IMAGES: {"quality": ("auto", "low", "medium", "high", "standard", "hd"),
-                      "background": ("auto", "transparent", "opaque"),
-                      "output_format": ("png", "jpeg", "webp"),
-                      "response_format": ("url", "b64_json")},
-    Endpoint.IMAGE_EDITS: {"quality": ("auto", "low", "medium", "high", "standard")},
-    Endpoint.TRANSCRIPTIONS: {"response_format": ("json", "text", "srt", "verbose_json", "vtt")},
-    Endpoint.TRANSLATIONS: {"response_format": ("json", "text", "srt", "verbose_json", "vtt")},
+    Endpoint.EMBEDDINGS: {"encoding_format": EMBEDDING_FORMATS},
+    Endpoint.IMAGES: {"quality": (*IMAGE_QUALITIES, "standard", "hd"),
+                      "background": IMAGE_BACKGROUNDS,
+                      "output_format": IMAGE_FORMATS,
+                      "response_format": IMAGE_RESPONSE_FORMATS},
+    Endpoint.IMAGE_EDITS: {"quality": (*IMAGE_QUALITIES, "standard")},
+    Endpoint.TRANSCRIPTIONS: {"response_format": AUDIO_FORMATS},
+    Endpoint.TRANSLATIONS: {"response_format": AUDIO_FORMATS},
 }
 ROLES = ("system", "user", "assistant", "developer")
 

@@ -15,7 +15,6 @@ from gui.core.formats.image_info import image_format, size_from_head
 from gui.core.i18n import translate
 
 AUDIO_EXTENSIONS = ("flac", "mp3", "mp4", "mpeg", "mpga", "m4a", "ogg", "wav", "webm")
-AUDIO_FORMATS = ("json", "text", "srt", "verbose_json", "vtt")
 # What people drag in as recordings: the listed audio types plus common recorder and video
 # containers. Anything not listed, or over the upload limit, or possibly with video, is
 # converted and cut into pieces before it is sent (jobs/recordings.py, formats/audio.py).

@@ -26,12 +26,11 @@ from gui.core.api.wire import Upload
 from gui.core.builders.bodies import FieldProblem
 from gui.core.builders.media_bodies import (
     MEDIA_EXTENSIONS,
-    AUDIO_FORMATS,
     audio_request,
     check_audio_file,
     is_audio_name,
 )
-from gui.core.endpoints import Endpoint
+from gui.core.endpoints import AUDIO_FORMATS, Endpoint
 from gui.core.jobs.job import Job
 from gui.ui.preview.transcript_settings import SaveSettingsBox
 from gui.ui.runtime import settings as app_settings

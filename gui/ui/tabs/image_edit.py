@@ -27,10 +27,10 @@ from gui.core.builders.media_bodies import (
     check_image_file,
     image_edit_request,
 )
-from gui.core.endpoints import Endpoint
+from gui.core.endpoints import IMAGE_QUALITIES, IMAGE_SIZES, Endpoint
 from gui.ui.runtime.background import spawn
 from gui.ui.tabs.base import EndpointTab, Request, TabContext
-from gui.ui.tabs.image import QUALITIES, SIZES, choice, count_spin, set_choice
+from gui.ui.tabs.image import choice, count_spin, set_choice
 from gui.ui.widgets.form import heading, hint
 from gui.ui.widgets.image_loading import thumbnail
 
@@ -105,8 +105,8 @@ class ImageEditTab(EndpointTab):
 
         self.prompt = self.prompt_box(layout, self.tr("Describe the change. Ctrl+Enter submits."), 5, stretch=0)
         self.n = count_spin(self)
-        self.size = choice(self, SIZES, True, self.tr("auto keeps the image's own size"))
-        self.quality = choice(self, QUALITIES)
+        self.size = choice(self, IMAGE_SIZES, True, self.tr("auto keeps the image's own size"))
+        self.quality = choice(self, IMAGE_QUALITIES)
         params = QFormLayout()
         for label, name, widget in ((self.tr("Images (n)"), "n", self.n), (self.tr("Size"), "size", self.size),
                                     (self.tr("Quality"), "quality", self.quality)):
