@@ -25,8 +25,9 @@ from gui.core.profiles.profile import (
     Profile,
     ProfileStore,
 )
-from gui.ui.runtime import background, event_loop, language, theme
+from gui.ui.runtime import background, event_loop, language
 from gui.ui.runtime import settings as app_settings
+from gui.ui.runtime import theme
 from gui.ui.runtime.resources import app_icon
 from gui.ui.runtime.settings import Key
 from gui.ui.window.main_window import MainWindow

@@ -16,12 +16,12 @@ from tabs_support import make_wav
 
 from gui.core import atomic_files as files
 from gui.core.api.wire import Upload
-from gui.core.builders.bodies import FieldProblem
 from gui.core.endpoints import Endpoint
 from gui.core.engine import SANDBOX_KEY, Engine
+from gui.core.errors import InputProblem
 from gui.core.export.curl import curl_command
 from gui.core.export.naming import check_template, target_path
-from gui.core.export.saving import SaveError, check_folder, save_file
+from gui.core.export.saving import check_folder, save_file
 from gui.core.export.transcripts import ExportOptions, export_transcript
 from gui.core.formats.subtitles import parse_transcript, render
 from gui.core.formats.vectors import (
@@ -100,7 +100,7 @@ def test_transcripts_in_every_format():
     ("", "Type a file-name template"),
 ])
 def test_templates_that_escape_or_make_no_sense_are_refused(template, words):
-    with pytest.raises(FieldProblem) as caught:
+    with pytest.raises(InputProblem) as caught:
         check_template(template)
     assert words in caught.value.message and caught.value.field == "template"
 
@@ -113,13 +113,13 @@ def test_placeholder_values_cannot_escape(tmp_path):
 
 
 def test_saving_explains_folders_and_full_disks(tmp_path, monkeypatch):
-    with pytest.raises(FieldProblem, match="does not exist"):
+    with pytest.raises(InputProblem, match="does not exist"):
         check_folder(tmp_path / "missing")
     (tmp_path / "file").write_text("x")
-    with pytest.raises(FieldProblem, match="is a file, not a folder"):
+    with pytest.raises(InputProblem, match="is a file, not a folder"):
         check_folder(tmp_path / "file")
     monkeypatch.setattr("gui.core.export.saving._writable", lambda _p: False)  # root ignores chmod; a read-only mount
-    with pytest.raises(FieldProblem, match="is read-only"):
+    with pytest.raises(InputProblem, match="is read-only"):
         check_folder(tmp_path)
     monkeypatch.undo()
 
@@ -127,7 +127,7 @@ def test_saving_explains_folders_and_full_disks(tmp_path, monkeypatch):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(files, "_write_all", full_disk)
-    with pytest.raises(SaveError) as caught:
+    with pytest.raises(InputProblem) as caught:
         save_file(tmp_path / "out.txt", "text")
     assert caught.value.message.startswith("The disk is full: out.txt could not be saved.")
     assert list(tmp_path.iterdir()) == [tmp_path / "file"]  # no partial or temporary file left
@@ -154,7 +154,7 @@ def test_export_next_to_audio_or_into_a_folder(tmp_path):
     assert path.read_text() == "Hello there. Second line.\n"
     again = export_transcript(job, ExportOptions("txt", str(out), "{date}-{model}-{stem}.{format}", overwrite=False))
     assert again.name == f"{day}-whisper-large-v3-Team call (2).txt"
-    with pytest.raises(FieldProblem, match="does not exist"):
+    with pytest.raises(InputProblem, match="does not exist"):
         export_transcript(job, ExportOptions("txt", str(tmp_path / "nope")))
 
 

@@ -24,7 +24,7 @@ from gui.core.api.uploads import CountingReader, Progress, form_fields
 from gui.core.api.urls import KeyGuard, is_loopback
 from gui.core.api.wire import MAX_BYTES, Hooks, Reply, Request, Timeouts
 from gui.core.endpoints import BodyKind, Endpoint, ResultKind
-from gui.core.errors import ErrorKind, QueueError
+from gui.core.errors import ErrorKind, InputProblem, QueueError
 from gui.core.i18n import translate
 
 if TYPE_CHECKING:
@@ -260,10 +260,8 @@ class QueueClient:
                 try:
                     f = open(upload.path, "rb")  # noqa: SIM115 - closed in finally
                 except OSError as exc:
-                    raise QueueError(
-                        ErrorKind.INPUT, translate("client", "Cannot read the file {path}: {reason}.").format(
-                            path=upload.path, reason=exc.strerror or exc)
-                    ) from exc
+                    raise InputProblem(translate("client", "Cannot read the file {path}: {reason}.").format(
+                            path=upload.path, reason=exc.strerror or exc)) from exc
                 opened.append(f)
                 total += os.fstat(f.fileno()).st_size
             progress = Progress(total, hooks)

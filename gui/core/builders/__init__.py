@@ -3,4 +3,4 @@ media_bodies for audio and image uploads) and the command line's arguments (cli_
 checked before anything is sent. Not here: sending (api), the endpoint catalogue (endpoints)."""
 from gui import lazy_exports
 
-__getattr__, __all__ = lazy_exports(__name__, {"FieldProblem": "bodies", "build_jobs": "cli_args"})
+__getattr__, __all__ = lazy_exports(__name__, {"build_jobs": "cli_args", "finish": "bodies"})

@@ -38,8 +38,7 @@ class AutoSaver(QObject):
         self.save(job)
 
     def save(self, job: Job) -> str | None:
-        from gui.core.builders.bodies import FieldProblem
-        from gui.core.export.saving import SaveError
+        from gui.core.errors import InputProblem
         from gui.core.export.transcripts import ExportOptions, export_transcript
         from gui.core.formats.subtitles import read_transcript
         from gui.ui.runtime import settings as app_settings
@@ -49,7 +48,7 @@ class AutoSaver(QObject):
             transcript = read_transcript(job.result_path or "")
             fmt = options.format if options.format in transcript.formats() else "txt"
             path = export_transcript(job, ExportOptions(fmt, options.folder, options.template, False), transcript)
-        except (FieldProblem, SaveError) as problem:
+        except InputProblem as problem:
             self.failed.emit(job.id, self.tr("Auto-save of {job} failed: {problem}").format(
                 job=job.summary or job.id, problem=problem.message))
             return None

@@ -36,7 +36,6 @@ from gui.ui.runtime import settings as app_settings
 from gui.ui.runtime.settings import Key
 
 
-
 class JobFilterProxy(QSortFilterProxyModel):
     """Filters on one string per row (a data() call per row, not per cell); sorting is
     the source model's, which sorts 100k rows in Python far faster than the proxy."""

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.builders.bodies import FieldProblem
-from gui.core.export.saving import SaveError
+from gui.core.errors import InputProblem
 from gui.core.export.transcripts import ExportOptions, audio_path, export_transcript
 from gui.core.formats.subtitles import (
     EXPORT_FORMATS,
@@ -172,7 +171,7 @@ class TranscriptView(QWidget):
         options = ExportOptions(self.format.currentText(), saved.folder, saved.template)
         try:
             target = export_transcript(self.job, options, self.transcript)
-        except (FieldProblem, SaveError) as problem:
+        except InputProblem as problem:
             self._report(problem.message)
             return None
         self._report(self.tr("Saved to {path}").format(path=target))

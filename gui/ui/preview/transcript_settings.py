@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.builders.bodies import FieldProblem
+from gui.core.errors import InputProblem
 from gui.core.export.naming import DEFAULT_TEMPLATE, PLACEHOLDERS, render_name
 from gui.core.export.saving import check_folder
 from gui.core.export.transcripts import ExportOptions
@@ -117,7 +117,7 @@ class SaveSettingsBox(QGroupBox):
         if options.folder is not None or self.in_folder.isChecked():
             try:
                 check_folder(options.folder or "")
-            except FieldProblem as problem:
+            except InputProblem as problem:
                 self.folder_error.setText(problem.message)
                 self.folder_error.show()
                 ok = False
@@ -125,7 +125,7 @@ class SaveSettingsBox(QGroupBox):
             name = render_name(self.template.text(), stem="interview", model="whisper-large-v3",
                                format=options.format, date=time.time())
             self.example.setText(self.tr("e.g. {name}").format(name=name))
-        except FieldProblem as problem:
+        except InputProblem as problem:
             self.template_error.setText(problem.message)
             self.template_error.show()
             self.example.clear()

@@ -5,7 +5,7 @@
 
 Tabs hold no protocol logic: they read their widgets into plain values and call the
 Qt-free builders in gui.core (the same ones `queue-desk submit` uses). A builder's
-FieldProblem names a body field; the tab shows the message under that field's widget."""
+InputProblem names a body field; the tab shows the message under that field's widget."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.api.wire import Upload
-from gui.core.builders.bodies import FieldProblem
 from gui.core.endpoints import Endpoint
 from gui.core.engine import Engine
+from gui.core.errors import InputProblem
 from gui.core.jobs.job import Job
 from gui.ui.widgets.form import AdvancedEditor, banner, heading
 from gui.ui.widgets.model_picker import ModelCatalog, ModelPicker
@@ -42,15 +42,6 @@ class TabContext:
     engine: Engine
     catalog: ModelCatalog
     blocker: str | None = None  # why nothing can be submitted (e.g. no API key), in plain words
-
-
-class InputError(ValueError):
-    """A problem with what the user typed; shown under the field, nothing is sent."""
-
-    def __init__(self, message: str, field: QWidget | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 def error_label(parent: QWidget) -> QLabel:
@@ -165,7 +156,7 @@ class EndpointTab(QWidget):
     # -- what each tab provides -----------------------------------------------------
 
     def build_body(self) -> dict[str, Any]:
-        """The request body from the form; raise InputError/FieldProblem for what the user must fix."""
+        """The request body from the form; raise InputProblem for what the user must fix."""
         raise NotImplementedError
 
     def build_requests(self) -> list[Request]:
@@ -187,10 +178,7 @@ class EndpointTab(QWidget):
         self.clear_errors()
         try:
             requests = self.build_requests()
-        except InputError as error:
-            self.show_error(error.message, error.field)
-            return []
-        except FieldProblem as problem:
+        except InputProblem as problem:
             self.show_problem(problem)
             return []
         if self.context.blocker:
@@ -215,13 +203,13 @@ class EndpointTab(QWidget):
 
     # -- problems ----------------------------------------------------------------------
 
-    def show_problem(self, problem: FieldProblem) -> None:
+    def show_problem(self, problem: InputProblem) -> None:
         """Under the Advanced editor when the field came from there, else under its widget."""
         in_advanced = False
         if self._advanced is not None and problem.field != "advanced":
             try:
                 in_advanced = problem.field in self._advanced.values()
-            except FieldProblem:
+            except InputProblem:
                 in_advanced = False
         widget = self._fields.get("advanced" if in_advanced else problem.field)
         if in_advanced:

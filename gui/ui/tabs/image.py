@@ -10,9 +10,16 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QSpinBox, QWidget
 
 from gui.core.api.wire import Upload
 from gui.core.builders.bodies import image_body
-from gui.core.endpoints import IMAGE_BACKGROUNDS, IMAGE_FORMATS, IMAGE_QUALITIES, IMAGE_SIZES, Endpoint
+from gui.core.endpoints import (
+    IMAGE_BACKGROUNDS,
+    IMAGE_FORMATS,
+    IMAGE_QUALITIES,
+    IMAGE_SIZES,
+    Endpoint,
+)
 from gui.ui.tabs.base import EndpointTab, TabContext
 from gui.ui.widgets.form import heading
+
 
 def choice(parent: QWidget, items: tuple[str, ...], editable: bool = False, tip: str = "") -> QComboBox:
     box = QComboBox(parent)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.api.wire import Upload
-from gui.core.builders.bodies import FieldProblem
 from gui.core.builders.media_bodies import (
     IMAGE_EXTENSIONS,
     MAX_EDIT_IMAGES,
@@ -28,6 +27,7 @@ from gui.core.builders.media_bodies import (
     image_edit_request,
 )
 from gui.core.endpoints import IMAGE_QUALITIES, IMAGE_SIZES, Endpoint
+from gui.core.errors import InputProblem
 from gui.ui.runtime.background import spawn
 from gui.ui.tabs.base import EndpointTab, Request, TabContext
 from gui.ui.tabs.image import choice, count_spin, set_choice
@@ -131,7 +131,7 @@ class ImageEditTab(EndpointTab):
                 break
             try:
                 self._sizes[path] = check_image_file(path, "image")
-            except FieldProblem as problem:
+            except InputProblem as problem:
                 problems.append(problem.message)
                 continue
             if path in self.image_paths():
@@ -181,7 +181,7 @@ class ImageEditTab(EndpointTab):
             return True
         try:
             self._sizes[path] = check_image_file(path, "mask")
-        except FieldProblem as problem:
+        except InputProblem as problem:
             self.mask = None
             self.mask_label.setText(self.tr("No mask"))
             self.show_error(problem.message, self.mask_label)

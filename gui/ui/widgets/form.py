@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.builders.bodies import FieldProblem, parse_extra
+from gui.core.builders.bodies import parse_extra
+from gui.core.errors import InputProblem
 
 ERROR_STYLE = "color: #e74c3c;"  # a red that reads on light and dark bases (contrast >= 3 on both)
 HINT_STYLE = "color: palette(placeholder-text);"
@@ -142,7 +143,7 @@ class AdvancedEditor(QWidget):
         self.validate()
 
     def values(self) -> dict[str, Any]:
-        """The object, or FieldProblem("advanced", plain words)."""
+        """The object, or InputProblem(plain words, field="advanced")."""
         return parse_extra(self.text())
 
     def validate(self) -> bool:
@@ -150,8 +151,8 @@ class AdvancedEditor(QWidget):
         try:
             values = self.values()
             if values.get("stream"):
-                raise FieldProblem("advanced", self.tr("The queue does not stream answers: remove \"stream\"."))
-        except FieldProblem as problem:
+                raise InputProblem(self.tr("The queue does not stream answers: remove \"stream\"."), field="advanced")
+        except InputProblem as problem:
             self.show_problem(problem.message)
             return False
         self.show_problem("")

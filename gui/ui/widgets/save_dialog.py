@@ -8,7 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from gui.core.export.saving import SaveError, save_file
+from gui.core.errors import InputProblem
+from gui.core.export.saving import save_file
 from gui.ui.runtime import settings as app_settings
 from gui.ui.runtime.settings import Key
 
@@ -47,7 +48,7 @@ def save_and_report(target: Path, data: bytes | str, report: Callable[[str], Non
     """Save atomically and say how it went in plain words; remember the folder for next time."""
     try:
         save_file(target, data)
-    except SaveError as error:
+    except InputProblem as error:
         report(error.message)
         return None
     remember_folder(target)
