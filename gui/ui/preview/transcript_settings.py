@@ -27,15 +27,7 @@ from gui.core.export.saving import check_folder
 from gui.core.export.transcripts import ExportOptions
 from gui.core.formats.subtitles import EXPORT_FORMATS
 from gui.ui.runtime import settings as app_settings
-from gui.ui.widgets.form import ERROR_STYLE, HINT_STYLE
-
-
-def _error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setStyleSheet(ERROR_STYLE)
-    label.hide()
-    return label
+from gui.ui.widgets.form import HINT_STYLE, error_label
 
 
 class SaveSettingsBox(QGroupBox):
@@ -53,11 +45,11 @@ class SaveSettingsBox(QGroupBox):
         self.folder.setPlaceholderText(self.tr("Choose a folder"))
         self.choose = QPushButton(self.tr("Choose…"), self)
         self.choose.clicked.connect(self._ask_folder)
-        self.folder_error = _error_label(self)
+        self.folder_error = error_label(self)
         self.template = QLineEdit(self)
         self.template.setToolTip(self.tr("Placeholders: {names}. Subfolders are allowed; leaving the folder is not.")
                                  .format(names=", ".join("{" + p + "}" for p in PLACEHOLDERS)))
-        self.template_error = _error_label(self)
+        self.template_error = error_label(self)
         self.example = QLabel(self)
         self.example.setStyleSheet(HINT_STYLE)
         self.auto = QCheckBox(self.tr("Save each finished transcript automatically"), self)

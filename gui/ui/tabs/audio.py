@@ -232,9 +232,7 @@ def _expand_folders(paths: list[str]) -> list[str]:
 
 class TranscriptionTab(AudioTab):
     endpoint = Endpoint.TRANSCRIPTIONS
-    title = QT_TRANSLATE_NOOP("tabs", "Transcription")
 
 
 class TranslationTab(AudioTab):
     endpoint = Endpoint.TRANSLATIONS
-    title = QT_TRANSLATE_NOOP("tabs", "Translation")

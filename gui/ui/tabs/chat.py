@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -58,7 +58,6 @@ def stop_edit(parent: QWidget) -> QLineEdit:
 
 class ChatTab(EndpointTab):
     endpoint = Endpoint.CHAT
-    title = QT_TRANSLATE_NOOP("tabs", "Chat")
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -27,7 +26,6 @@ MAX_TEXT_FILE = 20 * 1024 * 1024
 
 class EmbeddingsTab(EndpointTab):
     endpoint = Endpoint.EMBEDDINGS
-    title = QT_TRANSLATE_NOOP("tabs", "Embeddings")
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFormLayout, QSpinBox, QWidget
 
 from gui.core.api.wire import Upload
@@ -44,7 +44,6 @@ def set_choice(box: QComboBox, value: Any, default: str) -> None:
 
 class ImageGenerationTab(EndpointTab):
     endpoint = Endpoint.IMAGES
-    title = QT_TRANSLATE_NOOP("tabs", "Images")
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

@@ -6,7 +6,7 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -52,7 +52,6 @@ def on_checkerboard(image: QImage) -> QPixmap:
 
 class ImageEditTab(EndpointTab):
     endpoint = Endpoint.IMAGE_EDITS
-    title = QT_TRANSLATE_NOOP("tabs", "Image edit")
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

@@ -25,6 +25,15 @@ ERROR_STYLE = "color: #e74c3c;"  # a red that reads on light and dark bases (con
 HINT_STYLE = "color: palette(placeholder-text);"
 
 
+def error_label(parent: QWidget) -> QLabel:
+    """A hidden red label for a field's problem, shown when there is one."""
+    label = QLabel(parent)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
 def banner(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setWordWrap(True)

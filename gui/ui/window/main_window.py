@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     Qt,
     QTimer,
@@ -35,7 +34,7 @@ from gui.ui.preview.panel import PreviewPanel
 from gui.ui.runtime import settings as app_settings
 from gui.ui.runtime.background import spawn
 from gui.ui.runtime.settings import Key
-from gui.ui.tabs.base import EndpointTab, TabContext
+from gui.ui.tabs.base import TITLES, EndpointTab, TabContext
 from gui.ui.widgets.model_picker import ModelCatalog
 from gui.ui.window import job_tools as window_tools
 from gui.ui.window import menus as window_menus
@@ -49,11 +48,14 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class TabSpec:
     """An endpoint tab before it is built. Speed: a tab's module is imported and its form
-    built when the tab is first shown (the first tab at start-up), so the tab bar and the
-    menus take the title from here; it must match the class's `title`."""
+    built when the tab is first shown (the first tab at start-up); the tab bar and the
+    menus take the title from tabs.base.TITLES, as the tab does."""
     endpoint: Endpoint
-    title: str
     name: str  # the EndpointTab subclass
+
+    @property
+    def title(self) -> str:
+        return TITLES[self.endpoint]
 
     def load(self) -> type[EndpointTab]:
         return _tab_class(self.name)
@@ -61,14 +63,14 @@ class TabSpec:
 
 # The endpoint tabs, in order. A new tab is one more entry here and in _tab_class.
 TABS: list[TabSpec] = [
-    TabSpec(Endpoint.CHAT, QT_TRANSLATE_NOOP("tabs", "Chat"), "ChatTab"),
-    TabSpec(Endpoint.COMPLETIONS, QT_TRANSLATE_NOOP("tabs", "Completions"), "CompletionsTab"),
-    TabSpec(Endpoint.EMBEDDINGS, QT_TRANSLATE_NOOP("tabs", "Embeddings"), "EmbeddingsTab"),
-    TabSpec(Endpoint.TRANSCRIPTIONS, QT_TRANSLATE_NOOP("tabs", "Transcription"), "TranscriptionTab"),
-    TabSpec(Endpoint.TRANSLATIONS, QT_TRANSLATE_NOOP("tabs", "Translation"), "TranslationTab"),
-    TabSpec(Endpoint.IMAGES, QT_TRANSLATE_NOOP("tabs", "Images"), "ImageGenerationTab"),
-    TabSpec(Endpoint.IMAGE_EDITS, QT_TRANSLATE_NOOP("tabs", "Image edit"), "ImageEditTab"),
-    TabSpec(Endpoint.MODELS, QT_TRANSLATE_NOOP("tabs", "Models"), "ModelsTab"),
+    TabSpec(Endpoint.CHAT, "ChatTab"),
+    TabSpec(Endpoint.COMPLETIONS, "CompletionsTab"),
+    TabSpec(Endpoint.EMBEDDINGS, "EmbeddingsTab"),
+    TabSpec(Endpoint.TRANSCRIPTIONS, "TranscriptionTab"),
+    TabSpec(Endpoint.TRANSLATIONS, "TranslationTab"),
+    TabSpec(Endpoint.IMAGES, "ImageGenerationTab"),
+    TabSpec(Endpoint.IMAGE_EDITS, "ImageEditTab"),
+    TabSpec(Endpoint.MODELS, "ModelsTab"),
 ]
 
 
