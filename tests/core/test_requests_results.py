@@ -208,3 +208,18 @@ def test_a_failed_download_is_noted_not_fatal(tmp_path):
     assert asyncio.run(download_images(Client(), tmp_path, body)) == []
     problems = download_problems(tmp_path)
     assert "expired" in problems[1] and "did not return an image" in problems[2]
+
+
+def test_the_preview_and_the_batch_export_take_the_same_answer_text(tmp_path):
+    """Answer text is taken out in one place (results.answer_text) for both."""
+    from gui.core.batch.export import result_text
+    from gui.core.jobs.results import read_text
+
+    chat = {"choices": [{"message": {"content": [{"type": "text", "text": "Hi"}, {"type": "text", "text": "!"}]}},
+                        {"message": {"content": None, "refusal": "No."}}]}
+    transcript = {"text": "Hello there.", "segments": []}
+    for endpoint, body in ((Endpoint.CHAT, chat), (Endpoint.TRANSCRIPTIONS, transcript)):
+        raw = tmp_path / f"{endpoint.value}.json"
+        raw.write_text(json.dumps(body))
+        assert read_text(raw, endpoint) == result_text(endpoint, body)
+    assert result_text(Endpoint.CHAT, chat) == "Hi!\n\n---\n\nNo."

@@ -27,7 +27,7 @@ from gui.core.endpoints import Endpoint, ResultKind
 from gui.core.errors import ErrorKind, QueueError
 from gui.core.formats.vectors import parse_embeddings, to_npy
 from gui.core.i18n import translate
-from gui.core.jobs.results import extract_text
+from gui.core.jobs.results import answer_text
 
 RESULT_COLUMNS = ("text", "status", "error", "tokens", "latency", "model")
 FORMATS = ("csv", "xlsx", "jsonl")
@@ -80,11 +80,12 @@ def result_headers(columns: list[str]) -> list[str]:
 
 
 def result_text(endpoint: Endpoint, body: Any) -> str:
+    text = answer_text(endpoint, body)
+    if text is not None:
+        return text
     kind = endpoint.spec.result
-    if kind is ResultKind.TEXT:
-        return extract_text(endpoint, body)
     if kind is ResultKind.TRANSCRIPT:
-        return str(body.get("text", "")) if isinstance(body, dict) else str(body or "")
+        return str(body or "")
     if kind is ResultKind.EMBEDDINGS and isinstance(body, dict):
         data = body.get("data") or []
         first = data[0].get("embedding") if data and isinstance(data[0], dict) else None
