@@ -169,6 +169,18 @@ def test_curl_never_shows_the_key(tmp_path):
     assert "-F 'file=@/data/my talk.wav'" in text and "--form-string 'timestamp_granularities[]=word'" in text
 
 
+def test_the_details_view_and_curl_read_one_taking_apart_of_the_request():
+    from gui.core.export.curl import request_parts
+
+    audio = Job(Endpoint.TRANSCRIPTIONS, {"model": "w", "timestamp_granularities": ["word", "segment"]},
+                [Upload("file", "/data/a.wav")])
+    parts = request_parts("http://127.0.0.1:9/queue/", audio)
+    assert (parts.method, parts.url, parts.files) == ("POST", "http://127.0.0.1:9/queue/audio/transcriptions",
+                                                      [("file", "/data/a.wav")])
+    assert parts.fields == [("model", "w"), ("timestamp_granularities[]", "word"),
+                            ("timestamp_granularities[]", "segment")]
+
+
 def test_url_images_are_downloaded_when_the_job_finishes(sandbox, home):
     async def run() -> tuple[Job, bytes]:
         engine = Engine.open(sandbox.url, SANDBOX_KEY, home=home)
