@@ -63,3 +63,24 @@ def test_batch_filter_reaches_old_batches_and_like_wildcards_are_literal(gui_eng
     assert visible_prompts(panel) == []
     window._confirmed_close = True
     window.close()
+
+
+def test_the_filter_box_and_the_store_search_the_same_fields(gui_engine, qtbot):
+    """A batch row's custom id is found both among the loaded rows (the proxy) and deep in
+    the history (SQL): both read SEARCHED_FIELDS."""
+    from gui.ui.window.main_window import MainWindow
+
+    engine = gui_engine()
+    history(engine.store, 3)
+    engine.store.add_many([Job(Endpoint.CHAT, {"model": "m", "messages": [{"role": "user", "content": "x"}]},
+                               custom_id="row-kappa", state=JobState.SUCCEEDED)])
+    window = MainWindow(engine, "Sandbox")
+    qtbot.addWidget(window)
+    panel = window.jobs
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 4, timeout=3000)
+    assert panel.model.data(panel.model.index(0, 0), panel.model.SearchRole).count("row-kappa") == 1
+    panel.filter_edit.setText("ROW-KAPPA")
+    qtbot.waitUntil(lambda: visible_prompts(panel) == ["x"], timeout=3000)
+    assert [j.custom_id for j in engine.store.jobs(search="row-kappa")] == ["row-kappa"]
+    window._confirmed_close = True
+    window.close()
