@@ -101,7 +101,7 @@ def test_completions_round_trip(main_window, qtbot, sandbox, tmp_path):
     assert window.preview.save_as(tmp_path / "c.txt").read_text() == window.preview.text
 
 
-def test_embeddings_preview_heat_map_and_files(main_window, qtbot, tmp_path):
+def test_embeddings_preview_heat_map_and_files(main_window, qtbot, tmp_path, monkeypatch):
     window = main_window
     wait_models(qtbot, window)
     tab = window.tab(EmbeddingsTab)
@@ -127,14 +127,20 @@ def test_embeddings_preview_heat_map_and_files(main_window, qtbot, tmp_path):
     tip = view.heat_map.tooltip(0, 1)
     assert cell == (0, 0) and f"cosine similarity {matrix[0][1]:.4f}" in tip and "2: a cat on a mat" in tip
     assert view.heat_map.grab().width() > 0  # paints without error
-    saved_json = view.save(tmp_path / "v.json")
+    saved_json = view.save_as(tmp_path / "v.json")
     assert json.loads(saved_json.read_text())["data"][2]["embedding"] == emb.vectors[2]
-    saved_csv = view.save(tmp_path / "v.csv")
+    saved_csv = view.save_as(tmp_path / "v.csv")
     lines = saved_csv.read_text().splitlines()
     assert len(lines) == 4 and lines[0].count(",") == 1 + 1024
-    shape, values = read_npy(view.save(tmp_path / "v.npy").read_bytes())
+    shape, values = read_npy(view.save_as(tmp_path / "v.npy").read_bytes())
     assert shape == (3, 1024) and values[:1024] == emb.vectors[0]
     assert window.preview.message.text() == f"Saved to {tmp_path / 'v.npy'}"
+    from PySide6.QtWidgets import QFileDialog
+
+    opened = []
+    monkeypatch.setattr(QFileDialog, "open", lambda self, *a: opened.append(self))
+    assert window.preview.save()  # Ctrl+S: the view's own save()
+    assert [d.selectedNameFilter() for d in opened] == ["JSON (*.json)"]
 
 
 def test_image_generation_gallery_fit_zoom_and_save(main_window, qtbot, sandbox, tmp_path):

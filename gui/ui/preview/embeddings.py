@@ -125,11 +125,18 @@ class EmbeddingsView(QWidget):
         job = self.job
         return f"embeddings-{job.id[:8] if job else 'result'}.{fmt}"
 
+    def save(self) -> bool:
+        """Ctrl+S: as the first Save button (JSON); False when there are no vectors to save."""
+        if not self.save_buttons[FORMATS[0]].isEnabled():
+            return False
+        self.ask_save(FORMATS[0])
+        return True
+
     def ask_save(self, fmt: str) -> None:
         if self.embeddings is not None:
             filters = self._filters()
             ask_save(self, self.tr("Save the vectors as {format}").format(format=fmt.upper()), self.suggested_name(fmt),
-                     list(filters.values()), lambda path: self.save(path, fmt), filters[fmt])
+                     list(filters.values()), lambda path: self.save_as(path, fmt), filters[fmt])
 
     def _filters(self) -> dict[str, str]:
         """The file dialog's filter per format."""
@@ -137,7 +144,7 @@ class EmbeddingsView(QWidget):
                 "csv": self.tr("CSV, one row per input ({pattern})").format(pattern="*.csv"),
                 "npy": self.tr("NumPy array ({pattern})").format(pattern="*.npy")}
 
-    def save(self, path: str | Path, fmt: str | None = None) -> Path | None:
+    def save_as(self, path: str | Path, fmt: str | None = None) -> Path | None:
         """Write the vectors as json/csv/npy (by `fmt`, else by the file's suffix)."""
         if self.embeddings is None:
             self._report(self.tr("There are no vectors to save yet."))

@@ -198,6 +198,13 @@ class ImageGallery(QWidget):
 
     # -- saving ---------------------------------------------------------------------
 
+    def save(self) -> bool:
+        """Ctrl+S: as the Save image… button; False when there is no image to save."""
+        if not self.save_button.isEnabled():
+            return False
+        self.ask_save()
+        return True
+
     def ask_save(self) -> None:
         if self.current in self.images:
             path = self.paths[self.current]

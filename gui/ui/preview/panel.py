@@ -286,6 +286,17 @@ class PreviewPanel(QWidget):
         suffix = "md" if job.endpoint in (Endpoint.CHAT, Endpoint.COMPLETIONS) else "txt"
         return f"{job.endpoint.value}-{stamp}-{job.id[:8]}.{suffix}"
 
+    def save(self) -> bool:
+        """Ctrl+S: the Save as… of whatever is shown (text, transcript, image, vectors).
+        Every result view has save(); False when there is nothing to save."""
+        view = self.views.currentWidget()
+        if view is not self.browser:
+            return view.save()
+        if not self.save_button.isEnabled() or self.save_button.isHidden():
+            return False
+        self.ask_save_path()
+        return True
+
     def ask_save_path(self) -> None:
         """Open the save dialog without blocking (never `exec()` on the event loop)."""
         if self.job is None or self.text is None:

@@ -182,6 +182,13 @@ class TranscriptView(QWidget):
         stem = audio.stem if audio else f"transcript-{self.job.id[:8] if self.job else ''}"
         return f"{stem}.{self.format.currentText() or 'txt'}"
 
+    def save(self) -> bool:
+        """Ctrl+S: as the Save as… button; False when there is no transcript to save."""
+        if not self.save_as_button.isEnabled():
+            return False
+        self.ask_save()
+        return True
+
     def ask_save(self) -> None:
         if self.transcript is not None:
             fmt = self.format.currentText()

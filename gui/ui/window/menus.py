@@ -105,16 +105,7 @@ def focus_filter(window: QMainWindow) -> None:
 
 def save_result(window: QMainWindow) -> bool:
     """The Save as… of whatever the preview shows: text, transcript, image or vectors."""
-    preview = window.preview
-    view = preview.views.currentWidget()
-    if view is preview.browser:
-        button = preview.save_button
-    else:
-        extra = getattr(view, "save_buttons", {})
-        button = (getattr(view, "save_as_button", None) or getattr(view, "save_button", None)
-                  or next(iter(extra.values()), None))
-    if button is not None and button.isEnabled() and not button.isHidden():
-        button.click()
+    if window.preview.save():
         return True
     window.statusBar().showMessage(translate("window_menus", "Select a finished job with a result to save it."),
                                    4000)
