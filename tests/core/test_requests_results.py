@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from npy_support import read_npy
 from tabs_support import make_wav
 
 from gui.core import atomic_files as files
@@ -27,7 +28,6 @@ from gui.core.formats.subtitles import parse_transcript, render
 from gui.core.formats.vectors import (
     cosine_matrix,
     parse_embeddings,
-    read_npy,
     to_csv,
     to_json,
     to_npy,

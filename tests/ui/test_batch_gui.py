@@ -8,6 +8,7 @@ import json
 
 import pytest
 from PySide6.QtCore import Qt
+from tabs_support import listed_models
 
 from gui.core.batch.states import RunState
 from gui.core.batch.table import read_table
@@ -24,7 +25,7 @@ def open_dialog(qtbot, window, source):
     dialog = window.batches.new_batch()
     with qtbot.waitSignal(dialog.tableLoaded, timeout=5000):
         dialog.load(source)
-    qtbot.waitUntil(lambda: not window.catalog.loading and bool(dialog.model_picker.model_ids()), timeout=10000)
+    qtbot.waitUntil(lambda: not window.catalog.loading and bool(listed_models(dialog.model_picker)), timeout=10000)
     return dialog
 
 

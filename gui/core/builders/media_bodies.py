@@ -12,7 +12,7 @@ from gui.core.api.wire import Upload
 from gui.core.builders.bodies import finish
 from gui.core.endpoints import Endpoint
 from gui.core.errors import InputProblem
-from gui.core.formats.image_info import image_format, size_from_head
+from gui.core.formats.image_info import SNIFF_BYTES, image_format, size_from_head
 from gui.core.i18n import translate
 
 AUDIO_EXTENSIONS = ("flac", "mp3", "mp4", "mpeg", "mpga", "m4a", "ogg", "wav", "webm")
@@ -92,7 +92,7 @@ def check_image_file(path: str | Path, field: str = "image",
     kinds = ("png",) if field == "mask" else IMAGE_EXTENSIONS
     check_file(path, field=field, kinds=kinds, what="mask" if field == "mask" else "image", max_bytes=max_bytes)
     with open(path, "rb") as f:
-        head = f.read(64 * 1024)
+        head = f.read(SNIFF_BYTES)
     fmt = image_format(head)
     name = Path(path).name
     if fmt is None or (field == "mask" and fmt != "png"):

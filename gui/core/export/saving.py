@@ -3,7 +3,6 @@ reason in plain words when it fails: a missing or read-only folder, a full disk.
 from __future__ import annotations
 
 import errno
-import os
 import tempfile
 from pathlib import Path
 
@@ -75,10 +74,3 @@ def unique_path(path: Path) -> Path:
         if not candidate.exists():
             return candidate
     return path
-
-
-def same_file(a: str | Path, b: str | Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False

@@ -184,10 +184,6 @@ class JobStore:
                 self._flush()
         return job
 
-    @property
-    def has_pending(self) -> bool:
-        return bool(self._pending_jobs)
-
     def flush(self, timeout: float | None = None) -> None:
         """Write the deferred changes. Raises sqlite3.OperationalError if another process
         holds the write lock for longer than `timeout` (default: the busy timeout); the

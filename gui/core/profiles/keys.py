@@ -123,8 +123,3 @@ def key_store() -> KeyStore:
     if _store is None:
         _store = KeyStore()
     return _store
-
-
-def backend_name() -> str:
-    backend = keyring.get_keyring()
-    return f"{type(backend).__module__}.{type(backend).__name__}"

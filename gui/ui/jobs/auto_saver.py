@@ -16,12 +16,8 @@ class AutoSaver(QObject):
 
     def __init__(self, scheduler: Scheduler, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._scheduler = scheduler
         self._done: set[str] = set()
         scheduler.subscribe(self._on_job)
-
-    def detach(self) -> None:
-        self._scheduler.unsubscribe(self._on_job)
 
     def _on_job(self, job: Job) -> None:
         # Called on every state change of every job: leave at once unless it matters.

@@ -340,9 +340,6 @@ class JobTableModel(QAbstractTableModel):
         row = self.row_of(job_id)
         return None if row is None else self.job_at(row)
 
-    def live_jobs(self) -> list[Job]:
-        return list(self._live.values())
-
     # -- scheduler events -----------------------------------------------------------
 
     def _on_job(self, job: Job) -> None:

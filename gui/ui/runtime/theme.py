@@ -90,14 +90,3 @@ def dark_palette() -> QPalette:
 def is_dark() -> bool:
     """Whether the application's current palette is a dark one (text drawn on Base)."""
     return QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    """WCAG contrast ratio between two colours (1 to 21)."""
-    def luminance(c: QColor) -> float:
-        channels = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-                    for v in (c.redF(), c.greenF(), c.blueF())]
-        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
-
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)

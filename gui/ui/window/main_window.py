@@ -198,11 +198,6 @@ class MainWindow(QMainWindow):
         tab.submitted.connect(self._submitted)
         return tab
 
-    @property
-    def endpoint_tabs(self) -> list[EndpointTab]:
-        """Every tab, built."""
-        return [self.build_tab(i) for i in range(len(TABS))]
-
     def tab(self, tab_class: type[EndpointTab]) -> EndpointTab:
         return self.build_tab(next(i for i, s in enumerate(TABS)
                                    if s.name == tab_class.__name__ and s.load() is tab_class))
