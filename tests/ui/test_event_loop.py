@@ -1,4 +1,4 @@
-"""The app's event loop (gui/ui/event_loop.py): ready callbacks run in batches from one Qt
+"""The app's event loop (gui/ui/runtime/event_loop.py): ready callbacks run in batches from one Qt
 timer, in order, without starving Qt, as asyncio's own loop would run them."""
 from __future__ import annotations
 

@@ -161,7 +161,7 @@ class JobStore:
         fields, and record both in one transaction.
 
         `defer` queues the write for the next `flush()` instead, so a burst of changes
-        costs one transaction (the scheduler flushes once per event-loop turn)."""
+        costs one transaction (the scheduler writes behind: within write_behind.FLUSH_DELAY, 50 ms)."""
         if state not in ALLOWED[job.state]:
             raise IllegalTransition(f"job {job.id}: {job.state.value} -> {state.value}")
         now = time.time()
