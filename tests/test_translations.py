@@ -242,5 +242,4 @@ def test_filtering_by_a_german_state_name_reaches_the_whole_history(german, gui_
     proxy = panel.proxy
     qtbot.waitUntil(lambda: proxy.rowCount() == 1, timeout=3000)
     assert proxy.index(0, 0).data(panel.model.JobRole).id == jobs[3].id
-    window._confirmed_close = True
-    window.close()
+    window.close_without_asking()

@@ -182,8 +182,7 @@ def test_batches_come_back_in_the_next_session(main_window, qtbot, sandbox, tmp_
         assert run.state is RunState.IDLE and run.progress().done == 5 and run.plan.name == "q.csv"
         assert again.jobs.batch_combo.count() == 2
     finally:
-        again._confirmed_close = True
-        again.model.detach()
+        again.close_without_asking()
 
 
 def test_a_batch_into_a_folder_in_use_is_refused_naming_the_process(main_window, qtbot, sandbox, tmp_path):

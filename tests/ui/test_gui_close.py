@@ -91,5 +91,4 @@ def test_restart_shows_interrupted_jobs_and_resubmits_them(gui_engine, qtbot, sa
     window.jobs.resubmit_action.trigger()
     qtbot.waitUntil(lambda: model.job(job.id).state is JobState.SUCCEEDED, timeout=10000)
     assert model.rowCount() == 1
-    window._confirmed_close = True
-    window.model.detach()
+    window.close_without_asking()

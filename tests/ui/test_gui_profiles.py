@@ -156,10 +156,10 @@ def test_switching_profile_rebuilds_the_engine(qtbot, qt_settings, home, sandbox
         run_async(shutdown(None, again.engine))
     finally:
         if new_window is not None:
-            new_window._confirmed_close = True
+            new_window.close_without_asking()
             run_async(shutdown(new_window, new_session.engine))
         else:
-            window._confirmed_close = True
+            window.close_without_asking()
             run_async(shutdown(window, session.engine))
             window.deleteLater()
 

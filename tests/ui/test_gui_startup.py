@@ -82,8 +82,7 @@ def test_a_watch_folder_in_use_starts_with_the_event_loop(main_window, qtbot, tm
         wait_models(qtbot, again)  # its model list is loading too: let it finish before the window goes
     finally:
         again.batches.watch.folder.close()
-        again._confirmed_close = True
-        again.model.detach()
+        again.close_without_asking()
 
 
 def test_the_table_holds_the_newest_jobs_before_the_first_paint(gui_engine, qtbot):
@@ -102,8 +101,7 @@ def test_the_table_holds_the_newest_jobs_before_the_first_paint(gui_engine, qtbo
     window.model.fetchMore()  # scrolling down asks for full pages
     assert window.model.rowCount() == 250
     wait_models(qtbot, window)  # the model list loads once the loop runs: let it finish first
-    window._confirmed_close = True
-    window.model.detach()
+    window.close_without_asking()
 
 
 def test_the_prompt_column_takes_the_width_the_others_leave(main_window, qtbot):
@@ -143,8 +141,7 @@ def test_a_long_history_needs_no_sideways_scrolling(gui_engine, qtbot):
     assert view.horizontalHeader().length() <= view.viewport().width()
     assert not view.horizontalScrollBar().isVisible()
     wait_models(qtbot, window)  # the model list loads once the loop runs: let it finish first
-    window._confirmed_close = True
-    window.model.detach()
+    window.close_without_asking()
 
 
 def test_the_job_details_follow_a_change_of_scheme(qapp, qtbot, qt_settings, tmp_path):

@@ -334,8 +334,13 @@ class MainWindow(QMainWindow):
 
     def _close_answered(self, quit_now: bool) -> None:
         if quit_now:
-            self._confirmed_close = True
-            self.close()
+            self.close_without_asking()
+
+    def close_without_asking(self) -> bool:
+        """Close now even with jobs still running, as "Quit anyway" does (they are marked
+        interrupted when the engine shuts down)."""
+        self._confirmed_close = True
+        return self.close()
 
     def save_layout(self) -> None:
         app_settings.put(Key.WINDOW_GEOMETRY, self.saveGeometry())
