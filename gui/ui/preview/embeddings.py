@@ -25,7 +25,7 @@ from gui.core.formats.vectors import Embeddings, cosine_matrix, load_result, sav
 from gui.core.jobs.job import Job
 from gui.ui.runtime.background import spawn
 from gui.ui.widgets.heat_map import HeatMap
-from gui.ui.widgets.save_dialog import ask_save, save_and_report
+from gui.ui.widgets.save_dialog import ask_save, save_and_report, save_like
 
 FIRST_VALUES = 5
 FORMATS = ("json", "csv", "npy")
@@ -126,11 +126,7 @@ class EmbeddingsView(QWidget):
         return f"embeddings-{job.id[:8] if job else 'result'}.{fmt}"
 
     def save(self) -> bool:
-        """Ctrl+S: as the first Save button (JSON); False when there are no vectors to save."""
-        if not self.save_buttons[FORMATS[0]].isEnabled():
-            return False
-        self.ask_save(FORMATS[0])
-        return True
+        return save_like(self.save_buttons[FORMATS[0]], lambda: self.ask_save(FORMATS[0]))  # JSON
 
     def ask_save(self, fmt: str) -> None:
         if self.embeddings is not None:

@@ -27,7 +27,7 @@ from gui.core.jobs.job import Job
 from gui.core.jobs.result_images import download_problems, image_files
 from gui.ui.runtime.background import spawn
 from gui.ui.widgets.image_loading import read_image
-from gui.ui.widgets.save_dialog import ask_save, save_and_report
+from gui.ui.widgets.save_dialog import ask_save, save_and_report, save_like
 
 THUMB = 56
 ZOOM_STEP = 1.25
@@ -199,11 +199,7 @@ class ImageGallery(QWidget):
     # -- saving ---------------------------------------------------------------------
 
     def save(self) -> bool:
-        """Ctrl+S: as the Save image… button; False when there is no image to save."""
-        if not self.save_button.isEnabled():
-            return False
-        self.ask_save()
-        return True
+        return save_like(self.save_button, self.ask_save)
 
     def ask_save(self) -> None:
         if self.current in self.images:

@@ -34,7 +34,7 @@ from gui.core.formats.subtitles import (
 from gui.core.jobs.job import Job
 from gui.ui.preview import playback
 from gui.ui.runtime import settings as app_settings
-from gui.ui.widgets.save_dialog import ask_save, save_and_report
+from gui.ui.widgets.save_dialog import ask_save, save_and_report, save_like
 
 
 class TranscriptView(QWidget):
@@ -183,11 +183,7 @@ class TranscriptView(QWidget):
         return f"{stem}.{self.format.currentText() or 'txt'}"
 
     def save(self) -> bool:
-        """Ctrl+S: as the Save as… button; False when there is no transcript to save."""
-        if not self.save_as_button.isEnabled():
-            return False
-        self.ask_save()
-        return True
+        return save_like(self.save_as_button, self.ask_save)
 
     def ask_save(self) -> None:
         if self.transcript is not None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QWidget
 
 from gui.core.errors import InputProblem
 from gui.core.export.saving import save_file
@@ -42,6 +42,14 @@ def ask_save(parent: QWidget, title: str, suggested: str, filters: list[str],
     parent._save_dialog = dialog  # keep it alive while open
     dialog.open()
     return dialog
+
+
+def save_like(button: QAbstractButton, ask: Callable[[], object]) -> bool:
+    """A result view's save() (Ctrl+S): what its Save as… `button` does, if it can now."""
+    if not button.isEnabled():
+        return False
+    ask()
+    return True
 
 
 def save_and_report(target: Path, data: bytes | str, report: Callable[[str], None]) -> Path | None:
