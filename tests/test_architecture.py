@@ -135,3 +135,13 @@ def test_few_loose_modules(package):
     loose = sorted(p.name for p in (GUI / package).glob("*.py") if p.name != "__init__.py")
     assert len(loose) <= MAX_LOOSE, (f"gui/{package} has {len(loose)} loose modules (at most {MAX_LOOSE}): "
                                      f"put new ones in the fitting sub-package: {loose}")
+
+
+@pytest.mark.parametrize("package", [n for n, p in MODULES.items() if p.name == "__init__.py"])
+def test_each_package_says_what_belongs_there_and_its_exports_resolve(package):
+    import importlib
+
+    module = importlib.import_module(package)
+    assert module.__doc__ and module.__doc__.strip(), f"{package}/__init__.py needs a docstring saying what belongs there"
+    for name in getattr(module, "__all__", ()):
+        assert getattr(module, name) is not None, f"{package}.{name}"
