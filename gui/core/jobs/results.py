@@ -189,6 +189,16 @@ def extract_text(endpoint: Endpoint, body: Any) -> str:
     return "\n\n---\n\n".join(texts)
 
 
+def read_usage(path: Path) -> dict[str, Any] | None:
+    """The token usage a stored JSON answer reports, if any."""
+    try:
+        body = json.loads(path.read_bytes()) if path.suffix == ".json" else None
+    except (OSError, ValueError):
+        return None
+    usage = body.get("usage") if isinstance(body, dict) else None
+    return usage if isinstance(usage, dict) else None
+
+
 def answer_text(endpoint: Endpoint, body: Any) -> str | None:
     """The text a person reads in a parsed answer, taken out here for the preview, the
     answer files and the batch exports alike: a chat or completion's choices, a
