@@ -23,8 +23,8 @@ from gui.core.batch.table import FILE_COLUMN, SourceKind, Table, read_table
 from gui.core.batch.template import estimate_tokens, problems, render
 from gui.core.builders.bodies import check
 from gui.core.endpoints import BodyKind, Endpoint
+from gui.core.errors import InputProblem
 from gui.core.extraction.fields import with_json_schema
-from gui.core.errors import ErrorKind, QueueError
 from gui.core.i18n import translate
 from gui.core.jobs.job import Job
 
