@@ -47,6 +47,7 @@ class Key(Enum):
     WATCH_ENDPOINT = ("watch/endpoint", "transcriptions")
     WATCH_PARAMS = ("watch/params", "{}")  # JSON
     WATCH_SETTLE = ("watch/settle", 2.0)  # not in the dialog: tests shorten it
+    FIELD_SETS = ("fields/sets", "{}")  # JSON: {name: [line, ...]}
     WINDOW_GEOMETRY = ("mainWindow/geometry", None)
     WINDOW_SPLITTER = ("mainWindow/splitter", None)
     WINDOW_RIGHT_SPLITTER = ("mainWindow/rightSplitter", None)
