@@ -18,7 +18,7 @@ from typing import TypeVar
 from gui import __version__
 from gui.core.endpoints import DEFAULT_BASE_URL, Endpoint
 from gui.core.api.server_text import one_line
-from gui.core.errors import QueueError, human_duration
+from gui.core.errors import InputProblem, QueueError, human_duration
 
 T = TypeVar("T")
 
@@ -201,13 +201,12 @@ def _open_engine(args: argparse.Namespace, **options):
 
     if not getattr(args, "profile", None):
         return _headless(Engine.open(args.base_url, **options))
-    from gui.core.errors import ErrorKind
     from gui.core.profiles.keys import key_store
     from gui.core.profiles.profile import SANDBOX_PROFILE, ProfileStore
 
     profile = ProfileStore().require(args.profile)
     if profile.name == SANDBOX_PROFILE:
-        raise QueueError(ErrorKind.INPUT, "The Sandbox profile exists only inside the app. Run `queue-desk sandbox` "
+        raise InputProblem("The Sandbox profile exists only inside the app. Run `queue-desk sandbox` "
                          "and pass --base-url http://127.0.0.1:8787/queue instead.")
     return _headless(Engine.for_profile(profile, key_store().require(profile.name).value, defaults=options))
 

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from gui.core.api.bounded import DEFAULT_MAX_ANSWER_MB
 from gui.core.api.client import DEFAULT_POLL_DEADLINE, QueueClient
-from gui.core.api.wire import Timeouts
 from gui.core.api.urls import check_base_url
+from gui.core.api.wire import Timeouts
 from gui.core.endpoints import DEFAULT_BASE_URL
-from gui.core.errors import MAX_SERVER_WAIT, ErrorKind, QueueError
+from gui.core.errors import MAX_SERVER_WAIT, InputProblem
 from gui.core.jobs.scheduler import Scheduler
 from gui.core.jobs.store import JobStore
 
@@ -25,10 +25,7 @@ SANDBOX_KEY = "sandbox"  # the sandbox accepts any key; never a real one
 def api_key_from_env() -> str:
     key = os.environ.get("OPENAI_API_KEY", "").strip()
     if not key:
-        raise QueueError(
-            ErrorKind.INPUT,
-            "No API key: set OPENAI_API_KEY to the key from the provider's API key portal.",
-        )
+        raise InputProblem("No API key: set OPENAI_API_KEY to the key from the provider's API key portal.")
     return key
 
 

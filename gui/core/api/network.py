@@ -20,7 +20,7 @@ from typing import Any
 import httpx
 
 from gui.core.api.wire import MAX_BYTES, READ_BODY
-from gui.core.errors import ErrorKind, QueueError
+from gui.core.errors import InputProblem
 from gui.core.i18n import translate
 
 
@@ -105,7 +105,7 @@ def tls_context(ca_bundle: str | None = None) -> ssl.SSLContext:
         try:
             context.load_verify_locations(cafile=ca_bundle)
         except (OSError, ssl.SSLError) as exc:
-            raise QueueError(ErrorKind.INPUT, translate(
+            raise InputProblem(translate(
                 "network", "The CA bundle {path} could not be read as PEM certificates ({reason}).").format(
                 path=ca_bundle, reason=exc)) from exc
     return context

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ipaddress
 from urllib.parse import urlsplit
 
-from gui.core.errors import InputProblem
+from gui.core.errors import ErrorKind, InputProblem, QueueError
 from gui.core.i18n import translate
 
 

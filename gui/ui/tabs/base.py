@@ -1,5 +1,5 @@
 """What every endpoint tab shares, so adding a tab is: subclass `EndpointTab`, set
-`endpoint` and `title`, build the form in `content_layout`, implement `build_body` (or
+`endpoint` (and its title in `TITLES`), build the form in `content_layout`, implement `build_body` (or
 `build_requests` for tabs that upload files) and `fill_form`, list it in
 `main_window.TABS` and `main_window._tab_class` (tabs are imported and built when first shown).
 
@@ -30,10 +30,9 @@ from gui.core.endpoints import Endpoint
 from gui.core.engine import Engine
 from gui.core.errors import InputProblem
 from gui.core.jobs.job import Job
-from gui.ui.widgets.form import AdvancedEditor, banner, heading
+from gui.ui.widgets.form import AdvancedEditor, banner, error_label, heading
 from gui.ui.widgets.model_picker import ModelCatalog, ModelPicker
 
-ERROR_STYLE = "color: #e74c3c;"  # a red that reads on light and dark bases (contrast >= 3 on both)
 MIN_WIDTH = 400  # the forms' fields stay readable; the splitter gives the tabs at least this
 
 
@@ -44,27 +43,31 @@ class TabContext:
     blocker: str | None = None  # why nothing can be submitted (e.g. no API key), in plain words
 
 
-def error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # errors carry server text: never markup or links
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
 Request = tuple[dict[str, Any], list[Upload]]
+
+
+# Each tab's title, for the tab bar, the menus and messages (shown via translate("tabs", ...)).
+TITLES: dict[Endpoint, str] = {
+    Endpoint.CHAT: QT_TRANSLATE_NOOP("tabs", "Chat"),
+    Endpoint.COMPLETIONS: QT_TRANSLATE_NOOP("tabs", "Completions"),
+    Endpoint.EMBEDDINGS: QT_TRANSLATE_NOOP("tabs", "Embeddings"),
+    Endpoint.TRANSCRIPTIONS: QT_TRANSLATE_NOOP("tabs", "Transcription"),
+    Endpoint.TRANSLATIONS: QT_TRANSLATE_NOOP("tabs", "Translation"),
+    Endpoint.IMAGES: QT_TRANSLATE_NOOP("tabs", "Images"),
+    Endpoint.IMAGE_EDITS: QT_TRANSLATE_NOOP("tabs", "Image edit"),
+    Endpoint.MODELS: QT_TRANSLATE_NOOP("tabs", "Models"),
+}
 
 
 class EndpointTab(QWidget):
     endpoint: ClassVar[Endpoint]
-    title: ClassVar[str]
     submitted = Signal(object)  # each Job, after the scheduler took it
     submit_text: ClassVar[str] = QT_TRANSLATE_NOOP("tabs", "Submit")  # shown via translate("tabs", ...), like `title`
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.title = TITLES[self.endpoint]
         self.engine = context.engine
         # Ctrl+Enter submits from any field of the tab (the text edits don't take it).
         for keys in ("Ctrl+Return", "Ctrl+Enter"):

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.api.wire import Upload
-from gui.core.builders.bodies import FieldProblem, chat_body, format_stop, parse_stop
+from gui.core.builders.bodies import chat_body, format_stop, parse_stop
 from gui.core.endpoints import Endpoint
-from gui.core.errors import QueueError
+from gui.core.errors import InputProblem, QueueError
 from gui.core.extraction.fields import fields_from_schema, with_json_schema
 from gui.ui.tabs.base import EndpointTab, TabContext
 from gui.ui.tabs.conversation import ROLES, ConversationEditor
@@ -125,7 +125,7 @@ class ChatTab(EndpointTab):
         try:
             schema = self.fields.schema()
         except QueueError as problem:
-            raise FieldProblem("response_format", problem.message) from None
+            raise InputProblem(problem.message, field="response_format") from None
         body = chat_body(
             self.model_picker.current_model(),
             self.conversation.messages(),

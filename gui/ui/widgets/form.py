@@ -28,6 +28,7 @@ HINT_STYLE = "color: palette(placeholder-text);"
 def error_label(parent: QWidget) -> QLabel:
     """A hidden red label for a field's problem, shown when there is one."""
     label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # errors carry server text: never markup or links
     label.setStyleSheet(ERROR_STYLE)
     label.setWordWrap(True)
     label.hide()
