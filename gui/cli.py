@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import logging
 import os
 import signal
@@ -19,7 +18,7 @@ from typing import TypeVar
 from gui import __version__
 from gui.core.endpoints import DEFAULT_BASE_URL, Endpoint
 from gui.core.api.server_text import one_line
-from gui.core.errors import QueueError, human_duration
+from gui.core.errors import InputProblem, QueueError, human_duration
 
 T = TypeVar("T")
 
@@ -192,7 +191,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--state", action="append", choices=[s.value for s in _job_states()], metavar="STATE",
                    help="only jobs in this state (repeatable): " + ", ".join(s.value for s in _job_states()))
     p.add_argument("--batch", metavar="BATCH_ID", help="only the jobs of this batch")
-    p.set_defaults(command="jobs", handler=_jobs)
+    p.set_defaults(command="jobs", handler=_jobs_command)
 
     p = sub.add_parser("sandbox", help="run the local sandbox Queue API server")
     p.add_argument("--host", default="127.0.0.1")
@@ -234,13 +233,12 @@ def _open_engine(args: argparse.Namespace, **options):
     if not getattr(args, "profile", None):
         _check_plain_http(args.base_url)
         return _headless(Engine.open(args.base_url, **options))
-    from gui.core.errors import ErrorKind
     from gui.core.profiles.keys import key_store
     from gui.core.profiles.profile import SANDBOX_PROFILE, ProfileStore
 
     profile = ProfileStore().require(args.profile)
     if profile.name == SANDBOX_PROFILE:
-        raise QueueError(ErrorKind.INPUT, "The Sandbox profile exists only inside the app. Run `queue-desk sandbox` "
+        raise InputProblem("The Sandbox profile exists only inside the app. Run `queue-desk sandbox` "
                          "and pass --base-url http://127.0.0.1:8787/queue instead.")
     return _headless(Engine.for_profile(profile, key_store().require(profile.name).value, defaults=options))
 
@@ -400,51 +398,10 @@ class _ProgressLine:
             sys.stderr.flush()
 
 
-def _jobs(args: argparse.Namespace) -> int:
-    from gui.core.jobs.job import JobState
-    from gui.core.jobs.store import JobStore
+def _jobs_command(args: argparse.Namespace) -> int:
+    from gui.cli_jobs import list_jobs
 
-    store = JobStore.open_default()
-    try:
-        store.recover()  # a crashed process's jobs show as interrupted, not as running for ever
-        # A script reading --json must not be cut short silently; a person reading the table is.
-        limit = args.limit if args.limit is not None else (0 if args.json else 50)
-        jobs = store.jobs(states=[JobState(s) for s in args.state] if args.state else None, batch_id=args.batch,
-                          limit=limit if limit > 0 else None, newest_first=True)
-    finally:
-        store.close()
-    if args.json:
-        print(json.dumps([_job_dict(j) for j in jobs], indent=2, ensure_ascii=False))
-        return 0
-    if not jobs:
-        print("No jobs" + (" match" if args.state or args.batch else " yet") + ".", file=sys.stderr)
-        return 0
-    row = "{:<16}  {:<19}  {:<11} {:<16} {:<24} {}"
-    print(row.format("ID", "CREATED", "STATE", "ENDPOINT", "MODEL", "PROMPT / ERROR"))
-    for job in jobs:
-        created = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(job.created_at))
-        line = row.format(job.id, created, job.state.value, job.endpoint.value, job.model[:24], job.summary[:40])
-        print(line + (f"  {job.error}" if job.error else ""))
-    return 0
-
-
-def _job_dict(job) -> dict:
-    return {
-        "id": job.id,
-        "state": job.state.value,
-        "endpoint": job.endpoint.value,
-        "model": job.model,
-        "summary": job.summary,
-        "created_at": job.created_at,
-        "started_at": job.started_at,
-        "finished_at": job.finished_at,
-        "attempts": job.attempts,
-        "error": job.error,
-        "http_status": job.http_status,
-        "result_path": job.result_path,
-        "batch_id": job.batch_id,
-        "custom_id": job.custom_id,
-    }
+    return list_jobs(args)
 
 
 def _sandbox(args: argparse.Namespace) -> int:

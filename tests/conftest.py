@@ -158,5 +158,4 @@ def main_window(gui_engine, qtbot):
     qtbot.addWidget(window)
     window.show()
     yield window
-    window._confirmed_close = True  # teardown must not ask about running jobs
-    window.model.detach()
+    window.close_without_asking()  # teardown must not ask about running jobs

@@ -83,3 +83,9 @@ def show_in_preview(qtbot, window, job) -> None:
     # The table (and the preview with it) catches up on a short timer, later on a busy machine.
     qtbot.waitUntil(lambda: window.preview.job is not None and window.preview.job.id == job.id
                     and window.preview.job.state is job.state, timeout=5000)
+
+
+def listed_models(picker) -> list[str]:
+    """The models a ModelPicker lists, in order (separators left out)."""
+    combo = picker.combo
+    return [combo.itemText(i) for i in range(combo.count()) if combo.itemData(i) is not None]

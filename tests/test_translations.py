@@ -170,7 +170,8 @@ def german(qapp, qt_settings):
 def test_the_window_speaks_german(german, main_window, run_async):
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from gui.core.api.client import QueueClient, Request
+    from gui.core.api.client import QueueClient
+    from gui.core.api.wire import Request
     from gui.core.endpoints import Endpoint
     from gui.core.errors import ErrorKind, QueueError
 
@@ -241,5 +242,4 @@ def test_filtering_by_a_german_state_name_reaches_the_whole_history(german, gui_
     proxy = panel.proxy
     qtbot.waitUntil(lambda: proxy.rowCount() == 1, timeout=3000)
     assert proxy.index(0, 0).data(panel.model.JobRole).id == jobs[3].id
-    window._confirmed_close = True
-    window.close()
+    window.close_without_asking()

@@ -91,4 +91,14 @@ _SPECS: dict[Endpoint, EndpointSpec] = {
     Endpoint.MODELS: EndpointSpec(QT_TRANSLATE_NOOP("endpoints", "Models"), "GET", "/models", BodyKind.NONE, ResultKind.MODEL_LIST, None, None),
 }
 
+# The values the API names for a field: the tabs offer them and builders/bodies.py accepts
+# them (the first is the form's default). One place, so the form and the check agree.
+IMAGE_SIZES = ("auto", "1024x1024", "1536x1024", "1024x1536", "512x512", "256x256")  # any WIDTHxHEIGHT goes too
+IMAGE_QUALITIES = ("auto", "low", "medium", "high")  # gpt-image; older models' "standard", "hd" are accepted
+IMAGE_BACKGROUNDS = ("auto", "opaque", "transparent")
+IMAGE_FORMATS = ("png", "jpeg", "webp")
+IMAGE_RESPONSE_FORMATS = ("url", "b64_json")
+AUDIO_FORMATS = ("json", "text", "srt", "verbose_json", "vtt")
+EMBEDDING_FORMATS = ("float", "base64")
+
 DEFAULT_BASE_URL = "https://llm-server.llmhub.t-systems.net/queue"

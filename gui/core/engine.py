@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from gui.core.api.bounded import DEFAULT_MAX_ANSWER_MB
-from gui.core.api.client import DEFAULT_POLL_DEADLINE, QueueClient, Timeouts
+from gui.core.api.client import DEFAULT_POLL_DEADLINE, QueueClient
 from gui.core.api.urls import check_base_url, is_loopback
+from gui.core.api.wire import Timeouts
 from gui.core.endpoints import DEFAULT_BASE_URL
-from gui.core.errors import MAX_SERVER_WAIT, ErrorKind, QueueError
+from gui.core.errors import MAX_SERVER_WAIT, InputProblem
 from gui.core.jobs.scheduler import Scheduler
 from gui.core.jobs.store import JobStore
 
@@ -27,10 +28,7 @@ def api_key_from_env(base_url: str = DEFAULT_BASE_URL) -> str:
     no error (requests then go without one)."""
     key = os.environ.get("OPENAI_API_KEY", "").strip()
     if not key and not is_loopback(urlsplit(base_url).hostname or ""):
-        raise QueueError(
-            ErrorKind.INPUT,
-            "No API key: set OPENAI_API_KEY to the key from the provider's API key portal.",
-        )
+        raise InputProblem("No API key: set OPENAI_API_KEY to the key from the provider's API key portal.")
     return key
 
 

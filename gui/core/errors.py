@@ -72,6 +72,18 @@ class QueueError(Exception):
         return self.message
 
 
+class InputProblem(QueueError):
+    """The one error for "fix your input": something the user gave (a form field, a file, a
+    folder, a template, a command-line flag, a profile) must change before anything is
+    sent or saved. `field` names the one field at fault where there is one (as in the
+    request body, or "file", "mask", "template", "folder", "advanced"), so a form can show
+    the message under it; None otherwise."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(ErrorKind.INPUT, message)
+        self.field = field
+
+
 def error_detail(content: bytes) -> str | None:
     """The server's own explanation from `{"detail": ...}` or `{"error": {...}}` bodies, as
     plain text: no control characters or bidi overrides (server text is data, never control)."""

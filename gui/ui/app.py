@@ -26,15 +26,17 @@ from gui.core.profiles.profile import (
     Profile,
     ProfileStore,
 )
-from gui.ui.runtime import background, event_loop, language, theme
+from gui.ui.runtime import background, event_loop, language
+from gui.ui.runtime import settings as app_settings
+from gui.ui.runtime import theme
 from gui.ui.runtime.resources import app_icon
+from gui.ui.runtime.settings import Key
 from gui.ui.window.main_window import MainWindow
 from gui.ui.window.queue_settings import QueueSettings
 
 translate = QCoreApplication.translate  # lupdate reads translate("context", "text") calls
 
 APP_NAME = "Queue Desk"
-ACTIVE_PROFILE_KEY = "profiles/active"
 
 _sandbox_server: _Sandbox | None = None  # started on demand when the Sandbox profile is used without --sandbox
 
@@ -49,11 +51,11 @@ class Session:
 
 
 def active_profile() -> str:
-    return QSettings().value(ACTIVE_PROFILE_KEY, PROVIDER_PROFILE, type=str) or PROVIDER_PROFILE
+    return app_settings.get(Key.ACTIVE_PROFILE) or PROVIDER_PROFILE
 
 
 def remember_active_profile(name: str) -> None:
-    QSettings().setValue(ACTIVE_PROFILE_KEY, name)
+    app_settings.put(Key.ACTIVE_PROFILE, name)
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:

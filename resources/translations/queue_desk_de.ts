@@ -4,7 +4,7 @@
 <context>
     <name>AdvancedEditor</name>
     <message>
-        <location filename="../../gui/ui/widgets/form.py" line="+99"/>
+        <location filename="../../gui/ui/widgets/form.py" line="+110"/>
         <source>Advanced (extra JSON)</source>
         <translation>Erweitert (zusätzliches JSON)</translation>
     </message>
@@ -27,7 +27,7 @@
 <context>
     <name>AudioTab</name>
     <message>
-        <location filename="../../gui/ui/tabs/audio.py" line="+54"/>
+        <location filename="../../gui/ui/tabs/audio.py" line="+53"/>
         <source>Translates speech in any language into English text.</source>
         <translation>Übersetzt Gesprochenes aus jeder Sprache in englischen Text.</translation>
     </message>
@@ -135,7 +135,7 @@
 <context>
     <name>AutoSaver</name>
     <message>
-        <location filename="../../gui/ui/jobs/auto_saver.py" line="+53"/>
+        <location filename="../../gui/ui/jobs/auto_saver.py" line="+48"/>
         <source>Auto-save of {job} failed: {problem}</source>
         <translation>Automatisches Speichern von „{job}“ fehlgeschlagen: {problem}</translation>
     </message>
@@ -156,7 +156,7 @@
 <context>
     <name>BatchController</name>
     <message>
-        <location filename="../../gui/ui/batch/controller.py" line="+104"/>
+        <location filename="../../gui/ui/batch/controller.py" line="+103"/>
         <source>The batch {name} is already running into {folder}.</source>
         <translation>Der Batch {name} läuft bereits und schreibt nach {folder}.</translation>
     </message>
@@ -603,7 +603,7 @@ Ergebnisse: {folder}</translation>
 <context>
     <name>ChatTab</name>
     <message>
-        <location filename="../../gui/ui/tabs/chat.py" line="+69"/>
+        <location filename="../../gui/ui/tabs/chat.py" line="+68"/>
         <source>Conversation</source>
         <translation>Unterhaltung</translation>
     </message>
@@ -689,7 +689,7 @@ Ergebnisse: {folder}</translation>
 <context>
     <name>CompletionsTab</name>
     <message>
-        <location filename="../../gui/ui/tabs/completions.py" line="+26"/>
+        <location filename="../../gui/ui/tabs/completions.py" line="+24"/>
         <source>The text the model continues. Ctrl+Enter submits.</source>
         <translation>Der Text, den das Modell fortsetzt. Strg+Enter sendet.</translation>
     </message>
@@ -770,7 +770,7 @@ Ergebnisse: {folder}</translation>
 <context>
     <name>EmbeddingsTab</name>
     <message>
-        <location filename="../../gui/ui/tabs/embeddings.py" line="+36"/>
+        <location filename="../../gui/ui/tabs/embeddings.py" line="+34"/>
         <source>Inputs</source>
         <translation>Eingaben</translation>
     </message>
@@ -842,7 +842,7 @@ Der zweite Text
 <context>
     <name>EmbeddingsView</name>
     <message>
-        <location filename="../../gui/ui/preview/embeddings.py" line="+49"/>
+        <location filename="../../gui/ui/preview/embeddings.py" line="+54"/>
         <source>Input</source>
         <translation>Eingabe</translation>
     </message>
@@ -872,7 +872,7 @@ Der zweite Text
         <translation>{format} speichern…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Reading the vectors…</source>
         <translation>Die Vektoren werden gelesen…</translation>
     </message>
@@ -902,7 +902,7 @@ Der zweite Text
         <translation>Zeigen Sie mit der Maus auf ein Feld, um das Paar zu sehen.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Save the vectors as {format}</source>
         <translation>Vektoren als {format} speichern</translation>
     </message>
@@ -943,7 +943,7 @@ Der zweite Text
 <context>
     <name>EndpointTab</name>
     <message>
-        <location filename="../../gui/ui/tabs/base.py" line="+109"/>
+        <location filename="../../gui/ui/tabs/base.py" line="+104"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
@@ -1017,7 +1017,7 @@ Der zweite Text
 <context>
     <name>FieldsEditor</name>
     <message>
-        <location filename="../../gui/ui/widgets/fields_editor.py" line="+46"/>
+        <location filename="../../gui/ui/widgets/fields_editor.py" line="+47"/>
         <source>No fields: one free-text answer per row.
 One field a line, e.g.
 sentiment: positive|negative|neutral
@@ -1098,7 +1098,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>ImageEditTab</name>
     <message>
-        <location filename="../../gui/ui/tabs/image_edit.py" line="+76"/>
+        <location filename="../../gui/ui/tabs/image_edit.py" line="+75"/>
         <source>Images to edit</source>
         <translation>Zu bearbeitende Bilder</translation>
     </message>
@@ -1256,7 +1256,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Save the image as</source>
         <translation>Bild speichern unter</translation>
     </message>
@@ -1317,7 +1317,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>ImageList</name>
     <message>
-        <location filename="../../gui/ui/tabs/image_edit.py" line="-168"/>
+        <location filename="../../gui/ui/tabs/image_edit.py" line="-167"/>
         <source>Drop images here (PNG, JPEG, WebP) or use Add images…</source>
         <translation>Bilder hier ablegen (PNG, JPEG, WebP) oder „Bilder hinzufügen…“ verwenden</translation>
     </message>
@@ -1388,7 +1388,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>JobDetailsDialog</name>
     <message>
-        <location filename="../../gui/ui/jobs/details.py" line="+111"/>
+        <location filename="../../gui/ui/jobs/details.py" line="+108"/>
         <source>Job {id} — {endpoint}</source>
         <translation>Job {id} – {endpoint}</translation>
     </message>
@@ -1458,7 +1458,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>JobTablePanel</name>
     <message>
-        <location filename="../../gui/ui/jobs/table_view.py" line="+133"/>
+        <location filename="../../gui/ui/jobs/table_view.py" line="+132"/>
         <source>Filter jobs (state, model, prompt, error…)</source>
         <translation>Jobs filtern (Status, Modell, Prompt, Fehler…)</translation>
     </message>
@@ -1547,7 +1547,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/ui/window/main_window.py" line="+115"/>
+        <location filename="../../gui/ui/window/main_window.py" line="+116"/>
         <source>Profile: {profile} ({url})</source>
         <translation>Profil: {profile} ({url})</translation>
     </message>
@@ -1562,7 +1562,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Queue Desk verwendet die gewählte Sprache ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+6"/>
         <source>Select a finished job with a result to save it.</source>
         <translation>Wählen Sie einen fertigen Job mit Ergebnis aus, um es zu speichern.</translation>
     </message>
@@ -1717,7 +1717,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Die Modellliste erneut vom Server abrufen</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+32"/>
         <source>Loading models…</source>
         <translation>Modelle werden geladen…</translation>
     </message>
@@ -1725,7 +1725,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>ModelsTab</name>
     <message>
-        <location filename="../../gui/ui/tabs/models.py" line="+30"/>
+        <location filename="../../gui/ui/tabs/models.py" line="+29"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
@@ -1786,7 +1786,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Typ</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+35"/>
         <source>{shown} of {total}</source>
         <translation>{shown} von {total}</translation>
     </message>
@@ -1845,12 +1845,12 @@ Kosinusähnlichkeit {value}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+113"/>
+        <location line="+124"/>
         <source>The result file could not be read: {reason}</source>
         <translation>Die Ergebnisdatei konnte nicht gelesen werden: {reason}</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-101"/>
         <source>no model</source>
         <translation>kein Modell</translation>
     </message>
@@ -1915,7 +1915,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Ablauf</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+54"/>
         <source>Text ({pattern})</source>
         <translation>Text ({pattern})</translation>
     </message>
@@ -2249,7 +2249,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>QueueSettingsDialog</name>
     <message>
-        <location filename="../../gui/ui/window/queue_settings.py" line="+70"/>
+        <location filename="../../gui/ui/window/queue_settings.py" line="+64"/>
         <source>Queue settings</source>
         <translation>Einstellungen der Warteschlange</translation>
     </message>
@@ -2425,7 +2425,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>SaveSettingsBox</name>
     <message>
-        <location filename="../../gui/ui/preview/transcript_settings.py" line="+45"/>
+        <location filename="../../gui/ui/preview/transcript_settings.py" line="+37"/>
         <source>Saving transcripts</source>
         <translation>Transkripte speichern</translation>
     </message>
@@ -2516,7 +2516,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../gui/ui/preview/transcript.py" line="+51"/>
+        <location filename="../../gui/ui/preview/transcript.py" line="+50"/>
         <source>Start</source>
         <translation>Beginn</translation>
     </message>
@@ -2602,7 +2602,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Gespeichert unter {path}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Save the transcript as</source>
         <translation>Transkript speichern unter</translation>
     </message>
@@ -2625,7 +2625,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>WatchDialog</name>
     <message>
-        <location filename="../../gui/ui/batch/watch.py" line="+131"/>
+        <location filename="../../gui/ui/batch/watch.py" line="+128"/>
         <source>Watch folder</source>
         <translation>Überwachter Ordner</translation>
     </message>
@@ -2731,7 +2731,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/ui/app.py" line="+125"/>
+        <location filename="../../gui/ui/app.py" line="+127"/>
         <source>The profile {profile} cannot be used: {problem} Using {fallback}; fix it under File → Profiles.</source>
         <translation>Das Profil {profile} kann nicht verwendet werden: {problem} Es wird {fallback} verwendet; beheben Sie das unter Datei → Profile.</translation>
     </message>
@@ -2870,7 +2870,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch_export</name>
     <message>
-        <location filename="../../gui/core/batch/export.py" line="+231"/>
+        <location filename="../../gui/core/batch/export.py" line="+232"/>
         <source>Row {row} holds {count} vectors; a matrix needs one per row. Export JSONL instead.</source>
         <translation>Zeile {row} enthält {count} Vektoren; eine Matrix braucht genau einen pro Zeile. Exportieren Sie stattdessen JSONL.</translation>
     </message>
@@ -3313,7 +3313,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>bodies</name>
     <message>
-        <location filename="../../gui/core/builders/bodies.py" line="+90"/>
+        <location filename="../../gui/core/builders/bodies.py" line="+88"/>
         <source>Choose a model from the list or type its id.</source>
         <translation>Wählen Sie ein Modell aus der Liste oder geben Sie seine ID ein.</translation>
     </message>
@@ -3418,7 +3418,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Entfernen Sie das Komma vor der schließenden Klammer</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The advanced settings must be one JSON object, like {&quot;top_p&quot;: 0.9}.</source>
         <translation>Die erweiterten Einstellungen müssen ein einzelnes JSON-Objekt sein, etwa {&quot;top_p&quot;: 0.9}.</translation>
     </message>
@@ -3479,7 +3479,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>chat_tab</name>
     <message>
-        <location filename="../../gui/ui/tabs/chat.py" line="-68"/>
+        <location filename="../../gui/ui/tabs/chat.py" line="-67"/>
         <source>Server default</source>
         <translation>Server-Standard</translation>
     </message>
@@ -3502,7 +3502,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>client</name>
     <message>
-        <location filename="../../gui/core/api/client.py" line="+210"/>
+        <location filename="../../gui/core/api/client.py" line="+188"/>
         <source>The link answered {status}; it may have expired.</source>
         <translation>Der Link antwortete mit {status}; er ist möglicherweise abgelaufen.</translation>
     </message>
@@ -3542,12 +3542,12 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Der Server hat einen unbekannten Jobstatus gemeldet: {status}.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Cannot read the file {path}: {reason}.</source>
         <translation>Die Datei {path} kann nicht gelesen werden: {reason}.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>The server accepted the job but did not say where to ask for its result.</source>
         <translation>Der Server hat den Job angenommen, aber nicht mitgeteilt, wo das Ergebnis abgefragt werden kann.</translation>
     </message>
@@ -3565,7 +3565,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>connection</name>
     <message>
-        <location filename="../../gui/core/profiles/connection.py" line="+26"/>
+        <location filename="../../gui/core/profiles/connection.py" line="+27"/>
         <source>Connected to {url}: 1 model available.</source>
         <translation>Verbunden mit {url}: 1 Modell verfügbar.</translation>
     </message>
@@ -3662,7 +3662,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../gui/core/errors.py" line="+187"/>
+        <location filename="../../gui/core/errors.py" line="+199"/>
         <source>The server rejected the request ({status}). The server said: {detail} Check the fields and try again.</source>
         <translation>Der Server hat die Anfrage abgelehnt ({status}). Meldung des Servers: {detail} Prüfen Sie die Felder und versuchen Sie es erneut.</translation>
     </message>
@@ -3820,7 +3820,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>image_tab</name>
     <message>
-        <location filename="../../gui/ui/tabs/image.py" line="-32"/>
+        <location filename="../../gui/ui/tabs/image.py" line="-31"/>
         <source>How many images to make (each one is charged)</source>
         <translation>Wie viele Bilder erzeugt werden (jedes wird berechnet)</translation>
     </message>
@@ -3896,7 +3896,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>job_details</name>
     <message>
-        <location filename="../../gui/ui/jobs/details.py" line="-98"/>
+        <location filename="../../gui/ui/jobs/details.py" line="-96"/>
         <source>{count} bytes</source>
         <translation>{count} Bytes</translation>
     </message>
@@ -3906,7 +3906,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Datei fehlt inzwischen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Body fields (as built):</source>
         <translation>Body-Felder (wie erzeugt):</translation>
     </message>
@@ -4027,12 +4027,12 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Der Schlüsselbund konnte nicht verwendet werden ({reason}): Der API-Schlüssel bleibt nur bis zum Beenden von Queue Desk erhalten und wird nicht gespeichert. Um ihn zu behalten, entsperren oder installieren Sie einen Schlüsselbund (GNOME Keyring, KWallet, macOS-Schlüsselbund, Windows-Anmeldeinformationsverwaltung) oder setzen Sie OPENAI_API_KEY.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+33"/>
         <source>No API key for the profile {profile}: store one in Profiles, or set OPENAI_API_KEY to the key from the provider&apos;s API key portal.</source>
         <translation>Kein API-Schlüssel für das Profil {profile}: Hinterlegen Sie einen unter „Profile“ oder setzen Sie OPENAI_API_KEY auf den Schlüssel aus dem API-Schlüssel-Portal des Anbieters.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>The API key is empty.</source>
         <translation>Der API-Schlüssel ist leer.</translation>
     </message>
@@ -4138,7 +4138,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>models_table</name>
     <message>
-        <location filename="../../gui/ui/widgets/models_table.py" line="-180"/>
+        <location filename="../../gui/ui/widgets/models_table.py" line="-177"/>
         <source>All types</source>
         <translation>Alle Typen</translation>
     </message>
@@ -4184,7 +4184,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>network</name>
     <message>
-        <location filename="../../gui/core/api/network.py" line="+69"/>
+        <location filename="../../gui/core/api/network.py" line="+108"/>
         <source>The CA bundle {path} could not be read as PEM certificates ({reason}).</source>
         <translation>Das CA-Bundle {path} konnte nicht als PEM-Zertifikate gelesen werden ({reason}).</translation>
     </message>
@@ -4192,7 +4192,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>preview</name>
     <message>
-        <location filename="../../gui/ui/preview/panel.py" line="-291"/>
+        <location filename="../../gui/ui/preview/panel.py" line="-302"/>
         <source>prompt</source>
         <translation>Prompt</translation>
     </message>
@@ -4332,7 +4332,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>save_dialog</name>
     <message>
-        <location filename="../../gui/ui/widgets/save_dialog.py" line="+54"/>
+        <location filename="../../gui/ui/widgets/save_dialog.py" line="+63"/>
         <source>Saved to {path}</source>
         <translation>Gespeichert unter {path}</translation>
     </message>
@@ -4340,7 +4340,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>saving</name>
     <message>
-        <location filename="../../gui/core/export/saving.py" line="+26"/>
+        <location filename="../../gui/core/export/saving.py" line="+19"/>
         <source>Choose an output folder.</source>
         <translation>Wählen Sie einen Ausgabeordner.</translation>
     </message>
@@ -4388,7 +4388,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>scheduler</name>
     <message>
-        <location filename="../../gui/core/jobs/scheduler.py" line="+118"/>
+        <location filename="../../gui/core/jobs/scheduler.py" line="+119"/>
         <source>resubmitted</source>
         <translation>erneut gesendet</translation>
     </message>
@@ -4432,7 +4432,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>store</name>
     <message>
-        <location filename="../../gui/core/jobs/store.py" line="+54"/>
+        <location filename="../../gui/core/jobs/store.py" line="+53"/>
         <source>The job database {path} is locked by another program. Wait a moment and try again; if it stays locked, close other programs that use this data folder.</source>
         <translation>Die Auftragsdatenbank {path} ist von einem anderen Programm gesperrt. Warten Sie einen Moment und versuchen Sie es erneut; bleibt sie gesperrt, schließen Sie andere Programme, die diesen Datenordner verwenden.</translation>
     </message>
@@ -4442,7 +4442,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Die Jobdatenbank {path} stammt von einer neueren Version von Queue Desk. Aktualisieren Sie die App.</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+160"/>
         <source>app stopped</source>
         <translation>App beendet</translation>
     </message>
@@ -4488,55 +4488,47 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Dateien senden</translation>
     </message>
     <message>
-        <location line="+190"/>
-        <location filename="../../gui/ui/window/endpoint_pages.py" line="+50"/>
+        <location filename="../../gui/ui/tabs/base.py" line="-73"/>
         <source>Transcription</source>
         <translation>Transkription</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location filename="../../gui/ui/window/endpoint_pages.py" line="+1"/>
+        <location line="+1"/>
         <source>Translation</source>
         <translation>Übersetzung</translation>
     </message>
     <message>
-        <location filename="../../gui/ui/tabs/chat.py" line="+7"/>
-        <location filename="../../gui/ui/window/endpoint_pages.py" line="-4"/>
+        <location line="-4"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../gui/ui/tabs/completions.py" line="-25"/>
-        <location filename="../../gui/ui/window/endpoint_pages.py" line="+1"/>
+        <location line="+1"/>
         <source>Completions</source>
         <translation>Vervollständigung</translation>
     </message>
     <message>
-        <location filename="../../gui/ui/tabs/embeddings.py" line="-55"/>
-        <location filename="../../gui/ui/window/endpoint_pages.py" line="+1"/>
+        <location line="+1"/>
         <source>Embeddings</source>
         <translation>Embeddings</translation>
     </message>
     <message>
-        <location filename="../../gui/ui/tabs/image_edit.py" line="+5"/>
-        <location filename="../../gui/ui/window/endpoint_pages.py" line="+4"/>
+        <location line="+4"/>
         <source>Image edit</source>
         <translation>Bildbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../gui/ui/tabs/image.py" line="+12"/>
-        <location filename="../../gui/ui/window/endpoint_pages.py" line="-1"/>
+        <location line="-1"/>
         <source>Images</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location filename="../../gui/ui/tabs/models.py" line="-34"/>
-        <location filename="../../gui/ui/window/endpoint_pages.py" line="+2"/>
+        <location line="+2"/>
         <source>Models</source>
         <translation>Modelle</translation>
     </message>
     <message>
-        <location filename="../../gui/ui/tabs/base.py" line="-61"/>
+        <location line="+7"/>
         <source>Submit</source>
         <translation>Senden</translation>
     </message>
@@ -4653,17 +4645,17 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>urls</name>
     <message>
-        <location filename="../../gui/core/api/urls.py" line="+28"/>
+        <location filename="../../gui/core/api/urls.py" line="+26"/>
         <source>The base URL {url} is not a web address. It should look like https://llm-server.llmhub.t-systems.net/queue.</source>
         <translation>Die Basis-URL {url} ist keine Webadresse. Sie sollte etwa so aussehen: https://llm-server.llmhub.t-systems.net/queue.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>The base URL {url} uses unencrypted http:// to {host}, so your API key and data would cross the network in clear text. Use https://, or allow plain HTTP for this profile if you are sure.</source>
         <translation>Die Basis-URL {url} verwendet unverschlüsseltes http:// zu {host}; Ihr API-Schlüssel und Ihre Daten würden im Klartext durch das Netzwerk gehen. Verwenden Sie https:// oder erlauben Sie unverschlüsseltes HTTP für dieses Profil, wenn Sie sicher sind.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>The server gave an unusable link: {url}</source>
         <translation>Der Server hat einen unbrauchbaren Link geliefert: {url}</translation>
     </message>

@@ -58,8 +58,7 @@ async def main(url: str, rows: int, concurrency: int) -> dict:
     ok, failed = result.succeeded, result.failed
     cpu = time.process_time() - started
     heartbeat.stop()
-    window._confirmed_close = True
-    window.close()
+    window.close_without_asking()
     await engine.aclose()
     assert ok == rows and failed == 0, (ok, failed)
     lateness.sort()

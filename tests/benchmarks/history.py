@@ -86,8 +86,7 @@ def with_history(home: str) -> dict:
     if not window.isVisible() or (newest and (top is None or top.seq != newest)):
         raise SystemExit("the window was not showing the newest job when start-up was measured")
     measure_filter_and_scroll(app, window, result)
-    window._confirmed_close = True
-    window.close()
+    window.close_without_asking()
     loop.run_until_complete(engine.aclose())
     loop.close()
     return result

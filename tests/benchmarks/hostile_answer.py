@@ -10,7 +10,8 @@ import resource
 import sys
 import time
 
-from gui.core.api.client import QueueClient, Request
+from gui.core.api.client import QueueClient
+from gui.core.api.wire import Request
 from gui.core.endpoints import Endpoint
 from gui.core.errors import QueueError
 

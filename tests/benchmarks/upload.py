@@ -21,7 +21,8 @@ def rss_mb() -> float:
 
 
 async def main(url: str, path: str) -> dict:
-    from gui.core.api.client import QueueClient, Request, Upload
+    from gui.core.api.client import QueueClient
+    from gui.core.api.wire import Request, Upload
     from gui.core.endpoints import Endpoint
 
     size = os.path.getsize(path)

@@ -9,6 +9,7 @@ import math
 
 import pytest
 import pytest_asyncio
+from npy_support import read_npy
 
 from gui.core.batch.export import export, snapshot
 from gui.core.batch.plan import BatchPlan, BatchSpec
@@ -18,7 +19,6 @@ from gui.core.batch.states import RowState, RunState
 from gui.core.batch.table import read_table
 from gui.core.endpoints import Endpoint
 from gui.core.engine import Engine
-from gui.core.formats.vectors import read_npy
 
 pytestmark = pytest.mark.asyncio
 LLM = "Llama-3.3-70B-Instruct"

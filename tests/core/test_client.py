@@ -8,7 +8,8 @@ import time
 import pytest
 from canned import canned_server, closed_port
 
-from gui.core.api.client import Hooks, QueueClient, Request, Timeouts, Upload
+from gui.core.api.client import QueueClient
+from gui.core.api.wire import Hooks, Request, Timeouts, Upload
 from gui.core.endpoints import Endpoint
 from gui.core.errors import ErrorKind, QueueError
 

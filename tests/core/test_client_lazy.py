@@ -9,7 +9,8 @@ import threading
 
 import pytest
 
-from gui.core.api.client import QueueClient, Request
+from gui.core.api.client import QueueClient
+from gui.core.api.wire import Request
 from gui.core.endpoints import Endpoint
 from gui.core.errors import QueueError
 

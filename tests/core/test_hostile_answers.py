@@ -9,7 +9,8 @@ import pytest
 import pytest_asyncio
 from hostile import Answer, Hostile, endless, gzip_bomb, json_answer
 
-from gui.core.api.client import QueueClient, Request, Upload
+from gui.core.api.client import QueueClient
+from gui.core.api.wire import Request, Upload
 from gui.core.endpoints import Endpoint
 from gui.core.engine import Engine
 from gui.core.errors import ErrorKind, QueueError

@@ -9,7 +9,8 @@ import json
 import pytest
 from hostile import Hostile, json_answer
 
-from gui.core.api.client import QueueClient, Request
+from gui.core.api.client import QueueClient
+from gui.core.api.wire import Request
 from gui.core.endpoints import Endpoint
 from gui.core.errors import ErrorKind, QueueError
 

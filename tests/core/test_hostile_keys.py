@@ -10,7 +10,8 @@ import json
 import pytest
 from hostile import Answer, Hostile, json_answer
 
-from gui.core.api.client import QueueClient, Request
+from gui.core.api.client import QueueClient
+from gui.core.api.wire import Request
 from gui.core.api.urls import KeyGuard
 from gui.core.endpoints import Endpoint
 from gui.core.errors import ErrorKind, QueueError

@@ -9,7 +9,8 @@ import pytest
 import pytest_asyncio
 from hostile import Answer, Hostile, json_answer
 
-from gui.core.api.client import QueueClient, Request
+from gui.core.api.client import QueueClient
+from gui.core.api.wire import Request
 from gui.core.endpoints import Endpoint
 from gui.core.engine import Engine
 from gui.core.errors import ErrorKind, QueueError, parse_retry_after

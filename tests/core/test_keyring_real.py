@@ -11,9 +11,14 @@ import keyring
 import keyring.core
 import pytest
 
-from gui.core.profiles.keys import SERVICE, KeySource, KeyStore, backend_name
+from gui.core.profiles.keys import SERVICE, KeySource, KeyStore
 
 pytestmark = pytest.mark.keyring
+
+
+def backend_name() -> str:
+    backend = keyring.get_keyring()
+    return f"{type(backend).__module__}.{type(backend).__name__}"
 
 
 def _no_real_keyring(reason: str) -> None:

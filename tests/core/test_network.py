@@ -9,10 +9,11 @@ import ssl
 
 import pytest
 
-from gui.core.api.client import QueueClient, Request
+from gui.core.api.client import QueueClient
 from gui.core.api.model_list import fetch_models
 from gui.core.api.network import tls_context
 from gui.core.api.urls import check_base_url
+from gui.core.api.wire import Request
 from gui.core.endpoints import Endpoint
 from gui.core.errors import QueueError
 

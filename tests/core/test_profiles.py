@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from gui.core.api.client import Timeouts
+from gui.core.api.wire import Timeouts
 from gui.core.endpoints import DEFAULT_BASE_URL
 from gui.core.errors import QueueError
 from gui.core.profiles.keys import key_store

@@ -9,9 +9,8 @@ import pytest
 from schemas.check import assert_valid, problems
 from tabs_support import make_png, make_wav
 
-from gui.core.api.client import form_fields
+from gui.core.api.uploads import form_fields
 from gui.core.builders.bodies import (
-    FieldProblem,
     chat_body,
     completion_body,
     embedding_body,
@@ -28,7 +27,7 @@ from gui.core.builders.media_bodies import (
     image_edit_request,
 )
 from gui.core.endpoints import Endpoint
-from gui.core.errors import QueueError
+from gui.core.errors import InputProblem, QueueError
 from gui.core.formats.image_info import size_from_head
 
 MSGS = [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "hi"}]
@@ -53,7 +52,7 @@ def test_chat_body_order_defaults_and_schema():
     ([{"role": "robot", "content": "a"}], "unknown role"),
 ])
 def test_chat_message_problems_name_the_message(messages, words):
-    with pytest.raises(FieldProblem) as caught:
+    with pytest.raises(InputProblem) as caught:
         chat_body("m", messages)
     assert words in caught.value.message and caught.value.field == "messages"
 
@@ -68,7 +67,7 @@ def test_chat_message_problems_name_the_message(messages, words):
     ({"n": 0}, "n", "between 1 and 128"),
 ])
 def test_advanced_values_get_the_same_checks_as_the_form(extra, field, words):
-    with pytest.raises(FieldProblem) as caught:
+    with pytest.raises(InputProblem) as caught:
         chat_body("m", MSGS, extra=extra)
     assert caught.value.field == field and words in caught.value.message
 
@@ -80,7 +79,7 @@ def test_numbers_are_normalised_so_cli_and_form_agree():
 
 
 def test_missing_model_is_a_field_problem():
-    with pytest.raises(FieldProblem) as caught:
+    with pytest.raises(InputProblem) as caught:
         completion_body("  ", "p")
     assert caught.value.field == "model" and "Choose a model" in caught.value.message
 
@@ -89,7 +88,7 @@ def test_stop_field_round_trip():
     assert parse_stop("END | \\n\\n|a\\|b") == ["END ", " \n\n", "a|b"]
     assert parse_stop("   ") is None
     assert parse_stop(format_stop(["x|y", "\n", "z"])) == ["x|y", "\n", "z"]
-    with pytest.raises(FieldProblem):
+    with pytest.raises(InputProblem):
         parse_stop("a|b|c|d|e")
 
 
@@ -102,7 +101,7 @@ def test_stop_field_round_trip():
     ('{"a": 1} x', "text after the closing"),
 ])
 def test_invalid_advanced_json_is_explained(text, words):
-    with pytest.raises(FieldProblem) as caught:
+    with pytest.raises(InputProblem) as caught:
         parse_extra(text)
     assert caught.value.field == "advanced" and words in caught.value.message
 
@@ -120,9 +119,9 @@ def test_completion_embedding_image_bodies_are_valid():
                        output_format="webp")
     assert_valid(Endpoint.IMAGES, image)
     assert image_body("gpt-image-1", "a cat", size="auto", quality="auto") == {"model": "gpt-image-1", "prompt": "a cat"}
-    with pytest.raises(FieldProblem, match="at least one input"):
+    with pytest.raises(InputProblem, match="at least one input"):
         embedding_body("e", ["", "  "])
-    with pytest.raises(FieldProblem, match="quality must be one of"):
+    with pytest.raises(InputProblem, match="quality must be one of"):
         image_body("m", "x", quality="ultra")
 
 
@@ -145,7 +144,7 @@ def test_audio_requests_and_wire_form(tmp_path):
                                   granularities=["word"], response_format="srt")
     assert "language" not in body and "timestamp_granularities" not in body  # not in the translation schema
     assert_valid(Endpoint.TRANSLATIONS, body, uploads)
-    with pytest.raises(FieldProblem, match="verbose_json"):
+    with pytest.raises(InputProblem, match="verbose_json"):
         audio_request(Endpoint.TRANSCRIPTIONS, wav, "m", response_format="json", granularities=["word"])
 
 
@@ -162,7 +161,7 @@ def test_audio_file_checks_in_plain_words(tmp_path, monkeypatch):
     cases = [(notes, "not an audio file", None), (empty, "is empty (0 bytes)", None),
              (tmp_path / "gone.wav", "does not exist", None), (tmp_path, "is a folder", None)]
     for path, words, limit in cases:
-        with pytest.raises(FieldProblem) as caught:
+        with pytest.raises(InputProblem) as caught:
             check_audio_file(path, limit or 25 * MIB)
         assert words in caught.value.message and caught.value.field == "file"
     # Over the upload limit is no refusal: the recording is cut into pieces under it when sent.
@@ -172,7 +171,7 @@ def test_audio_file_checks_in_plain_words(tmp_path, monkeypatch):
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(media_requests, "open", denied, raising=False)  # we run as root: chmod would not stop us
-    with pytest.raises(FieldProblem, match="cannot be read \\(permission denied\\)"):
+    with pytest.raises(InputProblem, match="cannot be read \\(permission denied\\)"):
         check_audio_file(make_wav(tmp_path / "locked.wav"))
 
 
@@ -187,12 +186,12 @@ def test_image_edit_request_checks_mask_size(tmp_path):
     body, uploads = image_edit_request("gpt-image-1", [image, good_mask], "two")
     assert [u.field for u in uploads] == ["image[]", "image[]"]
     assert_valid(Endpoint.IMAGE_EDITS, body, uploads)
-    with pytest.raises(FieldProblem, match="mask is 32×32 pixels but the image is 64×48") as caught:
+    with pytest.raises(InputProblem, match="mask is 32×32 pixels but the image is 64×48") as caught:
         image_edit_request("gpt-image-1", [image], "x", mask=bad_mask)
     assert caught.value.field == "mask"
     fake = tmp_path / "fake.png"
     fake.write_text("not really")
-    with pytest.raises(FieldProblem, match="does not contain an image"):
+    with pytest.raises(InputProblem, match="does not contain an image"):
         image_edit_request("gpt-image-1", [fake], "x")
 
 
@@ -218,3 +217,21 @@ def test_cli_mapping_uses_the_same_builders(tmp_path):
                    else [])
     with pytest.raises(QueueError, match="--param temperature"):
         build_jobs(Endpoint.CHAT, prompt="x", params={"temperature": 9})
+
+
+def test_every_choice_the_image_form_offers_passes_the_check():
+    """The tabs offer the catalogue's lists (gui/core/endpoints.py) and the check accepts them."""
+    from gui.core.builders.bodies import check
+    from gui.core.endpoints import (
+        IMAGE_BACKGROUNDS,
+        IMAGE_FORMATS,
+        IMAGE_QUALITIES,
+        IMAGE_SIZES,
+        Endpoint,
+    )
+
+    for size, quality, background, fmt in zip(IMAGE_SIZES, IMAGE_QUALITIES * 2, IMAGE_BACKGROUNDS * 2, IMAGE_FORMATS * 2):
+        check(Endpoint.IMAGES, {"prompt": "p", "size": size, "quality": quality, "background": background,
+                                "output_format": fmt})
+    for quality in IMAGE_QUALITIES:
+        check(Endpoint.IMAGE_EDITS, {"prompt": "p", "quality": quality})

@@ -12,22 +12,22 @@ import time
 from pathlib import Path
 
 import pytest
+from npy_support import read_npy
 from tabs_support import make_wav
 
 from gui.core import atomic_files as files
-from gui.core.api.client import Upload
-from gui.core.builders.bodies import FieldProblem
+from gui.core.api.wire import Upload
 from gui.core.endpoints import Endpoint
 from gui.core.engine import SANDBOX_KEY, Engine
+from gui.core.errors import InputProblem
 from gui.core.export.curl import curl_command
 from gui.core.export.naming import check_template, target_path
-from gui.core.export.saving import SaveError, check_folder, save_file
+from gui.core.export.saving import check_folder, save_file
 from gui.core.export.transcripts import ExportOptions, export_transcript
 from gui.core.formats.subtitles import parse_transcript, render
 from gui.core.formats.vectors import (
     cosine_matrix,
     parse_embeddings,
-    read_npy,
     to_csv,
     to_json,
     to_npy,
@@ -100,7 +100,7 @@ def test_transcripts_in_every_format():
     ("", "Type a file-name template"),
 ])
 def test_templates_that_escape_or_make_no_sense_are_refused(template, words):
-    with pytest.raises(FieldProblem) as caught:
+    with pytest.raises(InputProblem) as caught:
         check_template(template)
     assert words in caught.value.message and caught.value.field == "template"
 
@@ -113,13 +113,13 @@ def test_placeholder_values_cannot_escape(tmp_path):
 
 
 def test_saving_explains_folders_and_full_disks(tmp_path, monkeypatch):
-    with pytest.raises(FieldProblem, match="does not exist"):
+    with pytest.raises(InputProblem, match="does not exist"):
         check_folder(tmp_path / "missing")
     (tmp_path / "file").write_text("x")
-    with pytest.raises(FieldProblem, match="is a file, not a folder"):
+    with pytest.raises(InputProblem, match="is a file, not a folder"):
         check_folder(tmp_path / "file")
     monkeypatch.setattr("gui.core.export.saving._writable", lambda _p: False)  # root ignores chmod; a read-only mount
-    with pytest.raises(FieldProblem, match="is read-only"):
+    with pytest.raises(InputProblem, match="is read-only"):
         check_folder(tmp_path)
     monkeypatch.undo()
 
@@ -127,7 +127,7 @@ def test_saving_explains_folders_and_full_disks(tmp_path, monkeypatch):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(files, "_write_all", full_disk)
-    with pytest.raises(SaveError) as caught:
+    with pytest.raises(InputProblem) as caught:
         save_file(tmp_path / "out.txt", "text")
     assert caught.value.message.startswith("The disk is full: out.txt could not be saved.")
     assert list(tmp_path.iterdir()) == [tmp_path / "file"]  # no partial or temporary file left
@@ -154,7 +154,7 @@ def test_export_next_to_audio_or_into_a_folder(tmp_path):
     assert path.read_text() == "Hello there. Second line.\n"
     again = export_transcript(job, ExportOptions("txt", str(out), "{date}-{model}-{stem}.{format}", overwrite=False))
     assert again.name == f"{day}-whisper-large-v3-Team call (2).txt"
-    with pytest.raises(FieldProblem, match="does not exist"):
+    with pytest.raises(InputProblem, match="does not exist"):
         export_transcript(job, ExportOptions("txt", str(tmp_path / "nope")))
 
 
@@ -167,6 +167,18 @@ def test_curl_never_shows_the_key(tmp_path):
                 [Upload("file", "/data/my talk.wav")])
     text = curl_command("https://example.test/queue", audio)
     assert "-F 'file=@/data/my talk.wav'" in text and "--form-string 'timestamp_granularities[]=word'" in text
+
+
+def test_the_details_view_and_curl_read_one_taking_apart_of_the_request():
+    from gui.core.export.curl import request_parts
+
+    audio = Job(Endpoint.TRANSCRIPTIONS, {"model": "w", "timestamp_granularities": ["word", "segment"]},
+                [Upload("file", "/data/a.wav")])
+    parts = request_parts("http://127.0.0.1:9/queue/", audio)
+    assert (parts.method, parts.url, parts.files) == ("POST", "http://127.0.0.1:9/queue/audio/transcriptions",
+                                                      [("file", "/data/a.wav")])
+    assert parts.fields == [("model", "w"), ("timestamp_granularities[]", "word"),
+                            ("timestamp_granularities[]", "segment")]
 
 
 def test_url_images_are_downloaded_when_the_job_finishes(sandbox, home):
@@ -208,3 +220,18 @@ def test_a_failed_download_is_noted_not_fatal(tmp_path):
     assert asyncio.run(download_images(Client(), tmp_path, body)) == []
     problems = download_problems(tmp_path)
     assert "expired" in problems[1] and "did not return an image" in problems[2]
+
+
+def test_the_preview_and_the_batch_export_take_the_same_answer_text(tmp_path):
+    """Answer text is taken out in one place (results.answer_text) for both."""
+    from gui.core.batch.export import result_text
+    from gui.core.jobs.results import read_text
+
+    chat = {"choices": [{"message": {"content": [{"type": "text", "text": "Hi"}, {"type": "text", "text": "!"}]}},
+                        {"message": {"content": None, "refusal": "No."}}]}
+    transcript = {"text": "Hello there.", "segments": []}
+    for endpoint, body in ((Endpoint.CHAT, chat), (Endpoint.TRANSCRIPTIONS, transcript)):
+        raw = tmp_path / f"{endpoint.value}.json"
+        raw.write_text(json.dumps(body))
+        assert read_text(raw, endpoint) == result_text(endpoint, body)
+    assert result_text(Endpoint.CHAT, chat) == "Hi!\n\n---\n\nNo."

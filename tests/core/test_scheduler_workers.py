@@ -57,10 +57,8 @@ async def test_a_job_waiting_to_retry_is_cancelled_at_once(engine, sandbox):
     sandbox.config.retry_after = 30
     job = engine.scheduler.submit(chat("refused"))
     await until(lambda: job.state is JobState.RETRYING)
-    started = time.monotonic()
     assert engine.scheduler.cancel(job.id)
-    await engine.scheduler.wait()
-    assert time.monotonic() - started < 1
+    await asyncio.wait_for(engine.scheduler.wait(), 10)  # the retry is 30 s away: cancelled at once
     assert job.state is JobState.CANCELLED and engine.store.get(job.id).state is JobState.CANCELLED
 
 
@@ -90,9 +88,7 @@ async def test_shutdown_interrupts_running_queued_and_retrying_jobs(engine, sand
     sandbox.config.retry_after = 30
     jobs = engine.scheduler.submit_many([chat(f"q{i}") for i in range(7)])
     await until(lambda: {JobState.RETRYING, JobState.WAITING, JobState.QUEUED} <= {j.state for j in jobs})
-    started = time.monotonic()
-    await engine.scheduler.shutdown()
-    assert time.monotonic() - started < 2
+    await asyncio.wait_for(engine.scheduler.shutdown(), 10)  # answers and retries are 30 s away
     assert {j.state for j in jobs} == {JobState.INTERRUPTED}
     assert {engine.store.get(j.id).state for j in jobs} == {JobState.INTERRUPTED}
     assert engine.scheduler.active == 0

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from gui.core.api.client import Upload
+from gui.core.api.wire import Upload
 from gui.core.endpoints import Endpoint
 from gui.core.jobs.job import Job, JobState
 from gui.core.jobs.store import IllegalTransition, JobStore

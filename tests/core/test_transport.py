@@ -5,11 +5,11 @@ cancel that stays a cancel."""
 from __future__ import annotations
 
 import asyncio
-import time
 
 import pytest
 
-from gui.core.api.client import QueueClient, Request, Timeouts
+from gui.core.api.client import QueueClient
+from gui.core.api.wire import Request, Timeouts
 from gui.core.endpoints import Endpoint
 from gui.core.errors import ErrorKind, QueueError
 
@@ -65,13 +65,12 @@ class Trickle:
 async def test_a_body_that_stops_half_way_times_out_and_the_client_goes_on():
     async with Trickle(pieces=4, stall_after=2) as server:
         async with QueueClient(server.url, "sk-test", timeouts=Timeouts(read=0.3)) as client:
-            started = time.monotonic()
             with pytest.raises(QueueError) as info:
-                await client.send(chat())
-            assert info.value.kind is ErrorKind.TIMEOUT and time.monotonic() - started < 3
+                await asyncio.wait_for(client.send(chat()), 10)  # the server stalls for good
+            assert info.value.kind is ErrorKind.TIMEOUT
             server.stall_after = None
             assert (await client.send(chat())).parsed["choices"][0]["message"]["content"] == "hi"
-            assert not client._transport.watchdog._watched
+            assert not client._http.queue_transport.watchdog._watched
 
 
 async def test_a_download_that_stalls_times_out():
@@ -97,4 +96,4 @@ async def test_cancel_while_waiting_is_a_cancel_not_a_timeout(sandbox):
         task.cancel()
         with pytest.raises(asyncio.CancelledError):
             await task
-        assert not client._transport.watchdog._watched
+        assert not client._http.queue_transport.watchdog._watched

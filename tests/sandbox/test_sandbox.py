@@ -421,9 +421,7 @@ def test_many_held_requests_run_concurrently(sandbox: SandboxServer) -> None:
             ))
         return [a.status_code for a in answers]
 
-    started = time.perf_counter()
-    assert asyncio.run(burst()) == [200] * 50
-    assert time.perf_counter() - started < 5  # serially this would take 25 s
+    assert asyncio.run(asyncio.wait_for(burst(), 15)) == [200] * 50  # serially this would take 25 s
 
 
 def test_mode_202_flow(sandbox: SandboxServer, http: httpx.Client) -> None:

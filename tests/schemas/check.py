@@ -10,7 +10,8 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from gui.core.api.client import Upload, form_fields
+from gui.core.api.uploads import form_fields
+from gui.core.api.wire import Upload
 from gui.core.endpoints import BodyKind, Endpoint
 
 FOLDER = Path(__file__).parent

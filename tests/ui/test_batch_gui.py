@@ -8,6 +8,7 @@ import json
 
 import pytest
 from PySide6.QtCore import Qt
+from tabs_support import listed_models
 
 from gui.core.batch.states import RunState
 from gui.core.batch.table import read_table
@@ -24,7 +25,7 @@ def open_dialog(qtbot, window, source):
     dialog = window.batches.new_batch()
     with qtbot.waitSignal(dialog.tableLoaded, timeout=5000):
         dialog.load(source)
-    qtbot.waitUntil(lambda: not window.catalog.loading and bool(dialog.model_picker.model_ids()), timeout=10000)
+    qtbot.waitUntil(lambda: not window.catalog.loading and bool(listed_models(dialog.model_picker)), timeout=10000)
     return dialog
 
 
@@ -181,8 +182,7 @@ def test_batches_come_back_in_the_next_session(main_window, qtbot, sandbox, tmp_
         assert run.state is RunState.IDLE and run.progress().done == 5 and run.plan.name == "q.csv"
         assert again.jobs.batch_combo.count() == 2
     finally:
-        again._confirmed_close = True
-        again.model.detach()
+        again.close_without_asking()
 
 
 def test_a_batch_into_a_folder_in_use_is_refused_naming_the_process(main_window, qtbot, sandbox, tmp_path):
@@ -212,7 +212,7 @@ def test_the_batch_dialog_cannot_send_the_same_text_for_every_row(main_window, q
     dialog.source_edit.setText(str(source))  # typed or pasted, not only picked
     with qtbot.waitSignal(dialog.tableLoaded, timeout=5000):
         dialog.source_edit.editingFinished.emit()
-    qtbot.waitUntil(lambda: not window.catalog.loading and bool(dialog.model_picker.model_ids()), timeout=10000)
+    qtbot.waitUntil(lambda: not window.catalog.loading and bool(listed_models(dialog.model_picker)), timeout=10000)
     assert dialog.template_edit.toPlainText() == "" and not dialog.start_button.isEnabled()
     dialog.template_edit.setPlainText("Answer briefly.")  # no column: every row the same
     qtbot.waitUntil(lambda: "at least one column" in dialog.problems_label.text(), timeout=2000)

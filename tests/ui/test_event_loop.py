@@ -1,4 +1,4 @@
-"""The app's event loop (gui/ui/event_loop.py): ready callbacks run in batches from one Qt
+"""The app's event loop (gui/ui/runtime/event_loop.py): ready callbacks run in batches from one Qt
 timer, in order, without starving Qt, as asyncio's own loop would run them."""
 from __future__ import annotations
 
@@ -11,13 +11,20 @@ from PySide6.QtCore import QTimer
 from gui.ui.runtime import event_loop
 
 
+async def after_ready_callbacks(loop: asyncio.AbstractEventLoop) -> None:
+    """Returns once every callback made ready before it has run (they run in order)."""
+    done = loop.create_future()
+    loop.call_soon(done.set_result, None)
+    await asyncio.wait_for(done, 5)
+
+
 def test_callbacks_run_in_order_and_a_cancelled_one_not_at_all(qt_loop, run_async):
     async def scenario() -> list[int]:
         loop = asyncio.get_running_loop()
         seen: list[int] = []
         handles = [loop.call_soon(seen.append, i) for i in range(100)]
         handles[50].cancel()
-        await asyncio.sleep(0.05)
+        await after_ready_callbacks(loop)
         return seen
 
     assert run_async(scenario()) == [i for i in range(100) if i != 50]
@@ -36,7 +43,7 @@ def test_a_failing_callback_is_reported_and_the_rest_still_run(qt_loop, run_asyn
         loop.call_soon(seen.append, "before")
         loop.call_soon(boom)
         loop.call_soon(seen.append, "after")
-        await asyncio.sleep(0.05)
+        await after_ready_callbacks(loop)
         return seen
 
     assert run_async(scenario()) == ["before", "after"]
@@ -93,7 +100,7 @@ def test_a_pass_stops_after_its_budget(qt_loop, run_async):
         for i in range(20):
             loop.call_soon(work, i)
         timer.start()
-        await asyncio.sleep(0.2)
+        await after_ready_callbacks(loop)
         return order
 
     order = run_async(scenario())
@@ -109,7 +116,9 @@ def test_callbacks_from_other_threads_and_delayed_ones_run(qt_loop, run_async):
         threading.Thread(target=lambda: loop.call_soon_threadsafe(seen.append, "thread")).start()
         result = await loop.run_in_executor(None, lambda: "executor")
         seen.append(result)
-        await asyncio.sleep(0.1)
+        async with asyncio.timeout(5):
+            while len(seen) < 3:
+                await asyncio.sleep(0.005)
         return sorted(seen)
 
     assert run_async(scenario()) == ["executor", "later", "thread"]
@@ -125,3 +134,17 @@ def test_run_returns_the_result_and_closes_its_loop(qapp):
 
     assert event_loop.run(main()) == 42
     assert isinstance(loops[0], event_loop.EventLoop) and loops[0].is_closed()
+
+
+def test_qasync_and_asyncio_still_fit_the_loop(monkeypatch):
+    """The loop borrows qasync's private _add_callback and asyncio's Handle._run: a release
+    that changes them must fail here, naming what changed, not at a user's install."""
+    from importlib.metadata import version
+
+    problems = event_loop.upstream_problems()
+    assert not problems, (f"gui/ui/runtime/event_loop.py was written against qasync 0.28; with qasync "
+                          f"{version('qasync')}: " + "; ".join(problems))
+    import qasync
+
+    monkeypatch.setattr(qasync.QEventLoop, "_add_callback", lambda self, handle: None)
+    assert event_loop.upstream_problems() == ["qasync.QEventLoop._add_callback now takes (self, handle)"]

@@ -35,7 +35,8 @@ DRIVER = textwrap.dedent(
         w = windows[0]
         tab = w.tab(ChatTab)
         step = report["steps"][-1] if report["steps"] else None
-        if step is None and tab.model_picker.model_ids():
+        if step is None and any(tab.model_picker.combo.itemData(i) is not None
+                                for i in range(tab.model_picker.combo.count())):
             report["title"] = w.windowTitle()
             for text in ("Explain the queue in **one** line", "Second prompt", "Third prompt"):
                 tab.user_edit.setPlainText(text)

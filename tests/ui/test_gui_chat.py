@@ -9,6 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 from PySide6.QtCore import Qt
+from tabs_support import listed_models
 
 from gui.core.engine import SANDBOX_KEY
 from gui.core.jobs.job import JobState
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.usefixtures("qt_loop")
 
 def wait_models(qtbot, window) -> ChatTab:
     tab = window.tab(ChatTab)
-    qtbot.waitUntil(lambda: not window.catalog.loading and bool(tab.model_picker.model_ids()), timeout=10000)
+    qtbot.waitUntil(lambda: not window.catalog.loading and bool(listed_models(tab.model_picker)), timeout=10000)
     return tab
 
 
@@ -132,7 +133,7 @@ def test_model_picker_lists_llm_models_first(main_window, qtbot):
     from gui.sandbox import MODELS, ModelType
 
     tab = wait_models(qtbot, main_window)
-    ids = tab.model_picker.model_ids()
+    ids = listed_models(tab.model_picker)
     llm = [m.id for m in MODELS if m.type is ModelType.LLM]
     assert sorted(ids) == sorted(m.id for m in MODELS)
     assert sorted(ids[: len(llm)]) == sorted(llm)
@@ -183,7 +184,8 @@ def test_without_api_key_the_window_opens_and_submitting_explains(qt_loop, qtbot
 
 
 def test_provider_profile_name(qt_loop, qt_settings, home, run_async):
-    from gui.ui.app import PROVIDER_PROFILE, open_session, shutdown
+    from gui.core.profiles.profile import PROVIDER_PROFILE
+    from gui.ui.app import open_session, shutdown
 
     session = open_session()
     try:

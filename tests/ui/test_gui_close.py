@@ -91,5 +91,38 @@ def test_restart_shows_interrupted_jobs_and_resubmits_them(gui_engine, qtbot, sa
     window.jobs.resubmit_action.trigger()
     qtbot.waitUntil(lambda: model.job(job.id).state is JobState.SUCCEEDED, timeout=10000)
     assert model.rowCount() == 1
-    window._confirmed_close = True
-    window.model.detach()
+    window.close_without_asking()
+
+
+def test_a_model_list_cancelled_after_its_window_went_says_nothing(qt_loop, qtbot, run_async):
+    """At teardown or shutdown the window may be deleted before the loading task is
+    cancelled: the task must end as cancelled, not by emitting on a deleted object."""
+    import asyncio
+
+    import shiboken6
+    from PySide6.QtCore import QObject
+
+    from gui.core.api.client import QueueClient
+    from gui.ui.runtime import background
+    from gui.ui.widgets.model_picker import ModelCatalog
+
+    async def scenario() -> asyncio.Task:
+        held: list[asyncio.StreamWriter] = []
+        server = await asyncio.start_server(lambda _r, w: held.append(w), "127.0.0.1", 0)  # never answers
+        client = QueueClient(f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}/queue", "sk-test")
+        owner = QObject()
+        catalog = ModelCatalog(client, parent=owner)
+        catalog.refresh()
+        [task] = background.pending()
+        while not held:
+            await asyncio.sleep(0.01)
+        shiboken6.delete(owner)  # the window is gone, the catalog with it
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+        for writer in held:
+            writer.close()
+        server.close()
+        await client.aclose()
+        return task
+
+    assert run_async(scenario()).cancelled()

@@ -42,8 +42,7 @@ def test_filter_finds_a_job_deep_in_the_history(gui_engine, qtbot):
     panel.filter_edit.setText("")
     qtbot.waitUntil(lambda: len(visible_prompts(panel)) >= panel.model.PAGE, timeout=3000)
     assert visible_prompts(panel)[0] == "question 1999"  # newest first again
-    window._confirmed_close = True
-    window.close()
+    window.close_without_asking()
 
 
 def test_batch_filter_reaches_old_batches_and_like_wildcards_are_literal(gui_engine, qtbot):
@@ -61,8 +60,7 @@ def test_batch_filter_reaches_old_batches_and_like_wildcards_are_literal(gui_eng
     panel.filter_edit.setText("question 1_")  # "_" is a LIKE wildcard in SQL: must match literally
     qtbot.waitUntil(lambda: panel.model.rowCount() < 50, timeout=3000)
     assert visible_prompts(panel) == []
-    window._confirmed_close = True
-    window.close()
+    window.close_without_asking()
 
 
 def test_an_empty_table_says_what_to_do_next(gui_engine, qtbot):
@@ -92,3 +90,23 @@ def test_an_empty_table_says_what_to_do_next(gui_engine, qtbot):
     assert window.jobs.filter_edit.text() == "" and not hint.isVisible()
     window._confirmed_close = True
     window.model.detach()
+
+
+def test_the_filter_box_and_the_store_search_the_same_fields(gui_engine, qtbot):
+    """A batch row's custom id is found both among the loaded rows (the proxy) and deep in
+    the history (SQL): both read SEARCHED_FIELDS."""
+    from gui.ui.window.main_window import MainWindow
+
+    engine = gui_engine()
+    history(engine.store, 3)
+    engine.store.add_many([Job(Endpoint.CHAT, {"model": "m", "messages": [{"role": "user", "content": "x"}]},
+                               custom_id="row-kappa", state=JobState.SUCCEEDED)])
+    window = MainWindow(engine, "Sandbox")
+    qtbot.addWidget(window)
+    panel = window.jobs
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 4, timeout=3000)
+    assert panel.model.data(panel.model.index(0, 0), panel.model.SearchRole).count("row-kappa") == 1
+    panel.filter_edit.setText("ROW-KAPPA")
+    qtbot.waitUntil(lambda: visible_prompts(panel) == ["x"], timeout=3000)
+    assert [j.custom_id for j in engine.store.jobs(search="row-kappa")] == ["row-kappa"]
+    window.close_without_asking()

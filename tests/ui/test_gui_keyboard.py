@@ -162,7 +162,7 @@ def test_accessible_names(main_window, qtbot):
     assert window.jobs.filter_edit.accessibleName() == "Filter jobs"
     assert window.jobs.view.accessibleName() == "Jobs"
     assert window.preview.browser.accessibleName()
-    for tab in window.endpoint_tabs:
+    for tab in [window.build_tab(i) for i in range(window.tabs.count())]:
         assert tab.submit_button.accessibleName() or tab.submit_button.text()
         if isinstance(tab, EndpointTab) and hasattr(tab, "model_picker"):
             assert tab.model_picker.combo.accessibleName() == "Model"

@@ -9,6 +9,7 @@ from tabs_support import wait_models
 
 from gui.core.jobs.job import JobState
 from gui.ui.runtime import theme
+from gui.ui.runtime.theme import contrast
 from gui.ui.jobs.columns import STATE_COLOURS, STATE_COLOURS_DARK, state_colour
 from gui.ui.runtime.resources import app_icon, resource_path
 from gui.ui.widgets.form import ERROR_STYLE
@@ -33,7 +34,7 @@ def test_dark_scheme_changes_the_palette(scheme, qapp):
     assert qapp.style().name().lower() == "fusion"
     palette = QApplication.palette()
     assert palette.color(QPalette.ColorRole.Window).lightness() < 80 < light.lightness()
-    assert theme.contrast(palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)) >= 7
+    assert contrast(palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)) >= 7
     assert theme.is_dark()
 
 
@@ -45,15 +46,15 @@ def test_state_and_error_colours_stay_readable(scheme, name):
     for base in base_colours():
         for state in JobState:
             assert state_colour(state) == colours[state]
-            assert theme.contrast(QColor(state_colour(state)), base) >= 3, (state, base.name())
-        assert theme.contrast(error, base) >= 3, base.name()
+            assert contrast(QColor(state_colour(state)), base) >= 3, (state, base.name())
+        assert contrast(error, base) >= 3, base.name()
 
 
 def test_saved_choice_is_applied_and_kept(scheme, qapp):
     from PySide6.QtCore import QSettings
 
     assert theme.choose(qapp, "dark") is True
-    assert QSettings().value(theme.SCHEME_KEY) == "dark" and theme.chosen_scheme() == "dark"
+    assert QSettings().value("appearance/colorScheme") == "dark" and theme.chosen_scheme() == "dark"
     assert theme.apply(qapp) is True  # the next start reads the choice
     theme.choose(qapp, "system")
     assert theme.chosen_scheme() == "system"

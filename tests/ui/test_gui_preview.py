@@ -56,7 +56,7 @@ def test_markdown_is_rendered_without_html_or_local_files(qtbot, qt_settings, st
     job = finished_chat(store, tmp_path, ANSWER.format(png=png))
     panel.show()
     panel.show_job(job)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: bool(loaded) and "Title" in panel.browser.document().toPlainText(), timeout=3000)
     doc = panel.browser.document()
     text = doc.toPlainText()
     assert "<b>not bold</b>" in text  # shown literally, not interpreted

@@ -100,7 +100,6 @@ def test_connection_refused_says_so(dialog, qtbot):
 def test_switching_profile_rebuilds_the_engine(qtbot, qt_settings, home, sandbox, memory_keyring, run_async):
     from gui.core.profiles.profile import Profile
     from gui.ui.app import (
-        ACTIVE_PROFILE_KEY,
         open_session,
         shutdown,
         start_window,
@@ -143,7 +142,7 @@ def test_switching_profile_rebuilds_the_engine(qtbot, qt_settings, home, sandbox
         assert new_session.engine.scheduler.throttle.limit == 3
         assert new_window.windowTitle() == "Second" and new_window.profile_label.text() == "Second"
         assert new_window.isVisible()
-        assert QSettings().value(ACTIVE_PROFILE_KEY, "", type=str) == "Second"
+        assert QSettings().value("profiles/active", "", type=str) == "Second"
         assert new_session.engine.store.get(job.id) is not None  # the same history
         sandbox.config.latency = 0.0
         sandbox.config.api_key = "sk-second"  # the new engine sends the new profile's key
@@ -157,10 +156,10 @@ def test_switching_profile_rebuilds_the_engine(qtbot, qt_settings, home, sandbox
         run_async(shutdown(None, again.engine))
     finally:
         if new_window is not None:
-            new_window._confirmed_close = True
+            new_window.close_without_asking()
             run_async(shutdown(new_window, new_session.engine))
         else:
-            window._confirmed_close = True
+            window.close_without_asking()
             run_async(shutdown(window, session.engine))
             window.deleteLater()
 

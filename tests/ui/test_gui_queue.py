@@ -88,8 +88,7 @@ def test_finished_counts_cover_the_whole_history(gui_engine, qtbot, home):
     window.queue.resubmit_interrupted()
     qtbot.waitUntil(lambda: "Done 3" in window.counts_label.text(), timeout=5000)
     assert "Interrupted" not in window.counts_label.text()
-    window._confirmed_close = True
-    window.close()
+    window.close_without_asking()
 
 
 def test_queue_settings_apply_at_once_and_are_kept(main_window, qtbot, qt_settings):

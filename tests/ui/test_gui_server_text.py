@@ -26,8 +26,7 @@ def test_a_server_error_with_markup_shows_as_text_in_the_details(qapp, qtbot, qt
 
 
 def test_error_labels_never_render_server_markup(qapp, qtbot, qt_settings):
-    from gui.ui.tabs.base import error_label
-    from gui.ui.widgets.form import AdvancedEditor
+    from gui.ui.widgets.form import AdvancedEditor, error_label
 
     editor = AdvancedEditor()
     qtbot.addWidget(editor)

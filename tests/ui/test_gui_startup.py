@@ -18,9 +18,8 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def test_tab_specs_match_their_classes():
-    for spec in TABS:
-        tab_class = spec.load()
-        assert (tab_class.title, tab_class.endpoint) == (spec.title, spec.endpoint)
+    assert [spec.load().endpoint for spec in TABS] == [spec.endpoint for spec in TABS]
+    assert len({spec.title for spec in TABS}) == len(TABS)  # one title each, from tabs.base.TITLES
 
 
 def test_tabs_are_built_when_first_shown(main_window, qtbot):
@@ -70,17 +69,14 @@ def test_the_window_loads_no_network_stack_until_it_sends(home):
 def test_a_watch_folder_in_use_starts_with_the_event_loop(main_window, qtbot, tmp_path):
     from PySide6.QtCore import QSettings
 
-    from gui.ui.batch import watch as batch_watch
-    from gui.ui.batch.controller import WATCH_ENABLED_KEY
     from gui.ui.window.main_window import MainWindow
 
-    assert WATCH_ENABLED_KEY == batch_watch.KEY + "enabled"
     assert main_window.batches._watch is None  # not in use: not even imported for it
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     settings = QSettings()
-    settings.setValue(batch_watch.KEY + "folder", str(inbox))
-    settings.setValue(WATCH_ENABLED_KEY, True)
+    settings.setValue("watch/folder", str(inbox))
+    settings.setValue("watch/enabled", True)
     again = MainWindow(main_window.engine, "Sandbox")  # the next session's window
     qtbot.addWidget(again)
     try:
@@ -89,8 +85,7 @@ def test_a_watch_folder_in_use_starts_with_the_event_loop(main_window, qtbot, tm
         wait_models(qtbot, again)  # its model list is loading too: let it finish before the window goes
     finally:
         again.batches.watch.folder.close()
-        again._confirmed_close = True
-        again.model.detach()
+        again.close_without_asking()
 
 
 def test_the_table_holds_the_newest_jobs_before_the_first_paint(gui_engine, qtbot):
@@ -109,8 +104,7 @@ def test_the_table_holds_the_newest_jobs_before_the_first_paint(gui_engine, qtbo
     window.model.fetchMore()  # scrolling down asks for full pages
     assert window.model.rowCount() == 250
     wait_models(qtbot, window)  # the model list loads once the loop runs: let it finish first
-    window._confirmed_close = True
-    window.model.detach()
+    window.close_without_asking()
 
 
 def test_the_prompt_column_takes_the_width_the_others_leave(main_window, qtbot):
@@ -153,8 +147,7 @@ def test_a_long_history_needs_no_sideways_scrolling(gui_engine, qtbot):
     assert view.horizontalHeader().length() <= view.viewport().width()
     assert not view.horizontalScrollBar().isVisible()
     wait_models(qtbot, window)  # the model list loads once the loop runs: let it finish first
-    window._confirmed_close = True
-    window.model.detach()
+    window.close_without_asking()
 
 
 def test_the_job_details_follow_a_change_of_scheme(qapp, qtbot, qt_settings, tmp_path):

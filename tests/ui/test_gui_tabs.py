@@ -8,12 +8,12 @@ import re
 from pathlib import Path
 
 import pytest
+from npy_support import read_npy
 from PySide6.QtCore import QPoint, Qt
 from schemas.check import assert_valid
-from tabs_support import make_png, show_in_preview, wait_done, wait_models
+from tabs_support import listed_models, make_png, show_in_preview, wait_done, wait_models
 
 from gui.core.endpoints import Endpoint
-from gui.core.formats.vectors import read_npy
 from gui.core.jobs.job import JobState
 from gui.core.jobs.results import extract_text
 from gui.ui.tabs.audio import TranscriptionTab, TranslationTab
@@ -40,6 +40,10 @@ def submit_and_wait(qtbot, window, tab):
 
 def posted(sandbox, path: str):
     return [r for r in sandbox.requests if r.method == "POST" and r.path == "/queue" + path]
+
+
+def visible_ids(view) -> list[str]:
+    return [view.proxy.index(r, 0).data() for r in range(view.proxy.rowCount())]
 
 
 def test_chat_conversation_settings_and_advanced(main_window, qtbot, sandbox, tmp_path):
@@ -101,7 +105,7 @@ def test_completions_round_trip(main_window, qtbot, sandbox, tmp_path):
     assert window.preview.save_as(tmp_path / "c.txt").read_text() == window.preview.text
 
 
-def test_embeddings_preview_heat_map_and_files(main_window, qtbot, tmp_path):
+def test_embeddings_preview_heat_map_and_files(main_window, qtbot, tmp_path, monkeypatch):
     window = main_window
     wait_models(qtbot, window)
     tab = window.tab(EmbeddingsTab)
@@ -127,14 +131,20 @@ def test_embeddings_preview_heat_map_and_files(main_window, qtbot, tmp_path):
     tip = view.heat_map.tooltip(0, 1)
     assert cell == (0, 0) and f"cosine similarity {matrix[0][1]:.4f}" in tip and "2: a cat on a mat" in tip
     assert view.heat_map.grab().width() > 0  # paints without error
-    saved_json = view.save(tmp_path / "v.json")
+    saved_json = view.save_as(tmp_path / "v.json")
     assert json.loads(saved_json.read_text())["data"][2]["embedding"] == emb.vectors[2]
-    saved_csv = view.save(tmp_path / "v.csv")
+    saved_csv = view.save_as(tmp_path / "v.csv")
     lines = saved_csv.read_text().splitlines()
     assert len(lines) == 4 and lines[0].count(",") == 1 + 1024
-    shape, values = read_npy(view.save(tmp_path / "v.npy").read_bytes())
+    shape, values = read_npy(view.save_as(tmp_path / "v.npy").read_bytes())
     assert shape == (3, 1024) and values[:1024] == emb.vectors[0]
     assert window.preview.message.text() == f"Saved to {tmp_path / 'v.npy'}"
+    from PySide6.QtWidgets import QFileDialog
+
+    opened = []
+    monkeypatch.setattr(QFileDialog, "open", lambda self, *a: opened.append(self))
+    assert window.preview.save()  # Ctrl+S: the view's own save()
+    assert [d.selectedNameFilter() for d in opened] == ["JSON (*.json)"]
 
 
 def test_image_generation_gallery_fit_zoom_and_save(main_window, qtbot, sandbox, tmp_path):
@@ -207,21 +217,21 @@ def test_models_tab_table_filter_and_job(main_window, qtbot, sandbox):
     headers = [view.model.headerData(i, Qt.Orientation.Horizontal) for i in range(view.model.columnCount())]
     assert headers[:3] == ["Model id", "Type", "Name"]
     assert {"Hidden size", "Deployment region", "Max sequence length", "Model lifecycle stage"} <= set(headers)
-    assert sorted(view.visible_ids()) == sorted(m.id for m in MODELS)
+    assert sorted(visible_ids(view)) == sorted(m.id for m in MODELS)
     view.type_box.setCurrentText("EMBEDDING")
-    assert sorted(view.visible_ids()) == ["jina-embeddings-v2-base-de", "text-embedding-bge-m3"]
+    assert sorted(visible_ids(view)) == ["jina-embeddings-v2-base-de", "text-embedding-bge-m3"]
     hidden = view.model.columns.index("hidden_size")
     row = view.proxy.index(0, hidden)
     assert row.data() in ("1 024", "768") or row.data().isdigit()
     view.type_box.setCurrentText("All types")
     view.filter_edit.setText("whisper")
-    assert sorted(view.visible_ids()) == ["whisper-large-v3", "whisper-large-v3-turbo"]
+    assert sorted(visible_ids(view)) == ["whisper-large-v3", "whisper-large-v3-turbo"]
     assert view.count.text() == f"2 of {len(MODELS)}"
     job = tab.submit()
     [done] = wait_done(qtbot, window, [job])
     show_in_preview(qtbot, window, done)
     assert window.preview.views.currentWidget() is window.preview.models
-    assert len(window.preview.models.visible_ids()) == len(MODELS)
+    assert len(visible_ids(window.preview.models)) == len(MODELS)
 
 
 def test_each_tab_offers_its_model_type_first(main_window, qtbot):
@@ -234,5 +244,5 @@ def test_each_tab_offers_its_model_type_first(main_window, qtbot):
                             (TranscriptionTab, "STT"), (TranslationTab, "STT"), (ImageGenerationTab, "IMAGE"),
                             (ImageEditTab, "IMAGE")):
         picker = window.tab(tab_class).model_picker
-        assert kinds[picker.model_ids()[0]] == kind and kinds[picker.current_model()] == kind
+        assert kinds[listed_models(picker)[0]] == kind and kinds[picker.current_model()] == kind
 

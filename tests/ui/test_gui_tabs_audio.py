@@ -120,7 +120,7 @@ def test_segment_playback_is_optional(qtbot, qt_settings, tmp_path, monkeypatch)
     on a segment plays the audio from the segment's start."""
     from PySide6.QtCore import QObject, Signal
 
-    from gui.core.api.client import Upload
+    from gui.core.api.wire import Upload
     from gui.core.atomic_files import write_atomic
     from gui.core.jobs.job import Job
     from gui.ui.preview import playback

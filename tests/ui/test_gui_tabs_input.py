@@ -9,7 +9,6 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from tabs_support import (
     drop_files,
     make_bomb_png,
@@ -37,7 +36,7 @@ def test_bad_audio_files_are_refused_with_reasons_and_good_ones_still_sent(main_
     window = main_window
     wait_models(qtbot, window)
     tab = window.tab(TranscriptionTab)
-    QSettings().setValue(app_settings.UPLOAD_LIMIT_KEY, 1.0)  # MiB
+    app_settings.put(app_settings.Key.UPLOAD_LIMIT_MIB, 1.0)  # MiB
     notes = tmp_path / "notes.txt"
     notes.write_text("not audio")
     empty = tmp_path / "silence.mp3"
@@ -180,12 +179,12 @@ def test_saving_a_transcript_to_a_missing_folder_or_full_disk(main_window, qtbot
     show_in_preview(qtbot, window, job)
     view = window.preview.transcript
     gone = tmp_path / "gone"
-    QSettings().setValue(app_settings.FOLDER_KEY, str(gone))  # was there when it was chosen
+    app_settings.put(app_settings.Key.TRANSCRIPT_FOLDER, str(gone))  # was there when it was chosen
     assert view.save_to_settings() is None
     assert window.preview.message.text() == (f"The output folder {gone} does not exist. "
                                              "Create it or choose another one.")
     monkeypatch.setattr("gui.core.export.saving._writable", lambda _p: False)  # a read-only mount (root ignores chmod)
-    QSettings().setValue(app_settings.FOLDER_KEY, str(tmp_path))
+    app_settings.put(app_settings.Key.TRANSCRIPT_FOLDER, str(tmp_path))
     assert view.save_to_settings() is None and "is read-only" in window.preview.message.text()
     monkeypatch.undo()
 

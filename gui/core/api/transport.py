@@ -1,9 +1,17 @@
 """The transport under httpx: httpx-aiohttp's, with less work per request. The whole body
 of an ordinary answer is read with its headers, and read timeouts are kept by one timer
-for every request in flight instead of loop timers per request."""
+for every request in flight instead of loop timers per request.
+
+Borrowed internals (the one place that uses httpx-aiohttp's): `AiohttpTransport`'s `proxy`,
+`client` and `get_client`, `AiohttpResponseStream`'s `_aiohttp_response` and `CHUNK_SIZE`, and
+`map_aiohttp_exceptions` from its transport module. Written against httpx-aiohttp 0.1.8 to 0.2
+and aiohttp 3 (bounded in pyproject.toml); `upstream_problems()` says what no longer fits, and
+tests/core/test_upstream.py runs it."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import inspect
 
 import aiohttp
 import httpx
@@ -195,3 +203,27 @@ class _Watch:
         """After its CancelledError: was the cancel ours alone? Then it is undone and the
         caller raises a timeout instead (as asyncio.timeout does)."""
         return self.task.uncancel() <= self.cancelling
+
+
+def upstream_problems() -> list[str]:
+    """What of httpx-aiohttp this module relies on is missing or changed (empty: all fits)."""
+    from httpx_aiohttp import transport as upstream
+
+    problems = []
+    made = AiohttpTransport(client=aiohttp.ClientSession)
+    for name in ("proxy", "client"):
+        if not hasattr(made, name):
+            problems.append(f"AiohttpTransport no longer sets self.{name}")
+    if not callable(getattr(made, "get_client", None)):
+        problems.append("AiohttpTransport.get_client is gone")
+    response = object()
+    stream = AiohttpResponseStream(response)  # type: ignore[arg-type]
+    if getattr(stream, "_aiohttp_response", None) is not response:
+        problems.append("AiohttpResponseStream no longer keeps its response in _aiohttp_response")
+    if not isinstance(getattr(stream, "CHUNK_SIZE", None), int):
+        problems.append("AiohttpResponseStream.CHUNK_SIZE is gone")
+    if not isinstance(map_aiohttp_exceptions(), contextlib.AbstractContextManager):
+        problems.append("map_aiohttp_exceptions is no longer a context manager")
+    if "sock_read" not in inspect.getsource(upstream.AiohttpTransport.handle_async_request):
+        problems.append("AiohttpTransport.handle_async_request changed how it applies timeouts")
+    return problems

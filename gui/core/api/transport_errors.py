@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from gui.core import errors
 from gui.core.api.server_text import clean
 from gui.core.api.wire import Reply, Timeouts
-from gui.core.errors import ErrorKind, QueueError
+from gui.core.errors import ErrorKind, InputProblem, QueueError
 from gui.core.i18n import translate
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ def transport_error(exc: httpx.HTTPError, url: str, timeouts: Timeouts) -> Queue
             detail=detail,
         )
     if isinstance(exc, httpx.UnsupportedProtocol):
-        return QueueError(ErrorKind.INPUT, translate(
+        return InputProblem(translate(
             "transport_errors", "The base URL {url} is not a valid http(s) address.").format(url=url))
     return QueueError(ErrorKind.CONNECTION, translate(
         "transport_errors", "The request to {host} failed ({detail}).").format(host=host, detail=detail), detail=detail)

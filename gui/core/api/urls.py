@@ -6,7 +6,7 @@ from __future__ import annotations
 import ipaddress
 from urllib.parse import urlsplit
 
-from gui.core.errors import ErrorKind, QueueError
+from gui.core.errors import ErrorKind, InputProblem, QueueError
 from gui.core.i18n import translate
 
 
@@ -23,18 +23,12 @@ def check_base_url(url: str, *, allow_plain_http: bool = False) -> str:
     """The URL without a trailing slash, or a QueueError(INPUT) saying what to fix."""
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise QueueError(
-            ErrorKind.INPUT,
-            translate("urls", "The base URL {url} is not a web address. It should look like "
-                              "https://llm-server.llmhub.t-systems.net/queue.").format(url=repr(url)),
-        )
+        raise InputProblem(translate("urls", "The base URL {url} is not a web address. It should look like "
+                              "https://llm-server.llmhub.t-systems.net/queue.").format(url=repr(url)))
     if parts.scheme == "http" and not allow_plain_http and not is_loopback(parts.hostname):
-        raise QueueError(
-            ErrorKind.INPUT,
-            translate("urls", "The base URL {url} uses unencrypted http:// to {host}, so your API key and data "
+        raise InputProblem(translate("urls", "The base URL {url} uses unencrypted http:// to {host}, so your API key and data "
                               "would cross the network in clear text. Use https://, or allow plain HTTP for this "
-                              "profile if you are sure.").format(url=url, host=parts.hostname),
-        )
+                              "profile if you are sure.").format(url=url, host=parts.hostname))
     return url.strip().rstrip("/")
 
 

@@ -24,10 +24,10 @@ from gui.core.extraction.fields import fields_from_schema
 from gui.core.batch.states import RowState
 from gui.core.batch.table import SourceKind
 from gui.core.endpoints import Endpoint, ResultKind
-from gui.core.errors import ErrorKind, QueueError
+from gui.core.errors import InputProblem
 from gui.core.formats.vectors import parse_embeddings, to_npy
 from gui.core.i18n import translate
-from gui.core.jobs.results import extract_text
+from gui.core.jobs.results import answer_text
 
 RESULT_COLUMNS = ("text", "status", "error", "tokens", "latency", "model")
 FORMATS = ("csv", "xlsx", "jsonl")
@@ -80,11 +80,12 @@ def result_headers(columns: list[str]) -> list[str]:
 
 
 def result_text(endpoint: Endpoint, body: Any) -> str:
+    text = answer_text(endpoint, body)
+    if text is not None:
+        return text
     kind = endpoint.spec.result
-    if kind is ResultKind.TEXT:
-        return extract_text(endpoint, body)
     if kind is ResultKind.TRANSCRIPT:
-        return str(body.get("text", "")) if isinstance(body, dict) else str(body or "")
+        return str(body or "")
     if kind is ResultKind.EMBEDDINGS and isinstance(body, dict):
         data = body.get("data") or []
         first = data[0].get("embedding") if data and isinstance(data[0], dict) else None
@@ -228,13 +229,13 @@ def export_npy(snap: Snapshot, path: Path) -> Path:
             continue
         found = parse_embeddings(body).vectors
         if len(found) != 1:
-            raise QueueError(ErrorKind.INPUT, translate("batch_export", "Row {row} holds {count} vectors; a matrix "
+            raise InputProblem(translate("batch_export", "Row {row} holds {count} vectors; a matrix "
                                                                     "needs one per row. Export JSONL instead.").format(
                 row=index + 1, count=len(found)))
         vectors.append(found[0])
     dims = {len(v) for v in vectors if v is not None}
     if len(dims) > 1:
-        raise QueueError(ErrorKind.INPUT, translate("batch_export", "The vectors have different lengths "
+        raise InputProblem(translate("batch_export", "The vectors have different lengths "
                                                                 "({lengths}).").format(lengths=sorted(dims)))
     dim = dims.pop() if dims else 0
     return write_atomic(path, to_npy([v if v is not None else [math.nan] * dim for v in vectors]))
@@ -246,7 +247,7 @@ def export(snap: Snapshot, path: Path, fmt: str) -> list[Path]:
     if fmt == "jsonl":
         return [export_jsonl(snap, path)]
     if fmt not in ("csv", "xlsx"):
-        raise QueueError(ErrorKind.INPUT, translate("batch_export", "Unknown export format {format} (csv, xlsx or "
+        raise InputProblem(translate("batch_export", "Unknown export format {format} (csv, xlsx or "
                                                                 "jsonl).").format(format=repr(fmt)))
     written = [export_csv(snap, path) if fmt == "csv" else export_xlsx(snap, path)]
     if snap.plan.spec.endpoint is Endpoint.EMBEDDINGS and not snap.plan.is_jsonl:

@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from gui.core.errors import ErrorKind, QueueError
+from gui.core.errors import InputProblem
 from gui.core.i18n import translate
 from gui.core.jobs.owner import current_owner, owner_pid
 
@@ -37,7 +37,7 @@ class FolderLock:
         except OSError:
             holder = _holder(fd)
             os.close(fd)
-            raise QueueError(ErrorKind.INPUT, translate(
+            raise InputProblem(translate(
                 "batch", "Another Queue Desk process (pid {pid}) is running a batch into {folder}. Wait for it to "
                          "finish, stop it, or choose another output folder.").format(
                 pid=holder or "?", folder=self.folder)) from None

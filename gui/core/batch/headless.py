@@ -18,7 +18,7 @@ from gui.core.batch.run import BatchRun
 from gui.core.batch.table import read_table
 from gui.core.endpoints import Endpoint
 from gui.core.engine import Engine
-from gui.core.errors import ErrorKind, QueueError
+from gui.core.errors import InputProblem
 from gui.core.i18n import translate
 
 
@@ -41,11 +41,11 @@ def check_paths(source: Path, out_dir: Path) -> None:
     """Refuse an input the run would overwrite or read back as its own output."""
     source, out = Path(source).resolve(), Path(out_dir).resolve()
     if source == out or out in source.parents:
-        raise QueueError(ErrorKind.INPUT, translate(
+        raise InputProblem(translate(
             "batch", "The input {source} is inside the output folder {folder}, where the results would overwrite "
                      "it. Choose another --out folder.").format(source=source, folder=out))
     if source.name in (RESULTS_NAME, MANIFEST_NAME):
-        raise QueueError(ErrorKind.INPUT, translate(
+        raise InputProblem(translate(
             "batch", "{name} is the name of a batch's output file. Rename the input if it really holds "
                      "requests.").format(name=source.name))
 
@@ -62,7 +62,7 @@ def make_plan(path: Path, out_dir: Path | None = None, *, endpoint: Endpoint = E
     plan = BatchPlan(table, spec, out_dir)
     trouble = plan.problems()
     if trouble:
-        raise QueueError(ErrorKind.INPUT, " ".join(trouble))
+        raise InputProblem(" ".join(trouble))
     return plan
 
 

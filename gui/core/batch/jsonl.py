@@ -11,7 +11,7 @@ from typing import Any
 
 from gui.core import paths
 from gui.core.endpoints import BodyKind, Endpoint
-from gui.core.errors import ErrorKind, QueueError
+from gui.core.errors import InputProblem
 from gui.core.i18n import translate
 from gui.core.jobs.job import Job, JobState
 from gui.core.jobs.results import read_error, read_raw
@@ -33,10 +33,10 @@ def read_input(path: Path) -> list[BatchRow]:
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except OSError as exc:
-        raise QueueError(ErrorKind.INPUT, translate("batch", "Cannot read {path}: {reason}.").format(
+        raise InputProblem(translate("batch", "Cannot read {path}: {reason}.").format(
             path=path, reason=exc.strerror or exc)) from exc
     except UnicodeDecodeError as exc:
-        raise QueueError(ErrorKind.INPUT, translate("batch", "{path} is not UTF-8 text.").format(path=path)) from exc
+        raise InputProblem(translate("batch", "{path} is not UTF-8 text.").format(path=path)) from exc
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -45,36 +45,36 @@ def read_input(path: Path) -> list[BatchRow]:
             item = json.loads(line)
         except ValueError as exc:
             message = translate("batch", "{file} line {line} is not valid JSON ({error}).")
-            raise QueueError(ErrorKind.INPUT, message.format(**where, error=exc.msg)) from exc
+            raise InputProblem(message.format(**where, error=exc.msg)) from exc
         if not isinstance(item, dict):
-            raise QueueError(ErrorKind.INPUT, translate("batch", "{file} line {line} is not a JSON object.").format(
+            raise InputProblem(translate("batch", "{file} line {line} is not a JSON object.").format(
                 **where))
         custom_id, url, body = item.get("custom_id"), item.get("url"), item.get("body")
         if not isinstance(custom_id, str) or not custom_id:
-            raise QueueError(ErrorKind.INPUT, translate("batch", "{file} line {line} has no custom_id.").format(
+            raise InputProblem(translate("batch", "{file} line {line} has no custom_id.").format(
                 **where))
         if custom_id in seen:
-            raise QueueError(ErrorKind.INPUT, translate("batch", "{file} line {line}: custom_id {custom_id} appears "
+            raise InputProblem(translate("batch", "{file} line {line}: custom_id {custom_id} appears "
                                                                  "twice; each must be unique.").format(
                 **where, custom_id=repr(custom_id)))
         seen.add(custom_id)
         if str(item.get("method", "POST")).upper() != "POST":
-            raise QueueError(ErrorKind.INPUT, translate("batch", "{file} line {line}: only POST requests can be "
+            raise InputProblem(translate("batch", "{file} line {line}: only POST requests can be "
                                                                  "batched.").format(**where))
         try:
             endpoint = Endpoint.from_batch_url(str(url or ""))
         except ValueError:
-            raise QueueError(ErrorKind.INPUT, translate("batch", "{file} line {line}: the url {url} is not a supported "
+            raise InputProblem(translate("batch", "{file} line {line}: the url {url} is not a supported "
                                                                  "endpoint.").format(**where, url=repr(url))) from None
         if endpoint.spec.body is not BodyKind.JSON:
-            raise QueueError(ErrorKind.INPUT, translate("batch", "{file} line {line}: {url} needs files and cannot "
+            raise InputProblem(translate("batch", "{file} line {line}: {url} needs files and cannot "
                                                                  "come from a JSONL batch.").format(**where, url=url))
         if not isinstance(body, dict):
-            raise QueueError(ErrorKind.INPUT, translate("batch", "{file} line {line} has no request body "
+            raise InputProblem(translate("batch", "{file} line {line} has no request body "
                                                                  "object.").format(**where))
         rows.append(BatchRow(custom_id, endpoint, body))
     if not rows:
-        raise QueueError(ErrorKind.INPUT, translate("batch", "{path} contains no requests.").format(path=path))
+        raise InputProblem(translate("batch", "{path} contains no requests.").format(path=path))
     return rows
 
 

@@ -16,15 +16,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gui.core.api.client import Upload
+from gui.core.api.wire import Upload
 from gui.core.atomic_files import write_atomic
 from gui.core.batch.jsonl import batch_id_for
 from gui.core.batch.table import FILE_COLUMN, SourceKind, Table, read_table
 from gui.core.batch.template import estimate_tokens, problems, render
-from gui.core.builders.bodies import FieldProblem, check
+from gui.core.builders.bodies import check
 from gui.core.endpoints import BodyKind, Endpoint
+from gui.core.errors import InputProblem
 from gui.core.extraction.fields import with_json_schema
-from gui.core.errors import ErrorKind, QueueError
 from gui.core.i18n import translate
 from gui.core.jobs.job import Job
 
@@ -96,7 +96,7 @@ class BatchPlan:
             return found  # what else it would need (a file column …) does not apply
         try:  # the same checks as `submit` and the tabs: a bad value stops the batch before sending
             check(spec.endpoint, {"model": spec.model or "-", **spec.params})
-        except FieldProblem as problem:
+        except InputProblem as problem:
             found.append(problem.message)
         found += problems(spec.template, columns, "prompt template")
         if spec.endpoint is Endpoint.CHAT:
@@ -218,7 +218,7 @@ def plan_from_manifest(out_dir: Path) -> BatchPlan:
     """The plan of an earlier batch, read back from its output folder (input re-read)."""
     data = read_manifest(out_dir)
     if data is None:
-        raise QueueError(ErrorKind.INPUT, translate("batch_plan", "{folder} holds no batch (no readable "
+        raise InputProblem(translate("batch_plan", "{folder} holds no batch (no readable "
                                                                   "{manifest}).").format(folder=out_dir,
                                                                                          manifest=MANIFEST_NAME))
     source = data["source"]

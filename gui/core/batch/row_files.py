@@ -19,7 +19,7 @@ from gui.core.atomic_files import write_atomic
 from gui.core.batch.export import Snapshot, result_text
 from gui.core.batch.template import problems, render
 from gui.core.endpoints import Endpoint, ResultKind
-from gui.core.errors import ErrorKind, QueueError
+from gui.core.errors import ErrorKind, InputProblem, QueueError
 from gui.core.i18n import translate
 
 DEFAULT_NAME_TEMPLATE = "{row}-{custom_id}"
@@ -74,7 +74,7 @@ def export_files(snap: Snapshot, folder: Path, template: str = DEFAULT_NAME_TEMP
     plan = snap.plan
     trouble = check_name_template(template, plan.table.columns)
     if trouble:
-        raise QueueError(ErrorKind.INPUT, " ".join(trouble))
+        raise InputProblem(" ".join(trouble))
     folder = Path(folder)
     root = folder.resolve()
     width = len(str(len(plan)))
@@ -92,7 +92,7 @@ def export_files(snap: Snapshot, folder: Path, template: str = DEFAULT_NAME_TEMP
         for name, data in _contents(endpoint, result.body, stem):
             target = (folder / name).resolve()
             if root not in target.parents:  # defence in depth: the checks above already refuse this
-                raise QueueError(ErrorKind.INPUT, translate("batch_files", "The file name {name} would leave the "
+                raise InputProblem(translate("batch_files", "The file name {name} would leave the "
                                                                            "chosen folder.").format(name=repr(name)))
             written.append(write_atomic(target, data))
     return written, skipped

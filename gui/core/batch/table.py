@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from gui.core.builders.media_bodies import MEDIA_EXTENSIONS
-from gui.core.errors import ErrorKind, QueueError
+from gui.core.errors import InputProblem
 from gui.core.i18n import translate
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".xlsx", ".xlsm", ".jsonl")
@@ -100,17 +100,17 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
         return read_audio_folder(path)
     if not path.is_file():
         if path.exists():  # a pipe or a device: reading it could block for ever
-            raise QueueError(ErrorKind.INPUT, translate("batch_table", "{path} is not a regular file (a pipe or a "
+            raise InputProblem(translate("batch_table", "{path} is not a regular file (a pipe or a "
                                                                        "device). Save the input to a file first.").format(
                 path=path))
-        raise QueueError(ErrorKind.INPUT, translate("batch_table", "{path} does not exist.").format(path=path))
+        raise InputProblem(translate("batch_table", "{path} does not exist.").format(path=path))
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return read_xlsx(path, sheet)
     if suffix == ".jsonl":
         return read_jsonl_table(path)
     if suffix == ".xls":
-        raise QueueError(ErrorKind.INPUT, translate("batch_table", "{name} is an old Excel file (.xls); save it as "
+        raise InputProblem(translate("batch_table", "{name} is an old Excel file (.xls); save it as "
                                                                    ".xlsx or CSV first.").format(name=path.name))
     return read_csv(path)
 
@@ -152,14 +152,14 @@ def read_csv(path: Path) -> Table:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise QueueError(ErrorKind.INPUT, translate("batch_table", "Cannot read {path}: {reason}.").format(
+        raise InputProblem(translate("batch_table", "Cannot read {path}: {reason}.").format(
             path=path, reason=exc.strerror or exc)) from exc
     text, encoding = decode(data)
     delimiter = sniff_delimiter(text, path.suffix.lower())
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False))
     except csv.Error as exc:
-        raise QueueError(ErrorKind.INPUT, translate("batch_table", "{name} is not a readable CSV file "
+        raise InputProblem(translate("batch_table", "{name} is not a readable CSV file "
                                                                    "({error}).").format(
             name=path.name, error=exc)) from exc
     return _table(path, records, SourceKind.CSV, encoding=encoding, delimiter=delimiter)
@@ -168,14 +168,14 @@ def read_csv(path: Path) -> Table:
 def _table(path: Path, records: list[list[Any]], kind: str, **info: Any) -> Table:
     records = [r for r in records if any(cell_text(c).strip() for c in r)]  # blank lines are no requests
     if not records:
-        raise QueueError(ErrorKind.INPUT, translate("batch_table", "{name} is empty.").format(name=path.name))
+        raise InputProblem(translate("batch_table", "{name} is empty.").format(name=path.name))
     header = [cell_text(c).strip() for c in records[0]]
     width = max(len(r) for r in records)
     # A nameless column or a row longer than the header gets a name, so every cell has one.
     columns = [name or f"column_{i + 1}" for i, name in enumerate(header + [""] * (width - len(header)))]
     rows = [list(r) + [None if kind == SourceKind.XLSX else ""] * (width - len(r)) for r in records[1:]]
     if not rows:
-        raise QueueError(ErrorKind.INPUT, translate("batch_table", "{name} has a header row but no data "
+        raise InputProblem(translate("batch_table", "{name} has a header row but no data "
                                                                    "rows.").format(name=path.name))
     return Table(columns, rows, path, kind, **info)
 
@@ -191,18 +191,18 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Table:
         # read_only streams rows; data_only gives a formula's last computed value, as Excel shows it.
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (OSError, InvalidFileException, KeyError, ValueError) as exc:
-        raise QueueError(ErrorKind.INPUT, translate("batch_table", "{name} is not a readable .xlsx workbook "
+        raise InputProblem(translate("batch_table", "{name} is not a readable .xlsx workbook "
                                                                    "({error}).").format(
             name=path.name, error=exc)) from exc
     except Exception as exc:  # zipfile.BadZipFile and friends: a corrupt or mislabelled file
-        raise QueueError(ErrorKind.INPUT, translate("batch_table", "{name} is not a readable .xlsx workbook "
+        raise InputProblem(translate("batch_table", "{name} is not a readable .xlsx workbook "
                                                                    "({error}).").format(
             name=path.name, error=exc)) from exc
     try:
         names = list(workbook.sheetnames)
         chosen = sheet if sheet is not None else names[0]
         if chosen not in names:
-            raise QueueError(ErrorKind.INPUT, translate("batch_table", "{name} has no sheet {sheet} (sheets: "
+            raise InputProblem(translate("batch_table", "{name} has no sheet {sheet} (sheets: "
                                                                        "{sheets}).").format(
                 name=path.name, sheet=repr(chosen), sheets=", ".join(names)))
         records = [list(r) for r in workbook[chosen].iter_rows(values_only=True)]
@@ -223,10 +223,10 @@ def read_audio_folder(folder: Path) -> Table:
     try:
         files = audio_files(folder)
     except OSError as exc:
-        raise QueueError(ErrorKind.INPUT, translate("batch_table", "Cannot read the folder {folder}: {reason}.").format(
+        raise InputProblem(translate("batch_table", "Cannot read the folder {folder}: {reason}.").format(
             folder=folder, reason=exc.strerror or exc)) from exc
     if not files:
-        raise QueueError(ErrorKind.INPUT, translate("batch_table", "{folder} holds no audio files "
+        raise InputProblem(translate("batch_table", "{folder} holds no audio files "
                                                                    "({suffixes}).").format(
             folder=folder, suffixes=", ".join(AUDIO_SUFFIXES)))
     rows = [[str(p), p.name] for p in files]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gui.core.api.client import Upload
+from gui.core.api.wire import Upload
 from gui.core.atomic_files import write_atomic
 from gui.core.batch.table import AUDIO_SUFFIXES
 from gui.core.endpoints import Endpoint

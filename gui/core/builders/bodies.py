@@ -12,19 +12,17 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from gui.core.endpoints import Endpoint
-from gui.core.errors import ErrorKind, QueueError
+from gui.core.endpoints import (
+    AUDIO_FORMATS,
+    EMBEDDING_FORMATS,
+    IMAGE_BACKGROUNDS,
+    IMAGE_FORMATS,
+    IMAGE_QUALITIES,
+    IMAGE_RESPONSE_FORMATS,
+    Endpoint,
+)
+from gui.core.errors import InputProblem
 from gui.core.i18n import translate
-
-
-class FieldProblem(QueueError):
-    """Something the user must fix in one field (named as in the request body, or a form
-    name such as "file", "mask", "template", "folder"); shown next to that field."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(ErrorKind.INPUT, message)
-        self.field = field
-
 
 # Key order of each endpoint's body: the same inputs always serialise to the same bytes.
 ORDER: dict[Endpoint, tuple[str, ...]] = {
@@ -51,14 +49,14 @@ _NUMBERS: dict[str, tuple[type, float | None, float | None]] = {
 }
 _N_LIMIT = {Endpoint.CHAT: 128, Endpoint.COMPLETIONS: 128, Endpoint.IMAGES: 10, Endpoint.IMAGE_EDITS: 10}
 _CHOICES: dict[Endpoint, dict[str, tuple[str, ...]]] = {
-    Endpoint.EMBEDDINGS: {"encoding_format": ("float", "base64")},
-    Endpoint.IMAGES: {"quality": ("auto", "low", "medium", "high", "standard", "hd"),
-                      "background": ("auto", "transparent", "opaque"),
-                      "output_format": ("png", "jpeg", "webp"),
-                      "response_format": ("url", "b64_json")},
-    Endpoint.IMAGE_EDITS: {"quality": ("auto", "low", "medium", "high", "standard")},
-    Endpoint.TRANSCRIPTIONS: {"response_format": ("json", "text", "srt", "verbose_json", "vtt")},
-    Endpoint.TRANSLATIONS: {"response_format": ("json", "text", "srt", "verbose_json", "vtt")},
+    Endpoint.EMBEDDINGS: {"encoding_format": EMBEDDING_FORMATS},
+    Endpoint.IMAGES: {"quality": (*IMAGE_QUALITIES, "standard", "hd"),
+                      "background": IMAGE_BACKGROUNDS,
+                      "output_format": IMAGE_FORMATS,
+                      "response_format": IMAGE_RESPONSE_FORMATS},
+    Endpoint.IMAGE_EDITS: {"quality": (*IMAGE_QUALITIES, "standard")},
+    Endpoint.TRANSCRIPTIONS: {"response_format": AUDIO_FORMATS},
+    Endpoint.TRANSLATIONS: {"response_format": AUDIO_FORMATS},
 }
 ROLES = ("system", "user", "assistant", "developer")
 
@@ -87,10 +85,10 @@ def check(endpoint: Endpoint, body: dict[str, Any]) -> None:
     model = body.get("model")
     if endpoint not in (Endpoint.IMAGES, Endpoint.IMAGE_EDITS) or "model" in body:
         if not isinstance(model, str) or not model.strip():
-            raise FieldProblem("model", translate("bodies", "Choose a model from the list or type its id."))
+            raise InputProblem(translate("bodies", "Choose a model from the list or type its id."), field="model")
     if body.get("stream"):
-        raise FieldProblem("stream", translate("bodies", "The queue does not stream answers: remove \"stream\" from "
-                                                         "the advanced settings."))
+        raise InputProblem(translate("bodies", "The queue does not stream answers: remove \"stream\" from "
+                                                         "the advanced settings."), field="stream")
     for name, (kind, low, high) in _NUMBERS.items():
         if name in body:
             body[name] = _number(name, body[name], kind, low, high)
@@ -98,14 +96,14 @@ def check(endpoint: Endpoint, body: dict[str, Any]) -> None:
         body["n"] = _number("n", body["n"], int, 1, _N_LIMIT[endpoint])
     for name, choices in _CHOICES.get(endpoint, {}).items():
         if name in body and body[name] not in choices:
-            raise FieldProblem(name, translate("bodies", "{name} must be one of {choices} (not {value}).").format(
-                name=name, choices=", ".join(choices), value=repr(body[name])))
+            raise InputProblem(translate("bodies", "{name} must be one of {choices} (not {value}).").format(
+                name=name, choices=", ".join(choices), value=repr(body[name])), field=name)
     if "stop" in body:
         stop = body["stop"]
         if isinstance(stop, list) and (len(stop) > 4 or not all(isinstance(s, str) and s for s in stop)):
-            raise FieldProblem("stop", translate("bodies", "Give at most 4 stop sequences, none of them empty."))
+            raise InputProblem(translate("bodies", "Give at most 4 stop sequences, none of them empty."), field="stop")
         if not isinstance(stop, (str, list)):
-            raise FieldProblem("stop", translate("bodies", "Stop sequences must be text."))
+            raise InputProblem(translate("bodies", "Stop sequences must be text."), field="stop")
 
 
 def _number(name: str, value: Any, kind: type, low: float | None, high: float | None) -> int | float:
@@ -119,7 +117,7 @@ def _number(name: str, value: Any, kind: type, low: float | None, high: float | 
                    if low is not None and high is not None else
                    translate("bodies", "{name} must be a number of at least {low}.") if low is not None else
                    translate("bodies", "{name} must be a number."))
-    problem = FieldProblem(name, message.format(name=name, low=_fmt(low), high=_fmt(high)))
+    problem = InputProblem(message.format(name=name, low=_fmt(low), high=_fmt(high)), field=name)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise problem
     if kind is int:
@@ -161,21 +159,21 @@ def chat_body(model: str, messages: list[dict[str, Any]], *, max_tokens: int | N
 def _clean_messages(messages: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     messages = list(messages)
     users = sum(1 for m in messages if m.get("role") == "user")
-    no_user = FieldProblem("messages", translate("bodies", "Type a user message first: it is what the model answers."))
+    no_user = InputProblem(translate("bodies", "Type a user message first: it is what the model answers."), field="messages")
     cleaned = []
     for number, message in enumerate(messages, start=1):
         role, content = message.get("role"), message.get("content")
         if role not in ROLES:
-            raise FieldProblem("messages", translate("bodies", "Message {number} has an unknown role {role}: use "
+            raise InputProblem(translate("bodies", "Message {number} has an unknown role {role}: use "
                                                                "system, user or assistant.").format(number=number,
-                                                                                                    role=repr(role)))
+                                                                                                    role=repr(role)), field="messages")
         if isinstance(content, str) and not content.strip():
             if role == "system":
                 continue  # an empty system message means "none"
             if role == "user" and users == 1:
                 raise no_user
-            raise FieldProblem("messages", translate("bodies", "Message {number} ({role}) is empty: type it or "
-                                                               "remove it.").format(number=number, role=role))
+            raise InputProblem(translate("bodies", "Message {number} ({role}) is empty: type it or "
+                                                               "remove it.").format(number=number, role=role), field="messages")
         cleaned.append({"role": role, "content": content})
     if not users:
         raise no_user
@@ -186,7 +184,7 @@ def completion_body(model: str, prompt: str, *, max_tokens: int | None = None, t
                     n: int | None = None, stop: list[str] | None = None, echo: bool = False,
                     extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
     if not (extra and "prompt" in extra) and not (prompt or "").strip():
-        raise FieldProblem("prompt", translate("bodies", "Type a prompt first: the model continues it."))
+        raise InputProblem(translate("bodies", "Type a prompt first: the model continues it."), field="prompt")
     fields = {"model": model, "prompt": prompt, "max_tokens": max_tokens or None, "temperature": temperature,
               "n": n if n and n != 1 else None, "stop": stop or None, "echo": True if echo else None}
     return finish(Endpoint.COMPLETIONS, fields, extra)
@@ -199,10 +197,10 @@ def embedding_body(model: str, inputs: list[str] | str, *, extra: Mapping[str, A
     items = [i for i in inputs if i.strip()]
     if not (extra and "input" in extra):
         if not items:
-            raise FieldProblem("input", translate("bodies", "Type at least one input line (or load a text file)."))
+            raise InputProblem(translate("bodies", "Type at least one input line (or load a text file)."), field="input")
         if len(items) > 2048:
-            raise FieldProblem("input", translate("bodies", "{count} inputs: the limit is {limit} per request. Split "
-                                                            "them up.").format(count=len(items), limit=2048))
+            raise InputProblem(translate("bodies", "{count} inputs: the limit is {limit} per request. Split "
+                                                            "them up.").format(count=len(items), limit=2048), field="input")
     fields = {"model": model, "input": items[0] if len(items) == 1 else items}
     return finish(Endpoint.EMBEDDINGS, fields, extra)
 
@@ -212,7 +210,7 @@ def image_body(model: str | None, prompt: str, *, n: int | None = None, size: st
                extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """Defaults ("auto", png, one image) are left out: the server applies them."""
     if not (extra and "prompt" in extra) and not (prompt or "").strip():
-        raise FieldProblem("prompt", translate("bodies", "Describe the image you want first."))
+        raise InputProblem(translate("bodies", "Describe the image you want first."), field="prompt")
     fields = {"model": model or None, "prompt": prompt, "n": n if n and n != 1 else None,
               "size": _unless(size, "auto"), "quality": _unless(quality, "auto"),
               "background": _unless(background, "auto"), "output_format": _unless(output_format, "png")}
@@ -245,7 +243,7 @@ def parse_stop(text: str) -> list[str] | None:
     parts.append(current)
     parts = [p for p in parts if p != ""]
     if len(parts) > 4:
-        raise FieldProblem("stop", translate("bodies", "Give at most 4 stop sequences."))
+        raise InputProblem(translate("bodies", "Give at most 4 stop sequences."), field="stop")
     return parts or None
 
 
@@ -268,10 +266,11 @@ def parse_extra(text: str) -> dict[str, Any]:
         trailing = exc.doc[:exc.pos].rstrip().endswith(",") and exc.doc[exc.pos:exc.pos + 1] in ("}", "]")
         problem = (translate("bodies", "remove the comma before the closing bracket") if trailing
                    else _plain_json_error(exc.msg))
-        raise FieldProblem("advanced", message.format(line=exc.lineno, column=exc.colno, problem=problem)) from None
+        raise InputProblem(message.format(line=exc.lineno, column=exc.colno, problem=problem),
+                           field="advanced") from None
     if not isinstance(value, dict):
-        raise FieldProblem("advanced", translate("bodies", "The advanced settings must be one JSON object, like "
-                                                           "{\"top_p\": 0.9}."))
+        raise InputProblem(translate("bodies", "The advanced settings must be one JSON object, like "
+                                                           "{\"top_p\": 0.9}."), field="advanced")
     return value
 
 

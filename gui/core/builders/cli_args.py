@@ -20,7 +20,7 @@ from gui.core.builders.media_bodies import (
     image_edit_request,
 )
 from gui.core.endpoints import Endpoint
-from gui.core.errors import ErrorKind, QueueError
+from gui.core.errors import InputProblem, QueueError
 from gui.core.jobs.job import Job
 
 
@@ -28,7 +28,7 @@ def parse_param(text: str) -> tuple[str, Any]:
     """`KEY=VALUE`: a VALUE that parses as JSON is taken as JSON, otherwise as a string."""
     key, sep, value = text.partition("=")
     if not sep or not key.strip():
-        raise QueueError(ErrorKind.INPUT, f"--param {text!r} is not KEY=VALUE.")
+        raise InputProblem(f"--param {text!r} is not KEY=VALUE.")
     try:
         parsed: Any = json.loads(value)
     except ValueError:
@@ -61,7 +61,7 @@ def build_jobs(
     except QueueError as error:
         field = getattr(error, "field", None)
         hint = f" (--{_FLAG.get(field, 'param ' + str(field))})" if field else ""
-        raise QueueError(ErrorKind.INPUT, cli_words(error.message) + hint) from None
+        raise InputProblem(cli_words(error.message) + hint) from None
 
 
 # The shared checks speak to someone at a form; on the command line the same fix is a path.
@@ -91,7 +91,7 @@ def _build(endpoint: Endpoint, model: str, prompt: str | None, params: dict[str,
         if messages is None:
             messages = [{"role": "user", "content": prompt or ""}]
         if not isinstance(messages, list) or not all(isinstance(m, dict) for m in messages):
-            raise QueueError(ErrorKind.INPUT, "--param messages must be a JSON list of {\"role\", \"content\"} objects.")
+            raise InputProblem("--param messages must be a JSON list of {\"role\", \"content\"} objects.")
         return [Job(endpoint, chat_body(model, messages, extra=params))]
     if endpoint is Endpoint.COMPLETIONS:
         return [Job(endpoint, completion_body(model, prompt or "", extra=params))]
@@ -101,7 +101,7 @@ def _build(endpoint: Endpoint, model: str, prompt: str | None, params: dict[str,
         return [Job(endpoint, image_body(model, prompt or "", extra=params))]
     if endpoint in (Endpoint.TRANSCRIPTIONS, Endpoint.TRANSLATIONS):
         if not files:
-            raise QueueError(ErrorKind.INPUT, f"{endpoint.value.capitalize()} needs --file (one job per file).")
+            raise InputProblem(f"{endpoint.value.capitalize()} needs --file (one job per file).")
         jobs = []
         for path in files:
             body, uploads = audio_request(endpoint, path, model, prompt=prompt, extra=params,
@@ -110,8 +110,8 @@ def _build(endpoint: Endpoint, model: str, prompt: str | None, params: dict[str,
         return jobs
     if endpoint is Endpoint.IMAGE_EDITS:
         if not files:
-            raise QueueError(ErrorKind.INPUT, "Image-edits needs --file (the image to edit).")
+            raise InputProblem("Image-edits needs --file (the image to edit).")
         body, uploads = image_edit_request(model, files, prompt or "", mask=mask, extra=params,
                                            max_bytes=DEFAULT_MAX_IMAGE_MIB * MIB)
         return [Job(endpoint, body, uploads)]
-    raise QueueError(ErrorKind.INPUT, f"Unknown endpoint {endpoint.value}.")
+    raise InputProblem(f"Unknown endpoint {endpoint.value}.")

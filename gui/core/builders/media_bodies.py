@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from gui.core.api.wire import Upload
-from gui.core.builders.bodies import FieldProblem, finish
+from gui.core.builders.bodies import finish
 from gui.core.endpoints import Endpoint
-from gui.core.formats.image_info import image_format, size_from_head
+from gui.core.errors import InputProblem
+from gui.core.formats.image_info import SNIFF_BYTES, image_format, size_from_head
 from gui.core.i18n import translate
 
 AUDIO_EXTENSIONS = ("flac", "mp3", "mp4", "mpeg", "mpga", "m4a", "ogg", "wav", "webm")
-AUDIO_FORMATS = ("json", "text", "srt", "verbose_json", "vtt")
 # What people drag in as recordings: the listed audio types plus common recorder and video
 # containers. Anything not listed, or over the upload limit, or possibly with video, is
 # converted and cut into pieces before it is sent (jobs/recordings.py, formats/audio.py).
@@ -38,7 +38,7 @@ def check_file(path: str | Path, *, field: str, kinds: Sequence[str], what: str,
                max_bytes: int | None) -> int:
     """Exists, is a file of an accepted kind, not empty, within the limit, readable.
     `what` is "audio", "image" or "mask" (a PNG image). Returns its size; raises
-    FieldProblem(field, plain words) otherwise."""
+    InputProblem(plain words, field=...) otherwise."""
     p = Path(path)
     name = p.name or str(p)
     if p.is_dir():
@@ -46,10 +46,10 @@ def check_file(path: str | Path, *, field: str, kinds: Sequence[str], what: str,
             "audio": translate("media_requests", "{name} is a folder, not an audio file. Choose a file."),
             "mask": translate("media_requests", "{name} is a folder, not a PNG image. Choose a file."),
         }.get(what) or translate("media_requests", "{name} is a folder, not an image. Choose a file.")
-        raise FieldProblem(field, message.format(name=name))
+        raise InputProblem(message.format(name=name), field=field)
     if not p.exists():
-        raise FieldProblem(field, translate("media_requests", "{name} does not exist (any more). Choose the file "
-                                                              "again.").format(name=name))
+        raise InputProblem(translate("media_requests", "{name} does not exist (any more). Choose the file "
+                                                              "again.").format(name=name), field=field)
     if p.suffix.lower().lstrip(".") not in kinds:
         shown = kinds[0] if len(kinds) == 1 else translate("media_requests", "{items} or {last}").format(
             items=", ".join(kinds[:-1]), last=kinds[-1])
@@ -57,25 +57,25 @@ def check_file(path: str | Path, *, field: str, kinds: Sequence[str], what: str,
             "audio": translate("media_requests", "{name} is not an audio file the service accepts. Use {kinds}."),
             "mask": translate("media_requests", "{name} is not a PNG image the service accepts. Use {kinds}."),
         }.get(what) or translate("media_requests", "{name} is not an image the service accepts. Use {kinds}.")
-        raise FieldProblem(field, message.format(name=name, kinds=shown))
+        raise InputProblem(message.format(name=name, kinds=shown), field=field)
     size = p.stat().st_size
     if size == 0:
-        raise FieldProblem(field, translate("media_requests", "{name} is empty (0 bytes). Choose the file that holds "
-                                                              "the content.").format(name=name))
+        raise InputProblem(translate("media_requests", "{name} is empty (0 bytes). Choose the file that holds "
+                                                              "the content.").format(name=name), field=field)
     if max_bytes is not None and size > max_bytes:
-        raise FieldProblem(field, translate("media_requests", "{name} is {size} MiB, over the upload limit of {limit} "
+        raise InputProblem(translate("media_requests", "{name} is {size} MiB, over the upload limit of {limit} "
                                                               "MiB. Split or compress it, or raise the limit in the "
                                                               "settings.").format(
-            name=name, size=f"{size / MIB:.1f}", limit=f"{max_bytes / MIB:g}"))
+            name=name, size=f"{size / MIB:.1f}", limit=f"{max_bytes / MIB:g}"), field=field)
     try:
         with open(p, "rb") as f:
             f.read(1)
     except OSError as exc:
         reason = (translate("media_requests", "permission denied") if isinstance(exc, PermissionError)
                   else (exc.strerror or str(exc)).lower())
-        raise FieldProblem(field, translate("media_requests", "{name} cannot be read ({reason}). Check the file's "
+        raise InputProblem(translate("media_requests", "{name} cannot be read ({reason}). Check the file's "
                                                               "permissions or copy it somewhere you can read "
-                                                              "it.").format(name=name, reason=reason)) from None
+                                                              "it.").format(name=name, reason=reason), field=field) from None
     return size
 
 
@@ -92,7 +92,7 @@ def check_image_file(path: str | Path, field: str = "image",
     kinds = ("png",) if field == "mask" else IMAGE_EXTENSIONS
     check_file(path, field=field, kinds=kinds, what="mask" if field == "mask" else "image", max_bytes=max_bytes)
     with open(path, "rb") as f:
-        head = f.read(64 * 1024)
+        head = f.read(SNIFF_BYTES)
     fmt = image_format(head)
     name = Path(path).name
     if fmt is None or (field == "mask" and fmt != "png"):
@@ -100,7 +100,7 @@ def check_image_file(path: str | Path, field: str = "image",
                    if field == "mask" else
                    translate("media_requests", "{name} does not contain an image (its content is not PNG, WebP or "
                                                "JPEG)."))
-        raise FieldProblem(field, message.format(name=name))
+        raise InputProblem(message.format(name=name), field=field)
     return size_from_head(head)
 
 
@@ -121,8 +121,8 @@ def audio_request(endpoint: Endpoint, path: str | Path, model: str, *, language:
               "response_format": response_format, "timestamp_granularities": granularities or None}
     body = finish(endpoint, fields, extra)
     if body.get("timestamp_granularities") and body.get("response_format") != "verbose_json":
-        raise FieldProblem("timestamp_granularities", translate(
-            "media_requests", "Word or segment timestamps need the verbose_json format: choose it, or untick them."))
+        raise InputProblem(translate(
+            "media_requests", "Word or segment timestamps need the verbose_json format: choose it, or untick them."), field="timestamp_granularities")
     return body, [Upload("file", os.fspath(path))]
 
 
@@ -131,21 +131,21 @@ def image_edit_request(model: str | None, images: Sequence[str | Path], prompt: 
                        quality: str | None = None, extra: Mapping[str, Any] | None = None,
                        max_bytes: int | None = DEFAULT_MAX_IMAGE_MIB * MIB) -> tuple[dict[str, Any], list[Upload]]:
     if not images:
-        raise FieldProblem("image", translate("media_requests", "Add the image to edit first."))
+        raise InputProblem(translate("media_requests", "Add the image to edit first."), field="image")
     if len(images) > MAX_EDIT_IMAGES:
-        raise FieldProblem("image", translate("media_requests", "{count} images: at most {limit} can be edited "
+        raise InputProblem(translate("media_requests", "{count} images: at most {limit} can be edited "
                                                                 "together.").format(count=len(images),
-                                                                                    limit=MAX_EDIT_IMAGES))
+                                                                                    limit=MAX_EDIT_IMAGES), field="image")
     sizes = [check_image_file(p, "image", max_bytes) for p in images]
     if mask:
         mask_size = check_image_file(mask, "mask", max_bytes)
         if mask_size and sizes[0] and mask_size != sizes[0]:
-            raise FieldProblem("mask", translate("media_requests", "The mask is {mask_width}×{mask_height} pixels "
+            raise InputProblem(translate("media_requests", "The mask is {mask_width}×{mask_height} pixels "
                                                                    "but the image is {width}×{height}: they must be "
                                                                    "the same size.").format(
-                mask_width=mask_size[0], mask_height=mask_size[1], width=sizes[0][0], height=sizes[0][1]))
+                mask_width=mask_size[0], mask_height=mask_size[1], width=sizes[0][0], height=sizes[0][1]), field="mask")
     if not (extra and "prompt" in extra) and not (prompt or "").strip():
-        raise FieldProblem("prompt", translate("media_requests", "Describe the change you want first."))
+        raise InputProblem(translate("media_requests", "Describe the change you want first."), field="prompt")
     fields = {"model": model or None, "prompt": prompt, "n": n if n and n != 1 else None,
               "size": size if size and size != "auto" else None,
               "quality": quality if quality and quality != "auto" else None}

@@ -9,7 +9,7 @@ import string
 import time
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from gui.core.builders.bodies import FieldProblem
+from gui.core.errors import InputProblem
 from gui.core.i18n import translate
 
 PLACEHOLDERS = ("stem", "model", "date", "format")
@@ -18,34 +18,34 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
 def check_template(template: str) -> None:
-    """Raise FieldProblem("template", …) for a template that cannot make a safe name."""
+    """Raise InputProblem(…, field="template") for a template that cannot make a safe name."""
     if not template.strip():
-        raise FieldProblem("template", translate("naming", "Type a file-name template, for example {example}.").format(
-            example=DEFAULT_TEMPLATE))
+        raise InputProblem(translate("naming", "Type a file-name template, for example {example}.").format(
+            example=DEFAULT_TEMPLATE), field="template")
     try:
         parts = list(string.Formatter().parse(template))
     except ValueError:
-        raise FieldProblem("template", translate(
+        raise InputProblem(translate(
             "naming", "The template has an unmatched {open} or {close}. Write placeholders as {example}.").format(
-            open="{", close="}", example="{stem}")) from None
+            open="{", close="}", example="{stem}"), field="template") from None
     for _text, name, spec, conversion in parts:
         if name is None:
             continue
         if name not in PLACEHOLDERS or spec or conversion:
-            raise FieldProblem("template", translate("naming", "Unknown placeholder {placeholder}: use {known}.").format(
-                placeholder="{" + name + "}", known=", ".join("{" + p + "}" for p in PLACEHOLDERS)))
+            raise InputProblem(translate("naming", "Unknown placeholder {placeholder}: use {known}.").format(
+                placeholder="{" + name + "}", known=", ".join("{" + p + "}" for p in PLACEHOLDERS)), field="template")
     if PurePosixPath(template).is_absolute() or PureWindowsPath(template).is_absolute() \
             or PureWindowsPath(template).drive or template.startswith("~"):
-        raise FieldProblem("template", translate("naming", "The template must be a file name inside the output "
+        raise InputProblem(translate("naming", "The template must be a file name inside the output "
                                                            "folder, not an absolute path. Choose the folder "
-                                                           "separately."))
+                                                           "separately."), field="template")
     pieces = re.split(r"[\\/]", template)
     if any(p in ("..", ".") for p in pieces):
-        raise FieldProblem("template", translate("naming", "The template must not leave the output folder (no .. in "
-                                                           "it)."))
+        raise InputProblem(translate("naming", "The template must not leave the output folder (no .. in "
+                                                           "it)."), field="template")
     if "{format}" not in template and not Path(template).suffix:
-        raise FieldProblem("template", translate("naming", "Add an extension to the template, e.g. {example}.").format(
-            example=DEFAULT_TEMPLATE))
+        raise InputProblem(translate("naming", "Add an extension to the template, e.g. {example}.").format(
+            example=DEFAULT_TEMPLATE), field="template")
 
 
 def safe_value(value: str) -> str:
@@ -70,7 +70,7 @@ def target_path(folder: str | Path, template: str, **values: object) -> Path:
     base = Path(folder).resolve()
     target = (base / render_name(template, **values)).resolve()  # type: ignore[arg-type]
     if target == base or base not in target.parents:
-        raise FieldProblem("template", translate("naming", "The template would write outside the output folder. Use "
+        raise InputProblem(translate("naming", "The template would write outside the output folder. Use "
                                                            "a plain name such as {example}.").format(
-            example=DEFAULT_TEMPLATE))
+            example=DEFAULT_TEMPLATE), field="template")
     return target

@@ -3,19 +3,12 @@ reason in plain words when it fails: a missing or read-only folder, a full disk.
 from __future__ import annotations
 
 import errno
-import os
 import tempfile
 from pathlib import Path
 
 from gui.core import atomic_files as files
-from gui.core.builders.bodies import FieldProblem
-from gui.core.errors import ErrorKind, QueueError
+from gui.core.errors import InputProblem
 from gui.core.i18n import translate
-
-
-class SaveError(QueueError):
-    def __init__(self, message: str) -> None:
-        super().__init__(ErrorKind.INPUT, message)
 
 
 def check_folder(folder: str | Path) -> Path:
@@ -23,16 +16,16 @@ def check_folder(folder: str | Path) -> Path:
     (a typo would scatter files in a new folder)."""
     path = Path(folder).expanduser()
     if not str(folder).strip():
-        raise FieldProblem("folder", translate("saving", "Choose an output folder."))
+        raise InputProblem(translate("saving", "Choose an output folder."), field="folder")
     if not path.exists():
-        raise FieldProblem("folder", translate(
-            "saving", "The output folder {path} does not exist. Create it or choose another one.").format(path=path))
+        raise InputProblem(translate(
+            "saving", "The output folder {path} does not exist. Create it or choose another one.").format(path=path), field="folder")
     if not path.is_dir():
-        raise FieldProblem("folder", translate("saving", "{path} is a file, not a folder. Choose a folder.").format(
-            path=path))
+        raise InputProblem(translate("saving", "{path} is a file, not a folder. Choose a folder.").format(
+            path=path), field="folder")
     if not _writable(path):
-        raise FieldProblem("folder", translate(
-            "saving", "The output folder {path} is read-only. Choose a folder you can write to.").format(path=path))
+        raise InputProblem(translate(
+            "saving", "The output folder {path} is read-only. Choose a folder you can write to.").format(path=path), field="folder")
     return path
 
 
@@ -51,7 +44,7 @@ def save_file(path: str | Path, data: bytes | str) -> Path:
     try:
         return files.write_atomic(target, data)
     except OSError as exc:
-        raise SaveError(describe(exc, target)) from None
+        raise InputProblem(describe(exc, target)) from None
 
 
 def describe(exc: OSError, target: Path) -> str:
@@ -81,10 +74,3 @@ def unique_path(path: Path) -> Path:
         if not candidate.exists():
             return candidate
     return path
-
-
-def same_file(a: str | Path, b: str | Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False

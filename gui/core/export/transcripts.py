@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from gui.core.builders.bodies import FieldProblem
 from gui.core.endpoints import ResultKind
+from gui.core.errors import InputProblem
 from gui.core.export.naming import DEFAULT_TEMPLATE, check_template, target_path
 from gui.core.export.saving import check_folder, save_file, unique_path
 from gui.core.formats.subtitles import (
@@ -29,8 +29,8 @@ class ExportOptions:
 
     def check(self) -> None:
         if self.format not in EXPORT_FORMATS:
-            raise FieldProblem("format", translate("transcript_export", "Choose one of {formats}.").format(
-                formats=", ".join(EXPORT_FORMATS)))
+            raise InputProblem(translate("transcript_export", "Choose one of {formats}.").format(
+                formats=", ".join(EXPORT_FORMATS)), field="format")
         check_template(self.template)
         if self.folder is not None:
             check_folder(self.folder)
@@ -48,13 +48,13 @@ def export_target(job: Job, options: ExportOptions) -> Path:
     stem = audio.stem if audio else f"{job.endpoint.value}-{job.id[:8]}"
     if options.folder is None:
         if audio is None:
-            raise FieldProblem("folder", translate("transcript_export", "This job has no audio file to save next "
-                                                                       "to. Choose a folder."))
+            raise InputProblem(translate("transcript_export", "This job has no audio file to save next "
+                                                                       "to. Choose a folder."), field="folder")
         folder = check_folder(audio.parent) if audio.parent.exists() else None
         if folder is None:
-            raise FieldProblem("folder", translate("transcript_export", "The audio's folder {folder} no longer "
+            raise InputProblem(translate("transcript_export", "The audio's folder {folder} no longer "
                                                                        "exists. Choose a folder.").format(
-                folder=audio.parent))
+                folder=audio.parent), field="folder")
     else:
         folder = check_folder(options.folder)
     return target_path(folder, options.template, stem=stem, model=job.model, format=options.format,
@@ -62,19 +62,19 @@ def export_target(job: Job, options: ExportOptions) -> Path:
 
 
 def export_transcript(job: Job, options: ExportOptions, transcript: Transcript | None = None) -> Path:
-    """Write the transcript; returns the file written. Raises FieldProblem/SaveError
+    """Write the transcript; returns the file written. Raises InputProblem
     with plain words (bad template, missing or read-only folder, full disk)."""
     if job.endpoint.spec.result is not ResultKind.TRANSCRIPT or job.state is not JobState.SUCCEEDED \
             or not job.result_path:
-        raise FieldProblem("job", translate("transcript_export", "Only a finished transcription or translation can "
-                                                                 "be saved as a transcript."))
+        raise InputProblem(translate("transcript_export", "Only a finished transcription or translation can "
+                                                                 "be saved as a transcript."), field="job")
     options.check()
     if transcript is None:
         transcript = read_transcript(job.result_path)
     try:
         text = render(transcript, options.format)
     except ValueError as exc:
-        raise FieldProblem("format", str(exc)) from None
+        raise InputProblem(str(exc), field="format") from None
     target = export_target(job, options)
     if not options.overwrite:
         target = unique_path(target)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gui.core.errors import ErrorKind, QueueError
+from gui.core.errors import InputProblem, QueueError
 from gui.core.i18n import translate
 
 SCHEMA_NAME = "answer"
@@ -52,7 +52,7 @@ class Field:
 
 
 def _problem(text: str) -> QueueError:
-    return QueueError(ErrorKind.INPUT, text)
+    return InputProblem(text)
 
 
 def check_name(name: str) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gui.core.builders.media_bodies import AUDIO_EXTENSIONS
-from gui.core.errors import ErrorKind, QueueError
+from gui.core.errors import InputProblem, QueueError
 from gui.core.i18n import translate
 
 SPEECH_RATE = 16_000  # Whisper resamples to 16 kHz anyway
@@ -46,7 +46,7 @@ class Piece:
 
 
 def _unreadable(path: Path, reason: str) -> QueueError:
-    return QueueError(ErrorKind.INPUT, translate("Recording", 
+    return InputProblem(translate("Recording", 
         "{name} could not be read as a recording ({reason}). Check that it is an audio or video "
         "file and that it plays.").format(name=path.name, reason=reason))
 
@@ -60,7 +60,7 @@ def _open(path: Path):
         raise _unreadable(path, str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__) from exc
     if not container.streams.audio:
         container.close()
-        raise QueueError(ErrorKind.INPUT, translate("Recording", 
+        raise InputProblem(translate("Recording", 
             "{name} has no sound track. Choose a recording with audio.").format(name=path.name))
     return container
 
@@ -107,7 +107,7 @@ def piece_seconds_for(max_bytes: int | None, piece_seconds: float = DEFAULT_PIEC
     bytes_per_second = OPUS_BITRATE / 8 * CONTAINER_OVERHEAD
     fits = max_bytes / bytes_per_second - SEARCH_SECONDS - 1.0
     if fits < 2 * SEARCH_SECONDS:
-        raise QueueError(ErrorKind.INPUT, translate("Recording", 
+        raise InputProblem(translate("Recording", 
             "The upload limit is too small to send any recording in pieces. Raise it in Queue "
             "settings."))
     return min(piece_seconds, fits)
@@ -219,7 +219,7 @@ def split(path: str | Path, folder: str | Path, *, max_bytes: int | None,
         if max_bytes is not None and piece.path.stat().st_size > max_bytes:
             # The bit-rate budget above makes this unreachable; a piece over the limit would
             # be refused by the server after a long upload, so stop here instead.
-            raise QueueError(ErrorKind.INPUT, translate("Recording",
+            raise InputProblem(translate("Recording",
                 "{name} could not be cut into pieces under the upload limit. Raise the limit in Queue "
                 "settings.").format(name=Path(path).name))
         pieces.append(piece)

@@ -4,7 +4,6 @@ check that an edit's mask matches its image before anything is uploaded."""
 from __future__ import annotations
 
 import struct
-from pathlib import Path
 
 SNIFF_BYTES = 64 * 1024  # enough for any JPEG's SOF marker after ordinary metadata
 
@@ -25,12 +24,6 @@ def image_format(head: bytes) -> str | None:
 def extension_for(head: bytes, default: str = "png") -> str:
     fmt = image_format(head)
     return {"jpeg": "jpg"}.get(fmt or "", fmt or default)
-
-
-def image_size(path: str | Path) -> tuple[int, int] | None:
-    """(width, height) read from the header, or None if unknown."""
-    with open(path, "rb") as f:
-        return size_from_head(f.read(SNIFF_BYTES))
 
 
 def size_from_head(head: bytes) -> tuple[int, int] | None:

@@ -135,20 +135,6 @@ def to_npy(vectors: list[list[float]]) -> bytes:
     return b"\x93NUMPY\x01\x00" + struct.pack("<H", len(header)) + header.encode("latin-1") + data.tobytes()
 
 
-def read_npy(data: bytes) -> tuple[tuple[int, ...], list[float]]:
-    """Reads what to_npy writes (for tests and for a check after saving)."""
-    if data[:8] != b"\x93NUMPY\x01\x00":
-        raise ValueError("not an NPY 1.0 file")
-    length = struct.unpack("<H", data[8:10])[0]
-    header = data[10:10 + length].decode("latin-1")
-    if "'<f4'" not in header or "'fortran_order': False" not in header:
-        raise ValueError(f"unexpected header {header!r}")
-    shape = tuple(int(x) for x in header.split("(")[1].split(")")[0].split(",") if x.strip())
-    values = array("f", data[10 + length:])
-    if sys.byteorder == "big":
-        values.byteswap()
-    return shape, values.tolist()
-
 
 def save_bytes(emb: Embeddings, fmt: str) -> bytes:
     if fmt == "json":

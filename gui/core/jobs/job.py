@@ -74,6 +74,11 @@ def new_job_id() -> str:
     return os.urandom(8).hex()
 
 
+# What a search of the history looks in, declared once: the store's SQL search and the job
+# table's filter box both read it (the table matches state and endpoint as it shows them).
+SEARCHED_FIELDS = ("summary", "model", "state", "endpoint", "error", "custom_id")
+
+
 @dataclass
 class Job:
     endpoint: Endpoint

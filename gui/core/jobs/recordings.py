@@ -22,7 +22,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gui.core.api.client import Upload
+from gui.core.api.wire import Upload
 from gui.core.atomic_files import write_atomic
 from gui.core.builders.media_bodies import AUDIO_EXTENSIONS, DEFAULT_MAX_UPLOAD_MIB, MIB
 from gui.core.endpoints import Endpoint

@@ -189,18 +189,36 @@ def extract_text(endpoint: Endpoint, body: Any) -> str:
     return "\n\n---\n\n".join(texts)
 
 
+def read_usage(path: Path) -> dict[str, Any] | None:
+    """The token usage a stored JSON answer reports, if any."""
+    try:
+        body = json.loads(path.read_bytes()) if path.suffix == ".json" else None
+    except (OSError, ValueError):
+        return None
+    usage = body.get("usage") if isinstance(body, dict) else None
+    return usage if isinstance(usage, dict) else None
+
+
+def answer_text(endpoint: Endpoint, body: Any) -> str | None:
+    """The text a person reads in a parsed answer, taken out here for the preview, the
+    answer files and the batch exports alike: a chat or completion's choices, a
+    transcript's text. None where the answer is not text (vectors, images, model lists)."""
+    kind = endpoint.spec.result
+    if kind is ResultKind.TEXT:
+        return extract_text(endpoint, body)
+    if kind is ResultKind.TRANSCRIPT and isinstance(body, dict):
+        return str(body.get("text", ""))
+    return None
+
+
 def read_text(raw_path: str | Path, endpoint: Endpoint) -> str:
     """The displayable text of a stored result."""
     data = Path(raw_path).read_bytes()
     if Path(raw_path).suffix != ".json":
         return data.decode("utf-8", "replace")
     body = json.loads(data)
-    kind = endpoint.spec.result
-    if kind is ResultKind.TEXT:
-        return extract_text(endpoint, body)
-    if kind is ResultKind.TRANSCRIPT and isinstance(body, dict):
-        return str(body.get("text", ""))
-    return json.dumps(body, indent=2, ensure_ascii=False)
+    text = answer_text(endpoint, body)
+    return json.dumps(body, indent=2, ensure_ascii=False) if text is None else text
 
 
 def _subtitle_format(content: bytes) -> str | None:

@@ -12,7 +12,8 @@ import random
 import time
 from collections.abc import Callable, Iterable
 
-from gui.core.api.client import Hooks, QueueClient, Reply
+from gui.core.api.client import QueueClient
+from gui.core.api.wire import Hooks, Reply
 from gui.core.api.server_text import one_line
 from gui.core.endpoints import BodyKind, ResultKind
 from gui.core.errors import ErrorKind, QueueError

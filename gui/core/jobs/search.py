@@ -11,9 +11,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
-from gui.core.jobs.job import JobState
+from gui.core.jobs.job import SEARCHED_FIELDS, JobState
 
-SEARCHED = ("summary", "model", "state", "endpoint", "error", "custom_id")
 INDEXED = ("summary", "model", "endpoint", "error", "custom_id")
 TRIGRAM = 3  # the index finds substrings of at least three characters
 
@@ -54,8 +53,8 @@ def has_index(db: sqlite3.Connection) -> bool:
 def scan_clause(search: str, values: dict[str, Iterable[str]]) -> tuple[str, list]:
     """Every row read: a case-insensitive LIKE over the searched columns."""
     pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    matches = [f"IFNULL({c},'') LIKE ? ESCAPE '\\'" for c in SEARCHED]
-    args: list = [pattern] * len(SEARCHED)
+    matches = [f"IFNULL({c},'') LIKE ? ESCAPE '\\'" for c in SEARCHED_FIELDS]
+    args: list = [pattern] * len(SEARCHED_FIELDS)
     for column, wanted in values.items():
         wanted = list(wanted)
         if wanted:

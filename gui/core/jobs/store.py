@@ -2,7 +2,6 @@
 every state change is recorded with its timestamp, so a crash loses nothing."""
 from __future__ import annotations
 
-import json
 import logging
 import shutil
 import sqlite3
@@ -16,13 +15,22 @@ from typing import Any
 from gui.core import paths
 from gui.core.atomic_files import private_file, private_folder, remove_stale_parts
 from gui.core.endpoints import Endpoint, ResultKind
-from gui.core.errors import ErrorKind, QueueError
+from gui.core.errors import InputProblem
 from gui.core.i18n import translate
+from gui.core.jobs import search as text_search
 from gui.core.jobs.job import ALLOWED, Job, JobState
 from gui.core.jobs.owner import current_owner, is_alive
-from gui.core.jobs import search as text_search
-from gui.core.jobs.schema import (COLUMNS, MIGRATIONS, MUTABLE, SCHEMA, SCHEMA_VERSION, insert_row, job_from_row,
-                                  mutable_row)
+from gui.core.jobs.results import read_usage
+from gui.core.jobs.schema import (
+    COLUMNS,
+    MIGRATIONS,
+    MUTABLE,
+    SCHEMA,
+    SCHEMA_VERSION,
+    insert_row,
+    job_from_row,
+    mutable_row,
+)
 
 log = logging.getLogger(__name__)
 
@@ -39,15 +47,6 @@ class Transition:
 
 class IllegalTransition(RuntimeError):
     pass
-
-
-def _usage(path: Path) -> dict[str, Any] | None:
-    try:
-        body = json.loads(path.read_bytes()) if path.suffix == ".json" else None
-    except (OSError, ValueError):
-        return None
-    usage = body.get("usage") if isinstance(body, dict) else None
-    return usage if isinstance(usage, dict) else None
 
 
 def busy_message(path: Path) -> str:
@@ -82,7 +81,7 @@ class JobStore:
         except sqlite3.OperationalError as exc:
             self._db.close()
             if "locked" in str(exc) or "busy" in str(exc):
-                raise QueueError(ErrorKind.INPUT, busy_message(self.path)) from exc
+                raise InputProblem(busy_message(self.path)) from exc
             raise
 
     def _set_busy_timeout(self, seconds: float) -> None:
@@ -161,7 +160,7 @@ class JobStore:
         fields, and record both in one transaction.
 
         `defer` queues the write for the next `flush()` instead, so a burst of changes
-        costs one transaction (the scheduler flushes once per event-loop turn)."""
+        costs one transaction (the scheduler writes behind: within write_behind.FLUSH_DELAY, 50 ms)."""
         if state not in ALLOWED[job.state]:
             raise IllegalTransition(f"job {job.id}: {job.state.value} -> {state.value}")
         now = time.time()
@@ -183,10 +182,6 @@ class JobStore:
             if not defer:
                 self._flush()
         return job
-
-    @property
-    def has_pending(self) -> bool:
-        return bool(self._pending_jobs)
 
     def flush(self, timeout: float | None = None) -> None:
         """Write the deferred changes. Raises sqlite3.OperationalError if another process
@@ -279,7 +274,7 @@ class JobStore:
                 to_poll.append(job)
             elif (saved := self._saved_answer(job)) is not None:  # answered: not paid for again
                 self.transition(job, JobState.SUCCEEDED, translate("store", "answer saved before the app stopped"),
-                                result_path=str(saved), http_status=200, usage=_usage(saved), error=None,
+                                result_path=str(saved), http_status=200, usage=read_usage(saved), error=None,
                                 error_kind=None)
             else:
                 self.transition(job, JobState.INTERRUPTED, translate("store", "app stopped while the job was in "

@@ -2,8 +2,9 @@
 the same client (proxy, trust store, CA bundle) the jobs use."""
 from __future__ import annotations
 
-from gui.core.api.client import QueueClient, Timeouts
+from gui.core.api.client import QueueClient
 from gui.core.api.model_list import ModelInfo, fetch_models
+from gui.core.api.wire import Timeouts
 from gui.core.i18n import translate
 from gui.core.profiles.profile import Profile
 

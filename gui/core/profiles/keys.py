@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import keyring
 from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
 
-from gui.core.errors import ErrorKind, QueueError
+from gui.core.errors import InputProblem
 from gui.core.i18n import translate
 
 log = logging.getLogger(__name__)
@@ -74,19 +74,16 @@ class KeyStore:
     def require(self, profile: str) -> FoundKey:
         found = self.get(profile)
         if found is None:
-            raise QueueError(
-                ErrorKind.INPUT,
-                translate("keys", "No API key for the profile {profile}: store one in Profiles, or set "
+            raise InputProblem(translate("keys", "No API key for the profile {profile}: store one in Profiles, or set "
                                   "OPENAI_API_KEY to the key from the provider's API key portal.").format(
-                    profile=repr(profile)),
-            )
+                    profile=repr(profile)))
         return found
 
     def set(self, profile: str, value: str) -> KeySource:
         """Store the key; returns where it went (SESSION means the keyring refused, see
         `problem`)."""
         if not value:
-            raise QueueError(ErrorKind.INPUT, translate("keys", "The API key is empty."))
+            raise InputProblem(translate("keys", "The API key is empty."))
         try:
             keyring.set_password(SERVICE, profile, value)
         except KeyringError as exc:
@@ -126,8 +123,3 @@ def key_store() -> KeyStore:
     if _store is None:
         _store = KeyStore()
     return _store
-
-
-def backend_name() -> str:
-    backend = keyring.get_keyring()
-    return f"{type(backend).__module__}.{type(backend).__name__}"

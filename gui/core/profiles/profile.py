@@ -16,7 +16,7 @@ from gui.core.api.urls import check_base_url
 from gui.core.api.wire import Timeouts
 from gui.core.atomic_files import write_atomic
 from gui.core.endpoints import DEFAULT_BASE_URL
-from gui.core.errors import ErrorKind, QueueError
+from gui.core.errors import InputProblem
 from gui.core.i18n import translate
 from gui.core.paths import app_home
 
@@ -76,13 +76,13 @@ class Profile:
     def check(self) -> None:
         """Raise QueueError(INPUT) with what to fix, or return if the profile is usable."""
         if not self.name.strip():
-            raise QueueError(ErrorKind.INPUT, translate("profiles", "The profile needs a name."))
+            raise InputProblem(translate("profiles", "The profile needs a name."))
         if not self.base_url.strip():
-            raise QueueError(ErrorKind.INPUT, translate("profiles", "The profile {name} has no base URL yet.").format(
+            raise InputProblem(translate("profiles", "The profile {name} has no base URL yet.").format(
                 name=repr(self.name)))
         check_base_url(self.api_url, allow_plain_http=self.allow_plain_http)
         if self.ca_bundle and not Path(self.ca_bundle).expanduser().is_file():
-            raise QueueError(ErrorKind.INPUT, translate(
+            raise InputProblem(translate(
                 "profiles", "The CA bundle {path} does not exist. Choose the PEM file IT gave you, or clear the "
                             "field to use the system's certificates only.").format(path=self.ca_bundle))
 
@@ -178,7 +178,7 @@ class ProfileStore:
     def require(self, name: str) -> Profile:
         profile = self.get(name)
         if profile is None:
-            raise QueueError(ErrorKind.INPUT, translate(
+            raise InputProblem(translate(
                 "profiles", "There is no profile called {name}. Known profiles: {names}.").format(
                 name=repr(name), names=", ".join(self.names())))
         return profile
@@ -187,10 +187,10 @@ class ProfileStore:
         """Add or update `profile` (renamed from `replacing`, if given) and write the file."""
         old_name = replacing or profile.name
         if old_name in BUILT_IN and profile.name != old_name:
-            raise QueueError(ErrorKind.INPUT, translate("profiles", "The built-in profile {name} cannot be renamed.")
+            raise InputProblem(translate("profiles", "The built-in profile {name} cannot be renamed.")
                              .format(name=repr(old_name)))
         if profile.name != old_name and self.get(profile.name) is not None:
-            raise QueueError(ErrorKind.INPUT, translate("profiles", "A profile called {name} already exists.").format(
+            raise InputProblem(translate("profiles", "A profile called {name} already exists.").format(
                 name=repr(profile.name)))
         built_in = {p.name: p for p in built_in_profiles(self.sandbox_url)}
         if profile.name in built_in:  # their addresses are fixed
@@ -205,7 +205,7 @@ class ProfileStore:
 
     def delete(self, name: str) -> None:
         if name in BUILT_IN:
-            raise QueueError(ErrorKind.INPUT, translate("profiles", "The built-in profile {name} cannot be deleted.")
+            raise InputProblem(translate("profiles", "The built-in profile {name} cannot be deleted.")
                              .format(name=repr(name)))
         self._profiles = [p for p in self._profiles if p.name != name]
         self._write()

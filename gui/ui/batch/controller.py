@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     QCoreApplication,
     QObject,
-    QSettings,
     Qt,
     QTimer,
     QUrl,
@@ -24,7 +23,9 @@ from shiboken6 import isValid
 
 from gui.core.engine import Engine
 from gui.core.errors import QueueError
+from gui.ui.runtime import settings as app_settings
 from gui.ui.runtime.background import spawn
+from gui.ui.runtime.settings import Key
 from gui.ui.widgets.model_picker import ModelCatalog
 
 if TYPE_CHECKING:  # Speed: imported when the first batch is made or shown, not at start-up
@@ -35,9 +36,7 @@ if TYPE_CHECKING:  # Speed: imported when the first batch is made or shown, not 
     from gui.ui.batch.run_list import BatchListPanel
     from gui.ui.batch.watch import WatchService
 
-SETTINGS_KEY = "batches/folders"
 REMEMBERED = 20  # batches brought back at the next start
-WATCH_ENABLED_KEY = "watch/enabled"  # batch_watch's setting, read here without importing it
 
 
 class BatchController(QObject):
@@ -282,10 +281,10 @@ class BatchController(QObject):
     # -- across sessions -------------------------------------------------------------------
 
     def _remember(self) -> None:
-        QSettings().setValue(SETTINGS_KEY, [str(r.plan.out_dir) for r in self.runs][-REMEMBERED:])
+        app_settings.put(Key.BATCH_FOLDERS, [str(r.plan.out_dir) for r in self.runs][-REMEMBERED:])
 
     def restore(self) -> asyncio.Task:
-        folders = QSettings().value(SETTINGS_KEY, [], type=list) or []
+        folders = app_settings.get(Key.BATCH_FOLDERS) or []
         return spawn(self._restore([Path(f) for f in folders]))
 
     async def _restore(self, folders: list[Path]) -> None:
@@ -317,7 +316,7 @@ def install_batches(window: QMainWindow) -> BatchController:
     # Speed: the list is made when first shown (or when a batch arrives).
     dock.visibilityChanged.connect(lambda visible: visible and controller.panel)
     # A watch folder in use starts with the event loop: the window comes first.
-    if QSettings().value(WATCH_ENABLED_KEY, False, type=bool):
+    if app_settings.get(Key.WATCH_ENABLED):
         QTimer.singleShot(0, controller, lambda: controller.watch)
     menu = window.menuBar().addMenu(QCoreApplication.translate("batch_controller", "&Batch"))
     new_action = QAction(QCoreApplication.translate("batch_controller", "&New batch…"), window,

@@ -39,9 +39,9 @@ from gui.core.errors import QueueError
 from gui.ui.batch.preview import preview_html, summary_text, token_tip
 from gui.ui.batch.request_form import RequestForm
 from gui.ui.runtime.background import spawn
+from gui.ui.widgets.form import ERROR_STYLE
 from gui.ui.widgets.model_picker import ModelCatalog, ModelPicker
 
-ERROR_STYLE = "color: #e74c3c;"  # a red that reads on light and dark bases (contrast >= 3 on both)
 NOTE_STYLE = "color: #9a7d0a;"
 
 

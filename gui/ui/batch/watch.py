@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -32,37 +32,34 @@ from gui.core.batch.watch_folder import WatchFolder, WatchSettings, state_path
 from gui.core.endpoints import Endpoint
 from gui.core.engine import Engine
 from gui.ui.runtime.background import spawn
+from gui.ui.runtime.settings import Key, get, put
 from gui.ui.widgets.model_picker import ModelCatalog, ModelPicker
 
 POLL_MS = 3000
-KEY = "watch/"
 
 
 def load_settings() -> tuple[bool, WatchSettings | None]:
-    s = QSettings()
-    folder = s.value(KEY + "folder", "", type=str)
+    folder = get(Key.WATCH_FOLDER)
     if not folder:
         return False, None
     try:
-        params = json.loads(s.value(KEY + "params", "{}", type=str) or "{}")
+        params = json.loads(get(Key.WATCH_PARAMS) or "{}")
     except ValueError:
         params = {}
-    out = s.value(KEY + "out", "", type=str)
-    settings = WatchSettings(Path(folder), s.value(KEY + "model", Endpoint.TRANSCRIPTIONS.spec.default_model, type=str),
-                             Path(out) if out else None, Endpoint(s.value(KEY + "endpoint", "transcriptions", type=str)),
-                             params if isinstance(params, dict) else {},
-                             settle=s.value(KEY + "settle", 2.0, type=float))  # not in the dialog: tests shorten it
-    return s.value(KEY + "enabled", False, type=bool), settings
+    out = get(Key.WATCH_OUT)
+    settings = WatchSettings(Path(folder), get(Key.WATCH_MODEL), Path(out) if out else None,
+                             Endpoint(get(Key.WATCH_ENDPOINT)), params if isinstance(params, dict) else {},
+                             settle=get(Key.WATCH_SETTLE))
+    return get(Key.WATCH_ENABLED), settings
 
 
 def save_settings(enabled: bool, settings: WatchSettings) -> None:
-    s = QSettings()
-    s.setValue(KEY + "enabled", enabled)
-    s.setValue(KEY + "folder", str(settings.folder))
-    s.setValue(KEY + "out", str(settings.out_dir) if settings.out_dir else "")
-    s.setValue(KEY + "model", settings.model)
-    s.setValue(KEY + "endpoint", settings.endpoint.value)
-    s.setValue(KEY + "params", json.dumps(settings.params))
+    put(Key.WATCH_ENABLED, enabled)
+    put(Key.WATCH_FOLDER, str(settings.folder))
+    put(Key.WATCH_OUT, str(settings.out_dir) if settings.out_dir else "")
+    put(Key.WATCH_MODEL, settings.model)
+    put(Key.WATCH_ENDPOINT, settings.endpoint.value)
+    put(Key.WATCH_PARAMS, json.dumps(settings.params))
 
 
 class WatchService(QObject):

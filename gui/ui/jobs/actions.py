@@ -84,7 +84,7 @@ class JobActions(QObject):
             return None
         tab.duplicate(job)
         self._show_tab(tab)
-        title = QCoreApplication.translate("tabs", tab.title)  # the tab titles' context (see tab_base)
+        title = QCoreApplication.translate("tabs", tab.title)  # the tab titles' context (see tabs/base.TITLES)
         self.message.emit(self.tr("The request is in the {tab} tab: change it and submit.").format(tab=title))
         return tab
 

@@ -16,12 +16,8 @@ class AutoSaver(QObject):
 
     def __init__(self, scheduler: Scheduler, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._scheduler = scheduler
         self._done: set[str] = set()
         scheduler.subscribe(self._on_job)
-
-    def detach(self) -> None:
-        self._scheduler.unsubscribe(self._on_job)
 
     def _on_job(self, job: Job) -> None:
         # Called on every state change of every job: leave at once unless it matters.
@@ -38,8 +34,7 @@ class AutoSaver(QObject):
         self.save(job)
 
     def save(self, job: Job) -> str | None:
-        from gui.core.builders.bodies import FieldProblem
-        from gui.core.export.saving import SaveError
+        from gui.core.errors import InputProblem
         from gui.core.export.transcripts import ExportOptions, export_transcript
         from gui.core.formats.subtitles import read_transcript
         from gui.ui.runtime import settings as app_settings
@@ -49,7 +44,7 @@ class AutoSaver(QObject):
             transcript = read_transcript(job.result_path or "")
             fmt = options.format if options.format in transcript.formats() else "txt"
             path = export_transcript(job, ExportOptions(fmt, options.folder, options.template, False), transcript)
-        except (FieldProblem, SaveError) as problem:
+        except InputProblem as problem:
             self.failed.emit(job.id, self.tr("Auto-save of {job} failed: {problem}").format(
                 job=job.summary or job.id, problem=problem.message))
             return None

@@ -24,9 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.api.client import form_fields
 from gui.core.endpoints import BodyKind
-from gui.core.export.curl import curl_command
+from gui.core.export.curl import curl_command, request_parts
 from gui.core.jobs.job import Job
 from gui.core.jobs.store import JobStore
 from gui.ui.jobs.columns import format_duration
@@ -49,24 +48,22 @@ def _mono(text: str, parent: QWidget) -> QPlainTextEdit:
 
 
 def request_text(job: Job, base_url: str) -> str:
-    spec = job.endpoint.spec
-    lines = [f"{spec.method} {base_url.rstrip('/')}{spec.path}", ""]
-    if spec.body is BodyKind.MULTIPART:
+    parts = request_parts(base_url, job)
+    lines = [f"{parts.method} {parts.url}", ""]
+    if parts.kind is BodyKind.MULTIPART:
         lines.append("multipart/form-data")
-        for upload in job.uploads:
+        for field, path in parts.files:
             try:
                 size = QCoreApplication.translate("job_details", "{count} bytes").format(
-                    count=f"{os.path.getsize(upload.path):,}".replace(",", " "))
+                    count=f"{os.path.getsize(path):,}".replace(",", " "))
             except OSError:
                 size = QCoreApplication.translate("job_details", "file missing now")
-            lines.append(f"  {upload.field} = @{upload.path}  ({size})")
-        for name, value in form_fields(job.body).items():
-            for item in value if isinstance(value, list) else [value]:
-                lines.append(f"  {name} = {item}")
+            lines.append(f"  {field} = @{path}  ({size})")
+        lines += [f"  {name} = {item}" for name, item in parts.fields]
         lines += ["", QCoreApplication.translate("job_details", "Body fields (as built):")]
-    elif spec.body is BodyKind.JSON:
+    elif parts.kind is BodyKind.JSON:
         lines.append("application/json")
-    lines.append(json.dumps(job.body, indent=2, ensure_ascii=False))
+    lines.append(json.dumps(parts.body, indent=2, ensure_ascii=False))
     return "\n".join(lines)
 
 

@@ -31,7 +31,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from gui.core.endpoints import Endpoint
-from gui.core.jobs.job import Job, JobState
+from gui.core.jobs.job import SEARCHED_FIELDS, Job, JobState
 from gui.core.jobs.scheduler import Scheduler
 from gui.core.jobs.store import JobStore
 from gui.ui.jobs.columns import (
@@ -154,7 +154,8 @@ class JobTableModel(QAbstractTableModel):
         if role == self.JobRole:
             return job
         if role == self.SearchRole:
-            return f"{state_text(job, time.time())}\n{job.endpoint.label}\n{job.model}\n{job.summary}\n{job.error or ''}"
+            shown = {"state": state_text(job, time.time()), "endpoint": job.endpoint.label}
+            return "\n".join(shown[f] if f in shown else getattr(job, f) or "" for f in SEARCHED_FIELDS)
         if role == Qt.ItemDataRole.ToolTipRole:
             if job.error and column.id in ("state", "error") and job.state is not JobState.SUCCEEDED:
                 return job.error
@@ -338,9 +339,6 @@ class JobTableModel(QAbstractTableModel):
     def job(self, job_id: str) -> Job | None:
         row = self.row_of(job_id)
         return None if row is None else self.job_at(row)
-
-    def live_jobs(self) -> list[Job]:
-        return list(self._live.values())
 
     # -- scheduler events -----------------------------------------------------------
 

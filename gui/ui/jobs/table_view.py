@@ -8,7 +8,6 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
-    QSettings,
     QSize,
     QSortFilterProxyModel,
     Qt,
@@ -36,9 +35,9 @@ from gui.ui.jobs.column_chooser import ColumnMenu
 from gui.ui.jobs.columns import COLUMN_INDEX, COLUMNS, fitted_widths
 from gui.ui.jobs.empty_state import EmptyTableHint
 from gui.ui.jobs.table_model import JobTableModel
+from gui.ui.runtime import settings as app_settings
 from gui.ui.runtime.resources import standard_icon
-
-_LAYOUT_KEY = "jobTable/header"
+from gui.ui.runtime.settings import Key
 
 
 class JobFilterProxy(QSortFilterProxyModel):
@@ -315,10 +314,10 @@ class JobTablePanel(QWidget):
     # -- layout -------------------------------------------------------------------
 
     def save_layout(self) -> None:
-        QSettings().setValue(_LAYOUT_KEY, self.view.horizontalHeader().saveState())
+        app_settings.put(Key.JOB_TABLE_HEADER, self.view.horizontalHeader().saveState())
 
     def _restore_layout(self) -> bool:
-        state = QSettings().value(_LAYOUT_KEY)
+        state = app_settings.get(Key.JOB_TABLE_HEADER)
         return bool(state) and self.view.horizontalHeader().restoreState(state)
 
     def _fit_prompt_column(self, width: int) -> None:

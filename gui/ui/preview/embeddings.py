@@ -21,14 +21,19 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.errors import QueueError
-from gui.core.formats.vectors import Embeddings, cosine_matrix, load_result, save_bytes
+from gui.core.formats.vectors import (
+    SAVE_FORMATS,
+    Embeddings,
+    cosine_matrix,
+    load_result,
+    save_bytes,
+)
 from gui.core.jobs.job import Job
 from gui.ui.runtime.background import spawn
 from gui.ui.widgets.heat_map import HeatMap
-from gui.ui.widgets.save_dialog import ask_save, save_and_report
+from gui.ui.widgets.save_dialog import ask_save, save_and_report, save_like
 
 FIRST_VALUES = 5
-FORMATS = ("json", "csv", "npy")
 
 
 def _compute(raw_path: str, request_input: object) -> tuple[Embeddings, list[float], list[list[float]]]:
@@ -72,7 +77,8 @@ class EmbeddingsView(QWidget):
         split.addWidget(right)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        self.save_buttons = {fmt: QPushButton(self.tr("Save {format}…").format(format=fmt.upper()), self) for fmt in FORMATS}
+        self.save_buttons = {fmt: QPushButton(self.tr("Save {format}…").format(format=fmt.upper()), self)
+                             for fmt in SAVE_FORMATS}
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for fmt, button in self.save_buttons.items():
@@ -131,11 +137,14 @@ class EmbeddingsView(QWidget):
         job = self.job
         return f"embeddings-{job.id[:8] if job else 'result'}.{fmt}"
 
+    def save(self) -> bool:
+        return save_like(self.save_buttons[SAVE_FORMATS[0]], lambda: self.ask_save(SAVE_FORMATS[0]))  # JSON
+
     def ask_save(self, fmt: str) -> None:
         if self.embeddings is not None:
             filters = self._filters()
             ask_save(self, self.tr("Save the vectors as {format}").format(format=fmt.upper()), self.suggested_name(fmt),
-                     list(filters.values()), lambda path: self.save(path, fmt), filters[fmt])
+                     list(filters.values()), lambda path: self.save_as(path, fmt), filters[fmt])
 
     def _filters(self) -> dict[str, str]:
         """The file dialog's filter per format."""
@@ -143,14 +152,14 @@ class EmbeddingsView(QWidget):
                 "csv": self.tr("CSV, one row per input ({pattern})").format(pattern="*.csv"),
                 "npy": self.tr("NumPy array ({pattern})").format(pattern="*.npy")}
 
-    def save(self, path: str | Path, fmt: str | None = None) -> Path | None:
+    def save_as(self, path: str | Path, fmt: str | None = None) -> Path | None:
         """Write the vectors as json/csv/npy (by `fmt`, else by the file's suffix)."""
         if self.embeddings is None:
             self._report(self.tr("There are no vectors to save yet."))
             return None
         target = Path(path)
         fmt = fmt or target.suffix.lstrip(".").lower()
-        if fmt not in FORMATS:
+        if fmt not in SAVE_FORMATS:
             self._report(self.tr("Choose .json, .csv or .npy (not .{suffix}).").format(suffix=fmt))
             return None
         return save_and_report(target, save_bytes(self.embeddings, fmt), self._report)

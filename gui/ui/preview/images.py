@@ -27,7 +27,7 @@ from gui.core.jobs.job import Job
 from gui.core.jobs.result_images import download_problems, image_files
 from gui.ui.runtime.background import spawn
 from gui.ui.widgets.image_loading import read_image
-from gui.ui.widgets.save_dialog import ask_save, save_and_report
+from gui.ui.widgets.save_dialog import ask_save, save_and_report, save_like
 
 THUMB = 56
 ZOOM_STEP = 1.25
@@ -197,6 +197,9 @@ class ImageGallery(QWidget):
             self._render()
 
     # -- saving ---------------------------------------------------------------------
+
+    def save(self) -> bool:
+        return save_like(self.save_button, self.ask_save)
 
     def ask_save(self) -> None:
         if self.current in self.images:

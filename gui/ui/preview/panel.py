@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
@@ -29,8 +29,10 @@ from gui.core.jobs.job import Job, JobState
 from gui.core.jobs.results import read_text
 from gui.core.jobs.store import JobStore
 from gui.ui.jobs.columns import format_duration, format_time, state_colour, state_text
+from gui.ui.runtime import settings as app_settings
 from gui.ui.runtime import theme
 from gui.ui.runtime.resources import standard_icon
+from gui.ui.runtime.settings import Key
 
 if TYPE_CHECKING:
     from gui.ui.preview.embeddings import EmbeddingsView
@@ -59,7 +61,6 @@ class SafeBrowser(QTextBrowser):
         return QImage()
 
 
-_HEADER_KEY = "preview/showJobHeader"
 
 
 class PreviewPanel(QWidget):
@@ -112,7 +113,7 @@ class PreviewPanel(QWidget):
         layout.addWidget(self.views, 1)
         layout.addLayout(buttons)
         self.header_shown = True
-        self._show_header(QSettings().value(_HEADER_KEY, True, type=bool))
+        self._show_header(app_settings.get(Key.PREVIEW_HEADER))
         self._ticker = QTimer(self, interval=1000)
         self._ticker.timeout.connect(self._render_meta)
         theme.palette_applied.connect(self._render_meta)  # light <-> dark: the colours are baked into the HTML
@@ -120,7 +121,7 @@ class PreviewPanel(QWidget):
 
     def _toggle_header(self) -> None:
         self._show_header(not self.header_shown)
-        QSettings().setValue(_HEADER_KEY, self.header_shown)
+        app_settings.put(Key.PREVIEW_HEADER, self.header_shown)
 
     def _show_header(self, shown: bool) -> None:
         self.header_shown = shown
@@ -312,6 +313,17 @@ class PreviewPanel(QWidget):
         stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(job.created_at))
         suffix = "md" if job.endpoint in (Endpoint.CHAT, Endpoint.COMPLETIONS) else "txt"
         return f"{job.endpoint.value}-{stamp}-{job.id[:8]}.{suffix}"
+
+    def save(self) -> bool:
+        """Ctrl+S: the Save as… of whatever is shown (text, transcript, image, vectors).
+        Every result view has save(); False when there is nothing to save."""
+        view = self.views.currentWidget()
+        if view is not self.browser:
+            return view.save()
+        if not self.save_button.isEnabled() or self.save_button.isHidden():
+            return False
+        self.ask_save_path()
+        return True
 
     def ask_save_path(self) -> None:
         """Open the save dialog without blocking (never `exec()` on the event loop)."""

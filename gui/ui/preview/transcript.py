@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.builders.bodies import FieldProblem
-from gui.core.export.saving import SaveError
+from gui.core.errors import InputProblem
 from gui.core.export.transcripts import ExportOptions, audio_path, export_transcript
 from gui.core.formats.subtitles import (
     EXPORT_FORMATS,
@@ -35,7 +34,7 @@ from gui.core.formats.subtitles import (
 from gui.core.jobs.job import Job
 from gui.ui.preview import playback
 from gui.ui.runtime import settings as app_settings
-from gui.ui.widgets.save_dialog import ask_save, save_and_report
+from gui.ui.widgets.save_dialog import ask_save, save_and_report, save_like
 
 
 class TranscriptView(QWidget):
@@ -172,7 +171,7 @@ class TranscriptView(QWidget):
         options = ExportOptions(self.format.currentText(), saved.folder, saved.template)
         try:
             target = export_transcript(self.job, options, self.transcript)
-        except (FieldProblem, SaveError) as problem:
+        except InputProblem as problem:
             self._report(problem.message)
             return None
         self._report(self.tr("Saved to {path}").format(path=target))
@@ -182,6 +181,9 @@ class TranscriptView(QWidget):
         audio = audio_path(self.job) if self.job else None
         stem = audio.stem if audio else f"transcript-{self.job.id[:8] if self.job else ''}"
         return f"{stem}.{self.format.currentText() or 'txt'}"
+
+    def save(self) -> bool:
+        return save_like(self.save_as_button, self.ask_save)
 
     def ask_save(self) -> None:
         if self.transcript is not None:

@@ -22,21 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.builders.bodies import FieldProblem
+from gui.core.errors import InputProblem
 from gui.core.export.naming import DEFAULT_TEMPLATE, PLACEHOLDERS, render_name
 from gui.core.export.saving import check_folder
 from gui.core.export.transcripts import ExportOptions
 from gui.core.formats.subtitles import EXPORT_FORMATS
 from gui.ui.runtime import settings as app_settings
-from gui.ui.widgets.form import ERROR_STYLE, HINT_STYLE
-
-
-def _error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setStyleSheet(ERROR_STYLE)
-    label.hide()
-    return label
+from gui.ui.widgets.form import HINT_STYLE, error_label
 
 
 class SaveSettingsBox(QGroupBox):
@@ -54,11 +46,11 @@ class SaveSettingsBox(QGroupBox):
         self.folder.setPlaceholderText(self.tr("Choose a folder"))
         self.choose = QPushButton(self.tr("Choose…"), self)
         self.choose.clicked.connect(self._ask_folder)
-        self.folder_error = _error_label(self)
+        self.folder_error = error_label(self)
         self.template = QLineEdit(self)
         self.template.setToolTip(self.tr("Placeholders: {names}. Subfolders are allowed; leaving the folder is not.")
                                  .format(names=", ".join("{" + p + "}" for p in PLACEHOLDERS)))
-        self.template_error = _error_label(self)
+        self.template_error = error_label(self)
         self.example = QLabel(self)
         self.example.setStyleSheet(HINT_STYLE)
         self.auto = QCheckBox(self.tr("Save transcripts automatically"), self,
@@ -124,7 +116,7 @@ class SaveSettingsBox(QGroupBox):
         if options.folder is not None or self.in_folder.isChecked():
             try:
                 check_folder(options.folder or "")
-            except FieldProblem as problem:
+            except InputProblem as problem:
                 self.folder_error.setText(problem.message)
                 self.folder_error.show()
                 ok = False
@@ -132,7 +124,7 @@ class SaveSettingsBox(QGroupBox):
             name = render_name(self.template.text(), stem="interview", model="whisper-large-v3",
                                format=options.format, date=time.time())
             self.example.setText(self.tr("e.g. {name}").format(name=name))
-        except FieldProblem as problem:
+        except InputProblem as problem:
             self.template_error.setText(problem.message)
             self.template_error.show()
             self.example.clear()

@@ -6,11 +6,18 @@ killed, about five per job. Here callbacks that are ready now wait in a queue, a
 asyncio's own loop, and one zero-interval timer runs them. Like asyncio, a pass runs only
 the callbacks that were ready when it began, and for at most PASS_BUDGET; the rest wait
 for the next pass, so Qt's events (input, paint, timers, sockets) come in between and a
-busy loop cannot starve the window. Delayed callbacks (`call_later`) keep qasync's own timers."""
+busy loop cannot starve the window. Delayed callbacks (`call_later`) keep qasync's own timers.
+
+Borrowed internals (the one place that uses them): qasync's private
+`QEventLoop._add_callback(handle, delay)`, through which `call_soon`/`call_later` schedule,
+and asyncio's `Handle._run()` and `Handle._cancelled`, as asyncio's own loop uses them.
+Written against qasync 0.28 (bounded in pyproject.toml) and CPython 3.11 to 3.13;
+`upstream_problems()` says what no longer fits, and tests/ui/test_event_loop.py runs it."""
 from __future__ import annotations
 
 import asyncio
 import collections
+import inspect
 import os
 import time
 from collections.abc import Coroutine
@@ -66,3 +73,23 @@ def run(main: Coroutine[Any, Any, T]) -> T:
     """`asyncio.run(main)` on an EventLoop over the running QApplication."""
     with asyncio.Runner(loop_factory=lambda: EventLoop(QApplication.instance())) as runner:
         return runner.run(main)
+
+
+def upstream_problems() -> list[str]:
+    """What of qasync and asyncio this module relies on is missing or changed (empty: all fits)."""
+    problems = []
+    add = getattr(qasync.QEventLoop, "_add_callback", None)
+    if add is None:
+        problems.append("qasync.QEventLoop._add_callback is gone")
+    elif list(inspect.signature(add).parameters) != ["self", "handle", "delay"]:
+        problems.append(f"qasync.QEventLoop._add_callback now takes {inspect.signature(add)}")
+    elif "self._add_callback(" not in inspect.getsource(qasync.QEventLoop.call_later):
+        problems.append("qasync.QEventLoop.call_later no longer schedules through _add_callback")
+    loop = asyncio.new_event_loop()
+    try:
+        handle = asyncio.Handle(print, (), loop)
+        if not callable(getattr(handle, "_run", None)) or not isinstance(getattr(handle, "_cancelled", None), bool):
+            problems.append("asyncio.Handle has no _run() or _cancelled")
+    finally:
+        loop.close()
+    return problems

@@ -11,16 +11,16 @@ from PySide6.QtCore import (
     QCoreApplication,
     QLibraryInfo,
     QLocale,
-    QSettings,
     QTranslator,
 )
 
 from gui.core import i18n
+from gui.ui.runtime import settings as app_settings
 from gui.ui.runtime.resources import resource_path
+from gui.ui.runtime.settings import Key
 
 log = logging.getLogger(__name__)
 
-SETTING = "view/language"
 LANGUAGES = ("en", "de")  # English is the source language: it needs no catalogue
 SYSTEM = "system"
 
@@ -30,14 +30,14 @@ _in_use = "en"
 
 def chosen() -> str:
     """The saved choice: "system", "en" or "de"."""
-    value = QSettings().value(SETTING, SYSTEM, type=str)
+    value = app_settings.get(Key.LANGUAGE)
     return value if value in (SYSTEM, *LANGUAGES) else SYSTEM
 
 
 def choose(language: str) -> None:
     """Remember the choice; it applies from the next start (every window would otherwise
     have to rebuild its texts while jobs run)."""
-    QSettings().setValue(SETTING, language)
+    app_settings.put(Key.LANGUAGE, language)
 
 
 def system_language() -> str:

@@ -1,23 +1,77 @@
-"""The settings the tabs and previews share, in QSettings (always read with a type: in a
-fresh process QSettings returns strings, and bool("false") is True)."""
+"""Every setting the window keeps, in one place: `Key` names each QSettings key with its
+default, and the default fixes the type it is read as (in a fresh process QSettings returns
+strings, and bool("false") is True). Below it, the settings several modules share."""
 from __future__ import annotations
+
+from enum import Enum
+from typing import Any
 
 from PySide6.QtCore import QSettings
 
+from gui.core.api.bounded import DEFAULT_MAX_ANSWER_MB
+from gui.core.api.client import DEFAULT_POLL_DEADLINE
+from gui.core.api.wire import DEFAULT_READ_TIMEOUT
 from gui.core.builders.media_bodies import DEFAULT_MAX_UPLOAD_MIB, MIB
+from gui.core.endpoints import Endpoint
+from gui.core.errors import MAX_SERVER_WAIT
 from gui.core.export.naming import DEFAULT_TEMPLATE
 from gui.core.export.transcripts import ExportOptions
+from gui.core.profiles.profile import PROVIDER_PROFILE
 
-UPLOAD_LIMIT_KEY = "uploads/maxMiB"
-AUTO_SAVE_KEY = "transcripts/autoSave"
-FORMAT_KEY = "transcripts/format"
-FOLDER_KEY = "transcripts/folder"  # empty: next to the audio file
-TEMPLATE_KEY = "transcripts/template"
-AUTO_SUBMIT_KEY = "transcripts/submitDropped"
+
+class Key(Enum):
+    """(QSettings path, default). A default of None: stored as Qt gives it (window layouts)."""
+
+    UPLOAD_LIMIT_MIB = ("uploads/maxMiB", float(DEFAULT_MAX_UPLOAD_MIB))
+    TRANSCRIPT_AUTO_SAVE = ("transcripts/autoSave", False)
+    TRANSCRIPT_FORMAT = ("transcripts/format", "txt")
+    TRANSCRIPT_FOLDER = ("transcripts/folder", "")  # empty: next to the audio file
+    TRANSCRIPT_TEMPLATE = ("transcripts/template", DEFAULT_TEMPLATE)
+    SUBMIT_DROPPED = ("transcripts/submitDropped", True)
+    QUEUE_CONCURRENCY = ("queue/concurrency", 8)
+    QUEUE_PER_MINUTE = ("queue/requestsPerMinute", 0)  # 0: no limit
+    QUEUE_ATTEMPTS = ("queue/attempts", 3)
+    QUEUE_READ_TIMEOUT_MIN = ("queue/readTimeoutMinutes", int(DEFAULT_READ_TIMEOUT // 60))
+    QUEUE_LARGEST_ANSWER_MIB = ("queue/largestAnswerMiB", int(DEFAULT_MAX_ANSWER_MB))
+    QUEUE_SERVER_WAIT_S = ("queue/longestServerWaitSeconds", int(MAX_SERVER_WAIT))
+    QUEUE_LONGEST_WAIT_H = ("queue/longestJobWaitHours", int(DEFAULT_POLL_DEADLINE // 3600))
+    COLOR_SCHEME = ("appearance/colorScheme", "system")
+    LANGUAGE = ("view/language", "system")
+    ACTIVE_PROFILE = ("profiles/active", PROVIDER_PROFILE)
+    SAVE_DIR = ("preview/saveDir", "")
+    BATCH_FOLDERS = ("batches/folders", [])
+    WATCH_ENABLED = ("watch/enabled", False)
+    WATCH_FOLDER = ("watch/folder", "")
+    WATCH_OUT = ("watch/out", "")
+    WATCH_MODEL = ("watch/model", Endpoint.TRANSCRIPTIONS.spec.default_model)
+    WATCH_ENDPOINT = ("watch/endpoint", "transcriptions")
+    WATCH_PARAMS = ("watch/params", "{}")  # JSON
+    WATCH_SETTLE = ("watch/settle", 2.0)  # not in the dialog: tests shorten it
+    FIELD_SETS = ("fields/sets", "{}")  # JSON: {name: [line, ...]}
+    DRAFTS = ("forms/drafts", "{}")  # JSON: {endpoint: what its form held}
+    PREVIEW_HEADER = ("preview/showJobHeader", True)
+    WINDOW_GEOMETRY = ("mainWindow/geometry", None)
+    WINDOW_SPLITTER = ("mainWindow/splitter", None)
+    WINDOW_RIGHT_SPLITTER = ("mainWindow/rightSplitter", None)
+    JOB_TABLE_HEADER = ("jobTable/header", None)
+
+    def __init__(self, path: str, default: Any) -> None:
+        self.path = path
+        self.default = default
+
+
+def get(key: Key) -> Any:
+    if key.default is None:
+        return QSettings().value(key.path)
+    return QSettings().value(key.path, key.default, type=type(key.default))
+
+
+def put(key: Key, value: Any) -> None:
+    QSettings().setValue(key.path, value if key.default is None else type(key.default)(value))
 
 
 def upload_limit_mib() -> float:
-    value = QSettings().value(UPLOAD_LIMIT_KEY, DEFAULT_MAX_UPLOAD_MIB, type=float)
+    value = get(Key.UPLOAD_LIMIT_MIB)
     return value if value and value > 0 else DEFAULT_MAX_UPLOAD_MIB
 
 
@@ -26,38 +80,35 @@ def upload_limit_bytes() -> int:
 
 
 def set_upload_limit_mib(value: float) -> None:
-    QSettings().setValue(UPLOAD_LIMIT_KEY, float(value))
+    put(Key.UPLOAD_LIMIT_MIB, value)
 
 
 def export_options(*, overwrite: bool = True) -> ExportOptions:
-    s = QSettings()
-    folder = s.value(FOLDER_KEY, "", type=str)
     return ExportOptions(
-        format=s.value(FORMAT_KEY, "txt", type=str) or "txt",
-        folder=folder or None,
-        template=s.value(TEMPLATE_KEY, DEFAULT_TEMPLATE, type=str) or DEFAULT_TEMPLATE,
+        format=get(Key.TRANSCRIPT_FORMAT) or Key.TRANSCRIPT_FORMAT.default,
+        folder=get(Key.TRANSCRIPT_FOLDER) or None,
+        template=get(Key.TRANSCRIPT_TEMPLATE) or DEFAULT_TEMPLATE,
         overwrite=overwrite,
     )
 
 
 def save_export_options(options: ExportOptions) -> None:
-    s = QSettings()
-    s.setValue(FORMAT_KEY, options.format)
-    s.setValue(FOLDER_KEY, options.folder or "")
-    s.setValue(TEMPLATE_KEY, options.template)
+    put(Key.TRANSCRIPT_FORMAT, options.format)
+    put(Key.TRANSCRIPT_FOLDER, options.folder or "")
+    put(Key.TRANSCRIPT_TEMPLATE, options.template)
 
 
 def auto_save() -> bool:
-    return QSettings().value(AUTO_SAVE_KEY, False, type=bool)
+    return get(Key.TRANSCRIPT_AUTO_SAVE)
 
 
 def set_auto_save(on: bool) -> None:
-    QSettings().setValue(AUTO_SAVE_KEY, bool(on))
+    put(Key.TRANSCRIPT_AUTO_SAVE, on)
 
 
 def submit_dropped() -> bool:
-    return QSettings().value(AUTO_SUBMIT_KEY, True, type=bool)
+    return get(Key.SUBMIT_DROPPED)
 
 
 def set_submit_dropped(on: bool) -> None:
-    QSettings().setValue(AUTO_SUBMIT_KEY, bool(on))
+    put(Key.SUBMIT_DROPPED, on)

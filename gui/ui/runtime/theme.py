@@ -4,11 +4,13 @@ the user picked one (View → Appearance, kept in QSettings), and colour helpers
 drawn in fixed colours."""
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-SCHEME_KEY = "appearance/colorScheme"
+from gui.ui.runtime import settings as app_settings
+from gui.ui.runtime.settings import Key
+
 SCHEMES = ("system", "light", "dark")
 
 _following: list[bool] = []  # whether the colorSchemeChanged hook is connected
@@ -26,7 +28,7 @@ palette_applied = _notifier.applied
 
 
 def chosen_scheme() -> str:
-    value = QSettings().value(SCHEME_KEY, "system", type=str)
+    value = app_settings.get(Key.COLOR_SCHEME)
     return value if value in SCHEMES else "system"
 
 
@@ -63,7 +65,7 @@ def apply(app: QApplication, scheme: str | None = None) -> bool:
 
 
 def choose(app: QApplication, scheme: str) -> bool:
-    QSettings().setValue(SCHEME_KEY, scheme)
+    app_settings.put(Key.COLOR_SCHEME, scheme)
     return apply(app, scheme)
 
 

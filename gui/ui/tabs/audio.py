@@ -22,16 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.api.client import Upload
-from gui.core.builders.bodies import FieldProblem
+from gui.core.api.wire import Upload
 from gui.core.builders.media_bodies import (
     MEDIA_EXTENSIONS,
-    AUDIO_FORMATS,
     audio_request,
     check_audio_file,
     is_audio_name,
 )
-from gui.core.endpoints import Endpoint
+from gui.core.endpoints import AUDIO_FORMATS, Endpoint
+from gui.core.errors import InputProblem
 from gui.core.jobs.job import Job
 from gui.ui.preview.transcript_settings import SaveSettingsBox
 from gui.ui.runtime import settings as app_settings
@@ -136,7 +135,7 @@ class AudioTab(EndpointTab):
         for path in _expand_folders(paths):
             try:
                 check_audio_file(path, limit)
-            except FieldProblem as problem:
+            except InputProblem as problem:
                 problems.append(problem.message)
                 continue
             if path not in self.pending_files() and path not in good:
@@ -193,7 +192,7 @@ class AudioTab(EndpointTab):
     def build_requests(self) -> list[Request]:
         files = self.pending_files()
         if not files:
-            raise FieldProblem("file", self.tr("Add audio files first: drop them here or choose them."))
+            raise InputProblem(self.tr("Add audio files first: drop them here or choose them."), field="file")
         limit = app_settings.upload_limit_bytes()
         self.engine.scheduler.recordings.max_bytes = limit  # longer recordings go in pieces
         model, values, extra = self.model_picker.current_model(), self._values(), self.extra()
@@ -233,9 +232,7 @@ def _expand_folders(paths: list[str]) -> list[str]:
 
 class TranscriptionTab(AudioTab):
     endpoint = Endpoint.TRANSCRIPTIONS
-    title = QT_TRANSLATE_NOOP("tabs", "Transcription")
 
 
 class TranslationTab(AudioTab):
     endpoint = Endpoint.TRANSLATIONS
-    title = QT_TRANSLATE_NOOP("tabs", "Translation")

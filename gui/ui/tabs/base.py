@@ -1,11 +1,11 @@
 """What every endpoint tab shares, so adding a tab is: subclass `EndpointTab`, set
-`endpoint` and `title`, build the form in `content_layout`, implement `build_body` (or
+`endpoint` (and its title in `TITLES`), build the form in `content_layout`, implement `build_body` (or
 `build_requests` for tabs that upload files) and `fill_form`, list it in
 `main_window.TABS` and `main_window._tab_class` (tabs are imported and built when first shown).
 
 Tabs hold no protocol logic: they read their widgets into plain values and call the
 Qt-free builders in gui.core (the same ones `queue-desk submit` uses). A builder's
-FieldProblem names a body field; the tab shows the message under that field's widget."""
+InputProblem names a body field; the tab shows the message under that field's widget."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -27,16 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.api.client import Upload
-from gui.core.builders.bodies import FieldProblem
+from gui.core.api.wire import Upload
 from gui.core.endpoints import Endpoint
 from gui.core.engine import Engine
+from gui.core.errors import InputProblem
 from gui.core.jobs.job import Job
 from gui.ui.runtime.resources import standard_icon
-from gui.ui.widgets.form import AdvancedEditor, banner, heading
+from gui.ui.widgets.form import AdvancedEditor, banner, error_label, heading
 from gui.ui.widgets.model_picker import ModelCatalog, ModelPicker
 
-ERROR_STYLE = "color: #e74c3c;"  # a red that reads on light and dark bases (contrast >= 3 on both)
+
 class FormScrollArea(QScrollArea):
     """A vertical-only scroll area that is never narrower than its form plus the scroll bar:
     with the sideways bar off, a narrower area would cut the form's left edge ("ax. Tokens")
@@ -58,36 +58,31 @@ class TabContext:
     blocker: str | None = None  # why nothing can be submitted (e.g. no API key), in plain words
 
 
-class InputError(ValueError):
-    """A problem with what the user typed; shown under the field, nothing is sent."""
-
-    def __init__(self, message: str, field: QWidget | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
-
-
-def error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # errors carry server text: never markup or links
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
 Request = tuple[dict[str, Any], list[Upload]]
+
+
+# Each tab's title, for the tab bar, the menus and messages (shown via translate("tabs", ...)).
+TITLES: dict[Endpoint, str] = {
+    Endpoint.CHAT: QT_TRANSLATE_NOOP("tabs", "Chat"),
+    Endpoint.COMPLETIONS: QT_TRANSLATE_NOOP("tabs", "Completions"),
+    Endpoint.EMBEDDINGS: QT_TRANSLATE_NOOP("tabs", "Embeddings"),
+    Endpoint.TRANSCRIPTIONS: QT_TRANSLATE_NOOP("tabs", "Transcription"),
+    Endpoint.TRANSLATIONS: QT_TRANSLATE_NOOP("tabs", "Translation"),
+    Endpoint.IMAGES: QT_TRANSLATE_NOOP("tabs", "Images"),
+    Endpoint.IMAGE_EDITS: QT_TRANSLATE_NOOP("tabs", "Image edit"),
+    Endpoint.MODELS: QT_TRANSLATE_NOOP("tabs", "Models"),
+}
 
 
 class EndpointTab(QWidget):
     endpoint: ClassVar[Endpoint]
-    title: ClassVar[str]
     submitted = Signal(object)  # each Job, after the scheduler took it
     submit_text: ClassVar[str] = QT_TRANSLATE_NOOP("tabs", "Submit")  # shown via translate("tabs", ...), like `title`
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.title = TITLES[self.endpoint]
         self.engine = context.engine
         # Ctrl+Enter submits from any field of the tab (the text edits don't take it).
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -179,7 +174,7 @@ class EndpointTab(QWidget):
     # -- what each tab provides -----------------------------------------------------
 
     def build_body(self) -> dict[str, Any]:
-        """The request body from the form; raise InputError/FieldProblem for what the user must fix."""
+        """The request body from the form; raise InputProblem for what the user must fix."""
         raise NotImplementedError
 
     def build_requests(self) -> list[Request]:
@@ -201,10 +196,7 @@ class EndpointTab(QWidget):
         self.clear_errors()
         try:
             requests = self.build_requests()
-        except InputError as error:
-            self.show_error(error.message, error.field)
-            return []
-        except FieldProblem as problem:
+        except InputProblem as problem:
             self.show_problem(problem)
             return []
         if self.context.blocker:
@@ -229,13 +221,13 @@ class EndpointTab(QWidget):
 
     # -- problems ----------------------------------------------------------------------
 
-    def show_problem(self, problem: FieldProblem) -> None:
+    def show_problem(self, problem: InputProblem) -> None:
         """Under the Advanced editor when the field came from there, else under its widget."""
         in_advanced = False
         if self._advanced is not None and problem.field != "advanced":
             try:
                 in_advanced = problem.field in self._advanced.values()
-            except FieldProblem:
+            except InputProblem:
                 in_advanced = False
         widget = self._fields.get("advanced" if in_advanced else problem.field)
         if in_advanced:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.api.client import Upload
-from gui.core.builders.bodies import FieldProblem, chat_body, format_stop, parse_stop
+from gui.core.api.wire import Upload
+from gui.core.builders.bodies import chat_body, format_stop, parse_stop
 from gui.core.endpoints import Endpoint
-from gui.core.errors import QueueError
+from gui.core.errors import InputProblem, QueueError
 from gui.core.extraction.fields import fields_from_schema, with_json_schema
 from gui.ui.tabs.base import EndpointTab, TabContext
 from gui.ui.tabs.conversation import ROLES, ConversationEditor
@@ -59,7 +59,6 @@ def stop_edit(parent: QWidget) -> QLineEdit:
 
 class ChatTab(EndpointTab):
     endpoint = Endpoint.CHAT
-    title = QT_TRANSLATE_NOOP("tabs", "Chat")
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -131,7 +130,7 @@ class ChatTab(EndpointTab):
         try:
             schema = self.fields.schema()
         except QueueError as problem:
-            raise FieldProblem("response_format", problem.message) from None
+            raise InputProblem(problem.message, field="response_format") from None
         body = chat_body(
             self.model_picker.current_model(),
             self.conversation.messages(),

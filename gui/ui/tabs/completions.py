@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QSpinBox, QWidget
 
-from gui.core.api.client import Upload
+from gui.core.api.wire import Upload
 from gui.core.builders.bodies import completion_body, format_stop, parse_stop
 from gui.core.endpoints import Endpoint
 from gui.ui.tabs.base import EndpointTab, TabContext
@@ -17,7 +16,6 @@ from gui.ui.widgets.form import heading
 
 class CompletionsTab(EndpointTab):
     endpoint = Endpoint.COMPLETIONS
-    title = QT_TRANSLATE_NOOP("tabs", "Completions")
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -15,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.api.client import Upload
+from gui.core.api.wire import Upload
 from gui.core.builders.bodies import embedding_body
 from gui.core.builders.cli_args import input_lines
 from gui.core.endpoints import Endpoint
@@ -27,7 +26,6 @@ MAX_TEXT_FILE = 20 * 1024 * 1024
 
 class EmbeddingsTab(EndpointTab):
     endpoint = Endpoint.EMBEDDINGS
-    title = QT_TRANSLATE_NOOP("tabs", "Embeddings")
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

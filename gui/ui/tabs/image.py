@@ -5,19 +5,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFormLayout, QSpinBox, QWidget
 
-from gui.core.api.client import Upload
+from gui.core.api.wire import Upload
 from gui.core.builders.bodies import image_body
-from gui.core.endpoints import Endpoint
+from gui.core.endpoints import (
+    IMAGE_BACKGROUNDS,
+    IMAGE_FORMATS,
+    IMAGE_QUALITIES,
+    IMAGE_SIZES,
+    Endpoint,
+)
 from gui.ui.tabs.base import EndpointTab, TabContext
 from gui.ui.widgets.form import heading
-
-SIZES = ("auto", "1024x1024", "1536x1024", "1024x1536", "512x512", "256x256")
-QUALITIES = ("auto", "low", "medium", "high")
-BACKGROUNDS = ("auto", "opaque", "transparent")
-OUTPUT_FORMATS = ("png", "jpeg", "webp")
 
 
 def choice(parent: QWidget, items: tuple[str, ...], editable: bool = False, tip: str = "") -> QComboBox:
@@ -43,7 +44,6 @@ def set_choice(box: QComboBox, value: Any, default: str) -> None:
 
 class ImageGenerationTab(EndpointTab):
     endpoint = Endpoint.IMAGES
-    title = QT_TRANSLATE_NOOP("tabs", "Images")
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -51,10 +51,10 @@ class ImageGenerationTab(EndpointTab):
         self.model_form(layout)
         self.prompt = self.prompt_box(layout, self.tr("Describe the image. Ctrl+Enter submits."), 6)
         self.n = count_spin(self)
-        self.size = choice(self, SIZES, True, self.tr("auto, or WIDTHxHEIGHT the model supports"))
-        self.quality = choice(self, QUALITIES)
-        self.background = choice(self, BACKGROUNDS, tip=self.tr("transparent needs png or webp output"))
-        self.output_format = choice(self, OUTPUT_FORMATS)
+        self.size = choice(self, IMAGE_SIZES, True, self.tr("auto, or WIDTHxHEIGHT the model supports"))
+        self.quality = choice(self, IMAGE_QUALITIES)
+        self.background = choice(self, IMAGE_BACKGROUNDS, tip=self.tr("transparent needs png or webp output"))
+        self.output_format = choice(self, IMAGE_FORMATS)
         params = QFormLayout()
         params.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for label, name, widget in ((self.tr("Images (n)"), "n", self.n), (self.tr("Size"), "size", self.size),

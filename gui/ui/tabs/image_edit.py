@@ -6,7 +6,7 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -20,18 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.api.client import Upload
-from gui.core.builders.bodies import FieldProblem
+from gui.core.api.wire import Upload
 from gui.core.builders.media_bodies import (
     IMAGE_EXTENSIONS,
     MAX_EDIT_IMAGES,
     check_image_file,
     image_edit_request,
 )
-from gui.core.endpoints import Endpoint
+from gui.core.endpoints import IMAGE_QUALITIES, IMAGE_SIZES, Endpoint
+from gui.core.errors import InputProblem
 from gui.ui.runtime.background import spawn
 from gui.ui.tabs.base import EndpointTab, Request, TabContext
-from gui.ui.tabs.image import QUALITIES, SIZES, choice, count_spin, set_choice
+from gui.ui.tabs.image import choice, count_spin, set_choice
 from gui.ui.widgets.form import heading, hint
 from gui.ui.widgets.image_loading import thumbnail
 
@@ -66,7 +66,6 @@ class ImageList(QListWidget):
 
 class ImageEditTab(EndpointTab):
     endpoint = Endpoint.IMAGE_EDITS
-    title = QT_TRANSLATE_NOOP("tabs", "Image edit")
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -124,8 +123,8 @@ class ImageEditTab(EndpointTab):
 
         self.prompt = self.prompt_box(layout, self.tr("Describe the change. Ctrl+Enter submits."), 5, stretch=0)
         self.n = count_spin(self)
-        self.size = choice(self, SIZES, True, self.tr("auto keeps the image's own size"))
-        self.quality = choice(self, QUALITIES)
+        self.size = choice(self, IMAGE_SIZES, True, self.tr("auto keeps the image's own size"))
+        self.quality = choice(self, IMAGE_QUALITIES)
         params = QFormLayout()
         for label, name, widget in ((self.tr("Images (n)"), "n", self.n), (self.tr("Size"), "size", self.size),
                                     (self.tr("Quality"), "quality", self.quality)):
@@ -150,7 +149,7 @@ class ImageEditTab(EndpointTab):
                 break
             try:
                 self._sizes[path] = check_image_file(path, "image")
-            except FieldProblem as problem:
+            except InputProblem as problem:
                 problems.append(problem.message)
                 continue
             if path in self.image_paths():
@@ -200,7 +199,7 @@ class ImageEditTab(EndpointTab):
             return True
         try:
             self._sizes[path] = check_image_file(path, "mask")
-        except FieldProblem as problem:
+        except InputProblem as problem:
             self.mask = None
             self.mask_label.setText(self.tr("No mask"))
             self.show_error(problem.message, self.mask_label)

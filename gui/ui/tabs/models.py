@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from gui.core.api.client import Upload
+from gui.core.api.wire import Upload
 from gui.core.endpoints import Endpoint
 from gui.ui.tabs.base import EndpointTab, TabContext
 from gui.ui.widgets.form import banner
@@ -18,7 +18,6 @@ from gui.ui.widgets.models_table import ModelsView
 
 class ModelsTab(EndpointTab):
     endpoint = Endpoint.MODELS
-    title = QT_TRANSLATE_NOOP("tabs", "Models")
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 
 from gui.core.errors import QueueError
 from gui.core.extraction.fields import Field, FieldKind, fields_from_schema, output_schema
+from gui.ui.runtime import settings as app_settings
+from gui.ui.runtime.settings import Key
 
-SETS_KEY = "fields/sets"  # JSON: {name: [line, ...]}
 EXAMPLE_SETS = {
     "Sentiment": ["sentiment: positive|negative|neutral", "score: integer: 1 (bad) to 5 (good)",
                   "summary: text: one sentence"],
@@ -104,7 +105,7 @@ class FieldsEditor(QWidget):
 
     def saved_sets(self) -> dict[str, list[str]]:
         try:
-            saved = json.loads(QSettings().value(SETS_KEY, "{}", type=str) or "{}")
+            saved = json.loads(app_settings.get(Key.FIELD_SETS) or "{}")
         except ValueError:
             saved = {}
         return {**EXAMPLE_SETS, **(saved if isinstance(saved, dict) else {})}
@@ -112,7 +113,7 @@ class FieldsEditor(QWidget):
     def save_set(self, name: str) -> None:
         saved = {k: v for k, v in self.saved_sets().items() if k not in EXAMPLE_SETS or v != EXAMPLE_SETS[k]}
         saved[name] = self.lines()
-        QSettings().setValue(SETS_KEY, json.dumps(saved, ensure_ascii=False))
+        app_settings.put(Key.FIELD_SETS, json.dumps(saved, ensure_ascii=False))
         self._fill_sets()
         self.sets.setCurrentText(name)
 

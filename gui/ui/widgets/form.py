@@ -18,10 +18,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.builders.bodies import FieldProblem, parse_extra
+from gui.core.builders.bodies import parse_extra
+from gui.core.errors import InputProblem
 
 ERROR_STYLE = "color: #e74c3c;"  # a red that reads on light and dark bases (contrast >= 3 on both)
 HINT_STYLE = "color: palette(placeholder-text);"
+
+
+def error_label(parent: QWidget) -> QLabel:
+    """A hidden red label for a field's problem, shown when there is one."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # errors carry server text: never markup or links
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
 
 
 def banner(text: str, parent: QWidget) -> QLabel:
@@ -143,7 +154,7 @@ class AdvancedEditor(QWidget):
         self.validate()
 
     def values(self) -> dict[str, Any]:
-        """The object, or FieldProblem("advanced", plain words)."""
+        """The object, or InputProblem(plain words, field="advanced")."""
         return parse_extra(self.text())
 
     def validate(self) -> bool:
@@ -151,8 +162,8 @@ class AdvancedEditor(QWidget):
         try:
             values = self.values()
             if values.get("stream"):
-                raise FieldProblem("advanced", self.tr("The queue does not stream answers: remove \"stream\"."))
-        except FieldProblem as problem:
+                raise InputProblem(self.tr("The queue does not stream answers: remove \"stream\"."), field="advanced")
+        except InputProblem as problem:
             self.show_problem(problem.message)
             return False
         self.show_problem("")

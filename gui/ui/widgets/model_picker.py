@@ -103,10 +103,6 @@ class ModelPicker(QWidget):
     def set_model(self, model_id: str) -> None:
         self.combo.setEditText(model_id)
 
-    def model_ids(self) -> list[str]:
-        """The listed models in order (separators left out)."""
-        return [self.combo.itemText(i) for i in range(self.combo.count()) if self.combo.itemData(i) is not None]
-
     def _fill(self) -> None:
         catalog = self._catalog
         self.refresh_button.setEnabled(not catalog.loading and not catalog.blocked)

@@ -205,9 +205,6 @@ class ModelsView(QWidget):
         except (OSError, ValueError, QueueError):
             self.set_models([])
 
-    def visible_ids(self) -> list[str]:
-        return [self.proxy.index(r, 0).data() for r in range(self.proxy.rowCount())]
-
     def _count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         if shown != total:

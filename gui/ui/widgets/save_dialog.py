@@ -5,18 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QWidget
 
-from gui.core.export.saving import SaveError, save_file
-
-SAVE_DIR_KEY = "preview/saveDir"
+from gui.core.errors import InputProblem
+from gui.core.export.saving import save_file
+from gui.ui.runtime import settings as app_settings
+from gui.ui.runtime.settings import Key
 
 
 def last_folder() -> str:
     """Where the last save went, else Documents, else home: never the process's working
     directory (Qt's fallback for a folder that does not exist)."""
-    for folder in (QSettings().value(SAVE_DIR_KEY, "", type=str),
+    for folder in (app_settings.get(Key.SAVE_DIR),
                    QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)):
         if folder and Path(folder).is_dir():
             return folder
@@ -24,7 +25,7 @@ def last_folder() -> str:
 
 
 def remember_folder(path: str | Path) -> None:
-    QSettings().setValue(SAVE_DIR_KEY, str(Path(path).parent))
+    app_settings.put(Key.SAVE_DIR, str(Path(path).parent))
 
 
 def ask_save(parent: QWidget, title: str, suggested: str, filters: list[str],
@@ -43,11 +44,19 @@ def ask_save(parent: QWidget, title: str, suggested: str, filters: list[str],
     return dialog
 
 
+def save_like(button: QAbstractButton, ask: Callable[[], object]) -> bool:
+    """A result view's save() (Ctrl+S): what its Save as… `button` does, if it can now."""
+    if not button.isEnabled():
+        return False
+    ask()
+    return True
+
+
 def save_and_report(target: Path, data: bytes | str, report: Callable[[str], None]) -> Path | None:
     """Save atomically and say how it went in plain words; remember the folder for next time."""
     try:
         save_file(target, data)
-    except SaveError as error:
+    except InputProblem as error:
         report(error.message)
         return None
     remember_folder(target)

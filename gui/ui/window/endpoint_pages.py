@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from gui.core.endpoints import Endpoint
 
+from gui.ui.tabs.base import TITLES
+
 if TYPE_CHECKING:
     from gui.ui.tabs.base import EndpointTab
 
@@ -31,12 +33,15 @@ _PAD = 14  # each side of the longest title
 @dataclass(frozen=True)
 class TabSpec:
     """An endpoint tab before it is built. Speed: a tab's module is imported and its form
-    built when the tab is first shown (the first tab at start-up), so the tab bar and the
-    menus take the title from here; it must match the class's `title`."""
+    built when the tab is first shown (the first tab at start-up); the sidebar and the menus
+    take the title from tabs.base.TITLES, as the tab does."""
     endpoint: Endpoint
-    title: str
     name: str  # the EndpointTab subclass
     icon: str  # resources/icons/endpoints/<icon>.svg
+
+    @property
+    def title(self) -> str:
+        return TITLES[self.endpoint]  # one place for each tab's title (shown via translate("tabs", ...))
 
     def load(self) -> type[EndpointTab]:
         return _tab_class(self.name)
@@ -44,14 +49,14 @@ class TabSpec:
 
 # The endpoint tabs, in order. A new tab is one more entry here and in _tab_class.
 TABS: list[TabSpec] = [
-    TabSpec(Endpoint.CHAT, QT_TRANSLATE_NOOP("tabs", "Chat"), "ChatTab", "chat"),
-    TabSpec(Endpoint.COMPLETIONS, QT_TRANSLATE_NOOP("tabs", "Completions"), "CompletionsTab", "completions"),
-    TabSpec(Endpoint.EMBEDDINGS, QT_TRANSLATE_NOOP("tabs", "Embeddings"), "EmbeddingsTab", "embeddings"),
-    TabSpec(Endpoint.TRANSCRIPTIONS, QT_TRANSLATE_NOOP("tabs", "Transcription"), "TranscriptionTab", "transcription"),
-    TabSpec(Endpoint.TRANSLATIONS, QT_TRANSLATE_NOOP("tabs", "Translation"), "TranslationTab", "translation"),
-    TabSpec(Endpoint.IMAGES, QT_TRANSLATE_NOOP("tabs", "Images"), "ImageGenerationTab", "images"),
-    TabSpec(Endpoint.IMAGE_EDITS, QT_TRANSLATE_NOOP("tabs", "Image edit"), "ImageEditTab", "image_edit"),
-    TabSpec(Endpoint.MODELS, QT_TRANSLATE_NOOP("tabs", "Models"), "ModelsTab", "models"),
+    TabSpec(Endpoint.CHAT, "ChatTab", "chat"),
+    TabSpec(Endpoint.COMPLETIONS, "CompletionsTab", "completions"),
+    TabSpec(Endpoint.EMBEDDINGS, "EmbeddingsTab", "embeddings"),
+    TabSpec(Endpoint.TRANSCRIPTIONS, "TranscriptionTab", "transcription"),
+    TabSpec(Endpoint.TRANSLATIONS, "TranslationTab", "translation"),
+    TabSpec(Endpoint.IMAGES, "ImageGenerationTab", "images"),
+    TabSpec(Endpoint.IMAGE_EDITS, "ImageEditTab", "image_edit"),
+    TabSpec(Endpoint.MODELS, "ModelsTab", "models"),
 ]
 
 

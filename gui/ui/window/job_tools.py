@@ -31,7 +31,7 @@ class WindowTools:
 
 
 def install(window: QMainWindow) -> WindowTools:
-    """`window` is the MainWindow (engine, tabs, endpoint_tabs, jobs, model, menus built)."""
+    """`window` is the MainWindow (engine, tabs, jobs, model, menus built)."""
 
     def tab_for(endpoint: Endpoint) -> EndpointTab | None:
         return window.tab_for(endpoint)

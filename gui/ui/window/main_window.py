@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QSettings,
     Qt,
     QTimer,
     Signal,
@@ -33,8 +32,10 @@ from gui.ui.jobs.table_model import JobTableModel
 from gui.ui.jobs.table_view import JobTablePanel
 from gui.ui.preview.panel import PreviewPanel
 from gui.ui.runtime import language, theme
+from gui.ui.runtime import settings as app_settings
 from gui.ui.runtime.background import spawn
 from gui.ui.runtime.resources import endpoint_icon
+from gui.ui.runtime.settings import Key
 from gui.ui.tabs.base import EndpointTab, TabContext
 from gui.ui.widgets.model_picker import ModelCatalog
 from gui.ui.window import job_tools as window_tools
@@ -48,7 +49,6 @@ if TYPE_CHECKING:
     from gui.ui.window.profiles_dialog import ProfilesDialog
 
 
-_DRAFTS_KEY = "drafts"
 
 
 class MainWindow(QMainWindow):
@@ -176,19 +176,24 @@ class MainWindow(QMainWindow):
     def _new_tab(self, index: int) -> EndpointTab:
         tab = TABS[index].load()(self._tab_context)
         tab.submitted.connect(self._submitted)
-        draft = QSettings().value(f"{_DRAFTS_KEY}/{TABS[index].endpoint.value}")
-        if draft:
-            try:
-                tab.restore_draft(json.loads(draft))
-            except (ValueError, TypeError):
-                pass  # a draft from another version: the form starts clean
+        try:
+            draft = json.loads(app_settings.get(Key.DRAFTS)).get(TABS[index].endpoint.value)
+            if draft:
+                tab.restore_draft(draft)
+        except (ValueError, TypeError, AttributeError):
+            pass  # a draft from another version: the form starts clean
         return tab
 
     def save_drafts(self) -> None:
         """What was typed in the forms, for the next window (a profile switch, a restart)."""
-        settings = QSettings()
+        try:
+            drafts = json.loads(app_settings.get(Key.DRAFTS))
+        except ValueError:
+            drafts = {}
+        drafts = drafts if isinstance(drafts, dict) else {}
         for index, tab in self._built_tabs.items():
-            settings.setValue(f"{_DRAFTS_KEY}/{TABS[index].endpoint.value}", json.dumps(tab.draft()))
+            drafts[TABS[index].endpoint.value] = tab.draft()
+        app_settings.put(Key.DRAFTS, json.dumps(drafts, ensure_ascii=False))
 
     def show_endpoint(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
@@ -228,16 +233,7 @@ class MainWindow(QMainWindow):
 
     def save_result(self) -> bool:
         """The Save as… of whatever the preview shows: text, transcript, image or vectors."""
-        preview = self.preview
-        view = preview.views.currentWidget()
-        if view is preview.browser:
-            button = preview.save_button
-        else:
-            extra = getattr(view, "save_buttons", {})
-            button = (getattr(view, "save_as_button", None) or getattr(view, "save_button", None)
-                      or next(iter(extra.values()), None))
-        if button is not None and button.isEnabled() and not button.isHidden():
-            button.click()
+        if self.preview.save():
             return True
         self.statusBar().showMessage(self.tr("Select a finished job with a result to save it."), 4000)
         return False
@@ -396,23 +392,26 @@ class MainWindow(QMainWindow):
 
     def _close_answered(self, quit_now: bool) -> None:
         if quit_now:
-            self._confirmed_close = True
-            self.close()
+            self.close_without_asking()
+
+    def close_without_asking(self) -> bool:
+        """Close now even with jobs still running, as "Quit anyway" does (they are marked
+        interrupted when the engine shuts down)."""
+        self._confirmed_close = True
+        return self.close()
 
     def save_layout(self) -> None:
         self.save_drafts()
-        settings = QSettings()
-        settings.setValue("mainWindow/geometry", self.saveGeometry())
-        settings.setValue("mainWindow/splitter", self.splitter.saveState())
-        settings.setValue("mainWindow/rightSplitter", self.right.saveState())
+        app_settings.put(Key.WINDOW_GEOMETRY, self.saveGeometry())
+        app_settings.put(Key.WINDOW_SPLITTER, self.splitter.saveState())
+        app_settings.put(Key.WINDOW_RIGHT_SPLITTER, self.right.saveState())
         self.jobs.save_layout()
 
     def _restore_layout(self) -> None:
-        settings = QSettings()
-        for key, restore in (("mainWindow/geometry", self.restoreGeometry),
-                             ("mainWindow/splitter", self.splitter.restoreState),
-                             ("mainWindow/rightSplitter", self.right.restoreState)):
-            value = settings.value(key)
+        for key, restore in ((Key.WINDOW_GEOMETRY, self.restoreGeometry),
+                             (Key.WINDOW_SPLITTER, self.splitter.restoreState),
+                             (Key.WINDOW_RIGHT_SPLITTER, self.right.restoreState)):
+            value = app_settings.get(key)
             if value:
                 restore(value)
 

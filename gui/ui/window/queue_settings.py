@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -16,39 +15,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.api.bounded import DEFAULT_MAX_ANSWER_MB
-from gui.core.api.client import DEFAULT_POLL_DEADLINE, DEFAULT_READ_TIMEOUT
-from gui.core.errors import MAX_SERVER_WAIT
 from gui.core.jobs.scheduler import Scheduler
 from gui.ui.runtime import settings as app_settings
 
-_KEYS = {"concurrency": "queue/concurrency", "per_minute": "queue/requestsPerMinute",
-         "attempts": "queue/attempts", "read_timeout_min": "queue/readTimeoutMinutes",
-         "largest_answer_mib": "queue/largestAnswerMiB", "server_wait_s": "queue/longestServerWaitSeconds",
-         "longest_wait_h": "queue/longestJobWaitHours"}
+Key = app_settings.Key
+_KEYS = {"concurrency": Key.QUEUE_CONCURRENCY, "per_minute": Key.QUEUE_PER_MINUTE,
+         "attempts": Key.QUEUE_ATTEMPTS, "read_timeout_min": Key.QUEUE_READ_TIMEOUT_MIN,
+         "largest_answer_mib": Key.QUEUE_LARGEST_ANSWER_MIB, "server_wait_s": Key.QUEUE_SERVER_WAIT_S,
+         "longest_wait_h": Key.QUEUE_LONGEST_WAIT_H}
 
 
 @dataclass
 class QueueSettings:
-    concurrency: int = 8
-    per_minute: int = 0  # 0: no limit
-    attempts: int = 3
-    read_timeout_min: int = int(DEFAULT_READ_TIMEOUT // 60)
-    largest_answer_mib: int = DEFAULT_MAX_ANSWER_MB  # bigger answers fail at once (a hostile or broken server)
-    server_wait_s: int = int(MAX_SERVER_WAIT)  # the longest Retry-After (or the like) obeyed
-    longest_wait_h: int = int(DEFAULT_POLL_DEADLINE // 3600)  # a 202 job unfinished by then fails
+    concurrency: int = Key.QUEUE_CONCURRENCY.default
+    per_minute: int = Key.QUEUE_PER_MINUTE.default  # 0: no limit
+    attempts: int = Key.QUEUE_ATTEMPTS.default
+    read_timeout_min: int = Key.QUEUE_READ_TIMEOUT_MIN.default
+    largest_answer_mib: int = Key.QUEUE_LARGEST_ANSWER_MIB.default  # bigger answers fail at once
+    server_wait_s: int = Key.QUEUE_SERVER_WAIT_S.default  # the longest Retry-After (or the like) obeyed
+    longest_wait_h: int = Key.QUEUE_LONGEST_WAIT_H.default  # a 202 job unfinished by then fails
 
     @classmethod
     def load(cls) -> QueueSettings:
-        s, d = QSettings(), cls()
-        # type= always: in a fresh process QSettings returns strings.
-        return cls(**{name: max(0 if name == "per_minute" else 1, s.value(key, getattr(d, name), type=int))
+        return cls(**{name: max(0 if name == "per_minute" else 1, app_settings.get(key))
                       for name, key in _KEYS.items()})
 
     def save(self) -> None:
-        s = QSettings()
         for name, key in _KEYS.items():
-            s.setValue(key, int(getattr(self, name)))
+            app_settings.put(key, getattr(self, name))
 
     def apply(self, scheduler: Scheduler) -> None:
         scheduler.throttle.set_limit(self.concurrency)
@@ -56,7 +50,7 @@ class QueueSettings:
         scheduler.max_attempts = self.attempts
 
     def engine_options(self) -> dict:
-        from gui.core.api.client import Timeouts
+        from gui.core.api.wire import Timeouts
 
         return {"concurrency": self.concurrency, "per_minute": self.per_minute or None,
                 "max_attempts": self.attempts, "timeouts": Timeouts(read=self.read_timeout_min * 60.0),
