@@ -127,6 +127,7 @@ class JobTableModel(QAbstractTableModel):
         for job in jobs:
             if job.id not in self._slot and (job.seq or 0) < self._history_start:
                 continue  # an old job not paged in yet: history shows its stored state when it is
+            self._count(job)  # the status bar's Running and Queued count another process's jobs too
             self._place(job)
 
     # -- Qt model interface -----------------------------------------------------
@@ -346,13 +347,16 @@ class JobTableModel(QAbstractTableModel):
         """Called by the scheduler on every change; cheap, never touches the view."""
         if job.parent_id:  # a recording's piece: its recording's row stands for it
             return
+        self._count(job)
+        self._place(job)
+
+    def _count(self, job: Job) -> None:
         previous = self._seen.get(job.id)
         if previous is not job.state:
             if previous is not None:
                 self.counts[previous] -= 1
             self.counts[job.state] += 1
             self._seen[job.id] = job.state
-        self._place(job)
 
     def _place(self, job: Job) -> None:
         """Show `job`'s latest state: a new row (at the next flush) or a changed one."""
