@@ -61,6 +61,9 @@ async def test_a_video_goes_as_sound_in_pieces_and_comes_back_on_one_time_line(e
     assert "00:01:1" in srt  # the last cues sit past the first minute, on the recording's clock
     assert (folder / "transcript.txt").read_text().strip() == whole["text"]
     assert not (folder / "pieces").exists()  # the cut audio goes once the recording is finished
+    engine.store.delete([job.id])  # removed from the history: its pieces and their answers go with it
+    assert engine.store.jobs(pieces_of=job.id) == [] and not any(
+        (engine.store.results_dir / p.id).exists() for p in pieces)
 
 
 async def test_a_listed_audio_file_under_the_limit_goes_whole(engine, tmp_path):

@@ -243,6 +243,7 @@ class JobStore:
         with self._transaction():
             ids = [i for i in dict.fromkeys(job_ids)
                    if (job := self.get(i)) is not None and job.state.terminal]
+            ids += [j.id for i in list(ids) for j in self.jobs(pieces_of=i)]  # a recording takes its pieces along
             rows = [(i,) for i in ids]
             self._db.executemany("DELETE FROM jobs WHERE id=?", rows)
             self._db.executemany("DELETE FROM transitions WHERE job_id=?", rows)
