@@ -1,5 +1,6 @@
-"""The job table model: lazy history, batched updates with precise ranges, a ticking
-Elapsed column; and the table staying live and the loop responsive under 20 running jobs."""
+"""The job table model: the history as a window read in blocks, batched updates with precise
+ranges, a ticking Elapsed column; and the table staying live and the loop responsive under
+20 running jobs."""
 from __future__ import annotations
 
 import asyncio
@@ -49,17 +50,17 @@ def texts(model: JobTableModel, column: str) -> list[str]:
     return [model.data(model.index(r, col)) for r in range(model.rowCount())]
 
 
-def test_history_loads_lazily_newest_first(qapp, store):
+def test_history_rows_are_read_in_blocks_newest_first(qapp, store):
     store.add_many(chat_job(f"job {i}", created_at=1_700_000_000 + i) for i in range(700))
     model = JobTableModel(store, FakeScheduler())
-    assert model.rowCount() == 0 and model.canFetchMore(QModelIndex())
-    model.fetchMore(QModelIndex())
-    assert model.rowCount() == JobTableModel.PAGE
-    assert texts(model, "prompt")[:2] == ["job 699", "job 698"]
-    while model.canFetchMore(QModelIndex()):
-        model.fetchMore(QModelIndex())
+    model.fetch_first_page()  # no event loop: the whole order is read here
     assert model.rowCount() == 700
-    assert texts(model, "prompt")[-1] == "job 0"
+    history = model._history
+    assert history.BLOCK < 700 and not history._blocks  # no job read before a row is asked for
+    assert model.data(model.index(699, COLUMN_INDEX["prompt"])) == "job 0"  # the oldest, at once
+    assert list(history._blocks) == [699 // history.BLOCK]  # only its block was read
+    assert texts(model, "prompt")[:2] == ["job 699", "job 698"]
+    assert len(history._blocks) <= history.BLOCKS
     assert [c.header for c in COLUMNS] == ["State", "Endpoint", "Model", "Prompt", "Created", "Elapsed",
                                            "Attempts", "Error"]
 
@@ -68,7 +69,7 @@ def test_new_jobs_go_on_top_and_changes_emit_precise_ranges(qapp, qtbot, store):
     store.add_many(chat_job(f"old {i}") for i in range(5))
     scheduler = FakeScheduler()
     model = JobTableModel(store, scheduler)
-    model.fetchMore(QModelIndex())
+    model.fetch_first_page()
     resets, changed = [], []
     model.modelReset.connect(lambda: resets.append(1))
     model.dataChanged.connect(lambda a, b, _r=(): changed.append((a.row(), b.row(), a.column(), b.column())))
@@ -84,8 +85,8 @@ def test_new_jobs_go_on_top_and_changes_emit_precise_ranges(qapp, qtbot, store):
     assert texts(model, "prompt")[:4] == ["new 2", "new 1", "new 0", "old 4"]
     assert model.row_of(new[0].id) == 2
 
-    # History fetched after jobs were added must neither skip nor repeat rows.
-    assert model.rowCount() == 8 and not model.canFetchMore(QModelIndex())
+    # History read before jobs were added neither skips nor repeats rows.
+    assert model.rowCount() == 8 and len({model.job_at(r).id for r in range(8)}) == 8
 
     # Two changes in one flush window: two rows, not a reset, not the whole table.
     changed.clear()
@@ -118,7 +119,7 @@ def test_state_texts_and_error_tooltip(qapp, store):
     failed = chat_job("y", state=JobState.FAILED, error="The server had a problem (500). Try again.")
     store.add(failed)
     model = JobTableModel(store, FakeScheduler())
-    model.fetchMore(QModelIndex())
+    model.fetch_first_page()
     error_index = model.index(0, COLUMN_INDEX["error"])
     assert model.data(error_index) == failed.error
     assert model.data(error_index, Qt.ItemDataRole.ToolTipRole) == failed.error
@@ -206,11 +207,11 @@ def test_sorting_orders_every_job_and_keeps_the_selection(qapp, store):
     store.add_many(chat_job(f"job {i:03d}", attempts=i % 4, created_at=1_700_000_000 + i) for i in range(650))
     scheduler = FakeScheduler()
     model = JobTableModel(store, scheduler)
-    model.fetchMore(QModelIndex())
+    model.fetch_first_page()
     picked = model.job_at(5)
     keep = QPersistentModelIndex(model.index(5, 3))
-    model.sort(COLUMN_INDEX["attempts"], Qt.SortOrder.DescendingOrder)  # no loop: loads the rest here
-    assert model.rowCount() == 650 and not model.canFetchMore(QModelIndex())
+    model.sort(COLUMN_INDEX["attempts"], Qt.SortOrder.DescendingOrder)  # no loop: read here
+    assert model.rowCount() == 650
     attempts = [model.job_at(r).attempts for r in range(650)]
     assert attempts == sorted(attempts, reverse=True)
     assert model.job_at(keep.row()).id == picked.id and keep.column() == 3
@@ -274,3 +275,25 @@ def test_new_rows_do_not_move_the_row_under_the_pointer(qapp, qtbot, store):
     assert panel.selected_jobs()[0].id == job_under_pointer
     assert model.rowCount() == 103
     view.viewport().setAttribute(Qt.WidgetAttribute.WA_UnderMouse, False)
+
+
+def test_ctrl_end_goes_to_the_oldest_job_and_ctrl_home_to_the_newest(gui_engine, qtbot):
+    from gui.ui.window.main_window import MainWindow
+
+    engine = gui_engine()
+    engine.store.add_many(chat_job(f"job {i:04d}") for i in range(3000))
+    window = MainWindow(engine, "Sandbox")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    model, view = window.model, window.jobs.view
+    qtbot.waitUntil(lambda: not model.reading and model.rowCount() == 3000, timeout=5000)
+    view.setFocus()
+    view.setCurrentIndex(window.jobs.proxy.index(0, 0))
+    qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert window.jobs.current_job().summary == "job 0000"
+    assert view.rowAt(view.viewport().height() - 2) == 2999  # scrolled there: the last row is on screen
+    assert len(model._history._blocks) <= model._history.BLOCKS
+    qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert window.jobs.current_job().summary == "job 2999"
+    window.close_without_asking()

@@ -1,6 +1,6 @@
 """The job table's columns, declared as data: id, header, default width, how a job is
-shown in it and how it sorts. The model and the view look columns up here by id, never
-by position."""
+shown in it. The model and the view look columns up here by id, never by position; how
+each sorts is SQL, in gui.core.jobs.history.ORDER_BY."""
 from __future__ import annotations
 
 import functools
@@ -8,7 +8,6 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPixmap
@@ -23,7 +22,6 @@ class Column:
     header: str  # marked for translation (context "job_columns"); translated where shown
     width: int
     text: Callable[[Job, float], str]  # (job, now) -> what the cell shows
-    sort_key: Callable[[Job, float], Any] | None = None  # defaults to the text
     live: bool = False  # changes with time alone (ticks while the job is in flight)
 
 
@@ -74,17 +72,15 @@ def format_time(stamp: float | None, now: float | None = None) -> str:
 
 
 COLUMNS: list[Column] = [
-    Column("state", QT_TRANSLATE_NOOP("job_columns", "State"), 110, state_text,
-           lambda j, _n: _STATE_ORDER[j.state]),
+    Column("state", QT_TRANSLATE_NOOP("job_columns", "State"), 110, state_text),
     Column("endpoint", QT_TRANSLATE_NOOP("job_columns", "Endpoint"), 75, lambda j, _n: j.endpoint.label),
     Column("model", QT_TRANSLATE_NOOP("job_columns", "Model"), 150, lambda j, _n: j.model),
     Column("prompt", QT_TRANSLATE_NOOP("job_columns", "Prompt"), 220, lambda j, _n: j.summary),
-    Column("created", QT_TRANSLATE_NOOP("job_columns", "Created"), 75, lambda j, n: format_time(j.created_at, n),
-           lambda j, _n: j.created_at),
+    Column("created", QT_TRANSLATE_NOOP("job_columns", "Created"), 75, lambda j, n: format_time(j.created_at, n)),
     Column("elapsed", QT_TRANSLATE_NOOP("job_columns", "Elapsed"), 65, lambda j, n: format_duration(j.elapsed(n)),
-           lambda j, n: j.elapsed(n) or 0.0, live=True),
+           live=True),
     Column("attempts", QT_TRANSLATE_NOOP("job_columns", "Attempts"), 70,
-           lambda j, _n: str(j.attempts) if j.attempts else "", lambda j, _n: j.attempts),
+           lambda j, _n: str(j.attempts) if j.attempts else ""),
     Column("error", QT_TRANSLATE_NOOP("job_columns", "Error"), 130,
            lambda j, _n: (j.error or "") if j.state is not JobState.SUCCEEDED else ""),
 ]
@@ -121,12 +117,6 @@ def fitted_widths(metrics: QFontMetrics, header_metrics: QFontMetrics | None = N
         widest = max((metrics.horizontalAdvance(w) for w in words), default=0) + icon + cell
         widths[column.id] = max(widest, header, 80 if column.id == "error" else 0)
     return widths
-
-# Sorting by state groups live work first, then the outcomes.
-_STATE_ORDER = {s: i for i, s in enumerate([
-    JobState.SUBMITTING, JobState.WAITING, JobState.POLLING, JobState.RETRYING, JobState.QUEUED,
-    JobState.FAILED, JobState.INTERRUPTED, JobState.CANCELLED, JobState.SUCCEEDED,
-])}
 
 # Text colours per state, with a contrast of at least 3 against the table's base colour in
 # each scheme (tests/test_gui_look.py checks): light variants are darker, dark ones lighter.

@@ -1,22 +1,27 @@
-"""The job table model: every job in the store, newest first, live.
+"""The job table model: every job in the store, newest first (or sorted by a column), live.
 
-History is loaded lazily in pages (`canFetchMore`/`fetchMore`). Scheduler events never
-touch the view directly: new jobs wait in `_pending` and changed jobs in `_dirty` until a
-100 ms timer (250 ms while many rows change at once) inserts them at the top in one go and
-emits `dataChanged` for the changed rows only. A 1 s ticker repaints the Elapsed cells (and retry countdowns) of live rows.
+The history is a window onto the store (history.py): the order of the matching jobs as an
+array of seqs, read in a worker thread, and the jobs themselves read in blocks of 256 as
+rows are painted, a few blocks kept. A million jobs cost the array (8 MB) and those blocks,
+wherever the user scrolls, and Ctrl+End goes to the oldest job at once. Filtering and
+sorting are SQL over the whole store (the same read, with a WHERE and an ORDER BY); the
+rows shown stay until the new order is in.
 
-Sorting happens here, in Python, not in the proxy: QSortFilterProxyModel calls data()
-twice per comparison, about 7 s for 100k rows through PySide. Sorting loads the whole
-history (in a worker thread) and orders it once; rows then stay put while jobs change,
-and new jobs appear on top, until the next sort."""
+Scheduler events never touch the view directly: new jobs wait in `_pending` and changed jobs
+in `_dirty` until a 100 ms timer (250 ms while many rows change at once) inserts them at the
+top in one go and emits `dataChanged` for the changed rows only. A 1 s ticker repaints the
+Elapsed cells (and retry countdowns) of live rows. Jobs that arrive stay on top until the
+next sort or filter reads the order anew."""
 from __future__ import annotations
 
 import asyncio
 import gc
 import sqlite3
 import time
+from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -30,8 +35,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from gui.core.endpoints import Endpoint
-from gui.core.jobs.job import SEARCHED_FIELDS, Job, JobState
+from gui.core.jobs.history import HistoryReader, HistoryWindow, View
+from gui.core.jobs.job import Job, JobState
 from gui.core.jobs.scheduler import Scheduler
 from gui.core.jobs.store import JobStore
 from gui.ui.jobs.columns import (
@@ -39,8 +44,8 @@ from gui.ui.jobs.columns import (
     COLUMNS,
     state_colour,
     state_icon,
-    state_text,
 )
+from gui.ui.jobs.job_filter import filtered, matches, search_text
 from gui.ui.runtime.background import spawn
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -49,8 +54,7 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 class JobTableModel(QAbstractTableModel):
     JobRole = Qt.ItemDataRole.UserRole + 1
-    SearchRole = Qt.ItemDataRole.UserRole + 2  # one string per row for the filter box
-    PAGE = 300
+    SearchRole = Qt.ItemDataRole.UserRole + 2  # one string per row: what the filter box searches
     FIRST_PAGE = 100
     FLUSH_MS = 100
     # Speed: while many rows change at once (a batch streaming in) the table is redrawn at
@@ -71,26 +75,23 @@ class JobTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._store = store
         self._scheduler = scheduler
-        # Rows are `_top` reversed (jobs that arrived since the last sort, oldest first)
-        # followed by `_body` (history from the store newest first, or everything in
-        # sorted order). A job's slot only changes when the user sorts, so its row is
-        # `len(_top) + slot` without rescanning anything.
+        self._reader = HistoryReader(store.path)
+        # Rows are `_top` reversed (jobs that arrived since the order was read, oldest
+        # first) followed by the history (its order, and the jobs of some blocks).
         self._top: list[Job] = []
-        self._body: list[Job] = []
-        self._slot: dict[str, int] = {}
-        self._rank: dict[str, int] = {}  # natural order: higher is newer
-        self._arrivals = 0  # rank of the newest arrival
-        self._oldest = 0  # rank of the oldest history row loaded
-        self._sort_spec: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
-        self._loading_all = False
-        # History is what the store held when we started, paged newest first by cursor;
-        # jobs submitted since then arrive through the scheduler instead.
-        self._history_start = self._history_cursor = store.next_seq()
-        self._history_done = self._history_cursor == 1
-        self._history_filter: tuple[str, str | None] = ("", None)  # text, batch id
-        self._history_generation = 0  # bumps when the filter changes: late loads are dropped
+        self._top_at: dict[str, int] = {}  # job id -> its index in `_top`
+        self._history = HistoryWindow(self._reader, lambda j: self._session.get(j.id, j))
+        self._view = View()
+        # The history is what the store held below `_cut` when its order was read; jobs
+        # stored since arrive through the scheduler (or the look elsewhere) instead.
+        self._cut = self._history_start = store.next_seq()
+        self._reads = 0  # bumps with every read of the order: a late one is dropped
+        self._reading = False
         self._pending: dict[str, Job] = {}
         self._dirty: set[str] = set()
+        # Every job reported this session, in its latest state: a block read from the store
+        # shows these instead (the store may not have this process's last change yet).
+        self._session: dict[str, Job] = {}
         self._live: dict[str, Job] = {}  # in flight: their Elapsed cells tick
         self._seen: dict[str, JobState] = {}
         self.counts: Counter[JobState] = Counter()  # this session's jobs by state
@@ -114,6 +115,8 @@ class JobTableModel(QAbstractTableModel):
         self._flush_timer.stop()
         self._tick_timer.stop()
         self._elsewhere_timer.stop()
+        self._reads += 1  # a read still under way is dropped
+        self._reader.close()
 
     def _look_elsewhere(self) -> None:
         try:
@@ -125,15 +128,14 @@ class JobTableModel(QAbstractTableModel):
             return
         self._data_version, self._elsewhere_mark = version, mark
         for job in jobs:
-            if job.id not in self._slot and (job.seq or 0) < self._history_start:
-                continue  # an old job not paged in yet: history shows its stored state when it is
-            self._count(job)  # the status bar's Running and Queued count another process's jobs too
+            if job.seq >= self._history_start or job.id in self._session:
+                self._count(job)  # the status bar's Running and Queued count another process's jobs too
             self._place(job)
 
     # -- Qt model interface -----------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._top) + len(self._body)
+        return 0 if parent.isValid() else len(self._top) + len(self._history)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
@@ -149,14 +151,15 @@ class JobTableModel(QAbstractTableModel):
         if role not in self._ROLES or not index.isValid():
             return None
         job = self.job_at(index.row())
+        if job is None:  # deleted by another process since the order was read
+            return None
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(job, time.time())
         if role == self.JobRole:
             return job
         if role == self.SearchRole:
-            shown = {"state": state_text(job, time.time()), "endpoint": job.endpoint.label}
-            return "\n".join(shown[f] if f in shown else getattr(job, f) or "" for f in SEARCHED_FIELDS)
+            return search_text(job)
         if role == Qt.ItemDataRole.ToolTipRole:
             if job.error and column.id in ("state", "error") and job.state is not JobState.SUCCEEDED:
                 return job.error
@@ -172,128 +175,129 @@ class JobTableModel(QAbstractTableModel):
             return _RIGHT
         return None
 
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:
-        return not parent.isValid() and not self._history_done and not self._loading_all
-
-    def fetchMore(self, parent: _Index = QModelIndex(), page_size: int | None = None) -> None:
-        if parent.isValid() or self._history_done or self._loading_all:
-            return
-        limit = page_size or self.PAGE
-        page = self._history(limit=limit)
-        if page:
-            self._history_cursor = page[-1].seq
-        if len(page) < limit:
-            self._history_done = True
-        self._append_history(page)
+    # -- reading the history ----------------------------------------------------
 
     def fetch_first_page(self) -> None:
-        """The newest jobs, before the window first paints. Speed: a screenful and some is
-        enough for that; the view asks for full pages as the user scrolls down."""
-        if not self._body and self.canFetchMore():
-            self.fetchMore(page_size=self.FIRST_PAGE)
-
-    def _history(self, limit: int | None = None) -> list[Job]:
-        text, batch_id = self._history_filter
-        return self._store.jobs(newest_first=True, limit=limit, before_seq=self._history_cursor,
-                                search=text or None, batch_id=batch_id, **shown_names_matching(text))
-
-    def _rest_of_history(self) -> list[Job]:
-        return self._history()
-
-    def set_history_filter(self, text: str = "", batch_id: str | None = None) -> None:
-        """Page the history through this filter, in SQL: a match deep in a long history
-        is found at once instead of after loading every older page. Jobs of this session
-        stay; the view's proxy filters those (and has the last word on every row)."""
-        spec = (text.strip(), batch_id)
-        if spec == self._history_filter:
+        """The newest jobs, before the window first paints (a quick query), then the order
+        of the whole history (a worker's read: ~0.5 s for a million jobs) joins below them."""
+        if self._reads:
             return
-        self._history_filter = spec
-        self._history_generation += 1
-        self.flush()
-        self.beginResetModel()
-        for job in self._body:
-            if self._slot.get(job.id, -1) >= 0:
-                del self._slot[job.id]
-        self._body = []
-        self._history_cursor = self._history_start
-        self._history_done = self._history_start == 1
-        self._loading_all = False
-        self.endResetModel()
-        if self._sort_spec[0] >= 0:
-            self.sort(*self._sort_spec)
-        else:
-            self.fetchMore()
-
-    def _append_history(self, jobs: list[Job]) -> None:
-        # A history job sent again this session is live: show the scheduler's object.
-        jobs = [self._live.get(j.id, j) for j in jobs]
-        fresh = [j for j in jobs if j.id not in self._slot and j.id not in self._pending]
-        if not fresh:
-            return
-        first = self.rowCount()
-        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-        for job in fresh:
-            self._slot[job.id] = len(self._body)
-            self._oldest -= 1
-            self._rank[job.id] = self._oldest
-            self._body.append(job)
-        self.endInsertRows()
-        # Speed: history rows live as long as the table. Left to the cyclic GC, every full
-        # collection rescans them all: ~170 ms pauses while scrolling 100k jobs. Frozen,
-        # they are never scanned (the price: cyclic garbage alive right now is kept too).
+        first = self._reader.newest(self.FIRST_PAGE, self._cut)
+        if first:
+            self.beginInsertRows(QModelIndex(), len(self._top), len(self._top) + len(first) - 1)
+            self._history.take(first, natural=True)
+            self.endInsertRows()
+        self._read(self._apply_rest, new_cut=False)
+        # Speed: what start-up made lives as long as the window. Frozen, full collections
+        # (which jobs read block by block while scrolling set off) never rescan it.
         gc.freeze()
 
-    # -- sorting ----------------------------------------------------------------
+    @property
+    def reading(self) -> bool:
+        """True while the order of the history is being read (rows may still come)."""
+        return self._reading
+
+    def set_history_filter(self, text: str = "", batch_id: str | None = None) -> None:
+        """Show the jobs whose text contains `text` (and of batch `batch_id`): the store's
+        whole history, in SQL, and the jobs that arrive from now on."""
+        view = filtered(self._view, text, batch_id)
+        if view != self._view:
+            self._view = view
+            self._read(self._apply_reset)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Order every job by `column` (-1: newest first). Needs the whole history: it
-        is loaded first, off the GUI thread when an event loop runs."""
-        self._sort_spec = (column, order)
-        if column < 0 or self._history_done:
-            self._apply_sort()
-            return
-        try:
-            asyncio.get_running_loop()
-        except RuntimeError:  # no loop (scripts, unit tests): load here
-            self._load_rest(self._rest_of_history())
-            self._apply_sort()
-            return
-        if not self._loading_all:
-            self._loading_all = True
-            spawn(self._load_all_then_sort())
+        """Order every job by `column` (-1: newest first), in SQL; the selection stays on
+        its jobs. Off the GUI thread when an event loop runs."""
+        view = replace(self._view, sort=COLUMNS[column].id if column >= 0 else None,
+                       descending=column >= 0 and order == Qt.SortOrder.DescendingOrder)
+        if view != self._view:
+            self._view = view
+            self._read(self._apply_sorted)
 
-    async def _load_all_then_sort(self) -> None:
-        generation = self._history_generation
-        try:
-            rest = await asyncio.get_running_loop().run_in_executor(None, self._rest_of_history)
-        finally:
-            self._loading_all = False
-        if generation != self._history_generation:
-            return  # the filter changed meanwhile; that change loads and sorts anew
-        self._load_rest(rest)
-        self._apply_sort()
-
-    def _load_rest(self, jobs: list[Job]) -> None:
-        self._history_done = True
-        self._append_history(jobs)
-
-    def _apply_sort(self) -> None:
-        column, order = self._sort_spec
+    def _read(self, apply: Callable[[array, int, int], None], new_cut: bool = True) -> None:
+        """Read the order of the history for the current view, then `apply` it. A new cut
+        takes this session's jobs into the order (they are sorted and filtered in SQL too)."""
         self.flush()
+        self._reads += 1
+        reads, view, now = self._reads, self._view, time.time()
+        cut, arrived = (self._store.next_seq(), len(self._top)) if new_cut else (self._cut, 0)
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no loop (scripts, unit tests): read here
+            apply(self._reader.order(view, cut, now), cut, arrived)
+            return
+
+        async def read() -> None:
+            try:
+                seqs = await loop.run_in_executor(None, self._reader.order, view, cut, now)
+            except sqlite3.Error:  # the store closed meanwhile (shutting down)
+                return
+            finally:
+                if reads == self._reads:
+                    self._reading = False
+            if reads == self._reads:  # else the view changed meanwhile: a later read applies
+                apply(seqs, cut, arrived)
+
+        self._reading = True
+        spawn(read())
+
+    def _apply_rest(self, seqs: array, cut: int, arrived: int) -> None:
+        """The whole history below the first page: rows join at the end, nothing moves."""
+        shown = len(self._history)
+        if seqs[:shown] != self._history.order:  # jobs deleted meanwhile
+            self._apply_reset(seqs, cut, arrived)
+            return
+        if len(seqs) > shown:
+            self.beginInsertRows(QModelIndex(), self.rowCount(), len(self._top) + len(seqs) - 1)
+            self._history.take(seqs, natural=True, keep_blocks=True)
+            self.endInsertRows()
+
+    def _apply_reset(self, seqs: array, cut: int, arrived: int) -> None:
+        self.beginResetModel()
+        self._take(seqs, cut, arrived)
+        self.endResetModel()
+
+    def _apply_sorted(self, seqs: array, cut: int, arrived: int) -> None:
+        """The same jobs in a new order: persistent indexes (the selection, the current
+        row) follow their jobs."""
+        if len(seqs) + len(self._top) - self._merged(cut, arrived) != self.rowCount():
+            self._apply_reset(seqs, cut, arrived)  # jobs came or went meanwhile
+            return
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        ids = [self.job_at(i.row()).id for i in persistent]
-        jobs = list(reversed(self._top)) + self._body
-        if column < 0:
-            jobs.sort(key=lambda j: self._rank.get(j.id, 0), reverse=True)
-        else:
-            spec, now = COLUMNS[column], time.time()
-            key = spec.sort_key or (lambda j, n: spec.text(j, n).casefold())
-            jobs.sort(key=lambda j: key(j, now), reverse=order == Qt.SortOrder.DescendingOrder)
-        self._top, self._body = [], jobs
-        self._slot = {j.id: i for i, j in enumerate(jobs)}
-        self.changePersistentIndexList(persistent, [self.index(self._slot[i], p.column()) for i, p in zip(ids, persistent)])
+        keys = [self._key(p.row()) for p in persistent]
+        self._take(seqs, cut, arrived)
+        ids = [k for k in keys if isinstance(k, str) and k not in self._top_at]
+        seq_of = self._reader.seqs(ids) if ids else {}
+        rows = [self._row_of_key(seq_of.get(k, k)) for k in keys]
+        self.changePersistentIndexList(
+            persistent, [self.index(r, p.column()) if r is not None else QModelIndex() for r, p in zip(rows, persistent)])
         self.layoutChanged.emit()
+
+    def _merged(self, cut: int, arrived: int) -> int:
+        """How many of the jobs on top a read below `cut` takes into the order."""
+        return arrived + sum(1 for j in self._top[arrived:] if j.seq is not None and j.seq < cut)
+
+    def _take(self, seqs: array, cut: int, arrived: int) -> None:
+        """Make `seqs` the history; jobs on top that it holds leave the top."""
+        self._top = [j for j in self._top[arrived:] if j.seq is None or j.seq >= cut]
+        self._top_at = {j.id: i for i, j in enumerate(self._top)}
+        self._history.take(seqs, self._view.natural)
+        self._cut = cut
+
+    def _key(self, row: int) -> str | int | None:
+        """What a row shows: a job on top (its id) or in the history (its seq)."""
+        top = len(self._top)
+        if row < top:
+            return self._top[top - 1 - row].id
+        return self._history.order[row - top] if row - top < len(self._history) else None
+
+    def _row_of_key(self, key: str | int | None) -> int | None:
+        if isinstance(key, str):
+            i = self._top_at.get(key)
+            return None if i is None else len(self._top) - 1 - i
+        pos = None if key is None else self._history.position(key)
+        return None if pos is None else len(self._top) + pos
 
     # -- deleting -------------------------------------------------------------------
 
@@ -301,24 +305,24 @@ class JobTableModel(QAbstractTableModel):
         """Delete finished jobs from the store (rows, results) and from the table; jobs
         still running are refused by the store and stay. Returns the ids deleted."""
         self.flush()
-        deleted = self._store.delete(job_ids)
-        self.remove_jobs(deleted)
+        ids = list(job_ids)
+        seqs = self._reader.seqs(ids)
+        deleted = self._store.delete(ids)
+        self._remove(deleted, seqs)
         return deleted
 
-    def remove_jobs(self, job_ids: Iterable[str]) -> None:
-        """Drop rows. A reset, not per-row removes: deletes are rare and the slots of every
-        later row shift anyway."""
-        gone = set(job_ids) & self._slot.keys()
-        if not gone:
+    def _remove(self, job_ids: list[str], seqs: dict[str, int]) -> None:
+        """Drop rows. A reset, not per-row removes: deletes are rare and every later row
+        shifts anyway."""
+        if not job_ids:
             return
+        gone = set(job_ids)
         self.beginResetModel()
-        top = [j for j in self._top if j.id not in gone]
-        body = [j for j in self._body if j.id not in gone]
-        self._top, self._body = top, body
-        self._slot = {j.id: -(i + 1) for i, j in enumerate(top)}
-        self._slot.update((j.id, i) for i, j in enumerate(body))
+        self._top = [j for j in self._top if j.id not in gone]
+        self._top_at = {j.id: i for i, j in enumerate(self._top)}
+        self._history.remove({seqs[i] for i in gone if i in seqs})
         for job_id in gone:
-            self._rank.pop(job_id, None)
+            self._session.pop(job_id, None)
             self._dirty.discard(job_id)
             self._live.pop(job_id, None)
             state = self._seen.pop(job_id, None)
@@ -326,16 +330,31 @@ class JobTableModel(QAbstractTableModel):
                 self.counts[state] -= 1
         self.endResetModel()
         self.countsChanged.emit()
+        if self._reading:  # that read may hold the deleted jobs, and counted the top: read anew
+            self._read(self._apply_reset)
 
     # -- lookups ------------------------------------------------------------------
 
-    def job_at(self, row: int) -> Job:
+    def job_at(self, row: int) -> Job | None:
         top = len(self._top)
-        return self._top[top - 1 - row] if row < top else self._body[row - top]
+        if row < top:
+            return self._top[top - 1 - row]
+        return self._history.job(row - top)
 
     def row_of(self, job_id: str) -> int | None:
-        slot = self._slot.get(job_id)
-        return None if slot is None else len(self._top) + slot
+        i = self._top_at.get(job_id)
+        if i is not None:
+            return len(self._top) - 1 - i
+        job = self._session.get(job_id)
+        if job is None or job.seq is None:
+            seq = self._reader.seqs([job_id]).get(job_id)
+            if seq is None:
+                return None
+            if job is not None:
+                job.seq = seq  # the scheduler's copy learns where it is stored
+        else:
+            seq = job.seq
+        return self._row_of_key(seq)
 
     def job(self, job_id: str) -> Job | None:
         row = self.row_of(job_id)
@@ -360,15 +379,18 @@ class JobTableModel(QAbstractTableModel):
 
     def _place(self, job: Job) -> None:
         """Show `job`'s latest state: a new row (at the next flush) or a changed one."""
-        slot = self._slot.get(job.id)
-        if slot is None:
+        known = self._session.get(job.id)
+        self._session[job.id] = job
+        i = self._top_at.get(job.id)
+        if i is not None:
+            self._top[i] = job
+            self._dirty.add(job.id)
+        elif job.id in self._pending or (known is None and (job.seq is None or job.seq >= self._cut)):
             self._pending[job.id] = job
-        else:
-            # A history row may hold an older copy; the scheduler's object is the live one.
-            if slot < 0:
-                self._top[-slot - 1] = job
-            else:
-                self._body[slot] = job
+        else:  # in the history (or hidden by the filter): a block read earlier may hold an older copy
+            if job.seq is None and known is not None:
+                job.seq = known.seq
+            self._history.replace(job)
             self._dirty.add(job.id)
         if job.state.in_flight:
             self._live[job.id] = job
@@ -383,15 +405,13 @@ class JobTableModel(QAbstractTableModel):
         """Apply what changed since the last flush: one insert, a few dataChanged ranges."""
         changed: set[str] = set()
         if self._pending:
-            fresh = [j for j in self._pending.values() if j.id not in self._slot]
+            fresh = [j for j in self._pending.values() if j.id not in self._top_at and matches(self._view, j)]
             self._pending.clear()
             if fresh:
                 self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
                 for job in fresh:
+                    self._top_at[job.id] = len(self._top)
                     self._top.append(job)
-                    self._slot[job.id] = -len(self._top)
-                    self._arrivals += 1
-                    self._rank[job.id] = self._arrivals
                 self.endInsertRows()
                 changed.update(j.id for j in fresh)
         if self._dirty:
@@ -413,8 +433,7 @@ class JobTableModel(QAbstractTableModel):
             self._emit_rows(self._rows(retrying), COLUMN_INDEX["state"], COLUMN_INDEX["state"])
 
     def _rows(self, job_ids: Iterable[str]) -> list[int]:
-        top = len(self._top)
-        return sorted(top + s for s in (self._slot.get(i) for i in job_ids) if s is not None)
+        return sorted(r for r in map(self.row_of, job_ids) if r is not None)
 
     def _emit_rows(self, rows: list[int], first_col: int, last_col: int) -> None:
         """One dataChanged per run of consecutive rows."""
@@ -429,13 +448,3 @@ class JobTableModel(QAbstractTableModel):
                 start = prev = row
         if start is not None:
             self.dataChanged.emit(self.index(start, first_col), self.index(prev, last_col))
-
-
-def shown_names_matching(text: str) -> dict:
-    """States and endpoints whose name as shown (translated) contains `text`, for the store's
-    search: the database holds the English values, so "fehlgeschlagen" would find nothing."""
-    needle = text.strip().casefold()
-    if not needle:
-        return {}
-    return {"search_states": [s for s in JobState if needle in s.label.casefold()],
-            "search_endpoints": [e for e in Endpoint if needle in e.label.casefold()]}

@@ -7,9 +7,8 @@ import sys
 from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
-    QObject,
     QSize,
-    QSortFilterProxyModel,
+    QIdentityProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -40,38 +39,9 @@ from gui.ui.runtime.resources import standard_icon
 from gui.ui.runtime.settings import Key
 
 
-class JobFilterProxy(QSortFilterProxyModel):
-    """Filters on one string per row (a data() call per row, not per cell); sorting is
-    the source model's, which sorts 100k rows in Python far faster than the proxy."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.setFilterRole(JobTableModel.SearchRole)
-        self.setFilterKeyColumn(0)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.sourceModel().sort(column, order)
-
-    batch_id: str | None = None  # show only this batch's jobs (None: all)
-
-    def set_batch(self, batch_id: str | None) -> None:
-        if batch_id == self.batch_id:
-            return
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9+; invalidateFilter() is deprecated there
-            self.beginFilterChange()
-            self.batch_id = batch_id
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.batch_id = batch_id
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802 - Qt override
-        if self.batch_id is not None:
-            job = self.sourceModel().job_at(row)
-            if job.batch_id != self.batch_id:
-                return False
-        return super().filterAcceptsRow(row, parent)
+class JobProxy(QIdentityProxyModel):
+    """The view's model: the job model as it is. Filtering and sorting are the model's, in
+    SQL: a filtering or sorting proxy would read every row, a million of them in a long history."""
 
 
 class _JobView(QTableView):
@@ -94,7 +64,7 @@ class JobTablePanel(QWidget):
         super().__init__(parent)
         self.model = model
         self._scheduler = scheduler
-        self.proxy = JobFilterProxy(self)
+        self.proxy = JobProxy(self)
         self.proxy.setSourceModel(model)
 
         self.view = _JobView(self)
@@ -202,7 +172,7 @@ class JobTablePanel(QWidget):
 
     def selected_jobs(self) -> list[Job]:
         rows = self.view.selectionModel().selectedRows()
-        return [self.proxy.data(i, JobTableModel.JobRole) for i in rows]
+        return [j for i in rows if (j := self.proxy.data(i, JobTableModel.JobRole)) is not None]
 
     def current_job(self) -> Job | None:
         index = self.view.currentIndex()
@@ -234,12 +204,8 @@ class JobTablePanel(QWidget):
         self.delete_action.setEnabled(any(j.state.terminal for j in jobs))
 
     def _apply_filter(self) -> None:
-        # The model pages the history through the filter in SQL; the proxy filters the
-        # rows it holds (this session's jobs, and the final say on every row).
-        text, batch_id = self.filter_edit.text(), self.batch_combo.currentData()
-        self.model.set_history_filter(text, batch_id)
-        self.proxy.set_batch(batch_id)
-        self.proxy.setFilterFixedString(text)
+        # The model reads the history through the filter, in SQL.
+        self.model.set_history_filter(self.filter_edit.text(), self.batch_combo.currentData())
 
     def set_batches(self, batches: list[tuple[str, str]]) -> None:
         """(batch id, name) choices for the batch filter; the current choice is kept."""
