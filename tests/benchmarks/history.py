@@ -1,6 +1,7 @@
-"""Child process for B4: a window over a big job history.
+"""Child process for B4 and B8: a window over a big job history.
 
-usage: history.py bare | app HOME   — prints start-up time, RSS, filter and scroll timings
+usage: history.py bare | app HOME [startup]   — prints start-up time, RSS, filter and scroll
+timings, and whether Ctrl+End reached the oldest job ("startup": start-up and RSS only)
 
 Start-up counts from the moment the parent started this process (QUEUE_DESK_BENCH_SPAWNED,
 a time.perf_counter() value: the same monotonic clock in every process), so the
@@ -36,7 +37,7 @@ def bare() -> dict:
     return {"startup_s": time.perf_counter() - STARTED}
 
 
-def with_history(home: str) -> dict:
+def with_history(home: str, startup_only: bool = False) -> dict:
     """The app's own start: its QApplication set-up (settings, language, theme), the engine
     on the store, the main window, all on the app's running event loop."""
     os.environ["QUEUE_DESK_HOME"] = home
@@ -65,7 +66,7 @@ def with_history(home: str) -> dict:
         shown = loop.create_future()
 
         def has_rows() -> bool:
-            return window.model.rowCount() > 0 or not window.model.canFetchMore()
+            return window.model.rowCount() > 0 or not window.model.reading
 
         def after_paint(rows_were_there: bool) -> None:
             if rows_were_there:
@@ -85,7 +86,10 @@ def with_history(home: str) -> dict:
     top = window.jobs.proxy.index(0, 0).data(window.model.JobRole) if window.model.rowCount() else None
     if not window.isVisible() or (newest and (top is None or top.seq != newest)):
         raise SystemExit("the window was not showing the newest job when start-up was measured")
-    measure_filter_and_scroll(app, window, result)
+    if not startup_only:
+        measure_filter_and_scroll(app, window, result)
+        result["oldest_ok"], result["ctrl_end_s"] = ctrl_end_reaches_the_oldest(app, window, engine.store)
+        result["rss_scrolled_mb"] = rss_mb()
     window.close_without_asking()
     loop.run_until_complete(engine.aclose())
     loop.close()
@@ -93,6 +97,8 @@ def with_history(home: str) -> dict:
 
 
 def measure_filter_and_scroll(app, window, result: dict) -> None:
+    """Filtering by text, then scrolling top to bottom: no event loop runs here, so the
+    model reads the history's order on this thread and the times include it."""
     panel = window.jobs
     started = time.perf_counter()
     panel.filter_edit.blockSignals(True)  # skip the typing debounce: filter right now
@@ -106,19 +112,40 @@ def measure_filter_and_scroll(app, window, result: dict) -> None:
     app.processEvents()
 
     bar = panel.view.verticalScrollBar()
+    # A page at a time, or at most 4,000 steps: each step then lands on rows not read yet.
+    stride = max(bar.pageStep(), bar.maximum() // 4000)
     worst, steps = 0.0, 0
-    deadline = time.perf_counter() + 60
+    deadline = time.perf_counter() + 120
     while time.perf_counter() < deadline:
         before = time.perf_counter()
-        bar.setValue(bar.value() + bar.pageStep())
-        app.processEvents()  # lets the view fetch more rows when it nears the end
+        bar.setValue(bar.value() + stride)
+        app.processEvents()  # paints the rows now on screen (reading their jobs)
         worst = max(worst, time.perf_counter() - before)
         steps += 1
-        if bar.value() >= bar.maximum() and not window.model.canFetchMore():
+        if bar.value() >= bar.maximum():
             break
-    result.update(scroll_worst_frame_s=worst, scroll_steps=steps, rows=window.model.rowCount())
+    result.update(scroll_worst_frame_s=worst, scroll_steps=steps, rows=window.model.rowCount(),
+                  scrolled_to_the_end=bar.value() >= bar.maximum())
+
+
+def ctrl_end_reaches_the_oldest(app, window, store) -> tuple[bool, float]:
+    """Ctrl+Home, then Ctrl+End: is the current row then the oldest job in the store?"""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    view = window.jobs.view
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    app.processEvents()
+    started = time.perf_counter()
+    QTest.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    app.processEvents()
+    took = time.perf_counter() - started
+    oldest = store.jobs(limit=1)
+    current = window.jobs.current_job()
+    return bool(oldest) and current is not None and current.id == oldest[0].id, took
 
 
 if __name__ == "__main__":
-    out = bare() if sys.argv[1] == "bare" else with_history(sys.argv[2])
+    out = bare() if sys.argv[1] == "bare" else with_history(sys.argv[2], "startup" in sys.argv[3:])
     print(json.dumps(out))
