@@ -10,6 +10,7 @@ for (nor holds up) the store's writes."""
 from __future__ import annotations
 
 import sqlite3
+import sys
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
@@ -104,11 +105,14 @@ class HistoryReader:
         if not view.natural:
             order = f"{ORDER_BY[view.sort]} {'DESC' if view.descending else 'ASC'}, seq DESC"
             args += [now] * order.count("?")
-        cursor = db.execute(f"SELECT seq FROM jobs WHERE {' AND '.join(where)} ORDER BY {order}", args)
-        seqs = array("q")
-        # Memory: a chunk at a time, never a million tuples at once.
-        while chunk := cursor.fetchmany(16384):
-            seqs.extend(s for (s,) in chunk)
+        # Speed: the seqs leave SQLite as one hex string (SQLite runs without the GIL; a
+        # million Python ints would hold it, and the GUI thread, for ~0.3 s). The inner
+        # query's LIMIT keeps its ORDER BY, which SQLite may otherwise drop in a subquery.
+        (text,) = db.execute(f"SELECT group_concat(printf('%016x', seq), '') FROM (SELECT seq FROM jobs WHERE "
+                             f"{' AND '.join(where)} ORDER BY {order} LIMIT -1)", args).fetchone()
+        seqs = array("q", bytes.fromhex(text or ""))
+        if sys.byteorder == "little":
+            seqs.byteswap()  # the hex is big-endian
         return seqs
 
     def newest(self, count: int, below: int) -> array:
@@ -147,7 +151,7 @@ class HistoryWindow:
         self.order = array("q")
         self._natural = True
         self._blocks: OrderedDict[int, list[Job | None]] = OrderedDict()
-        self._positions: dict[int, int] = {}  # seq -> position in a sorted order, as looked up
+        self._positions: dict[int, int] = {}  # seq -> position in a sorted order (-1: not in it), as looked up
 
     def __len__(self) -> int:
         return len(self.order)
@@ -198,11 +202,9 @@ class HistoryWindow:
         if self._natural:
             return position(self.order, seq, True)
         pos = self._positions.get(seq)
-        if pos is None:
-            pos = position(self.order, seq, False)
-            if pos is not None:
-                self._positions[seq] = pos
-        return pos
+        if pos is None:  # a scan: remembered, found or not (a job the filter hides is looked up often)
+            pos = self._positions[seq] = -1 if (at := position(self.order, seq, False)) is None else at
+        return None if pos < 0 else pos
 
 
 def position(seqs: array, seq: int, natural: bool) -> int | None:
