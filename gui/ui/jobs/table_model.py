@@ -56,6 +56,7 @@ class JobTableModel(QAbstractTableModel):
     JobRole = Qt.ItemDataRole.UserRole + 1
     SearchRole = Qt.ItemDataRole.UserRole + 2  # one string per row: what the filter box searches
     FIRST_PAGE = 100
+    REST_AFTER_MS = 300
     FLUSH_MS = 100
     # Speed: while many rows change at once (a batch streaming in) the table is redrawn at
     # most 4 times a second instead of 10; each redraw of a full view costs ~8 ms of CPU.
@@ -187,9 +188,10 @@ class JobTableModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), len(self._top), len(self._top) + len(first) - 1)
             self._history.take(first, natural=True)
             self.endInsertRows()
-        self._read(self._apply_rest, new_cut=False)
-        # Speed: what start-up made lives as long as the window. Frozen, full collections
-        # (which jobs read block by block while scrolling set off) never rescan it.
+        # Speed: read once the window is up; at once, that read would take a core from the
+        # first paint (SQLite scans the whole table: ~0.5 s of CPU for a million jobs).
+        self._read(self._apply_rest, new_cut=False, after_ms=self.REST_AFTER_MS)
+        # Speed: start-up's objects live as long as the window; frozen, GC passes never rescan them.
         gc.freeze()
 
     @property
@@ -214,7 +216,7 @@ class JobTableModel(QAbstractTableModel):
             self._view = view
             self._read(self._apply_sorted)
 
-    def _read(self, apply: Callable[[array, int, int], None], new_cut: bool = True) -> None:
+    def _read(self, apply: Callable[[array, int, int], None], new_cut: bool = True, after_ms: int = 0) -> None:
         """Read the order of the history for the current view, then `apply` it. A new cut
         takes this session's jobs into the order (they are sorted and filtered in SQL too)."""
         self.flush()
@@ -229,14 +231,16 @@ class JobTableModel(QAbstractTableModel):
 
         async def read() -> None:
             try:
-                seqs = await loop.run_in_executor(None, self._reader.order, view, cut, now)
+                await asyncio.sleep(after_ms / 1000)
+                if reads == self._reads:  # else the view changed before this read started
+                    seqs = await loop.run_in_executor(None, self._reader.order, view, cut, now)
+                    if reads == self._reads:  # else it changed meanwhile: a later read applies
+                        apply(seqs, cut, arrived)
             except sqlite3.Error:  # the store closed meanwhile (shutting down)
-                return
+                pass
             finally:
                 if reads == self._reads:
                     self._reading = False
-            if reads == self._reads:  # else the view changed meanwhile: a later read applies
-                apply(seqs, cut, arrived)
 
         self._reading = True
         spawn(read())
@@ -267,8 +271,7 @@ class JobTableModel(QAbstractTableModel):
         persistent = self.persistentIndexList()
         keys = [self._key(p.row()) for p in persistent]
         self._take(seqs, cut, arrived)
-        ids = [k for k in keys if isinstance(k, str) and k not in self._top_at]
-        seq_of = self._reader.seqs(ids) if ids else {}
+        seq_of = self._reader.seqs(k for k in keys if isinstance(k, str) and k not in self._top_at)
         rows = [self._row_of_key(seq_of.get(k, k)) for k in keys]
         self.changePersistentIndexList(
             persistent, [self.index(r, p.column()) if r is not None else QModelIndex() for r, p in zip(rows, persistent)])
@@ -346,15 +349,12 @@ class JobTableModel(QAbstractTableModel):
         if i is not None:
             return len(self._top) - 1 - i
         job = self._session.get(job_id)
-        if job is None or job.seq is None:
+        seq = None if job is None else job.seq
+        if seq is None:
             seq = self._reader.seqs([job_id]).get(job_id)
-            if seq is None:
-                return None
             if job is not None:
                 job.seq = seq  # the scheduler's copy learns where it is stored
-        else:
-            seq = job.seq
-        return self._row_of_key(seq)
+        return None if seq is None else self._row_of_key(seq)
 
     def job(self, job_id: str) -> Job | None:
         row = self.row_of(job_id)
