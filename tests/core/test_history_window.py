@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from gui.core.endpoints import Endpoint
-from gui.core.jobs.history import HistoryReader, HistoryWindow, View, position
+from gui.core.jobs.history import HistoryReader, HistoryWindow, View, count_by_state, position
 from gui.core.jobs.job import Job, JobState
 from gui.core.jobs.store import JobStore
 
@@ -37,6 +37,7 @@ def test_order_filter_sort_and_blocks(tmp_path):
         assert len(window._blocks) <= window.BLOCKS and window.job(599) is not None
         assert window.position(by_attempts[123]) == 123
         assert position(newest, newest[456], True) == 456 and position(newest, -5, True) is None
+        assert count_by_state(store.path) == {JobState.FAILED: 60, JobState.SUCCEEDED: 540}  # not the queued piece
     finally:
         reader.close()
         store.close()

@@ -138,6 +138,21 @@ class HistoryReader:
         return found
 
 
+def count_by_state(path: str | Path) -> dict[JobState, int]:
+    """How many jobs of the history (a recording's pieces left out) are in each state, on a
+    connection of its own, for a worker thread. Speed: all jobs through the state index, less
+    the pieces through theirs: ~0.1 s for a million jobs (reading `parent_id` of every row
+    took 0.6 s, holding the store's lock)."""
+    db = sqlite3.connect(path)
+    try:
+        rows = db.execute("SELECT state, SUM(n) FROM (SELECT state, COUNT(*) AS n FROM jobs GROUP BY state "
+                          "UNION ALL SELECT state, -COUNT(*) FROM jobs INDEXED BY jobs_parent WHERE parent_id IS NOT "
+                          "NULL GROUP BY state) GROUP BY state").fetchall()
+    finally:
+        db.close()
+    return {JobState(state): n for state, n in rows if n}
+
+
 class HistoryWindow:
     """The history rows of a table: their order (seqs) and the jobs of the blocks read
     lately, each block read in one query when a row of it is first asked for."""

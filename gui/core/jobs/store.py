@@ -428,13 +428,6 @@ class JobStore:
             self._flush_for_reading()
             return (self._db.execute("SELECT MAX(seq) FROM jobs").fetchone()[0] or 0) + 1
 
-    def count_by_state(self) -> dict[JobState, int]:
-        with self._lock:
-            self._flush_for_reading()
-            rows = self._db.execute("SELECT state, COUNT(*) FROM jobs WHERE parent_id IS NULL "
-                                    "GROUP BY state").fetchall()
-        return {JobState(state): n for state, n in rows}
-
     def count(self) -> int:
         with self._lock:
             self._flush_for_reading()

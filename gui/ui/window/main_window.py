@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from gui.core.endpoints import Endpoint
 from gui.core.engine import Engine
+from gui.core.jobs.history import count_by_state
 from gui.core.jobs.job import Job, JobState
 from gui.ui.batch.controller import install_batches
 from gui.ui.jobs.table_model import JobTableModel
@@ -323,7 +324,7 @@ class MainWindow(QMainWindow):
 
     async def _refresh_history_counts(self) -> None:
         self._history_counts = await asyncio.get_running_loop().run_in_executor(
-            None, self.engine.store.count_by_state)
+            None, count_by_state, self.engine.store.path)
         self._render_counts()
 
     def _render_counts(self) -> None:
