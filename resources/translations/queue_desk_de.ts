@@ -1388,7 +1388,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>JobDetailsDialog</name>
     <message>
-        <location filename="../../gui/ui/jobs/details.py" line="+108"/>
+        <location filename="../../gui/ui/jobs/details.py" line="+109"/>
         <source>Job {id} — {endpoint}</source>
         <translation>Job {id} – {endpoint}</translation>
     </message>
@@ -1547,12 +1547,12 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/ui/window/main_window.py" line="+116"/>
+        <location filename="../../gui/ui/window/main_window.py" line="+115"/>
         <source>Profile: {profile} ({url})</source>
         <translation>Profil: {profile} ({url})</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+116"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
@@ -1804,7 +1804,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../gui/ui/preview/panel.py" line="+80"/>
+        <location filename="../../gui/ui/preview/panel.py" line="+82"/>
         <source>Job details and result</source>
         <translation>Jobdetails und Ergebnis</translation>
     </message>
@@ -3828,7 +3828,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>job_columns</name>
     <message>
-        <location filename="../../gui/ui/jobs/columns.py" line="+33"/>
+        <location filename="../../gui/ui/jobs/columns.py" line="+34"/>
         <source>Uploading {percent}%</source>
         <translation>Hochladen {percent} %</translation>
     </message>
@@ -3853,7 +3853,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Platz {position} in der Warteschlange</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+39"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
@@ -4192,7 +4192,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>preview</name>
     <message>
-        <location filename="../../gui/ui/preview/panel.py" line="-302"/>
+        <location filename="../../gui/ui/preview/panel.py" line="-301"/>
         <source>prompt</source>
         <translation>Prompt</translation>
     </message>
@@ -4432,7 +4432,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>store</name>
     <message>
-        <location filename="../../gui/core/jobs/store.py" line="+53"/>
+        <location filename="../../gui/core/jobs/store.py" line="+49"/>
         <source>The job database {path} is locked by another program. Wait a moment and try again; if it stays locked, close other programs that use this data folder.</source>
         <translation>Die Auftragsdatenbank {path} ist von einem anderen Programm gesperrt. Warten Sie einen Moment und versuchen Sie es erneut; bleibt sie gesperrt, schließen Sie andere Programme, die diesen Datenordner verwenden.</translation>
     </message>
@@ -4442,7 +4442,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Die Jobdatenbank {path} stammt von einer neueren Version von Queue Desk. Aktualisieren Sie die App.</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+161"/>
         <source>app stopped</source>
         <translation>App beendet</translation>
     </message>
@@ -4463,8 +4463,8 @@ Kosinusähnlichkeit {value}</translation>
     </message>
     <message>
         <location filename="../../gui/core/jobs/write_behind.py" line="+80"/>
-        <source>Job changes are kept and written once it is free.</source>
-        <translation>Änderungen an Aufträgen bleiben erhalten und werden geschrieben, sobald sie frei ist.</translation>
+        <source>{locked} Job changes are kept and written once it is free.</source>
+        <translation>{locked} Die Änderungen an den Aufträgen bleiben erhalten und werden geschrieben, sobald sie frei ist.</translation>
     </message>
 </context>
 <context>

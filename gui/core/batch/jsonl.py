@@ -12,7 +12,7 @@ from typing import Any
 from gui.core import paths
 from gui.core.endpoints import BodyKind, Endpoint
 from gui.core.errors import InputProblem
-from gui.core.i18n import translate
+from gui.core.i18n import shown, translate
 from gui.core.jobs.job import Job, JobState
 from gui.core.jobs.results import read_error, read_raw
 
@@ -123,9 +123,10 @@ def output_line(job: Job) -> str:
             "status_code": record.get("status_code") or job.http_status,
             "request_id": record.get("request_id") or job.id,
             "body": record["body"] if record.get("body") is not None else
-            {"error": {"message": job.error, "type": job.error_kind}},
+            {"error": {"message": shown(job.error), "type": job.error_kind}},
         }
-    line["error"] = {"code": job.error_kind or job.state.value, "message": job.error or f"The job was {job.state.value}."}
+    line["error"] = {"code": job.error_kind or job.state.value,
+                     "message": shown(job.error) or f"The job was {job.state.value}."}
     return json.dumps(line, ensure_ascii=False) + "\n"
 
 

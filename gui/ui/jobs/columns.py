@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPixmap
 
+from gui.core.i18n import shown
 from gui.core.jobs.job import Job, JobState
 from gui.ui.runtime.theme import is_dark
 
@@ -73,6 +74,12 @@ def format_time(stamp: float | None, now: float | None = None) -> str:
     return time.strftime("%Y-%m-%d %H:%M", local)
 
 
+def error_text(job: Job) -> str:
+    """The job's error in the language shown now (recorded maybe in another; the rendering is
+    cached per language, so a repaint costs a lookup); none once the job succeeded."""
+    return (shown(job.error) or "") if job.state is not JobState.SUCCEEDED else ""
+
+
 COLUMNS: list[Column] = [
     Column("state", QT_TRANSLATE_NOOP("job_columns", "State"), 110, state_text,
            lambda j, _n: _STATE_ORDER[j.state]),
@@ -85,8 +92,7 @@ COLUMNS: list[Column] = [
            lambda j, n: j.elapsed(n) or 0.0, live=True),
     Column("attempts", QT_TRANSLATE_NOOP("job_columns", "Attempts"), 70,
            lambda j, _n: str(j.attempts) if j.attempts else "", lambda j, _n: j.attempts),
-    Column("error", QT_TRANSLATE_NOOP("job_columns", "Error"), 130,
-           lambda j, _n: (j.error or "") if j.state is not JobState.SUCCEEDED else ""),
+    Column("error", QT_TRANSLATE_NOOP("job_columns", "Error"), 130, lambda j, _n: error_text(j)),
 ]
 
 COLUMN_INDEX: dict[str, int] = {c.id: i for i, c in enumerate(COLUMNS)}

@@ -37,6 +37,7 @@ from gui.core.jobs.store import JobStore
 from gui.ui.jobs.columns import (
     COLUMN_INDEX,
     COLUMNS,
+    error_text,
     state_colour,
     state_icon,
     state_text,
@@ -155,11 +156,11 @@ class JobTableModel(QAbstractTableModel):
         if role == self.JobRole:
             return job
         if role == self.SearchRole:
-            shown = {"state": state_text(job, time.time()), "endpoint": job.endpoint.label}
+            shown = {"state": state_text(job, time.time()), "endpoint": job.endpoint.label, "error": error_text(job)}
             return "\n".join(shown[f] if f in shown else getattr(job, f) or "" for f in SEARCHED_FIELDS)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if job.error and column.id in ("state", "error") and job.state is not JobState.SUCCEEDED:
-                return job.error
+            if column.id in ("state", "error") and (error := error_text(job)):
+                return error
             if column.id == "prompt":
                 return job.summary
             return None
