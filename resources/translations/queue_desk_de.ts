@@ -487,6 +487,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>1 of {total} rows has no answer yet; its status says why.</source>
+        <translation>1 von {total} Zeilen hat noch keine Antwort; ihr Status nennt den Grund.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{missing} of {total} rows have no answer yet; their status says why.</source>
         <translation>{missing} von {total} Zeilen haben noch keine Antwort; ihr Status nennt den Grund.</translation>
     </message>
@@ -1005,6 +1010,11 @@ Der zweite Text
     </message>
     <message>
         <location line="+1"/>
+        <source>1 row with “{value}”</source>
+        <translation>1 Zeile mit „{value}“</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{count} rows with “{value}”</source>
         <translation>{count} Zeilen mit „{value}“</translation>
     </message>
@@ -1423,12 +1433,12 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Zeiten</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>HTTP status: &lt;b&gt;{status}&lt;/b&gt;&lt;br&gt;Error: {error}</source>
         <translation>HTTP-Status: &lt;b&gt;{status}&lt;/b&gt;&lt;br&gt;Fehler: {error}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>HTTP status: &lt;b&gt;{status}&lt;/b&gt;</source>
         <translation>HTTP-Status: &lt;b&gt;{status}&lt;/b&gt;</translation>
     </message>
@@ -2888,7 +2898,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch_export_dialog</name>
     <message>
-        <location filename="../../gui/ui/batch/export_dialog.py" line="-91"/>
+        <location filename="../../gui/ui/batch/export_dialog.py" line="-93"/>
         <source>Table — CSV</source>
         <translation>Tabelle – CSV</translation>
     </message>
@@ -3896,7 +3906,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>job_details</name>
     <message>
-        <location filename="../../gui/ui/jobs/details.py" line="-96"/>
+        <location filename="../../gui/ui/jobs/details.py" line="-98"/>
         <source>{count} bytes</source>
         <translation>{count} Bytes</translation>
     </message>
@@ -4707,13 +4717,23 @@ Kosinusähnlichkeit {value}</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>transcribe {count} audio file(s)</source>
-        <translation>{count} Audiodatei(en) transkribieren</translation>
+        <source>transcribe 1 audio file</source>
+        <translation>1 Audiodatei transkribieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>transcribe {count} audio files</source>
+        <translation>{count} Audiodateien transkribieren</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>edit {count} image(s)</source>
-        <translation>{count} Bild(er) bearbeiten</translation>
+        <source>edit 1 image</source>
+        <translation>1 Bild bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>edit {count} images</source>
+        <translation>{count} Bilder bearbeiten</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -75,3 +75,15 @@ def test_a_failed_job_reads_in_the_language_shown_after_a_restart(recorded, late
     assert steps == ["", WORDS[later][1].split("(")[1][:-1], SERVER_SAID]
     dialog.close()
     window.close_without_asking()
+
+
+@pytest.mark.parametrize("chosen, one, many", [("en", "Drop to transcribe 1 audio file, edit 2 images",
+                                                 "Drop to transcribe 3 audio files, edit 1 image"),
+                                                ("de", "1 Audiodatei transkribieren", "3 Audiodateien transkribieren")])
+def test_the_drop_hint_says_one_or_many_in_whole_words(chosen, one, many, speaking):
+    from gui.ui.window.drops import Sorted, describe
+
+    speaking(chosen)
+    assert one in describe(Sorted(audio=["a.wav"], images=["x.png", "y.png"]))
+    assert many in describe(Sorted(audio=["a.wav", "b.wav", "c.wav"], images=["x.png"]))
+    assert "(" not in describe(Sorted(audio=["a.wav"], images=["x.png", "y.png"]))
