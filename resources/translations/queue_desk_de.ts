@@ -52,12 +52,17 @@
         <translation>ISO-639-1-Code der gesprochenen Sprache; leer: wird aus den ersten 30 s erkannt</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Optional: names, terms or the previous part&apos;s text</source>
-        <translation>Optional: Namen, Fachbegriffe oder der Text des vorherigen Teils</translation>
+        <location line="+3"/>
+        <source>Optional: names, terms</source>
+        <translation>Optional: Namen, Begriffe</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Optional: names, terms or the previous part&apos;s text, to spell them as the model should</source>
+        <translation>Optional: Namen, Fachbegriffe oder der Text des vorherigen Teils, damit das Modell sie richtig schreibt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>0 (the default) lets the model pick; higher values sample more freely</source>
         <translation>0 (Standard) überlässt die Wahl dem Modell; höhere Werte lassen mehr Zufall zu</translation>
     </message>
@@ -1791,7 +1796,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Modelle filtern…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
@@ -4148,7 +4153,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>models_table</name>
     <message>
-        <location filename="../../gui/ui/widgets/models_table.py" line="-177"/>
+        <location filename="../../gui/ui/widgets/models_table.py" line="-180"/>
         <source>All types</source>
         <translation>Alle Typen</translation>
     </message>
@@ -4493,7 +4498,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>tabs</name>
     <message>
-        <location filename="../../gui/ui/tabs/audio.py" line="-150"/>
+        <location filename="../../gui/ui/tabs/audio.py" line="-153"/>
         <source>Submit files</source>
         <translation>Dateien senden</translation>
     </message>
