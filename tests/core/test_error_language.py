@@ -169,3 +169,32 @@ def test_a_recipe_survives_the_store_with_its_values_nested(speaking):
     assert str(message).startswith("Teil 2 von 3 kam nicht zurück: Fehlgeschlagen")
     assert shown(i18n.from_store("plain words", None)) == "plain words"
     assert shown(i18n.from_store("kept", '{"c":"x","s":"{missing}","a":[],"k":{}}')) == "kept"  # a stale recipe
+
+
+@pytest.mark.asyncio
+async def test_a_batch_export_shows_errors_in_the_language_shown_and_results_jsonl_in_english(
+        speaking, sandbox, home, tmp_path):
+    import asyncio
+
+    from gui.core.batch.export import export, snapshot
+    from gui.core.batch.plan import BatchPlan, BatchSpec
+    from gui.core.batch.run import run_plan
+    from gui.core.batch.table import read_table
+
+    source = tmp_path / "rows.csv"
+    source.write_text("id,question\n1,Why?\n", encoding="utf-8")
+    plan = BatchPlan(read_table(source), BatchSpec(Endpoint.CHAT, "nope", "{question}", ""), tmp_path / "out")
+    speaking("de")
+    engine = Engine.open(sandbox.url, "sk-test", home=home, concurrency=1)
+    try:
+        run = await asyncio.wait_for(run_plan(engine, plan), 60)
+    finally:
+        await engine.aclose()
+    [line] = [json.loads(x) for x in (tmp_path / "out" / "results.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert line["error"]["message"].startswith("Not found (404). The server said: " + SERVER_SAID)
+
+    for language, words in (("de", "Nicht gefunden (404). Meldung des Servers: "), ("en", "Not found (404).")):
+        speaking(language)
+        csv_path, = export(snapshot(run), tmp_path / "out" / f"answers-{language}.csv", "csv")
+        [row] = read_table(csv_path).rows
+        assert row[4].startswith(words), (language, row)  # id, question, text, status, error…
