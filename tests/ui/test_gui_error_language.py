@@ -68,6 +68,7 @@ def test_a_failed_job_reads_in_the_language_shown_after_a_restart(recorded, late
     meta = html.unescape(window.preview.meta.text())
     assert WORDS[later][0] in meta and WORDS[later][1] in meta
     assert WORDS[recorded][0] not in meta and WORDS[recorded][1] not in meta
+    assert "Server: " not in meta  # the message quotes the server's words already: not twice
 
     dialog = window.tools.actions.show_details()
     assert WORDS[later][0] in html.unescape(dialog.status.text())

@@ -298,10 +298,11 @@ class PreviewPanel(QWidget):
         self._fit_meta()
 
     def _server_said(self) -> str | None:
-        """The server's own words, when the store kept them apart from our message."""
+        """The server's own words, when the store kept them apart from our message and our
+        message does not quote them already (its words verbatim in any language)."""
         if self.job and self._history and self._history[-1].state is JobState.FAILED:
-            detail = self._history[-1].detail
-            if detail and english(detail) != english(self.job.error):  # stored English, maybe shown German
+            detail = english(self._history[-1].detail)  # our words when no server words: stored English
+            if detail and detail not in english(self.job.error or ""):
                 return detail
         return None
 
