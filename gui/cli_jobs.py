@@ -6,6 +6,8 @@ import json
 import sys
 import time
 
+from gui.core.i18n import english
+
 
 def list_jobs(args: argparse.Namespace) -> int:
     from gui.core.jobs.job import JobState
@@ -31,7 +33,7 @@ def list_jobs(args: argparse.Namespace) -> int:
     for job in jobs:
         created = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(job.created_at))
         line = row.format(job.id, created, job.state.value, job.endpoint.value, job.model[:24], job.summary[:40])
-        print(line + (f"  {job.error}" if job.error else ""))
+        print(line + (f"  {english(job.error)}" if job.error else ""))
     return 0
 
 
@@ -46,7 +48,7 @@ def _job_dict(job) -> dict:
         "started_at": job.started_at,
         "finished_at": job.finished_at,
         "attempts": job.attempts,
-        "error": job.error,
+        "error": english(job.error),
         "http_status": job.http_status,
         "result_path": job.result_path,
         "batch_id": job.batch_id,

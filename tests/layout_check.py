@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QRadioButton,
     QTabBar,
@@ -93,4 +94,14 @@ def clipped(root: QWidget) -> list[str]:
         # The shown item; the arrow takes about the height of the box.
         report(combo, combo.currentText(), combo.fontMetrics().horizontalAdvance(combo.currentText()),
                combo.width() - combo.height() - 8)
+    for edit in root.findChildren(QLineEdit):
+        hint = edit.placeholderText()
+        if not _shown(edit, root) or not hint or edit.text():
+            continue
+        # The text area: the frame and QLineEdit's own 2 px each side, the text margins, and
+        # the room of actions (a clear button) inside the field.
+        margins = edit.textMargins()
+        actions = sum(edit.height() for a in edit.actions() if a.isVisible() and not a.icon().isNull())
+        have = edit.contentsRect().width() - 4 - margins.left() - margins.right() - actions
+        report(edit, hint, edit.fontMetrics().horizontalAdvance(hint), have)
     return problems

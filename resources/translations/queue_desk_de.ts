@@ -52,12 +52,17 @@
         <translation>ISO-639-1-Code der gesprochenen Sprache; leer: wird aus den ersten 30 s erkannt</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Optional: names, terms or the previous part&apos;s text</source>
-        <translation>Optional: Namen, Fachbegriffe oder der Text des vorherigen Teils</translation>
+        <location line="+3"/>
+        <source>Optional: names, terms</source>
+        <translation>Optional: Namen, Begriffe</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Optional: names, terms or the previous part&apos;s text, to spell them as the model should</source>
+        <translation>Optional: Namen, Fachbegriffe oder der Text des vorherigen Teils, damit das Modell sie richtig schreibt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>0 (the default) lets the model pick; higher values sample more freely</source>
         <translation>0 (Standard) überlässt die Wahl dem Modell; höhere Werte lassen mehr Zufall zu</translation>
     </message>
@@ -487,6 +492,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>1 of {total} rows has no answer yet; its status says why.</source>
+        <translation>1 von {total} Zeilen hat noch keine Antwort; ihr Status nennt den Grund.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{missing} of {total} rows have no answer yet; their status says why.</source>
         <translation>{missing} von {total} Zeilen haben noch keine Antwort; ihr Status nennt den Grund.</translation>
     </message>
@@ -1005,6 +1015,11 @@ Der zweite Text
     </message>
     <message>
         <location line="+1"/>
+        <source>1 row with “{value}”</source>
+        <translation>1 Zeile mit „{value}“</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{count} rows with “{value}”</source>
         <translation>{count} Zeilen mit „{value}“</translation>
     </message>
@@ -1388,7 +1403,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>JobDetailsDialog</name>
     <message>
-        <location filename="../../gui/ui/jobs/details.py" line="+108"/>
+        <location filename="../../gui/ui/jobs/details.py" line="+109"/>
         <source>Job {id} — {endpoint}</source>
         <translation>Job {id} – {endpoint}</translation>
     </message>
@@ -1423,12 +1438,12 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Zeiten</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>HTTP status: &lt;b&gt;{status}&lt;/b&gt;&lt;br&gt;Error: {error}</source>
         <translation>HTTP-Status: &lt;b&gt;{status}&lt;/b&gt;&lt;br&gt;Fehler: {error}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>HTTP status: &lt;b&gt;{status}&lt;/b&gt;</source>
         <translation>HTTP-Status: &lt;b&gt;{status}&lt;/b&gt;</translation>
     </message>
@@ -1547,12 +1562,12 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/ui/window/main_window.py" line="+116"/>
+        <location filename="../../gui/ui/window/main_window.py" line="+115"/>
         <source>Profile: {profile} ({url})</source>
         <translation>Profil: {profile} ({url})</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+116"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
@@ -1781,7 +1796,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Modelle filtern…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
@@ -1804,7 +1819,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../gui/ui/preview/panel.py" line="+80"/>
+        <location filename="../../gui/ui/preview/panel.py" line="+82"/>
         <source>Job details and result</source>
         <translation>Jobdetails und Ergebnis</translation>
     </message>
@@ -2888,7 +2903,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch_export_dialog</name>
     <message>
-        <location filename="../../gui/ui/batch/export_dialog.py" line="-91"/>
+        <location filename="../../gui/ui/batch/export_dialog.py" line="-93"/>
         <source>Table — CSV</source>
         <translation>Tabelle – CSV</translation>
     </message>
@@ -3828,7 +3843,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>job_columns</name>
     <message>
-        <location filename="../../gui/ui/jobs/columns.py" line="+33"/>
+        <location filename="../../gui/ui/jobs/columns.py" line="+34"/>
         <source>Uploading {percent}%</source>
         <translation>Hochladen {percent} %</translation>
     </message>
@@ -3853,7 +3868,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Platz {position} in der Warteschlange</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+39"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
@@ -3896,7 +3911,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>job_details</name>
     <message>
-        <location filename="../../gui/ui/jobs/details.py" line="-96"/>
+        <location filename="../../gui/ui/jobs/details.py" line="-98"/>
         <source>{count} bytes</source>
         <translation>{count} Bytes</translation>
     </message>
@@ -4138,7 +4153,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>models_table</name>
     <message>
-        <location filename="../../gui/ui/widgets/models_table.py" line="-177"/>
+        <location filename="../../gui/ui/widgets/models_table.py" line="-180"/>
         <source>All types</source>
         <translation>Alle Typen</translation>
     </message>
@@ -4192,7 +4207,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>preview</name>
     <message>
-        <location filename="../../gui/ui/preview/panel.py" line="-302"/>
+        <location filename="../../gui/ui/preview/panel.py" line="-301"/>
         <source>prompt</source>
         <translation>Prompt</translation>
     </message>
@@ -4432,7 +4447,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>store</name>
     <message>
-        <location filename="../../gui/core/jobs/store.py" line="+53"/>
+        <location filename="../../gui/core/jobs/store.py" line="+49"/>
         <source>The job database {path} is locked by another program. Wait a moment and try again; if it stays locked, close other programs that use this data folder.</source>
         <translation>Die Auftragsdatenbank {path} ist von einem anderen Programm gesperrt. Warten Sie einen Moment und versuchen Sie es erneut; bleibt sie gesperrt, schließen Sie andere Programme, die diesen Datenordner verwenden.</translation>
     </message>
@@ -4442,7 +4457,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Die Jobdatenbank {path} stammt von einer neueren Version von Queue Desk. Aktualisieren Sie die App.</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+161"/>
         <source>app stopped</source>
         <translation>App beendet</translation>
     </message>
@@ -4463,8 +4478,8 @@ Kosinusähnlichkeit {value}</translation>
     </message>
     <message>
         <location filename="../../gui/core/jobs/write_behind.py" line="+80"/>
-        <source>Job changes are kept and written once it is free.</source>
-        <translation>Änderungen an Aufträgen bleiben erhalten und werden geschrieben, sobald sie frei ist.</translation>
+        <source>{locked} Job changes are kept and written once it is free.</source>
+        <translation>{locked} Die Änderungen an den Aufträgen bleiben erhalten und werden geschrieben, sobald sie frei ist.</translation>
     </message>
 </context>
 <context>
@@ -4483,7 +4498,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>tabs</name>
     <message>
-        <location filename="../../gui/ui/tabs/audio.py" line="-150"/>
+        <location filename="../../gui/ui/tabs/audio.py" line="-153"/>
         <source>Submit files</source>
         <translation>Dateien senden</translation>
     </message>
@@ -4707,13 +4722,23 @@ Kosinusähnlichkeit {value}</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>transcribe {count} audio file(s)</source>
-        <translation>{count} Audiodatei(en) transkribieren</translation>
+        <source>transcribe 1 audio file</source>
+        <translation>1 Audiodatei transkribieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>transcribe {count} audio files</source>
+        <translation>{count} Audiodateien transkribieren</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>edit {count} image(s)</source>
-        <translation>{count} Bild(er) bearbeiten</translation>
+        <source>edit 1 image</source>
+        <translation>1 Bild bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>edit {count} images</source>
+        <translation>{count} Bilder bearbeiten</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -109,3 +109,33 @@ def test_endpoint_icons_follow_the_scheme(scheme):
         drawn = [image.pixelColor(x, y) for x in range(24) for y in range(24) if image.pixelColor(x, y).alpha() > 200]
         text = QApplication.palette().color(QPalette.ColorRole.WindowText)
         assert drawn and all(abs(c.lightness() - text.lightness()) < 40 for c in drawn), name
+
+
+@pytest.mark.parametrize("name", ["light", "dark"])
+def test_the_current_endpoint_reads_on_its_tile_with_or_without_focus(scheme, qtbot, name):
+    from PySide6.QtWidgets import QLineEdit, QStyle, QWidget
+
+    from gui.ui.window.endpoint_pages import EndpointSidebar
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    sidebar, elsewhere = EndpointSidebar(window), QLineEdit(window)
+    for title in ("Chat", "Completions"):
+        sidebar.add(QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon), title)
+    sidebar.fit()
+    sidebar.setCurrentRow(1)
+    sidebar.move(0, 0)
+    elsewhere.move(0, 300)
+    window.resize(300, 400)
+    window.show()
+    scheme(name)  # after the sidebar exists: a change while the app runs reaches it
+    for focused in (sidebar, elsewhere):
+        focused.setFocus()
+        palette = sidebar.palette()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            fill = palette.color(group, QPalette.ColorRole.Highlight)
+            assert contrast(fill, palette.color(group, QPalette.ColorRole.HighlightedText)) >= 4.5, (name, group)
+        tile = sidebar.visualItemRect(sidebar.item(1))
+        image = sidebar.viewport().grab().toImage()
+        drawn = image.pixelColor(tile.left() + 2, tile.bottom() - 3)
+        assert drawn.name() == palette.color(QPalette.ColorRole.Highlight).name()

@@ -26,7 +26,8 @@ from gui.core.batch.table import SourceKind
 from gui.core.endpoints import Endpoint, ResultKind
 from gui.core.errors import InputProblem
 from gui.core.formats.vectors import parse_embeddings, to_npy
-from gui.core.i18n import translate
+from gui.core.i18n import shown, translate
+from gui.core.jobs.job import JobState
 from gui.core.jobs.results import answer_text
 
 RESULT_COLUMNS = ("text", "status", "error", "tokens", "latency", "model")
@@ -49,6 +50,7 @@ class Snapshot:
     lines: dict[str, str]
     states: list[RowState]
     latencies: dict[str, float | None]
+    errors: dict[str, str]  # custom_id -> the failed job's error, rendered in the language shown now
 
     def result(self, index: int) -> RowResult:
         cid = self.plan.custom_ids[index]
@@ -58,7 +60,8 @@ class Snapshot:
         response = item.get("response") or {}
         # A 200 answer is kept even on a failed row (one that did not fit its output fields).
         body = response.get("body") if status is RowState.SUCCEEDED or response.get("status_code") == 200 else None
-        error = (item.get("error") or {}).get("message", "") if item.get("error") else ""
+        # The job's own error where it is at hand (results.jsonl has it in English).
+        error = self.errors.get(cid) or ((item.get("error") or {}).get("message", "") if item.get("error") else "")
         model = (body.get("model") if isinstance(body, dict) else None) or self.plan.body(index)[1].get("model", "")
         return RowResult(status, body, error or "", self.latencies.get(cid), str(model or ""))
 
@@ -67,7 +70,9 @@ def snapshot(run: BatchRun) -> Snapshot:
     plan = run.plan
     states = [run.row_state(i) for i in range(len(plan))]
     latencies = {cid: job.elapsed() for cid, job in run.jobs.items() if job.state.terminal}
-    return Snapshot(plan, dict(run.lines), states, latencies)
+    errors = {cid: shown(job.error) for cid, job in run.jobs.items()
+              if job.error and job.state.terminal and job.state is not JobState.SUCCEEDED}
+    return Snapshot(plan, dict(run.lines), states, latencies, errors)
 
 
 # -- the table ----------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from typing import Any
 from gui.core import paths
 from gui.core.endpoints import BodyKind, Endpoint
 from gui.core.errors import InputProblem
-from gui.core.i18n import translate
+from gui.core.i18n import english, translate
 from gui.core.jobs.job import Job, JobState
 from gui.core.jobs.results import read_error, read_raw
 
@@ -103,7 +103,9 @@ def succeeded(line: dict[str, Any]) -> bool:
 
 
 def output_line(job: Job) -> str:
-    """One line of the OpenAI batch output format for a finished job (with its newline)."""
+    """One line of the OpenAI batch output format for a finished job (with its newline); our
+    error words in English, as other programs read this file (an export shows them in the
+    language shown, from the job)."""
     head = {"id": f"batch_req_{job.id}", "custom_id": job.custom_id}
     if job.state is JobState.SUCCEEDED and job.result_path:
         raw = read_raw(job.result_path)
@@ -123,9 +125,10 @@ def output_line(job: Job) -> str:
             "status_code": record.get("status_code") or job.http_status,
             "request_id": record.get("request_id") or job.id,
             "body": record["body"] if record.get("body") is not None else
-            {"error": {"message": job.error, "type": job.error_kind}},
+            {"error": {"message": english(job.error), "type": job.error_kind}},
         }
-    line["error"] = {"code": job.error_kind or job.state.value, "message": job.error or f"The job was {job.state.value}."}
+    line["error"] = {"code": job.error_kind or job.state.value,
+                     "message": english(job.error) or f"The job was {job.state.value}."}
     return json.dumps(line, ensure_ascii=False) + "\n"
 
 

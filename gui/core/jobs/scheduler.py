@@ -17,7 +17,7 @@ from gui.core.api.wire import Hooks, Reply
 from gui.core.api.server_text import one_line
 from gui.core.endpoints import BodyKind, ResultKind
 from gui.core.errors import ErrorKind, QueueError
-from gui.core.i18n import translate
+from gui.core.i18n import english, translate
 from gui.core.jobs.job import Job, JobState
 from gui.core.jobs.recordings import Recordings
 from gui.core.jobs.result_images import download_images, needs_download
@@ -384,14 +384,14 @@ class Scheduler:
         if error.kind is ErrorKind.RATE_LIMITED or error.status == 503:
             self.throttle.pushback(error.retry_after)
         log.info("job %s: attempt %d failed (%s); retrying in %.1f s", job.id, job.attempts,
-                 one_line(error.message), delay)
+                 one_line(english(error.message)), delay)
         self._move(job, JobState.RETRYING, error.message, retry_at=time.time() + delay,
                    error=error.message, error_kind=error.kind.value, http_status=error.status)
         return True
 
     def _fail(self, job: Job, error: QueueError) -> None:
         log.warning("job %s (%s) failed after %d attempt(s): %s", job.id, job.endpoint.value, job.attempts,
-                    one_line(error.message))  # server words: one log line, never a forged second one
+                    one_line(english(error.message)))  # server words: one log line, never a forged second one
         if error.status:
             save_error(self.store.results_dir, job.id, error.status, error.body, error.request_id)
         self._move(job, JobState.FAILED, error.detail or error.message, error=error.message,

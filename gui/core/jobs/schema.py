@@ -1,14 +1,20 @@
 """The job database's layout: one declarative schema for new files, the steps that bring
-older files up to it, and the mapping between a row and a Job."""
+older files up to it, and the mapping between a row and a Job or a Transition.
+
+An error and a timeline detail are kept as English words (what the text search and older
+readers see) with their recipe (i18n.for_store), so they are shown in the language shown
+then; rows written before recipes were kept have words only, shown as they were written."""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 from gui.core.api.wire import Upload
 from gui.core.endpoints import Endpoint
+from gui.core.i18n import for_store, from_store
 from gui.core.jobs.job import Job, JobState
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
@@ -35,7 +41,8 @@ CREATE TABLE IF NOT EXISTS jobs (
     batch_id TEXT,
     custom_id TEXT,
     owner TEXT,
-    parent_id TEXT
+    parent_id TEXT,
+    error_recipe TEXT
 );
 CREATE INDEX IF NOT EXISTS jobs_state ON jobs(state);
 CREATE INDEX IF NOT EXISTS jobs_batch ON jobs(batch_id, custom_id);
@@ -46,7 +53,8 @@ CREATE TABLE IF NOT EXISTS transitions (
     at REAL NOT NULL,
     state TEXT NOT NULL,
     attempt INTEGER NOT NULL,
-    detail TEXT
+    detail TEXT,
+    detail_recipe TEXT
 );
 CREATE INDEX IF NOT EXISTS transitions_job ON transitions(job_id);
 """
@@ -56,14 +64,36 @@ MIGRATIONS = {
     2: ["CREATE INDEX IF NOT EXISTS jobs_endpoint ON jobs(endpoint)"],  # searching by endpoint (search.py)
     3: ["ALTER TABLE jobs ADD COLUMN parent_id TEXT",  # a recording's pieces (recordings.py)
         "CREATE INDEX IF NOT EXISTS jobs_parent ON jobs(parent_id) WHERE parent_id IS NOT NULL"],
+    4: ["ALTER TABLE jobs ADD COLUMN error_recipe TEXT",  # errors in the language shown (i18n.Message)
+        "ALTER TABLE transitions ADD COLUMN detail_recipe TEXT"],
 }
 
 COLUMNS = (
     "id endpoint model summary body uploads state created_at updated_at started_at finished_at "
     "attempts error error_kind http_status server_job_id status_url result_path usage batch_id custom_id owner "
-    "parent_id"
+    "parent_id error_recipe"
 ).split()
 MUTABLE = COLUMNS[6:]  # everything from `state` on can change after insert
+INSERT_EVENT = "INSERT INTO transitions (job_id, at, state, attempt, detail, detail_recipe) VALUES (?,?,?,?,?,?)"
+SELECT_EVENTS = "SELECT at, state, attempt, detail, detail_recipe FROM transitions WHERE job_id=? ORDER BY rowid"
+
+
+@dataclass(frozen=True)
+class Transition:
+    at: float
+    state: JobState
+    attempt: int
+    detail: str | None  # shown with i18n.shown: it may be a Message
+
+
+def event_row(job: Job, at: float, detail: str | None) -> tuple:
+    """The row of INSERT_EVENT: `job` has just moved to its state."""
+    return (job.id, at, job.state.value, job.attempts, *for_store(detail))
+
+
+def transition_from_row(row: tuple) -> Transition:
+    at, state, attempt, detail, recipe = row
+    return Transition(at, JobState(state), attempt, from_store(detail, recipe))
 
 def insert_row(job: Job) -> tuple:
     return (
@@ -78,6 +108,7 @@ def insert_row(job: Job) -> tuple:
 
 
 def mutable_row(job: Job) -> tuple:
+    error, error_recipe = for_store(job.error)
     return (
         job.state.value,
         job.created_at,
@@ -85,7 +116,7 @@ def mutable_row(job: Job) -> tuple:
         job.started_at,
         job.finished_at,
         job.attempts,
-        job.error,
+        error,
         job.error_kind,
         job.http_status,
         job.server_job_id,
@@ -96,6 +127,7 @@ def mutable_row(job: Job) -> tuple:
         job.custom_id,
         job.owner,
         job.parent_id,
+        error_recipe,
     )
 
 
@@ -113,7 +145,7 @@ def job_from_row(row: tuple, seq: int | None = None) -> Job:
         started_at=r["started_at"],
         finished_at=r["finished_at"],
         attempts=r["attempts"],
-        error=r["error"],
+        error=from_store(r["error"], r["error_recipe"]),
         error_kind=r["error_kind"],
         http_status=r["http_status"],
         server_job_id=r["server_job_id"],

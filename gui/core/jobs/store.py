@@ -8,7 +8,6 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,26 +22,23 @@ from gui.core.jobs.owner import current_owner, is_alive
 from gui.core.jobs.results import read_usage
 from gui.core.jobs.schema import (
     COLUMNS,
+    INSERT_EVENT,
     MIGRATIONS,
     MUTABLE,
     SCHEMA,
     SCHEMA_VERSION,
+    SELECT_EVENTS,
+    Transition,
+    event_row,
     insert_row,
     job_from_row,
     mutable_row,
+    transition_from_row,
 )
 
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT = 5.0  # seconds a write waits for another process's write lock
-
-
-@dataclass(frozen=True)
-class Transition:
-    at: float
-    state: JobState
-    attempt: int
-    detail: str | None
 
 
 class IllegalTransition(RuntimeError):
@@ -144,13 +140,13 @@ class JobStore:
         for job in jobs:
             job.owner = self.owner
             rows.append(insert_row(job))
-            events.append((job.id, job.created_at, job.state.value, job.attempts, None))
+            events.append(event_row(job, job.created_at, None))
         with self._lock, self._transaction():
             self._write_pending()
             self._db.executemany(
                 f"INSERT INTO jobs ({','.join(COLUMNS)}) VALUES ({','.join('?' * len(COLUMNS))})", rows
             )
-            self._db.executemany("INSERT INTO transitions VALUES (?,?,?,?,?)", events)
+            self._db.executemany(INSERT_EVENT, events)
         self._committed()
 
     def transition(
@@ -178,7 +174,7 @@ class JobStore:
             job.started_at = None
         with self._lock:
             self._pending_jobs[job.id] = job
-            self._pending_events.append((job.id, now, state.value, job.attempts, detail))
+            self._pending_events.append(event_row(job, now, detail))
             if not defer:
                 self._flush()
         return job
@@ -221,7 +217,7 @@ class JobStore:
             f"UPDATE jobs SET {','.join(c + '=?' for c in MUTABLE)} WHERE id=?",
             [(*mutable_row(j), j.id) for j in jobs],
         )
-        self._db.executemany("INSERT INTO transitions VALUES (?,?,?,?,?)", events)
+        self._db.executemany(INSERT_EVENT, events)
 
     def save(self, job: Job) -> None:
         """Store a job's fields without a state change (e.g. the server's job id)."""
@@ -436,7 +432,5 @@ class JobStore:
     def history(self, job_id: str) -> list[Transition]:
         with self._lock:
             self._flush_for_reading()
-            rows = self._db.execute(
-                "SELECT at, state, attempt, detail FROM transitions WHERE job_id=? ORDER BY rowid", (job_id,)
-            ).fetchall()
-        return [Transition(at, JobState(state), attempt, detail) for at, state, attempt, detail in rows]
+            rows = self._db.execute(SELECT_EVENTS, (job_id,)).fetchall()
+        return [transition_from_row(row) for row in rows]

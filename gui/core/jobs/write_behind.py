@@ -77,8 +77,8 @@ class WriteBehind:
         log.warning("job changes not written (%s); trying again in %.2f s", exc, self._retry_delay)
         if self._failing_for >= TELL_AFTER and not self._told:
             self._told = True
-            self.tell(busy_message(self.store.path) + " " + translate(
-                "store", "Job changes are kept and written once it is free."))
+            self.tell(translate("store", "{locked} Job changes are kept and written once it is free.").format(
+                locked=busy_message(self.store.path)))
         self._scheduled = True
         asyncio.get_running_loop().call_later(self._retry_delay, self._flush)
 

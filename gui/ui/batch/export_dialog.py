@@ -102,7 +102,9 @@ class BatchExportDialog(QDialog):
                                  "(row i of the matrix is row i of the table)."))
         p = self.run.progress()
         if p.done < p.total:
-            notes.append(self.tr("{missing} of {total} rows have no answer yet; their status says why.").format(
+            notes.append((self.tr("1 of {total} rows has no answer yet; its status says why.")
+                          if p.total - p.done == 1 else
+                          self.tr("{missing} of {total} rows have no answer yet; their status says why.")).format(
                 missing=f"{p.total - p.done:,}", total=f"{p.total:,}"))
         self.note.setText("\n".join(notes))
         self.note.setVisible(bool(notes))

@@ -164,6 +164,7 @@ class FieldSummaryDialog(QDialog):
                 self.rows.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
         self.rows.setVerticalHeaderLabels([str(i + 1) for i in chosen])
         self.shown.setText(self.tr("All {count} rows").format(count=len(chosen)) if rows is None else
+                           self.tr("1 row with “{value}”").format(value=label) if len(chosen) == 1 else
                            self.tr("{count} rows with “{value}”").format(count=len(chosen), value=label))
         self.all_button.setEnabled(rows is not None)
 

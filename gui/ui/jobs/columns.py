@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPixmap
 
+from gui.core.i18n import shown
 from gui.core.jobs.job import Job, JobState
 from gui.ui.runtime.theme import is_dark
 
@@ -71,6 +72,12 @@ def format_time(stamp: float | None, now: float | None = None) -> str:
     return time.strftime("%Y-%m-%d %H:%M", local)
 
 
+def error_text(job: Job) -> str:
+    """The job's error in the language shown now (recorded maybe in another; the rendering is
+    cached per language, so a repaint costs a lookup); none once the job succeeded."""
+    return (shown(job.error) or "") if job.state is not JobState.SUCCEEDED else ""
+
+
 COLUMNS: list[Column] = [
     Column("state", QT_TRANSLATE_NOOP("job_columns", "State"), 110, state_text),
     Column("endpoint", QT_TRANSLATE_NOOP("job_columns", "Endpoint"), 75, lambda j, _n: j.endpoint.label),
@@ -81,8 +88,7 @@ COLUMNS: list[Column] = [
            live=True),
     Column("attempts", QT_TRANSLATE_NOOP("job_columns", "Attempts"), 70,
            lambda j, _n: str(j.attempts) if j.attempts else ""),
-    Column("error", QT_TRANSLATE_NOOP("job_columns", "Error"), 130,
-           lambda j, _n: (j.error or "") if j.state is not JobState.SUCCEEDED else ""),
+    Column("error", QT_TRANSLATE_NOOP("job_columns", "Error"), 130, lambda j, _n: error_text(j)),
 ]
 
 COLUMN_INDEX: dict[str, int] = {c.id: i for i, c in enumerate(COLUMNS)}

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from gui.core.endpoints import BodyKind
 from gui.core.export.curl import curl_command, request_parts
+from gui.core.i18n import shown
 from gui.core.jobs.job import Job
 from gui.core.jobs.store import JobStore
 from gui.ui.jobs.columns import format_duration
@@ -123,7 +124,7 @@ class JobDetailsDialog(QDialog):
         history = store.history(job.id)
         self.attempts.setRowCount(len(history))
         for row, t in enumerate(history):
-            for col, value in enumerate((_stamp(t.at), t.state.label, str(t.attempt), t.detail or "")):
+            for col, value in enumerate((_stamp(t.at), t.state.label, str(t.attempt), shown(t.detail) or "")):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
                 self.attempts.setItem(row, col, item)
@@ -135,8 +136,10 @@ class JobDetailsDialog(QDialog):
         response = QWidget(self)
         status = str(job.http_status) if job.http_status else "—"
         usage = json.dumps(job.usage, indent=2) if job.usage else "—"
-        head_text = (self.tr("HTTP status: <b>{status}</b><br>Error: {error}").format(status=status, error=html.escape(job.error))
-                     if job.error else self.tr("HTTP status: <b>{status}</b>").format(status=status))
+        error = shown(job.error)
+        head_text = (self.tr("HTTP status: <b>{status}</b><br>Error: {error}").format(status=status,
+                                                                                     error=html.escape(error))
+                     if error else self.tr("HTTP status: <b>{status}</b>").format(status=status))
         self.status = head = QLabel(head_text, response)
         head.setWordWrap(True)
         self.usage = _mono(self.tr("Usage:\n{usage}").format(usage=usage), response)

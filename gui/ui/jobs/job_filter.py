@@ -8,13 +8,13 @@ from dataclasses import replace
 from gui.core.endpoints import Endpoint
 from gui.core.jobs.history import View
 from gui.core.jobs.job import SEARCHED_FIELDS, Job, JobState
-from gui.ui.jobs.columns import state_text
+from gui.ui.jobs.columns import error_text, state_text
 
 
 def search_text(job: Job) -> str:
-    """What the filter box searches in a job: the fields the store's search reads, state and
-    endpoint as shown."""
-    shown = {"state": state_text(job, time.time()), "endpoint": job.endpoint.label}
+    """What the filter box searches in a job: the fields the store's search reads, state,
+    endpoint and error as shown."""
+    shown = {"state": state_text(job, time.time()), "endpoint": job.endpoint.label, "error": error_text(job)}
     return "\n".join(shown[f] if f in shown else getattr(job, f) or "" for f in SEARCHED_FIELDS)
 
 

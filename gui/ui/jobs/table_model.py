@@ -39,12 +39,7 @@ from gui.core.jobs.history import HistoryReader, HistoryWindow, View
 from gui.core.jobs.job import Job, JobState
 from gui.core.jobs.scheduler import Scheduler
 from gui.core.jobs.store import JobStore
-from gui.ui.jobs.columns import (
-    COLUMN_INDEX,
-    COLUMNS,
-    state_colour,
-    state_icon,
-)
+from gui.ui.jobs.columns import COLUMN_INDEX, COLUMNS, error_text, state_colour, state_icon
 from gui.ui.jobs.job_filter import filtered, matches, search_text
 from gui.ui.runtime.background import spawn
 
@@ -162,8 +157,8 @@ class JobTableModel(QAbstractTableModel):
         if role == self.SearchRole:
             return search_text(job)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if job.error and column.id in ("state", "error") and job.state is not JobState.SUCCEEDED:
-                return job.error
+            if column.id in ("state", "error") and (error := error_text(job)):
+                return error
             if column.id == "prompt":
                 return job.summary
             return None

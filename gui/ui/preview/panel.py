@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.endpoints import Endpoint, ResultKind
+from gui.core.i18n import english, shown
 from gui.core.jobs.job import Job, JobState
 from gui.core.jobs.results import read_text
 from gui.core.jobs.store import JobStore
-from gui.ui.jobs.columns import format_duration, format_time, state_colour, state_text
+from gui.ui.jobs.columns import error_text, format_duration, format_time, state_colour, state_text
 from gui.ui.runtime import settings as app_settings
 from gui.ui.runtime import theme
 from gui.ui.runtime.resources import standard_icon
@@ -270,14 +271,14 @@ class PreviewPanel(QWidget):
         elif job.usage:
             tokens = ", ".join(f"{usage_name(k)} {v}" for k, v in job.usage.items() if isinstance(v, int))
             rows.append((self.tr("Tokens"), html.escape(tokens)))
-        if job.error and job.state is not JobState.SUCCEEDED:
+        if error := error_text(job):
             said = self._server_said()
-            error = html.escape(job.error)
+            error = html.escape(error)
             if said:
                 error += "<br><i>" + html.escape(self.tr("Server: {message}").format(message=said)) + "</i>"
             label = self.tr("Error") if job.state.terminal else self.tr("Last error")
             rows.append((label, f'<span style="color:{state_colour(JobState.FAILED)}">{error}</span>'))
-        steps = [f"{format_time(t.at, now)} {t.state.label}" + (f" ({_clip(t.detail)})" if t.detail else "")
+        steps = [f"{format_time(t.at, now)} {t.state.label}" + (f" ({_clip(shown(t.detail))})" if t.detail else "")
                  for t in self._history[-6:]]
         if steps:
             rows.append((self.tr("Timeline"), "<br>".join(html.escape(s) for s in steps)))
@@ -297,10 +298,11 @@ class PreviewPanel(QWidget):
         self._fit_meta()
 
     def _server_said(self) -> str | None:
-        """The server's own words, when the store kept them apart from our message."""
+        """The server's own words, when the store kept them apart from our message and our
+        message does not quote them already (its words verbatim in any language)."""
         if self.job and self._history and self._history[-1].state is JobState.FAILED:
-            detail = self._history[-1].detail
-            if detail and detail != self.job.error:
+            detail = english(self._history[-1].detail)  # our words when no server words: stored English
+            if detail and detail not in english(self.job.error or ""):
                 return detail
         return None
 

@@ -101,3 +101,14 @@ def contrast(a: QColor, b: QColor) -> float:
 
     high, low = sorted((luminance(a), luminance(b)), reverse=True)
     return (high + 0.05) / (low + 0.05)
+
+
+def readable(background: QColor, text: QColor, ratio: float = 4.5) -> QColor:
+    """`background` darkened under light text (lightened under dark text) until `text` on
+    it reaches `ratio` (WCAG AA for body text: 4.5)."""
+    colour = QColor(background)
+    for _ in range(12):
+        if contrast(colour, text) >= ratio:
+            break
+        colour = colour.darker(112) if text.lightness() > colour.lightness() else colour.lighter(112)
+    return colour

@@ -74,7 +74,10 @@ class AudioTab(EndpointTab):
         self.language.lineEdit().setPlaceholderText(self.tr("auto-detect"))
         self.language.setToolTip(self.tr("ISO-639-1 code of the spoken language; empty: detected from the first 30 s"))
         self.prompt = QLineEdit(self)
-        self.prompt.setPlaceholderText(self.tr("Optional: names, terms or the previous part's text"))
+        # Short enough for the field at the smallest window; the whole hint in the tooltip.
+        self.prompt.setPlaceholderText(self.tr("Optional: names, terms"))
+        self.prompt.setToolTip(self.tr("Optional: names, terms or the previous part's text, to spell them as the "
+                                       "model should"))
         self.temperature = QDoubleSpinBox(self)
         self.temperature.setRange(0.0, 1.0)
         self.temperature.setSingleStep(0.1)

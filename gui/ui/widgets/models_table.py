@@ -160,6 +160,9 @@ class ModelsView(QWidget):
         self.type_box.currentTextChanged.connect(self.proxy.set_type)
         self.filter_edit = QLineEdit(self, placeholderText=self.tr("Filter models…"))
         self.filter_edit.setClearButtonEnabled(True)
+        # Never narrower than its hint and the clear button: the type box and the count take the rest.
+        self.filter_edit.setMinimumWidth(self.filter_edit.fontMetrics().horizontalAdvance(
+            self.filter_edit.placeholderText()) + 2 * self.filter_edit.sizeHint().height())
         self.filter_edit.textChanged.connect(self.proxy.set_text)
         self.count = QLabel(self)
         self.table = QTableView(self)

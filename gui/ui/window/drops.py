@@ -55,9 +55,11 @@ def describe(found: Sorted) -> str:
     """What dropping these files will do, in a few words."""
     parts = []
     if found.audio:
-        parts.append(translate("window_drops", "transcribe {count} audio file(s)").format(count=len(found.audio)))
+        parts.append(translate("window_drops", "transcribe 1 audio file") if len(found.audio) == 1 else
+                     translate("window_drops", "transcribe {count} audio files").format(count=len(found.audio)))
     if found.images:
-        parts.append(translate("window_drops", "edit {count} image(s)").format(count=len(found.images)))
+        parts.append(translate("window_drops", "edit 1 image") if len(found.images) == 1 else
+                     translate("window_drops", "edit {count} images").format(count=len(found.images)))
     if found.tables:
         parts.append(translate("window_drops", "open {name} as a batch").format(name=Path(found.tables[0]).name))
     if not parts:
