@@ -39,7 +39,13 @@ from gui.core.jobs.history import HistoryReader, HistoryWindow, View
 from gui.core.jobs.job import Job, JobState
 from gui.core.jobs.scheduler import Scheduler
 from gui.core.jobs.store import JobStore
-from gui.ui.jobs.columns import COLUMN_INDEX, COLUMNS, error_text, state_colour, state_icon
+from gui.ui.jobs.columns import (
+    COLUMN_INDEX,
+    COLUMNS,
+    error_text,
+    state_colour,
+    state_icon,
+)
 from gui.ui.jobs.job_filter import filtered, matches, search_text
 from gui.ui.runtime.background import spawn
 
@@ -82,7 +88,7 @@ class JobTableModel(QAbstractTableModel):
         # stored since arrive through the scheduler (or the look elsewhere) instead.
         self._cut = self._history_start = store.next_seq()
         self._reads = 0  # bumps with every read of the order: a late one is dropped
-        self._reading = False
+        self.reading = False  # the order of the history is being read: rows may still come
         self._pending: dict[str, Job] = {}
         self._dirty: set[str] = set()
         # Every job reported this session, in its latest state: a block read from the store
@@ -189,11 +195,6 @@ class JobTableModel(QAbstractTableModel):
         # Speed: start-up's objects live as long as the window; frozen, GC passes never rescan them.
         gc.freeze()
 
-    @property
-    def reading(self) -> bool:
-        """True while the order of the history is being read (rows may still come)."""
-        return self._reading
-
     def set_history_filter(self, text: str = "", batch_id: str | None = None) -> None:
         """Show the jobs whose text contains `text` (and of batch `batch_id`): the store's
         whole history, in SQL, and the jobs that arrive from now on."""
@@ -235,9 +236,9 @@ class JobTableModel(QAbstractTableModel):
                 pass
             finally:
                 if reads == self._reads:
-                    self._reading = False
+                    self.reading = False
 
-        self._reading = True
+        self.reading = True
         spawn(read())
 
     def _apply_rest(self, seqs: array, cut: int, arrived: int) -> None:
@@ -328,7 +329,7 @@ class JobTableModel(QAbstractTableModel):
                 self.counts[state] -= 1
         self.endResetModel()
         self.countsChanged.emit()
-        if self._reading:  # that read may hold the deleted jobs, and counted the top: read anew
+        if self.reading:  # that read may hold the deleted jobs, and counted the top: read anew
             self._read(self._apply_reset)
 
     # -- lookups ------------------------------------------------------------------

@@ -5,10 +5,10 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import (
+    QIdentityProxyModel,
     QItemSelectionModel,
     QModelIndex,
     QSize,
-    QIdentityProxyModel,
     Qt,
     QTimer,
     Signal,
