@@ -182,7 +182,7 @@ class JobTableModel(QAbstractTableModel):
     def fetch_first_page(self) -> None:
         """The newest jobs, before the window first paints (a quick query), then the order
         of the whole history (a worker's read: ~0.5 s for a million jobs) joins below them."""
-        if self._reads:
+        if self._reads or len(self._history):
             return
         first = self._reader.newest(self.FIRST_PAGE, self._cut)
         if first:
@@ -191,7 +191,8 @@ class JobTableModel(QAbstractTableModel):
             self.endInsertRows()
         # Speed: read once the window is up; at once, that read would take a core from the
         # first paint (SQLite scans the whole table: ~0.5 s of CPU for a million jobs).
-        self._read(self._apply_rest, new_cut=False, after_ms=self.REST_AFTER_MS)
+        if len(first) == self.FIRST_PAGE:  # else that was the whole history
+            self._read(self._apply_rest, new_cut=False, after_ms=self.REST_AFTER_MS)
         # Speed: start-up's objects live as long as the window; frozen, GC passes never rescan them.
         gc.freeze()
 
