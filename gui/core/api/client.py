@@ -10,6 +10,7 @@ import asyncio
 import json
 import os
 import threading
+import weakref
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -18,11 +19,12 @@ from urllib.parse import urlsplit
 from gui.core import errors
 from gui.core.api.bounded import ACCEPTED_ENCODINGS, DEFAULT_MAX_ANSWER_MB, AnswerTooLarge
 from gui.core.api.decoding import Unusable, normalise, unusable
+from gui.core.api import spool
 from gui.core.api.server_text import redact
 from gui.core.api.transport_errors import looks_like_html, not_json, transport_error
 from gui.core.api.uploads import CountingReader, Progress, form_fields
 from gui.core.api.urls import KeyGuard, is_loopback
-from gui.core.api.wire import MAX_BYTES, Hooks, Reply, Request, Timeouts
+from gui.core.api.wire import MAX_BYTES, READ_BODY, SPOOL, SPOOLED, Hooks, Reply, Request, Timeouts
 from gui.core.endpoints import BodyKind, Endpoint, ResultKind
 from gui.core.errors import ErrorKind, InputProblem, QueueError
 from gui.core.i18n import translate
@@ -58,6 +60,7 @@ class QueueClient:
         secrets: tuple[str, ...] = (),
         max_server_wait: float = errors.MAX_SERVER_WAIT,
         poll_deadline: float = DEFAULT_POLL_DEADLINE,
+        spool: str | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.timeouts = timeouts
@@ -69,6 +72,7 @@ class QueueClient:
         # Redacted from every answer before anyone stores, logs or shows it (server_text.py):
         # the key in use and any other the caller names (the profile's stored key).
         self.secrets = tuple(dict.fromkeys((api_key, *secrets)))
+        self.spool = spool  # where big answers are written as they arrive (spool.py); None: in memory
         self._given_transport = transport
         self._max_connections = max_connections
         self._ca_bundle = ca_bundle
@@ -108,6 +112,7 @@ class QueueClient:
                          "User-Agent": "queue-desk", "Accept-Encoding": ACCEPTED_ENCODINGS},
                 follow_redirects=False,
                 max_answer_bytes=self.max_answer_bytes,
+                spool=self.spool,
             )
             return self._client
 
@@ -319,14 +324,17 @@ class QueueClient:
                     **kwargs: Any) -> Reply:
         try:
             if "files" in kwargs or "data" in kwargs:
-                response = await self._http.request(method, url, extensions={MAX_BYTES: self.max_answer_bytes},
-                                                    **kwargs)
+                response = await self._http.request(method, url, extensions={
+                    MAX_BYTES: self.max_answer_bytes, READ_BODY: True, SPOOL: self.spool}, **kwargs)
             else:
                 response = await self._http.exchange(method, url, kwargs.get("json"), key)
         except httpx.HTTPError as exc:
             raise transport_error(exc, str(url), self.timeouts) from exc
-        content = redact(response.content, self.secrets)
         ctype = response.headers.get("content-type", "")
+        spooled = response.extensions.get(SPOOLED)
+        if spooled is not None:
+            return await self._spooled(response, ctype, spooled)
+        content = redact(response.content, self.secrets)
         parsed = None
         if content and "json" in ctype:
             try:
@@ -356,6 +364,21 @@ class QueueClient:
             raise not_json(reply)
         if response.status_code < 300 and looks_like_html(reply):
             raise not_json(reply)
+        return reply
+
+    async def _spooled(self, response: httpx.Response, ctype: str, path: str) -> Reply:
+        """A big successful answer, written to `path` as it arrived: made safe and parsed
+        there, off the event loop, as `_call` does with answers in memory."""
+        try:
+            content, parsed, path = await asyncio.get_running_loop().run_in_executor(
+                None, spool.load, path, ctype, self.secrets)
+        except Unusable as exc:  # too deep: the others come back as content for not_json
+            raise unusable(response.status_code, str(exc)) from None
+        reply = Reply(response.status_code, content, ctype, response.headers, spooled=path)
+        if path is None:
+            raise not_json(reply)
+        reply.__dict__["parsed"] = parsed
+        weakref.finalize(reply, spool.discard, path)  # never saved (failed, cancelled): removed
         return reply
 
 

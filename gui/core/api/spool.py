@@ -1,0 +1,136 @@
+"""Big answers go to disk as they arrive instead of living in memory twice: a successful
+answer larger than SPOOL_ABOVE is written, while it is read, to a private temporary file in
+the data folder (`results/.spool`); the raw response is later put in place by renaming that
+file (atomic, no second write) and parsed from it in a worker thread. Small answers stay in
+memory: for them a file costs more than it saves.
+
+A spooled answer that is never saved (the job failed or was cancelled after the read) is
+removed when its reply is dropped; one left by a killed process is removed at the next
+start (atomic_files.remove_stale_parts)."""
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from gui.core.api.decoding import Unusable, dump, encoding_of, parse_text
+from gui.core.api.server_text import REDACTED
+from gui.core.atomic_files import open_part, write_atomic_at
+
+# Answers up to this size are read into memory (most chat answers, a few images).
+SPOOL_ABOVE = 8 << 20
+SPOOL_FOLDER = ".spool"  # inside the results folder: renaming from there is within one file system
+
+
+class SpoolFile:
+    """The file an answer is written to while it arrives (0600, in a 0700 folder)."""
+
+    def __init__(self, folder: str) -> None:
+        self.fd, self.path = open_part(folder, "answer", private=True)
+
+    def write(self, data: bytes | bytearray) -> None:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(self.fd, view):]
+
+    def close(self) -> str:
+        os.close(self.fd)
+        return self.path
+
+    def discard(self) -> None:
+        """The read failed or was stopped: no part of the answer stays behind."""
+        os.close(self.fd)
+        discard(self.path)
+
+
+def discard(path: str) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass  # saved (renamed into place) or removed already
+
+
+def load(path: str, content_type: str, secrets: tuple[str, ...]) -> tuple[bytes, Any, str | None]:
+    """A spooled answer made safe as the client does with answers in memory (the key
+    redacted, JSON normalised, in the file itself) and parsed: (content, parsed, path).
+    `path` is None when the answer turned out unusable: then `content` holds its first bytes
+    for the error message and the file is gone. Runs in a worker thread. Raises Unusable
+    (too deep), after removing the file."""
+    try:
+        if "json" in content_type:
+            return _load_json(path, secrets)
+        with open(path, "rb") as f:
+            head = f.read(100).lstrip().lower()
+            if head.startswith((b"<!doctype html", b"<html")):
+                return _unusable(path)
+            f.seek(0)
+            data = f.read() if _any_secret_in(path, secrets) else None
+        if data is not None:  # rare: the whole text only when a key is in it
+            for secret in _long(secrets):
+                data = data.replace(secret.encode(), REDACTED.encode())
+            write_atomic_at(path, data, durable=False, private=True)
+        return b"", None, path
+    except BaseException:
+        discard(path)
+        raise
+
+
+def _load_json(path: str, secrets: tuple[str, ...]) -> tuple[bytes, Any, str | None]:
+    with open(path, "rb") as f:
+        encoding, skip = encoding_of(f.read(4))
+    try:
+        # Read as text at once: the bytes are dropped as soon as they are decoded, so the
+        # answer is in memory as text and then as its parsed value, never more.
+        with open(path, encoding=encoding, newline="") as f:
+            if skip:
+                f.read(1)  # the BOM
+            text = f.read()
+    except ValueError:  # not in the encoding it claims
+        return _unusable(path)
+    changed = bool(skip) or encoding != "utf-8"
+    for secret in _long(secrets):
+        if secret in text:
+            text = text.replace(secret, REDACTED)
+            changed = True
+    try:
+        value, constants = parse_text(text)
+    except Unusable as exc:
+        if exc.too_deep:
+            raise
+        return _unusable(path)
+    if constants:
+        write_atomic_at(path, dump(value), durable=False, private=True)
+    elif changed:
+        del value  # the text written back, then parsed again: never both copies at once
+        data = text.encode()
+        del text
+        write_atomic_at(path, data, durable=False, private=True)
+        del data
+        return _load_json(path, ())
+    return b"", value, path
+
+
+def _unusable(path: str) -> tuple[bytes, None, None]:
+    with open(path, "rb") as f:
+        head = f.read(200)
+    discard(path)
+    return head, None, None
+
+
+def _long(secrets: tuple[str, ...]) -> list[str]:
+    return [s for s in secrets if len(s) >= 8]  # as server_text.redact
+
+
+def _any_secret_in(path: str, secrets: tuple[str, ...]) -> bool:
+    """Whether a secret is in the file, read in pieces that overlap by a secret's length."""
+    wanted = [s.encode() for s in _long(secrets)]
+    if not wanted:
+        return False
+    overlap = max(map(len, wanted)) - 1
+    tail = b""
+    with open(path, "rb") as f:
+        while piece := f.read(1 << 20):
+            window = tail + piece
+            if any(w in window for w in wanted):
+                return True
+            tail = window[-overlap:] if overlap else b""
+    return False
