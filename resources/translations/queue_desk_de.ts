@@ -1547,12 +1547,12 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/ui/window/main_window.py" line="+116"/>
+        <location filename="../../gui/ui/window/main_window.py" line="+115"/>
         <source>Profile: {profile} ({url})</source>
         <translation>Profil: {profile} ({url})</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+116"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
@@ -1804,7 +1804,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../gui/ui/preview/panel.py" line="+80"/>
+        <location filename="../../gui/ui/preview/panel.py" line="+81"/>
         <source>Job details and result</source>
         <translation>Jobdetails und Ergebnis</translation>
     </message>
@@ -2171,7 +2171,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>QueueControls</name>
     <message>
-        <location filename="../../gui/ui/window/queue_controls.py" line="+28"/>
+        <location filename="../../gui/ui/window/queue_controls.py" line="+30"/>
         <source>&amp;Pause queue</source>
         <translation>Warteschlange &amp;pausieren</translation>
     </message>
@@ -2244,6 +2244,16 @@ Kosinusähnlichkeit {value}</translation>
         <location line="+2"/>
         <source>Stopped after the running jobs finished</source>
         <translation>Angehalten, nachdem die laufenden Jobs fertig waren</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Checking {count} job again in {duration}, as the server asked</source>
+        <translation>{count} Job wird in {duration} erneut abgefragt, wie vom Server erbeten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checking {count} jobs again within {duration}, as the server asked</source>
+        <translation>{count} Jobs werden innerhalb von {duration} erneut abgefragt, wie vom Server erbeten</translation>
     </message>
 </context>
 <context>
@@ -2731,7 +2741,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/ui/app.py" line="+127"/>
+        <location filename="../../gui/ui/app.py" line="+130"/>
         <source>The profile {profile} cannot be used: {problem} Using {fallback}; fix it under File → Profiles.</source>
         <translation>Das Profil {profile} kann nicht verwendet werden: {problem} Es wird {fallback} verwendet; beheben Sie das unter Datei → Profile.</translation>
     </message>
@@ -3502,7 +3512,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>client</name>
     <message>
-        <location filename="../../gui/core/api/client.py" line="+188"/>
+        <location filename="../../gui/core/api/client.py" line="+195"/>
         <source>The link answered {status}; it may have expired.</source>
         <translation>Der Link antwortete mit {status}; er ist möglicherweise abgelaufen.</translation>
     </message>
@@ -3517,12 +3527,12 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Der Link leitet zu oft weiter: {url}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>The server did not finish the job within {duration}, the longest wait set for this profile; Queue Desk stopped asking. Submit it again or raise the longest wait.</source>
         <translation>Der Server hat den Auftrag nicht innerhalb von {duration} abgeschlossen, der längsten Wartezeit dieses Profils; Queue Desk fragt nicht mehr nach. Senden Sie ihn erneut oder erhöhen Sie die längste Wartezeit.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>no reason given</source>
         <translation>kein Grund angegeben</translation>
     </message>
@@ -3542,7 +3552,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Der Server hat einen unbekannten Jobstatus gemeldet: {status}.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Cannot read the file {path}: {reason}.</source>
         <translation>Die Datei {path} kann nicht gelesen werden: {reason}.</translation>
     </message>
@@ -3557,7 +3567,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Der Server meldet den Job als fertig, hat aber kein Ergebnis geliefert.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>The server no longer has this job (its result expired or was removed). Submit it again.</source>
         <translation>Der Server hat diesen Job nicht mehr (das Ergebnis ist abgelaufen oder wurde entfernt). Senden Sie ihn erneut.</translation>
     </message>
@@ -3611,7 +3621,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>decoding</name>
     <message>
-        <location filename="../../gui/core/api/decoding.py" line="+70"/>
+        <location filename="../../gui/core/api/decoding.py" line="+80"/>
         <source>The server&apos;s answer is unusable: its JSON is nested too deep to read. Ask the server&apos;s operator; sending it again would give the same answer.</source>
         <translation>Die Antwort des Servers ist unbrauchbar: Ihr JSON ist zu tief verschachtelt, um gelesen zu werden. Fragen Sie den Betreiber des Servers; ein erneutes Senden ergäbe dieselbe Antwort.</translation>
     </message>
@@ -4032,7 +4042,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Kein API-Schlüssel für das Profil {profile}: Hinterlegen Sie einen unter „Profile“ oder setzen Sie OPENAI_API_KEY auf den Schlüssel aus dem API-Schlüssel-Portal des Anbieters.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+23"/>
         <source>The API key is empty.</source>
         <translation>Der API-Schlüssel ist leer.</translation>
     </message>
@@ -4184,7 +4194,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>network</name>
     <message>
-        <location filename="../../gui/core/api/network.py" line="+108"/>
+        <location filename="../../gui/core/api/network.py" line="+110"/>
         <source>The CA bundle {path} could not be read as PEM certificates ({reason}).</source>
         <translation>Das CA-Bundle {path} konnte nicht als PEM-Zertifikate gelesen werden ({reason}).</translation>
     </message>
@@ -4192,7 +4202,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>preview</name>
     <message>
-        <location filename="../../gui/ui/preview/panel.py" line="-302"/>
+        <location filename="../../gui/ui/preview/panel.py" line="-301"/>
         <source>prompt</source>
         <translation>Prompt</translation>
     </message>
@@ -4250,7 +4260,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Das CA-Bundle {path} existiert nicht. Wählen Sie die PEM-Datei, die Sie von der IT erhalten haben, oder leeren Sie das Feld, um nur die Zertifikate des Systems zu verwenden.</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+100"/>
         <source>There is no profile called {name}. Known profiles: {names}.</source>
         <translation>Es gibt kein Profil namens {name}. Vorhandene Profile: {names}.</translation>
     </message>
@@ -4319,12 +4329,12 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>results</name>
     <message>
-        <location filename="../../gui/core/jobs/results.py" line="+83"/>
+        <location filename="../../gui/core/jobs/results.py" line="+84"/>
         <source>The server&apos;s answer is not valid JSON.</source>
         <translation>Die Antwort des Servers ist kein gültiges JSON.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+84"/>
         <source>Image {number} in the server&apos;s answer is not valid base64.</source>
         <translation>Bild {number} in der Antwort des Servers ist kein gültiges Base64.</translation>
     </message>
@@ -4442,7 +4452,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Die Jobdatenbank {path} stammt von einer neueren Version von Queue Desk. Aktualisieren Sie die App.</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+161"/>
         <source>app stopped</source>
         <translation>App beendet</translation>
     </message>
@@ -4655,7 +4665,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Die Basis-URL {url} verwendet unverschlüsseltes http:// zu {host}; Ihr API-Schlüssel und Ihre Daten würden im Klartext durch das Netzwerk gehen. Verwenden Sie https:// oder erlauben Sie unverschlüsseltes HTTP für dieses Profil, wenn Sie sicher sind.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>The server gave an unusable link: {url}</source>
         <translation>Der Server hat einen unbrauchbaren Link geliefert: {url}</translation>
     </message>

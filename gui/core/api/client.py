@@ -20,6 +20,7 @@ from gui.core import errors
 from gui.core.api.bounded import ACCEPTED_ENCODINGS, DEFAULT_MAX_ANSWER_MB, AnswerTooLarge
 from gui.core.api.decoding import Unusable, normalise, unusable
 from gui.core.api import spool
+from gui.core.api.poll_waits import PollWaits
 from gui.core.api.server_text import redact
 from gui.core.api.transport_errors import looks_like_html, not_json, transport_error
 from gui.core.api.uploads import CountingReader, Progress, form_fields
@@ -69,6 +70,7 @@ class QueueClient:
         self.max_answer_bytes = max(1, max_answer_mb) << 20
         self.max_server_wait = max_server_wait  # the longest wait a server may ask for (Retry-After …)
         self.poll_deadline = poll_deadline
+        self.poll_waits = PollWaits()
         # Redacted from every answer before anyone stores, logs or shows it (server_text.py):
         # the key in use and any other the caller names (the profile's stored key).
         self.secrets = tuple(dict.fromkeys((api_key, *secrets)))
@@ -208,11 +210,14 @@ class QueueClient:
         raise QueueError(ErrorKind.BAD_RESPONSE, translate(
             "client", "The link redirected too many times: {url}").format(url=url[:100]))
 
-    async def poll(self, status_url: str, hooks: Hooks = Hooks(), first_wait: float = 0.0) -> Reply:
-        """Poll a 202 job's status URL until it is terminal; return its result."""
+    async def poll(self, status_url: str, hooks: Hooks = Hooks(), first_wait: float = 0.0,
+                   server_wait: bool = False) -> Reply:
+        """Poll a 202 job's status URL until it is terminal; return its result. `server_wait`:
+        the server asked for `first_wait`."""
         if self._client is None:  # e.g. resumed after a restart: the first request is a poll
             await self.open()
         wait = first_wait
+        asked = server_wait  # the server asked for this wait (Retry-After): the status bar shows it
         delay = POLL_MIN
         deadline = asyncio.get_running_loop().time() + self.poll_deadline
         while True:
@@ -221,7 +226,10 @@ class QueueClient:
                     "client", "The server did not finish the job within {duration}, the longest wait set for this "
                               "profile; Queue Desk stopped asking. Submit it again or raise the longest "
                               "wait.").format(duration=errors.human_duration(self.poll_deadline)))
-            if wait > 0:
+            if asked:
+                with self.poll_waits.waiting(wait):
+                    await asyncio.sleep(wait)
+            elif wait > 0:
                 await asyncio.sleep(wait)
             self.guard.key_for(status_url, needs_key=True)  # also a status URL restored after a restart
             reply = await self._call("GET", status_url, expired_on_404=True)
@@ -250,6 +258,7 @@ class QueueClient:
                 raise QueueError(ErrorKind.BAD_RESPONSE, translate(
                     "client", "The server reported an unknown job status {status}.").format(status=repr(status)))
             wait = errors.parse_retry_after(headers, cap=self.max_server_wait)
+            asked = wait is not None
             if wait is None:
                 wait = delay
                 delay = min(POLL_MAX, delay * 1.5)
@@ -301,8 +310,8 @@ class QueueClient:
             job_id = body.get("id") if isinstance(body.get("id"), str) else None
             if hooks.accepted:
                 hooks.accepted(job_id, status_url)
-            wait = errors.parse_retry_after(reply.headers, cap=self.max_server_wait) or POLL_MIN
-            return await self.poll(status_url, hooks, first_wait=wait)
+            wait = errors.parse_retry_after(reply.headers, cap=self.max_server_wait)
+            return await self.poll(status_url, hooks, first_wait=wait or POLL_MIN, server_wait=bool(wait))
         return reply
 
     async def _result_of(self, status_url: str, body: dict, reply: Reply) -> Reply:
