@@ -1,7 +1,7 @@
 """A hostile server echoes the key stored for its profile while another key is in use
-(OPENAI_API_KEY with a one-off base URL): the stored key is redacted too, so it reaches
-neither the store, the log, `jobs --json`, results.jsonl nor the CSV export, in the CLI
-and in the window."""
+(OPENAI_API_KEY with a one-off base URL), and the key in use as well: both are redacted, so
+neither reaches the store, the log, `jobs --json`, results.jsonl or the CSV export, in the
+CLI and in the window."""
 from __future__ import annotations
 
 import json
@@ -23,20 +23,22 @@ CHAT = "/queue/chat/completions"
 def server(home, memory_keyring, monkeypatch):
     monkeypatch.setenv("OPENAI_API_KEY", IN_USE)
     with Hostile() as server:
-        server.on(CHAT, json_answer(json.dumps({"error": {"message": f"Invalid key Bearer {STORED}"}}).encode(), 400),
+        server.on(CHAT, json_answer(json.dumps({"error": {"message": f"Invalid key Bearer {STORED}, not {IN_USE}"}}).encode(), 400),
                   json_answer(json.dumps({"choices": [{"message": {"role": "assistant",
-                                                                   "content": f"the stored key is {STORED}"}}]}).encode()))
+                                                                   "content": f"keys: {STORED} {IN_USE}"}}]}).encode()))
         ProfileStore().save(Profile("Gateway", server.origin + "/queue", PathStyle.EXACT))
         memory_keyring.set_password(SERVICE, "Gateway", STORED)
         yield server
 
 
 def assert_nowhere(home: Path, *texts: str) -> None:
-    for text in texts:
-        assert STORED not in text
-    for path in home.rglob("*"):
-        if path.is_file():
-            assert STORED.encode() not in path.read_bytes(), path
+    """Neither the stored key nor the one in use (echoed too) is in `texts` or under `home`."""
+    for key in (STORED, IN_USE):
+        for text in texts:
+            assert key not in text
+        for path in home.rglob("*"):
+            if path.is_file():
+                assert key.encode() not in path.read_bytes(), path
 
 
 def test_the_cli_redacts_the_stored_key_of_the_servers_profile(server, home, tmp_path, capsys):
