@@ -8,11 +8,12 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
-import resource
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from common import status_mb
 
 from gui.core.endpoints import Endpoint
 from gui.core.engine import Engine
@@ -33,7 +34,7 @@ async def main(url: str, images: int, digest: str) -> dict:
                       and all(hashlib.sha256(f.read_bytes()).hexdigest() == digest for f in files))
         finally:
             await engine.aclose()
-    return {"saved": intact, "seconds": seconds, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return {"saved": intact, "seconds": seconds, "peak_rss_mb": status_mb("VmHWM")}
 
 
 if __name__ == "__main__":

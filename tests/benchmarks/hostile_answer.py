@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import asyncio
 import json
-import resource
 import sys
 import time
+
+from common import status_mb
 
 from gui.core.api.client import QueueClient
 from gui.core.api.wire import Request
@@ -26,7 +27,7 @@ async def main(url: str, limit_mb: int) -> dict:
         except QueueError as error:
             refused = "Largest answer" in error.message
     return {"refused": refused, "seconds": time.perf_counter() - started,
-            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+            "peak_rss_mb": status_mb("VmHWM")}
 
 
 if __name__ == "__main__":

@@ -165,3 +165,47 @@ async def test_a_process_killed_while_reading_leaves_no_result_and_its_spool_is_
         assert not list(spool.iterdir())
     finally:
         await engine.aclose()
+
+
+BIG = "A" * (3 << 20)
+SHAPES = {  # answers with big strings in every place JSON allows one, read without a whole text copy
+    "in-a-list": [BIG, "small", {"k": BIG + "B"}],
+    "top-level": BIG,
+    "as-a-key": {BIG: 1, "x": [BIG]},
+    "escaped": {"text": BIG + '\n"quoted" \\ back\\slash/ é ✓ \u2028'},
+    "nested": {"a": [[[{"b": BIG}]]]},
+}
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+async def test_a_spooled_answer_with_big_strings_parses_to_the_same_value(tmp_path, shape):
+    from gui.core.api import spool
+
+    path = tmp_path / "answer.part"
+    path.write_bytes(json.dumps(SHAPES[shape]).encode())  # escapes as \uXXXX, \n, \"
+    content, parsed, kept = spool.load(str(path), "application/json", (KEY,))
+    assert parsed == SHAPES[shape] and kept == str(path) and content == b""
+    assert json.loads(path.read_bytes()) == SHAPES[shape]  # left as it came
+
+
+async def test_a_spooled_answer_with_big_strings_is_made_safe_in_the_file(tmp_path):
+    from gui.core.api import spool
+
+    path = tmp_path / "answer.part"
+    answer = '{"data": [{"b64_json": "%s"}], "note": "key %s", "big": "%s %s", "score": NaN}' % (BIG, KEY, BIG, KEY)
+    path.write_text(answer)
+    _, parsed, _ = spool.load(str(path), "application/json", (KEY,))
+    expected = {"data": [{"b64_json": BIG}], "note": "key sk-…(redacted)", "big": f"{BIG} sk-…(redacted)", "score": None}
+    assert parsed == expected
+    assert json.loads(path.read_bytes().decode("utf-8"), parse_constant=pytest.fail) == expected
+
+
+@pytest.mark.parametrize("broken", ['{"a": "%s\\q"}', '{"a": "%s\x01"}', '{"a": "%s"', '{"a": "%s" "b"}'])
+async def test_a_spooled_answer_that_is_not_json_is_refused_and_removed(tmp_path, broken):
+    from gui.core.api import spool
+
+    path = tmp_path / "answer.part"
+    path.write_text(broken % BIG)
+    content, parsed, kept = spool.load(str(path), "application/json", (KEY,))
+    assert parsed is None and kept is None and content.startswith(b'{"a": "AAA')
+    assert not path.exists()

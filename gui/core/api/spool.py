@@ -1,18 +1,20 @@
 """Big answers go to disk as they arrive instead of living in memory twice: a successful
 answer larger than SPOOL_ABOVE is written, while it is read, to a private temporary file in
 the data folder (`results/.spool`); the raw response is later put in place by renaming that
-file (atomic, no second write) and parsed from it in a worker thread. Small answers stay in
-memory: for them a file costs more than it saves.
+file (atomic, no second write) and parsed from it in a worker thread, its big strings one by
+one (big_json.py). Small answers stay in memory: for them a file costs more than it saves.
 
 A spooled answer that is never saved (the job failed or was cancelled after the read) is
 removed when its reply is dropped; one left by a killed process is removed at the next
 start (atomic_files.remove_stale_parts)."""
 from __future__ import annotations
 
+import json
 import os
 from typing import Any
 
-from gui.core.api.decoding import Unusable, dump, encoding_of, parse_text
+from gui.core.api import big_json
+from gui.core.api.decoding import Unusable, encoding_of, parse_text
 from gui.core.api.server_text import REDACTED
 from gui.core.atomic_files import open_part, write_atomic_at
 
@@ -60,11 +62,11 @@ def load(path: str, content_type: str, secrets: tuple[str, ...]) -> tuple[bytes,
             return _load_json(path, secrets)
         with open(path, "rb") as f:
             head = f.read(100).lstrip().lower()
-            if head.startswith((b"<!doctype html", b"<html")):
-                return _unusable(path)
-            f.seek(0)
-            data = f.read() if _any_secret_in(path, secrets) else None
-        if data is not None:  # rare: the whole text only when a key is in it
+        if head.startswith((b"<!doctype html", b"<html")):
+            return _unusable(path)
+        if _any_secret_in(path, secrets):  # rare: the whole text in memory only when a key is in it
+            with open(path, "rb") as f:
+                data = f.read()
             for secret in _long(secrets):
                 data = data.replace(secret.encode(), REDACTED.encode())
             write_atomic_at(path, data, durable=False, private=True)
@@ -75,38 +77,48 @@ def load(path: str, content_type: str, secrets: tuple[str, ...]) -> tuple[bytes,
 
 
 def _load_json(path: str, secrets: tuple[str, ...]) -> tuple[bytes, Any, str | None]:
-    with open(path, "rb") as f:
-        encoding, skip = encoding_of(f.read(4))
     try:
-        # Read as text at once: the bytes are dropped as soon as they are decoded, so the
-        # answer is in memory as text and then as its parsed value, never more.
-        with open(path, encoding=encoding, newline="") as f:
-            if skip:
-                f.read(1)  # the BOM
-            text = f.read()
-    except ValueError:  # not in the encoding it claims
-        return _unusable(path)
-    changed = bool(skip) or encoding != "utf-8"
-    for secret in _long(secrets):
-        if secret in text:
-            text = text.replace(secret, REDACTED)
-            changed = True
-    try:
-        value, constants = parse_text(text)
+        with open(path, "rb") as f:
+            encoding, skip = encoding_of(f.read(4))
+            spans = big_json.big_strings(f) if encoding == "utf-8" and not skip else []
+            if spans:  # in memory once, as the parsed value (big_json.py)
+                value, changed = big_json.load(f, spans, _long(secrets))
+        if not spans:
+            # Read as text at once: the bytes are dropped as soon as they are decoded, so the
+            # answer is in memory as text and then also as its parsed value, never more.
+            with open(path, encoding=encoding, newline="") as f:
+                if skip:
+                    f.read(1)  # the BOM
+                text = f.read()
+            changed = bool(skip) or encoding != "utf-8"
+            for secret in _long(secrets):
+                if secret in text:
+                    text = text.replace(secret, REDACTED)
+                    changed = True
+            value, constants = parse_text(text)
+            changed = changed or constants
+            del text
     except Unusable as exc:
         if exc.too_deep:
             raise
         return _unusable(path)
-    if constants:
-        write_atomic_at(path, dump(value), durable=False, private=True)
-    elif changed:
-        del value  # the text written back, then parsed again: never both copies at once
-        data = text.encode()
-        del text
-        write_atomic_at(path, data, durable=False, private=True)
-        del data
-        return _load_json(path, ())
+    except ValueError:  # not in the encoding it claims
+        return _unusable(path)
+    if changed:
+        _rewrite(path, value)
     return b"", value, path
+
+
+def _rewrite(path: str, value: Any) -> None:
+    """The file replaced by `value` as UTF-8 JSON, written in pieces (no whole text in memory)."""
+    fd, part = open_part(os.path.dirname(path), "answer", private=True)
+    try:
+        with open(fd, "w", encoding="utf-8") as f:
+            json.dump(value, f, ensure_ascii=False, separators=(",", ":"))
+        os.replace(part, path)
+    except BaseException:
+        discard(part)
+        raise
 
 
 def _unusable(path: str) -> tuple[bytes, None, None]:
