@@ -31,7 +31,7 @@ def write_atomic_at(target: str, data: bytes | str, *, durable: bool = True, pri
     fd, tmp = open_part(folder, name, private=private)
     try:
         try:
-            _write_all(fd, data)
+            write_all(fd, data)
             if durable:
                 os.fsync(fd)
         finally:
@@ -70,7 +70,7 @@ def move_atomic(part: str, target: str, *, private: bool = False) -> str:
     return target
 
 
-def _write_all(fd: int, data: bytes) -> None:
+def write_all(fd: int, data: bytes | bytearray) -> None:
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view):]

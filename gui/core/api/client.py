@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from urllib.parse import urlsplit
 
 from gui.core import errors
+from gui.core.api import spool
 from gui.core.api.bounded import ACCEPTED_ENCODINGS, DEFAULT_MAX_ANSWER_MB, AnswerTooLarge
 from gui.core.api.decoding import Unusable, normalise, unusable
-from gui.core.api import spool
 from gui.core.api.poll_waits import PollWaits
 from gui.core.api.server_text import redact
 from gui.core.api.transport_errors import looks_like_html, not_json, transport_error

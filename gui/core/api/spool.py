@@ -16,7 +16,7 @@ from typing import Any
 from gui.core.api import big_json
 from gui.core.api.decoding import Unusable, encoding_of, parse_text
 from gui.core.api.server_text import REDACTED
-from gui.core.atomic_files import open_part, write_atomic_at
+from gui.core.atomic_files import open_part, write_all, write_atomic_at
 
 # Answers up to this size are read into memory (most chat answers, a few images).
 SPOOL_ABOVE = 8 << 20
@@ -30,9 +30,7 @@ class SpoolFile:
         self.fd, self.path = open_part(folder, "answer", private=True)
 
     def write(self, data: bytes | bytearray) -> None:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(self.fd, view):]
+        write_all(self.fd, data)
 
     def close(self) -> str:
         os.close(self.fd)
