@@ -242,9 +242,9 @@ def _open_engine(args: argparse.Namespace, **options):
     if profile.name == SANDBOX_PROFILE:
         raise InputProblem("The Sandbox profile exists only inside the app. Run `queue-desk sandbox` "
                          "and pass --base-url http://127.0.0.1:8787/queue instead.")
-    keys = _stored_keys()
+    keys = _stored_keys()  # the profile's stored key is the one in use if it has one; and OPENAI_API_KEY
     return _headless(Engine.for_profile(profile, keys.require(profile.name).value, defaults=options,
-                                        secrets=keys.secrets(profile.name)))
+                                        secrets=keys.secrets()))
 
 
 def _stored_keys():

@@ -85,3 +85,20 @@ def test_the_window_redacts_the_stored_key_of_the_servers_profile(server, home, 
     assert states == {JobState.FAILED, JobState.SUCCEEDED}
     assert {s.headers["authorization"] for s in server.seen} == {f"Bearer {IN_USE}"}
     assert_nowhere(home)
+
+
+def test_with_a_profile_its_stored_key_is_in_use_and_the_environments_is_redacted(server, home, capsys):
+    from gui.cli import main
+
+    before = list(logging.getLogger().handlers)
+    try:
+        assert main(["submit", "chat", "--profile", "Gateway", "--prompt", "hi"]) == 1  # the 400
+        assert main(["submit", "chat", "--profile", "Gateway", "--prompt", "hi"]) == 0
+    finally:
+        for handler in set(logging.getLogger().handlers) - set(before):
+            logging.getLogger().removeHandler(handler)
+            handler.close()
+    printed = capsys.readouterr()
+    assert {s.headers["authorization"] for s in server.seen} == {f"Bearer {STORED}"}
+    assert "sk-…(redacted)" in printed.err
+    assert_nowhere(home, printed.out, printed.err)

@@ -73,7 +73,7 @@ class SavedResult:
 
 
 def save_inline(endpoint: Endpoint, reply: Reply) -> bool:
-    # A spooled answer is only renamed, as quick as a small write.
+    # A spooled answer (no `content`) is only renamed: as quick as a small write.
     return len(reply.content) <= INLINE_SAVE_LIMIT and endpoint.spec.result is not ResultKind.IMAGES
 
 

@@ -82,7 +82,7 @@ class KeyStore:
     def secrets(self, *profiles: str) -> tuple[str, ...]:
         """The keys a server's answer must never bring to disk, whichever is in use: the named
         profiles' own keys (keyring, else memory) and OPENAI_API_KEY. Looked up once, when an
-        engine is made, not per job."""
+        engine is made, not per job; no keyring lookup without `profiles`."""
         found = []
         for profile in dict.fromkeys(profiles):
             try:
