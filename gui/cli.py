@@ -230,17 +230,27 @@ def _open_engine(args: argparse.Namespace, **options):
     --base-url with OPENAI_API_KEY."""
     from gui.core.engine import Engine
 
-    if not getattr(args, "profile", None):
-        _check_plain_http(args.base_url)
-        return _headless(Engine.open(args.base_url, **options))
-    from gui.core.profiles.keys import key_store
     from gui.core.profiles.profile import SANDBOX_PROFILE, ProfileStore
 
+    if not getattr(args, "profile", None):
+        _check_plain_http(args.base_url)
+        # Redacted from answers besides OPENAI_API_KEY: the keys stored for that server's profiles.
+        names = ProfileStore().at_origin(args.base_url)
+        return _headless(Engine.open(args.base_url, secrets=_stored_keys().secrets(*names) if names else (),
+                                     **options))
     profile = ProfileStore().require(args.profile)
     if profile.name == SANDBOX_PROFILE:
         raise InputProblem("The Sandbox profile exists only inside the app. Run `queue-desk sandbox` "
                          "and pass --base-url http://127.0.0.1:8787/queue instead.")
-    return _headless(Engine.for_profile(profile, key_store().require(profile.name).value, defaults=options))
+    keys = _stored_keys()  # the profile's stored key is the one in use if it has one; and OPENAI_API_KEY
+    return _headless(Engine.for_profile(profile, keys.require(profile.name).value, defaults=options,
+                                        secrets=keys.secrets()))
+
+
+def _stored_keys():
+    from gui.core.profiles.keys import key_store  # Speed: keyring takes ~50 ms to import; only when needed
+
+    return key_store()
 
 
 def _headless(engine):

@@ -51,16 +51,19 @@ def test_model_types_come_from_any_convention():
                      "gpt-image-1": "IMAGE", "dall-e-3": "IMAGE", "gpt-4o": "LLM"}
 
 
-@pytest.mark.parametrize("raw_name, content", [
-    ("response.txt", SRT.encode()),
-    ("response.json", json.dumps({"text": SRT}).encode()),
+VTT = "WEBVTT\n\n00:00:00.000 --> 00:00:01.500\nHallo\n"
+
+
+@pytest.mark.parametrize("raw_name, subtitles", [
+    ("response.txt", SRT), ("response.json", SRT), ("response.txt", VTT), ("response.json", VTT),
 ])
-def test_srt_is_saved_as_srt_whether_plain_or_wrapped_in_json(tmp_path, raw_name, content):
+def test_srt_and_vtt_are_saved_as_such_whether_plain_or_wrapped_in_json(tmp_path, raw_name, subtitles):
     raw = tmp_path / raw_name
-    raw.write_bytes(content)
+    raw.write_bytes(json.dumps({"text": subtitles}).encode() if raw_name.endswith(".json") else subtitles.encode())
     names = [p.name for p in derive_files(raw, Endpoint.TRANSCRIPTIONS)]
-    assert "transcript.srt" in names
-    assert (tmp_path / "transcript.srt").read_text() == SRT
+    fmt = "vtt" if subtitles is VTT else "srt"
+    assert f"transcript.{fmt}" in names
+    assert (tmp_path / f"transcript.{fmt}").read_text() == subtitles
 
 
 def test_a_failed_row_keeps_the_status_error_body_and_request_id(home, tmp_path):

@@ -28,19 +28,10 @@ def write_atomic_at(target: str, data: bytes | str, *, durable: bool = True, pri
     folder, name = os.path.split(target)
     if isinstance(data, str):
         data = data.encode("utf-8")
-    _make_folder(folder, 0o700 if private else 0o777)
-    # Speed: plain os calls, not tempfile/pathlib/uuid (this runs once per job on the event loop).
-    while True:
-        tmp = os.path.join(folder, f".{name}.{os.getpid()}-{next(_part_numbers)}.part")
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
-                         0o600 if private else 0o666)
-            break
-        except FileExistsError:  # left by a killed process that had the same pid
-            continue
+    fd, tmp = open_part(folder, name, private=private)
     try:
         try:
-            _write_all(fd, data)
+            write_all(fd, data)
             if durable:
                 os.fsync(fd)
         finally:
@@ -57,7 +48,29 @@ def write_atomic_at(target: str, data: bytes | str, *, durable: bool = True, pri
     return target
 
 
-def _write_all(fd: int, data: bytes) -> None:
+def open_part(folder: str, name: str, *, private: bool = False) -> tuple[int, str]:
+    """A new temporary file `.NAME.<pid>-<n>.part` in `folder` (made if missing), open for
+    writing: (descriptor, path). `remove_stale_parts` removes it if its process dies."""
+    _make_folder(folder, 0o700 if private else 0o777)
+    # Speed: plain os calls, not tempfile/pathlib/uuid (this runs once per job on the event loop).
+    while True:
+        tmp = os.path.join(folder, f".{name}.{os.getpid()}-{next(_part_numbers)}.part")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                           0o600 if private else 0o666), tmp
+        except FileExistsError:  # left by a killed process that had the same pid
+            continue
+
+
+def move_atomic(part: str, target: str, *, private: bool = False) -> str:
+    """Put a finished temporary file (`open_part`) in place as `target` by renaming it:
+    readers see the old file or the whole new one. Both must be on one file system."""
+    _make_folder(os.path.dirname(target), 0o700 if private else 0o777)
+    os.replace(part, target)
+    return target
+
+
+def write_all(fd: int, data: bytes | bytearray) -> None:
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view):]

@@ -10,8 +10,10 @@ from urllib.parse import urlsplit
 
 from gui.core.api.bounded import DEFAULT_MAX_ANSWER_MB
 from gui.core.api.client import DEFAULT_POLL_DEADLINE, QueueClient
+from gui.core.api.spool import SPOOL_FOLDER
 from gui.core.api.urls import check_base_url, is_loopback
 from gui.core.api.wire import Timeouts
+from gui.core.atomic_files import remove_stale_parts
 from gui.core.endpoints import DEFAULT_BASE_URL
 from gui.core.errors import MAX_SERVER_WAIT, InputProblem
 from gui.core.jobs.scheduler import Scheduler
@@ -54,23 +56,28 @@ class Engine:
         max_answer_mb: int = DEFAULT_MAX_ANSWER_MB,
         max_server_wait: float = MAX_SERVER_WAIT,
         poll_deadline: float = DEFAULT_POLL_DEADLINE,
+        secrets: tuple[str, ...] = (),
     ) -> Engine:
+        """`secrets`: keys besides `api_key` to redact from every answer (keys.KeyStore.secrets)."""
         base_url = check_base_url(base_url, allow_plain_http=allow_plain_http)
         store = JobStore.open_default(home)
+        spool = str(store.results_dir / SPOOL_FOLDER)
+        remove_stale_parts(spool)  # answers a killed process was reading
         client = QueueClient(base_url, api_key if api_key is not None else api_key_from_env(base_url),
                              timeouts=timeouts, max_connections=max(concurrency, 8), ca_bundle=ca_bundle,
                              allow_plain_http=allow_plain_http, max_answer_mb=max_answer_mb,
-                             max_server_wait=max_server_wait, poll_deadline=poll_deadline)
+                             max_server_wait=max_server_wait, poll_deadline=poll_deadline, spool=spool,
+                             secrets=secrets)
         scheduler = Scheduler(store, client, concurrency=concurrency, per_minute=per_minute,
                               max_attempts=max_attempts)
         return cls(store, client, scheduler)
 
     @classmethod
     def for_profile(cls, profile: Profile, api_key: str, *, home: Path | None = None,
-                    defaults: dict[str, Any] | None = None) -> Engine:
+                    defaults: dict[str, Any] | None = None, secrets: tuple[str, ...] = ()) -> Engine:
         """An engine for a stored profile; `defaults` are the queue settings the profile may override."""
         profile.check()
-        return cls.open(api_key=api_key, home=home, **profile.engine_options(defaults))
+        return cls.open(api_key=api_key, home=home, secrets=secrets, **profile.engine_options(defaults))
 
     async def aclose(self) -> None:
         await self.scheduler.shutdown()

@@ -113,11 +113,15 @@ def open_session(*, sandbox_url: str | None = None, base_url: str | None = None,
             # window still opens (history, results); submitting says what is missing.
             key, blocker = "", None if is_loopback(urlsplit(profile.base_url).hostname or "") else error.message
     options = QueueSettings.load().engine_options()
+    # Redacted from answers besides the key in use: OPENAI_API_KEY, and with a one-off base URL
+    # the keys stored for that server's profiles. (A profile's own stored key is the key in use
+    # whenever it has one: no keyring lookup for it.)
+    secrets = keys.secrets(*(store.at_origin(base_url) if one_off else ()))
     try:
         if one_off:  # an explicit --base-url is used exactly as given
-            engine = Engine.open(base_url, key, **options)
+            engine = Engine.open(base_url, key, secrets=secrets, **options)
         else:
-            engine = Engine.for_profile(profile, key, defaults=options)
+            engine = Engine.for_profile(profile, key, defaults=options, secrets=secrets)
     except QueueError as error:
         if profile_name or one_off or profile.name == PROVIDER_PROFILE:
             raise

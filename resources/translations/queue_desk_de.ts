@@ -1473,7 +1473,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>JobTablePanel</name>
     <message>
-        <location filename="../../gui/ui/jobs/table_view.py" line="+132"/>
+        <location filename="../../gui/ui/jobs/table_view.py" line="+102"/>
         <source>Filter jobs (state, model, prompt, error…)</source>
         <translation>Jobs filtern (Status, Modell, Prompt, Fehler…)</translation>
     </message>
@@ -1524,7 +1524,7 @@ Kosinusähnlichkeit {value}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+79"/>
+        <location line="+75"/>
         <source>All jobs</source>
         <translation>Alle Jobs</translation>
     </message>
@@ -1562,7 +1562,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/ui/window/main_window.py" line="+115"/>
+        <location filename="../../gui/ui/window/main_window.py" line="+116"/>
         <source>Profile: {profile} ({url})</source>
         <translation>Profil: {profile} ({url})</translation>
     </message>
@@ -1860,12 +1860,12 @@ Kosinusähnlichkeit {value}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+124"/>
+        <location line="+125"/>
         <source>The result file could not be read: {reason}</source>
         <translation>Die Ergebnisdatei konnte nicht gelesen werden: {reason}</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-102"/>
         <source>no model</source>
         <translation>kein Modell</translation>
     </message>
@@ -1930,7 +1930,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Ablauf</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Text ({pattern})</source>
         <translation>Text ({pattern})</translation>
     </message>
@@ -2186,7 +2186,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>QueueControls</name>
     <message>
-        <location filename="../../gui/ui/window/queue_controls.py" line="+28"/>
+        <location filename="../../gui/ui/window/queue_controls.py" line="+30"/>
         <source>&amp;Pause queue</source>
         <translation>Warteschlange &amp;pausieren</translation>
     </message>
@@ -2259,6 +2259,16 @@ Kosinusähnlichkeit {value}</translation>
         <location line="+2"/>
         <source>Stopped after the running jobs finished</source>
         <translation>Angehalten, nachdem die laufenden Jobs fertig waren</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Checking {count} job again in {duration}, as the server asked</source>
+        <translation>{count} Job wird in {duration} erneut abgefragt, wie vom Server erbeten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checking {count} jobs again within {duration}, as the server asked</source>
+        <translation>{count} Jobs werden innerhalb von {duration} erneut abgefragt, wie vom Server erbeten</translation>
     </message>
 </context>
 <context>
@@ -2746,7 +2756,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/ui/app.py" line="+127"/>
+        <location filename="../../gui/ui/app.py" line="+131"/>
         <source>The profile {profile} cannot be used: {problem} Using {fallback}; fix it under File → Profiles.</source>
         <translation>Das Profil {profile} kann nicht verwendet werden: {problem} Es wird {fallback} verwendet; beheben Sie das unter Datei → Profile.</translation>
     </message>
@@ -2885,7 +2895,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch_export</name>
     <message>
-        <location filename="../../gui/core/batch/export.py" line="+232"/>
+        <location filename="../../gui/core/batch/export.py" line="+237"/>
         <source>Row {row} holds {count} vectors; a matrix needs one per row. Export JSONL instead.</source>
         <translation>Zeile {row} enthält {count} Vektoren; eine Matrix braucht genau einen pro Zeile. Exportieren Sie stattdessen JSONL.</translation>
     </message>
@@ -3517,7 +3527,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>client</name>
     <message>
-        <location filename="../../gui/core/api/client.py" line="+188"/>
+        <location filename="../../gui/core/api/client.py" line="+195"/>
         <source>The link answered {status}; it may have expired.</source>
         <translation>Der Link antwortete mit {status}; er ist möglicherweise abgelaufen.</translation>
     </message>
@@ -3532,12 +3542,12 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Der Link leitet zu oft weiter: {url}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>The server did not finish the job within {duration}, the longest wait set for this profile; Queue Desk stopped asking. Submit it again or raise the longest wait.</source>
         <translation>Der Server hat den Auftrag nicht innerhalb von {duration} abgeschlossen, der längsten Wartezeit dieses Profils; Queue Desk fragt nicht mehr nach. Senden Sie ihn erneut oder erhöhen Sie die längste Wartezeit.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>no reason given</source>
         <translation>kein Grund angegeben</translation>
     </message>
@@ -3557,7 +3567,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Der Server hat einen unbekannten Jobstatus gemeldet: {status}.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Cannot read the file {path}: {reason}.</source>
         <translation>Die Datei {path} kann nicht gelesen werden: {reason}.</translation>
     </message>
@@ -3572,7 +3582,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Der Server meldet den Job als fertig, hat aber kein Ergebnis geliefert.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>The server no longer has this job (its result expired or was removed). Submit it again.</source>
         <translation>Der Server hat diesen Job nicht mehr (das Ergebnis ist abgelaufen oder wurde entfernt). Senden Sie ihn erneut.</translation>
     </message>
@@ -3626,7 +3636,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>decoding</name>
     <message>
-        <location filename="../../gui/core/api/decoding.py" line="+70"/>
+        <location filename="../../gui/core/api/decoding.py" line="+80"/>
         <source>The server&apos;s answer is unusable: its JSON is nested too deep to read. Ask the server&apos;s operator; sending it again would give the same answer.</source>
         <translation>Die Antwort des Servers ist unbrauchbar: Ihr JSON ist zu tief verschachtelt, um gelesen zu werden. Fragen Sie den Betreiber des Servers; ein erneutes Senden ergäbe dieselbe Antwort.</translation>
     </message>
@@ -3843,7 +3853,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>job_columns</name>
     <message>
-        <location filename="../../gui/ui/jobs/columns.py" line="+34"/>
+        <location filename="../../gui/ui/jobs/columns.py" line="+32"/>
         <source>Uploading {percent}%</source>
         <translation>Hochladen {percent} %</translation>
     </message>
@@ -3873,7 +3883,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Endpoint</source>
         <translation>Endpunkt</translation>
     </message>
@@ -3893,7 +3903,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Elapsed</source>
         <translation>Dauer</translation>
     </message>
@@ -4047,7 +4057,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Kein API-Schlüssel für das Profil {profile}: Hinterlegen Sie einen unter „Profile“ oder setzen Sie OPENAI_API_KEY auf den Schlüssel aus dem API-Schlüssel-Portal des Anbieters.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+23"/>
         <source>The API key is empty.</source>
         <translation>Der API-Schlüssel ist leer.</translation>
     </message>
@@ -4199,7 +4209,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>network</name>
     <message>
-        <location filename="../../gui/core/api/network.py" line="+108"/>
+        <location filename="../../gui/core/api/network.py" line="+110"/>
         <source>The CA bundle {path} could not be read as PEM certificates ({reason}).</source>
         <translation>Das CA-Bundle {path} konnte nicht als PEM-Zertifikate gelesen werden ({reason}).</translation>
     </message>
@@ -4207,7 +4217,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>preview</name>
     <message>
-        <location filename="../../gui/ui/preview/panel.py" line="-301"/>
+        <location filename="../../gui/ui/preview/panel.py" line="-302"/>
         <source>prompt</source>
         <translation>Prompt</translation>
     </message>
@@ -4265,7 +4275,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Das CA-Bundle {path} existiert nicht. Wählen Sie die PEM-Datei, die Sie von der IT erhalten haben, oder leeren Sie das Feld, um nur die Zertifikate des Systems zu verwenden.</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+100"/>
         <source>There is no profile called {name}. Known profiles: {names}.</source>
         <translation>Es gibt kein Profil namens {name}. Vorhandene Profile: {names}.</translation>
     </message>
@@ -4334,12 +4344,12 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>results</name>
     <message>
-        <location filename="../../gui/core/jobs/results.py" line="+83"/>
+        <location filename="../../gui/core/jobs/results.py" line="+84"/>
         <source>The server&apos;s answer is not valid JSON.</source>
         <translation>Die Antwort des Servers ist kein gültiges JSON.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+84"/>
         <source>Image {number} in the server&apos;s answer is not valid base64.</source>
         <translation>Bild {number} in der Antwort des Servers ist kein gültiges Base64.</translation>
     </message>
@@ -4670,7 +4680,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Die Basis-URL {url} verwendet unverschlüsseltes http:// zu {host}; Ihr API-Schlüssel und Ihre Daten würden im Klartext durch das Netzwerk gehen. Verwenden Sie https:// oder erlauben Sie unverschlüsseltes HTTP für dieses Profil, wenn Sie sicher sind.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>The server gave an unusable link: {url}</source>
         <translation>Der Server hat einen unbrauchbaren Link geliefert: {url}</translation>
     </message>

@@ -12,15 +12,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import av  # noqa: E402,F401 - imported before the baseline, as the app has it loaded
 
+from common import status_mb  # noqa: E402
 from gui.core.formats import audio  # noqa: E402
-
-
-def status_mb(field: str) -> float:
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith(field + ":"):
-                return int(line.split()[1]) / 1024
-    raise RuntimeError(f"no {field} in /proc/self/status")
 
 
 def main() -> None:

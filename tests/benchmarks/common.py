@@ -15,6 +15,16 @@ from typing import Iterator
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def status_mb(field: str) -> float:
+    """A memory figure of this process from /proc/self/status, in MiB. Peak memory is VmHWM,
+    not ru_maxrss: the latter survives exec, so a child would report its parent's size."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no {field} in /proc/self/status")
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

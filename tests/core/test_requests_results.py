@@ -126,7 +126,7 @@ def test_saving_explains_folders_and_full_disks(tmp_path, monkeypatch):
     def full_disk(_fd, _data):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(files, "_write_all", full_disk)
+    monkeypatch.setattr(files, "write_all", full_disk)
     with pytest.raises(InputProblem) as caught:
         save_file(tmp_path / "out.txt", "text")
     assert caught.value.message.startswith("The disk is full: out.txt could not be saved.")

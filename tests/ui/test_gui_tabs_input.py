@@ -191,7 +191,7 @@ def test_saving_a_transcript_to_a_missing_folder_or_full_disk(main_window, qtbot
     def full_disk(_fd, _data):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(files, "_write_all", full_disk)
+    monkeypatch.setattr(files, "write_all", full_disk)
     target = tmp_path / "out" / "t.srt"
     assert view.save_as(target) is None
     assert window.preview.message.text() == ("The disk is full: t.srt could not be saved. "

@@ -10,19 +10,22 @@ import asyncio
 import json
 import os
 import threading
+import weakref
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 from urllib.parse import urlsplit
 
 from gui.core import errors
+from gui.core.api import spool
 from gui.core.api.bounded import ACCEPTED_ENCODINGS, DEFAULT_MAX_ANSWER_MB, AnswerTooLarge
 from gui.core.api.decoding import Unusable, normalise, unusable
+from gui.core.api.poll_waits import PollWaits
 from gui.core.api.server_text import redact
 from gui.core.api.transport_errors import looks_like_html, not_json, transport_error
 from gui.core.api.uploads import CountingReader, Progress, form_fields
 from gui.core.api.urls import KeyGuard, is_loopback
-from gui.core.api.wire import MAX_BYTES, Hooks, Reply, Request, Timeouts
+from gui.core.api.wire import MAX_BYTES, READ_BODY, SPOOL, SPOOLED, Hooks, Reply, Request, Timeouts
 from gui.core.endpoints import BodyKind, Endpoint, ResultKind
 from gui.core.errors import ErrorKind, InputProblem, QueueError
 from gui.core.i18n import translate
@@ -58,6 +61,7 @@ class QueueClient:
         secrets: tuple[str, ...] = (),
         max_server_wait: float = errors.MAX_SERVER_WAIT,
         poll_deadline: float = DEFAULT_POLL_DEADLINE,
+        spool: str | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.timeouts = timeouts
@@ -66,9 +70,11 @@ class QueueClient:
         self.max_answer_bytes = max(1, max_answer_mb) << 20
         self.max_server_wait = max_server_wait  # the longest wait a server may ask for (Retry-After …)
         self.poll_deadline = poll_deadline
+        self.poll_waits = PollWaits()
         # Redacted from every answer before anyone stores, logs or shows it (server_text.py):
         # the key in use and any other the caller names (the profile's stored key).
         self.secrets = tuple(dict.fromkeys((api_key, *secrets)))
+        self.spool = spool  # where big answers are written as they arrive (spool.py); None: in memory
         self._given_transport = transport
         self._max_connections = max_connections
         self._ca_bundle = ca_bundle
@@ -108,6 +114,7 @@ class QueueClient:
                          "User-Agent": "queue-desk", "Accept-Encoding": ACCEPTED_ENCODINGS},
                 follow_redirects=False,
                 max_answer_bytes=self.max_answer_bytes,
+                spool=self.spool,
             )
             return self._client
 
@@ -203,11 +210,14 @@ class QueueClient:
         raise QueueError(ErrorKind.BAD_RESPONSE, translate(
             "client", "The link redirected too many times: {url}").format(url=url[:100]))
 
-    async def poll(self, status_url: str, hooks: Hooks = Hooks(), first_wait: float = 0.0) -> Reply:
-        """Poll a 202 job's status URL until it is terminal; return its result."""
+    async def poll(self, status_url: str, hooks: Hooks = Hooks(), first_wait: float = 0.0,
+                   server_wait: bool = False) -> Reply:
+        """Poll a 202 job's status URL until it is terminal; return its result. `server_wait`:
+        the server asked for `first_wait`."""
         if self._client is None:  # e.g. resumed after a restart: the first request is a poll
             await self.open()
         wait = first_wait
+        asked = server_wait  # the server asked for this wait (Retry-After): the status bar shows it
         delay = POLL_MIN
         deadline = asyncio.get_running_loop().time() + self.poll_deadline
         while True:
@@ -216,7 +226,10 @@ class QueueClient:
                     "client", "The server did not finish the job within {duration}, the longest wait set for this "
                               "profile; Queue Desk stopped asking. Submit it again or raise the longest "
                               "wait.").format(duration=errors.human_duration(self.poll_deadline)))
-            if wait > 0:
+            if asked:
+                with self.poll_waits.waiting(wait):
+                    await asyncio.sleep(wait)
+            elif wait > 0:
                 await asyncio.sleep(wait)
             self.guard.key_for(status_url, needs_key=True)  # also a status URL restored after a restart
             reply = await self._call("GET", status_url, expired_on_404=True)
@@ -245,6 +258,7 @@ class QueueClient:
                 raise QueueError(ErrorKind.BAD_RESPONSE, translate(
                     "client", "The server reported an unknown job status {status}.").format(status=repr(status)))
             wait = errors.parse_retry_after(headers, cap=self.max_server_wait)
+            asked = wait is not None
             if wait is None:
                 wait = delay
                 delay = min(POLL_MAX, delay * 1.5)
@@ -296,8 +310,8 @@ class QueueClient:
             job_id = body.get("id") if isinstance(body.get("id"), str) else None
             if hooks.accepted:
                 hooks.accepted(job_id, status_url)
-            wait = errors.parse_retry_after(reply.headers, cap=self.max_server_wait) or POLL_MIN
-            return await self.poll(status_url, hooks, first_wait=wait)
+            wait = errors.parse_retry_after(reply.headers, cap=self.max_server_wait)
+            return await self.poll(status_url, hooks, first_wait=wait or POLL_MIN, server_wait=bool(wait))
         return reply
 
     async def _result_of(self, status_url: str, body: dict, reply: Reply) -> Reply:
@@ -319,14 +333,17 @@ class QueueClient:
                     **kwargs: Any) -> Reply:
         try:
             if "files" in kwargs or "data" in kwargs:
-                response = await self._http.request(method, url, extensions={MAX_BYTES: self.max_answer_bytes},
-                                                    **kwargs)
+                response = await self._http.request(method, url, extensions={
+                    MAX_BYTES: self.max_answer_bytes, READ_BODY: True, SPOOL: self.spool}, **kwargs)
             else:
                 response = await self._http.exchange(method, url, kwargs.get("json"), key)
         except httpx.HTTPError as exc:
             raise transport_error(exc, str(url), self.timeouts) from exc
-        content = redact(response.content, self.secrets)
         ctype = response.headers.get("content-type", "")
+        spooled = response.extensions.get(SPOOLED)
+        if spooled is not None:
+            return await self._spooled(response, ctype, spooled)
+        content = redact(response.content, self.secrets)
         parsed = None
         if content and "json" in ctype:
             try:
@@ -356,6 +373,21 @@ class QueueClient:
             raise not_json(reply)
         if response.status_code < 300 and looks_like_html(reply):
             raise not_json(reply)
+        return reply
+
+    async def _spooled(self, response: httpx.Response, ctype: str, path: str) -> Reply:
+        """A big successful answer, written to `path` as it arrived: made safe and parsed
+        there, off the event loop, as `_call` does with answers in memory."""
+        try:
+            content, parsed, path = await asyncio.get_running_loop().run_in_executor(
+                None, spool.load, path, ctype, self.secrets)
+        except Unusable as exc:  # too deep: the others come back as content for not_json
+            raise unusable(response.status_code, str(exc)) from None
+        reply = Reply(response.status_code, content, ctype, response.headers, spooled=path)
+        if path is None:
+            raise not_json(reply)
+        reply.__dict__["parsed"] = parsed
+        weakref.finalize(reply, spool.discard, path)  # never saved (failed, cancelled): removed
         return reply
 
 

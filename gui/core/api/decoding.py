@@ -21,8 +21,9 @@ class Unusable(ValueError):
         self.too_deep = too_deep
 
 
-def _encoding(content: bytes) -> tuple[str, int]:
-    """The encoding and the BOM's length (RFC 8259 §8.1; RFC 4627 §3 for no BOM)."""
+def encoding_of(content: bytes) -> tuple[str, int]:
+    """The encoding and the BOM's length (RFC 8259 §8.1; RFC 4627 §3 for no BOM), from the
+    first four bytes."""
     for bom, name in _BOMS:
         if content.startswith(bom):
             return name, len(bom)
@@ -40,29 +41,38 @@ def _encoding(content: bytes) -> tuple[str, int]:
     return "utf-8", 0
 
 
-def _no_constants(_name: str) -> None:
-    return None  # NaN, Infinity, -Infinity: strict JSON parsers reject them
+def parse_text(text: str) -> tuple[Any, bool]:
+    """(the parsed value, whether NaN/Infinity were turned into null). Raises Unusable."""
+    constants = []
+
+    def constant(_name: str) -> None:
+        constants.append(True)
+        return None  # NaN, Infinity, -Infinity: strict JSON parsers reject them
+
+    try:
+        return json.loads(text, parse_constant=constant), bool(constants)
+    except ValueError as exc:
+        raise Unusable(str(exc)[:200]) from None
+    except RecursionError:
+        raise Unusable("nested too deep to read", too_deep=True) from None
+
+
+def dump(value: Any) -> bytes:
+    """A parsed answer as UTF-8 JSON again."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def normalise(content: bytes) -> tuple[bytes, Any]:
     """(UTF-8 JSON bytes, the parsed value); the bytes are `content` itself when it already
     was plain UTF-8 JSON. Raises Unusable."""
-    encoding, skip = _encoding(content)
+    encoding, skip = encoding_of(content)
     try:
         text = content[skip:].decode(encoding)
-        changed = [bool(skip) or encoding != "utf-8"]
-
-        def constant(name: str) -> None:
-            changed[0] = True
-            return _no_constants(name)
-
-        value = json.loads(text, parse_constant=constant)
-    except ValueError as exc:  # UnicodeDecodeError is a ValueError
+    except ValueError as exc:  # UnicodeDecodeError
         raise Unusable(str(exc)[:200]) from None
-    except RecursionError:
-        raise Unusable("nested too deep to read", too_deep=True) from None
-    if changed[0]:
-        content = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+    value, constants = parse_text(text)
+    if constants or skip or encoding != "utf-8":
+        content = dump(value)
     return content, value
 
 

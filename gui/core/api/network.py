@@ -19,7 +19,7 @@ from typing import Any
 
 import httpx
 
-from gui.core.api.wire import MAX_BYTES, READ_BODY
+from gui.core.api.wire import MAX_BYTES, READ_BODY, SPOOL
 from gui.core.errors import InputProblem
 from gui.core.i18n import translate
 
@@ -56,7 +56,8 @@ class HttpClient(httpx.AsyncClient):
 
     _no_cookies = _NoCookies()
 
-    def __init__(self, *, transport: httpx.AsyncBaseTransport, max_answer_bytes: int, **kwargs: Any) -> None:
+    def __init__(self, *, transport: httpx.AsyncBaseTransport, max_answer_bytes: int, spool: str | None = None,
+                 **kwargs: Any) -> None:
         super().__init__(transport=transport, **kwargs)
         # For requests without files (see exchange): the client's headers and settings, once.
         self.queue_transport = transport
@@ -65,7 +66,8 @@ class HttpClient(httpx.AsyncClient):
         self._json_headers["Content-Type"] = "application/json"
         self._keyless_headers = httpx.Headers(self.headers)
         self._keyless_headers.pop("Authorization", None)  # there is none without a key
-        self._extensions = {"timeout": self.timeout.as_dict(), READ_BODY: True, MAX_BYTES: max_answer_bytes}
+        self._extensions = {"timeout": self.timeout.as_dict(), READ_BODY: True, MAX_BYTES: max_answer_bytes,
+                            SPOOL: spool}
 
     async def exchange(self, method: str, url: str | httpx.URL, body: Any, key: bool = True) -> httpx.Response:
         """What `self.request(method, url, json=body)` does for this client, minus the

@@ -19,7 +19,8 @@ from httpx_aiohttp import AiohttpTransport
 from httpx_aiohttp.transport import AiohttpResponseStream, map_aiohttp_exceptions
 
 from gui.core.api.bounded import DEFAULT_MAX_ANSWER_MB, BoundedDecoder, decoded_headers
-from gui.core.api.wire import MAX_BYTES, READ_BODY
+from gui.core.api.spool import SPOOL_ABOVE, SpoolFile
+from gui.core.api.wire import MAX_BYTES, READ_BODY, SPOOL, SPOOLED
 
 
 class QueueTransport(AiohttpTransport):
@@ -60,14 +61,19 @@ class QueueTransport(AiohttpTransport):
                 except BaseException:
                     response.close()  # refused before reading: drop the connection, not drain it
                     raise
+                spooled = None
                 if request.extensions.get(READ_BODY):
+                    # Only a successful answer may be big; errors and redirects stay in memory.
+                    spool = request.extensions.get(SPOOL) if 200 <= response.status < 300 else None
                     try:
-                        body = await _read_bounded(response, decoder)
+                        body = await _read_bounded(response, decoder, spool)
                     except BaseException:
                         response.close()
                         raise
                     finally:
                         response.release()
+                    if isinstance(body, str):
+                        spooled, body = body, b""
                     stream: httpx.AsyncByteStream = httpx.ByteStream(body)
                 else:
                     stream = _WatchedStream(response, self.watchdog, timeout.get("read"), decoder)
@@ -78,6 +84,8 @@ class QueueTransport(AiohttpTransport):
         finally:
             self.watchdog.stop(watch)
         extensions = {"http_version": b"HTTP/1.1"}
+        if spooled is not None:
+            extensions[SPOOLED] = spooled
         if response.reason:
             extensions["reason_phrase"] = response.reason.encode()
         return httpx.Response(status_code=response.status, headers=decoded_headers(response.raw_headers, decoder),
@@ -93,16 +101,35 @@ class QueueTransport(AiohttpTransport):
         return found
 
 
-async def _read_bounded(response: aiohttp.ClientResponse, decoder: BoundedDecoder) -> bytes:
+async def _read_bounded(response: aiohttp.ClientResponse, decoder: BoundedDecoder, spool: str | None) -> bytes | str:
+    """The decoded body; or, once it passes SPOOL_ABOVE and a spool folder is given, the
+    path of the file it was written to as it arrived (spool.py)."""
     length = response.headers.get("content-length", "")
-    if not decoder.decodes and length.isdigit():
+    if not decoder.decodes and length.isdigit() and (spool is None or int(length) <= SPOOL_ABOVE):
         return await response.read()  # Speed: the common case; the length is within the limit (BoundedDecoder)
     body = bytearray()
-    async for chunk in response.content.iter_chunked(1 << 16):
-        for piece in decoder.feed(chunk):
-            body += piece
-    body += decoder.flush()
-    return bytes(body)
+    sink = None
+    try:
+        async for chunk in response.content.iter_chunked(1 << 16):
+            for piece in decoder.feed(chunk):
+                if sink is not None:
+                    sink.write(piece)
+                    continue
+                body += piece
+                if spool is not None and len(body) > SPOOL_ABOVE:
+                    sink = SpoolFile(spool)
+                    sink.write(body)
+                    body = bytearray()
+        tail = decoder.flush()
+        if sink is None:
+            body += tail
+            return bytes(body)
+        sink.write(tail)
+    except BaseException:
+        if sink is not None:
+            sink.discard()  # a failed or stopped read leaves no part of the answer behind
+        raise
+    return sink.close()
 
 
 class _WatchedStream(AiohttpResponseStream):

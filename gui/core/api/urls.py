@@ -42,6 +42,10 @@ def _origin(url: str) -> tuple[str, str, int | None]:
     return parts.scheme.lower(), (parts.hostname or "").lower(), port or default
 
 
+def same_origin(url: str, other: str) -> bool:
+    return _origin(url) == _origin(other)
+
+
 class KeyGuard:
     """The one place every follow-up URL a server names (202 Location/Operation-Location,
     a status body's result_url, a 3xx on a poll, an image link, a status URL restored after

@@ -21,6 +21,10 @@ DEFAULT_READ_TIMEOUT = 900.0
 READ_BODY = "queue_desk.read_body"
 # An httpx request extension: the most bytes the decoded answer may have (bounded.py).
 MAX_BYTES = "queue_desk.max_bytes"
+# An httpx request extension: the folder where a big successful answer is written as it
+# arrives (spool.py); the response's extension SPOOLED then names the file, and its body is empty.
+SPOOL = "queue_desk.spool"
+SPOOLED = "queue_desk.spooled"
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,8 @@ class Reply:
     content: bytes
     content_type: str
     headers: Mapping[str, str] = field(default_factory=dict)
+    # A big answer is on disk, not in `content`: this file (spool.py), until it is saved.
+    spooled: str | None = None
 
     @property
     def request_id(self) -> str | None:

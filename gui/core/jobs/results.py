@@ -16,7 +16,7 @@ from typing import Any
 
 from gui.core.api.wire import Reply
 from gui.core.atomic_files import write_atomic as _write_atomic
-from gui.core.atomic_files import write_atomic_at
+from gui.core.atomic_files import move_atomic, write_atomic_at
 from gui.core.endpoints import Endpoint, ResultKind
 from gui.core.errors import ErrorKind, QueueError
 from gui.core.formats.image_info import extension_for
@@ -73,6 +73,7 @@ class SavedResult:
 
 
 def save_inline(endpoint: Endpoint, reply: Reply) -> bool:
+    # A spooled answer (no `content`) is only renamed: as quick as a small write.
     return len(reply.content) <= INLINE_SAVE_LIMIT and endpoint.spec.result is not ResultKind.IMAGES
 
 
@@ -84,8 +85,11 @@ def save_result(results_dir: Path, job_id: str, endpoint: Endpoint, reply: Reply
     # The paid answer is written first; images are decoded after it, each on its own.
     # Speed: the path as a plain string (pathlib costs ~5 us per job here).
     raw_path = os.path.join(results_dir, job_id, "response.json" if is_json else "response.txt")
-    write_atomic_at(raw_path, reply.content, durable=False, private=True)  # see files.write_atomic: speed
-    _remember(raw_path, reply.content)
+    if reply.spooled:  # a big answer, on disk since it arrived: renamed into place, not written again
+        move_atomic(reply.spooled, raw_path, private=True)
+    else:
+        write_atomic_at(raw_path, reply.content, durable=False, private=True)  # see files.write_atomic: speed
+        _remember(raw_path, reply.content)
     files = _decode_images(results_dir / job_id, body) if endpoint.spec.result is ResultKind.IMAGES else []
     return SavedResult(Path(raw_path), files, usage=body.get("usage") if isinstance(body, dict) else None)
 

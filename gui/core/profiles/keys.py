@@ -79,6 +79,20 @@ class KeyStore:
                     profile=repr(profile)))
         return found
 
+    def secrets(self, *profiles: str) -> tuple[str, ...]:
+        """The keys a server's answer must never bring to disk, whichever is in use: the named
+        profiles' own keys (keyring, else memory) and OPENAI_API_KEY. Looked up once, when an
+        engine is made, not per job; no keyring lookup without `profiles`."""
+        found = []
+        for profile in dict.fromkeys(profiles):
+            try:
+                found.append(keyring.get_password(SERVICE, profile) or self._session.get(profile) or "")
+            except KeyringError as exc:
+                self._failed(exc)
+                found.append(self._session.get(profile, ""))
+        found.append(os.environ.get(ENV_KEY, "").strip())
+        return tuple(k for k in dict.fromkeys(found) if k)
+
     def set(self, profile: str, value: str) -> KeySource:
         """Store the key; returns where it went (SESSION means the keyring refused, see
         `problem`)."""

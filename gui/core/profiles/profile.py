@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from gui.core.api.urls import check_base_url
+from gui.core.api.urls import check_base_url, same_origin
 from gui.core.api.wire import Timeouts
 from gui.core.atomic_files import write_atomic
 from gui.core.endpoints import DEFAULT_BASE_URL
@@ -171,6 +171,10 @@ class ProfileStore:
 
     def names(self) -> list[str]:
         return [p.name for p in self._profiles]
+
+    def at_origin(self, url: str) -> list[str]:
+        """The names of the profiles whose server is at `url`'s origin (scheme, host, port)."""
+        return [p.name for p in self._profiles if p.base_url and same_origin(p.api_url, url)]
 
     def get(self, name: str) -> Profile | None:
         return next((p for p in self._profiles if p.name == name), None)

@@ -1,5 +1,6 @@
 """Whole-queue controls: pause and resume, "finish running jobs, then stop", resubmit
-everything that was interrupted, and the throttle's state in the status bar."""
+everything that was interrupted, and in the status bar the throttle's state and the polls a
+server asked to wait."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -8,6 +9,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QWidget
 
+from gui.core.errors import human_duration
 from gui.core.jobs.job import JobState
 from gui.core.jobs.scheduler import Scheduler
 from gui.core.jobs.store import JobStore
@@ -88,7 +90,7 @@ class QueueControls(QObject):
 
     def _refresh(self) -> None:
         throttle = self._scheduler.throttle
-        text = throttle.describe() or ""
+        text = "  ·  ".join(t for t in (throttle.describe(), self._poll_waits()) if t)
         if self._stop_when_idle:
             running = throttle.active
             if running == 1:
@@ -99,3 +101,14 @@ class QueueControls(QObject):
                 text = self.tr("Stopped after the running jobs finished")
         if text != self.label.text():
             self.label.setText(text)
+
+    def _poll_waits(self) -> str | None:
+        """Jobs the server asked to wait before their status is checked again (Retry-After)."""
+        count, seconds = self._scheduler.client.poll_waits.pending()
+        if not count:
+            return None
+        if count == 1:
+            text = self.tr("Checking {count} job again in {duration}, as the server asked")
+        else:
+            text = self.tr("Checking {count} jobs again within {duration}, as the server asked")
+        return text.format(count=count, duration=human_duration(seconds))
