@@ -31,6 +31,16 @@ class RowState(enum.Enum):
     NOT_RUN = "not run"
 
 
+# A row's outcome as one byte (a run keeps one per row): 0 none, else its index here.
+NO_OUTCOME = 0
+OUTCOME_CODES = (None, RowState.SUCCEEDED, RowState.FAILED, RowState.CANCELLED, RowState.INTERRUPTED)
+
+
+def state_of_code(code: int) -> RowState:
+    """A row's state from `BatchRun.row_states()` codes (a row without an outcome: not run)."""
+    return OUTCOME_CODES[code] or RowState.NOT_RUN
+
+
 ROW_STATE_OF_JOB = {JobState.CANCELLED: RowState.CANCELLED, JobState.INTERRUPTED: RowState.INTERRUPTED}
 
 
