@@ -189,7 +189,9 @@ def export_csv(snap: Snapshot, path: Path) -> Path:
         yield "\ufeff"  # UTF-8 with a BOM: Excel then opens accents and non-Latin text correctly
         writer.writerow([*header[:trusted], *map(csv_safe, header[trusted:])])
         for count, row in enumerate(rows, 1):
-            writer.writerow([*row[:trusted], *("" if c is None else csv_safe(c) for c in row[trusted:])])
+            # Speed: csv_safe is called only for the few text cells that start like a formula.
+            writer.writerow([*row[:trusted], *("" if c is None else csv_safe(c) if c.__class__ is str and c.startswith(
+                _FORMULA_START) else c for c in row[trusted:])])
             if count % 4096 == 0:  # written in pieces: the file is never held whole
                 yield out.getvalue()
                 out.seek(0)

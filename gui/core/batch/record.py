@@ -123,9 +123,12 @@ def _line_at(source: IO[bytes], offset: int) -> bytes:
     return line if not line or line.endswith(b"\n") else line + b"\n"
 
 
+_decode = json.JSONDecoder().decode  # speed: json.loads of bytes first guesses their encoding
+
+
 def _parse(raw: bytes) -> dict[str, Any] | None:
     try:
-        item = json.loads(raw)
-    except ValueError:
+        item = _decode(raw.decode("utf-8"))
+    except ValueError:  # UnicodeDecodeError too
         return None
     return item if isinstance(item, dict) and isinstance(item.get("custom_id"), str) else None

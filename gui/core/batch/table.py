@@ -23,6 +23,8 @@ TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".xlsx", ".xlsm", ".jsonl")
 AUDIO_SUFFIXES = tuple("." + e for e in MEDIA_EXTENSIONS)
 FILE_COLUMN = "file"  # the column an audio-folder table keeps the file paths in
 SNIFF_BYTES = 64 * 1024
+HEAD_ROWS = 50  # rows read first, for the preview, before the whole file is read
+HEAD_BYTES = 256 * 1024
 
 
 class SourceKind:
@@ -42,6 +44,7 @@ class Table:
     sheets: list[str] = field(default_factory=list)  # every sheet of a workbook
     encoding: str | None = None
     delimiter: str | None = None
+    complete: bool = True  # False: only the first rows (read_head); the row count is not known yet
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -55,6 +58,8 @@ class Table:
 
     def describe(self) -> str:
         n, width = len(self.rows), len(self.columns)
+        if not self.complete:
+            return translate("batch_table", "counting rows…")
         if self.kind == SourceKind.AUDIO:
             return (translate("batch_table", "1 audio file") if n == 1 else
                     translate("batch_table", "{count} audio files").format(count=f"{n:,}"))
@@ -115,6 +120,19 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
     return read_csv(path)
 
 
+def read_head(path: Path, sheet: str | None = None) -> Table:
+    """The first rows of a table file, fast however big it is (`complete` is False if there
+    are more); other inputs are read whole."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if not path.is_file() or suffix in (".xlsx", ".xlsm", ".jsonl", ".xls"):
+        return read_table(path, sheet)
+    try:
+        return read_csv(path, head=True)
+    except InputProblem:  # e.g. rows longer than the head: the whole file says what is wrong
+        return read_table(path, sheet)
+
+
 # -- CSV / TSV -----------------------------------------------------------------------
 
 
@@ -148,21 +166,36 @@ def sniff_delimiter(text: str, suffix: str) -> str:
         return best if counts[best] else ","
 
 
-def read_csv(path: Path) -> Table:
+def read_csv(path: Path, head: bool = False) -> Table:
     try:
-        data = path.read_bytes()
+        if head:
+            with path.open("rb") as f:
+                data = f.read(HEAD_BYTES + 1)
+            head = len(data) > HEAD_BYTES  # a head only if the file goes on
+            data = _whole_lines(data[:HEAD_BYTES]) if head else data
+        else:
+            data = path.read_bytes()
     except OSError as exc:
         raise InputProblem(translate("batch_table", "Cannot read {path}: {reason}.").format(
             path=path, reason=exc.strerror or exc)) from exc
     text, encoding = decode(data)
     delimiter = sniff_delimiter(text, path.suffix.lower())
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False))
+        # A comprehension, not list(): its loop lets the GUI thread run while a worker reads a million rows.
+        records = [r for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)]
+        if head:
+            records = records[:-1][:HEAD_ROWS + 1]  # the last may be a row cut in half
     except csv.Error as exc:
         raise InputProblem(translate("batch_table", "{name} is not a readable CSV file "
                                                                    "({error}).").format(
             name=path.name, error=exc)) from exc
-    return _table(path, records, SourceKind.CSV, encoding=encoding, delimiter=delimiter)
+    return _table(path, records, SourceKind.CSV, encoding=encoding, delimiter=delimiter, complete=not head)
+
+
+def _whole_lines(data: bytes) -> bytes:
+    """The bytes up to the last line end (in UTF-16 a line end is two bytes)."""
+    newline = {codecs.BOM_UTF16_LE: b"\n\x00", codecs.BOM_UTF16_BE: b"\x00\n"}.get(data[:2], b"\n")
+    return data[:data.rfind(newline) + len(newline)]
 
 
 def _table(path: Path, records: list[list[Any]], kind: str, **info: Any) -> Table:
