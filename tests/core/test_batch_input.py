@@ -34,10 +34,10 @@ def test_csv_with_quoting_unicode_empty_cells_and_a_bom(tmp_path):
     table = read_table(path)
     assert table.columns == ["id", "question", "note"]  # the BOM is not part of the first name
     assert table.rows == [
-        ["1", 'Say "hi", then stop', ""],
-        ["2", "Zwei Zeilen:\r\nÄrger über Öl", "ß"],
-        ["3", "", "日本語 ☕"],
-        ["4", "trailing space ", ""],
+        ("1", 'Say "hi", then stop', ""),
+        ("2", "Zwei Zeilen:\r\nÄrger über Öl", "ß"),
+        ("3", "", "日本語 ☕"),
+        ("4", "trailing space ", ""),
     ]
     assert table.encoding == "UTF-8 (BOM)" and table.delimiter == ","
     assert "4 rows" in table.describe()
@@ -55,21 +55,21 @@ def test_encoding_and_delimiter_are_detected(tmp_path, encoding, delimiter, labe
     table = read_table(path)
     assert table.delimiter == delimiter and table.encoding == label
     assert table.columns == ["Name", "Stadt", "Preis"]
-    assert table.rows[0][0] == "Müller" and table.rows[1] == ["Zoë", "Genève", ""]
+    assert table.rows[0][0] == "Müller" and table.rows[1] == ("Zoë", "Genève", "")
     assert table.rows[0][2] == "3,50 €"
 
 
 def test_tsv_single_column_and_ragged_rows(tmp_path):
     tsv = tmp_path / "a.tsv"
     tsv.write_text("q\tlang\nhello, world\ten\n")
-    assert read_table(tsv).rows == [["hello, world", "en"]]
+    assert read_table(tsv).rows == [("hello, world", "en")]
     one = tmp_path / "one.csv"
     one.write_text("question\nWhat is a queue?\nWhy?\n")
-    assert read_table(one).rows == [["What is a queue?"], ["Why?"]]
+    assert read_table(one).rows == [("What is a queue?",), ("Why?",)]
     ragged = tmp_path / "r.csv"
     ragged.write_text("a,b\n1\n2,3,4\n")
     table = read_table(ragged)
-    assert table.columns == ["a", "b", "column_3"] and table.rows == [["1", "", ""], ["2", "3", "4"]]
+    assert table.columns == ["a", "b", "column_3"] and table.rows == [("1", "", ""), ("2", "3", "4")]
 
 
 def test_xlsx_first_or_chosen_sheet_with_typed_cells(tmp_path):
@@ -93,7 +93,7 @@ def test_xlsx_first_or_chosen_sheet_with_typed_cells(tmp_path):
     assert table.rows[0][1] == 3  # kept typed, for an unchanged export
     assert table.row_text(0) == {"question": "Wie geht's?", "count": "3", "when": "2026-01-02"}
     assert table.row_text(1)["count"] == ""
-    assert read_table(path, "Other").rows == [["from the second sheet"]]
+    assert read_table(path, "Other").rows == [("from the second sheet",)]
     with pytest.raises(QueueError, match="no sheet 'Nope'"):
         read_table(path, "Nope")
 

@@ -37,7 +37,9 @@ class SourceKind:
 @dataclass
 class Table:
     columns: list[str]
-    rows: list[list[Any]]
+    # Tuples, not lists: the garbage collector stops looking at rows of text, so a million
+    # of them cost no long pauses (of the GUI thread too) while they are read.
+    rows: list[tuple[Any, ...]]
     source: Path
     kind: str
     sheet: str | None = None
@@ -182,7 +184,7 @@ def read_csv(path: Path, head: bool = False) -> Table:
     delimiter = sniff_delimiter(text, path.suffix.lower())
     try:
         # A comprehension, not list(): its loop lets the GUI thread run while a worker reads a million rows.
-        records = [r for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)]
+        records = [tuple(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)]
         if head:
             records = records[:-1][:HEAD_ROWS + 1]  # the last may be a row cut in half
     except csv.Error as exc:
@@ -198,7 +200,7 @@ def _whole_lines(data: bytes) -> bytes:
     return data[:data.rfind(newline) + len(newline)]
 
 
-def _table(path: Path, records: list[list[Any]], kind: str, **info: Any) -> Table:
+def _table(path: Path, records: list[tuple[Any, ...]], kind: str, **info: Any) -> Table:
     records = [r for r in records if any(cell_text(c).strip() for c in r)]  # blank lines are no requests
     if not records:
         raise InputProblem(translate("batch_table", "{name} is empty.").format(name=path.name))
@@ -206,7 +208,8 @@ def _table(path: Path, records: list[list[Any]], kind: str, **info: Any) -> Tabl
     width = max(len(r) for r in records)
     # A nameless column or a row longer than the header gets a name, so every cell has one.
     columns = [name or f"column_{i + 1}" for i, name in enumerate(header + [""] * (width - len(header)))]
-    rows = [list(r) + [None if kind == SourceKind.XLSX else ""] * (width - len(r)) for r in records[1:]]
+    pad = None if kind == SourceKind.XLSX else ""
+    rows = [r if len(r) == width else (*r, *[pad] * (width - len(r))) for r in records[1:]]
     if not rows:
         raise InputProblem(translate("batch_table", "{name} has a header row but no data "
                                                                    "rows.").format(name=path.name))
@@ -238,7 +241,7 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Table:
             raise InputProblem(translate("batch_table", "{name} has no sheet {sheet} (sheets: "
                                                                        "{sheets}).").format(
                 name=path.name, sheet=repr(chosen), sheets=", ".join(names)))
-        records = [list(r) for r in workbook[chosen].iter_rows(values_only=True)]
+        records = [tuple(r) for r in workbook[chosen].iter_rows(values_only=True)]
     finally:
         workbook.close()
     return _table(path, records, SourceKind.XLSX, sheet=chosen, sheets=names)
@@ -262,7 +265,7 @@ def read_audio_folder(folder: Path) -> Table:
         raise InputProblem(translate("batch_table", "{folder} holds no audio files "
                                                                    "({suffixes}).").format(
             folder=folder, suffixes=", ".join(AUDIO_SUFFIXES)))
-    rows = [[str(p), p.name] for p in files]
+    rows = [(str(p), p.name) for p in files]
     return Table([FILE_COLUMN, "name"], rows, folder, SourceKind.AUDIO)
 
 
@@ -272,5 +275,5 @@ def read_jsonl_table(path: Path) -> Table:
 
     rows = read_input(path)
     return Table(["custom_id", "url", "body"],
-                 [[r.custom_id, r.endpoint.spec.batch_url, json.dumps(r.body, ensure_ascii=False)] for r in rows],
+                 [(r.custom_id, r.endpoint.spec.batch_url, json.dumps(r.body, ensure_ascii=False)) for r in rows],
                  path, SourceKind.JSONL)
