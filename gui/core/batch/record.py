@@ -77,25 +77,25 @@ class Record:
 
         def parts() -> Iterator[bytes]:
             at, chunk, size = 0, [], 0
-            for index, offset in enumerate(self.offsets):
-                line = pending[index].encode("utf-8") if index in pending else (
-                    _line_at(source, offset) if offset != NO_LINE and source is not None else None)
-                if not line:
-                    continue
-                offsets[index] = at
-                at += len(line)
-                chunk.append(line)
-                size += len(line)
-                if size >= WRITE_CHUNK:
-                    yield b"".join(chunk)
-                    chunk, size = [], 0
-            yield b"".join(chunk)
+            try:
+                for index, offset in enumerate(self.offsets):
+                    line = pending[index].encode("utf-8") if index in pending else (
+                        _line_at(source, offset) if offset != NO_LINE and source is not None else None)
+                    if not line:
+                        continue
+                    offsets[index] = at
+                    at += len(line)
+                    chunk.append(line)
+                    size += len(line)
+                    if size >= WRITE_CHUNK:
+                        yield b"".join(chunk)
+                        chunk, size = [], 0
+                yield b"".join(chunk)
+            finally:  # closed before the new file replaces it (Windows refuses to replace an open file)
+                if source is not None:
+                    source.close()
 
-        try:
-            write_atomic_parts(self.path, parts())
-        finally:
-            if source is not None:
-                source.close()
+        write_atomic_parts(self.path, parts())
         self.offsets = offsets
 
     def open(self) -> IO[bytes] | None:
