@@ -28,14 +28,14 @@ import sqlite3
 import time
 from array import array
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from gui.core.batch.folder_lock import FolderLock
 from gui.core.batch.jsonl import RESULTS_NAME, output_line, succeeded
 from gui.core.batch.plan import BatchPlan, read_manifest, request_fingerprint
 from gui.core.batch.record import Record
-from gui.core.batch.states import NO_OUTCOME, OUTCOME_CODES, ROW_STATE_OF_JOB, Progress, RowState, RunState
+from gui.core.batch.states import ROW_STATE_OF_JOB, Outcomes, Progress, RowState, RunState, state_of_code
 from gui.core.batch.structured import Structured
 from gui.core.engine import Engine
 from gui.core.errors import QueueError
@@ -49,8 +49,8 @@ RATE_WINDOW = 60.0  # seconds of finished rows the rate is measured over
 OTHERS_CHECK = 1.0  # seconds between looks at rows another process runs
 HAND_OVER_MARGIN = 8  # rows handed to the queue beyond its concurrency (what a paused batch still runs)
 HAND_OVER_RETRY = 1.0  # seconds before rows refused by a locked store are handed over again
+JOB_PAGE = 5000  # stored jobs read at a time when a batch opens
 FINGERPRINT_BYTES = 8  # a request fingerprint (16 hex digits) as bytes
-SUCCEEDED = OUTCOME_CODES.index(RowState.SUCCEEDED)
 
 
 class BatchRun:
@@ -63,8 +63,7 @@ class BatchRun:
         # its job's latency and its request's fingerprint. Jobs are kept only while they
         # matter: in flight, or finished without success (a re-run resubmits them).
         self.record = Record(plan.out_dir / RESULTS_NAME, rows)
-        self._states = bytearray(rows)  # NO_OUTCOME or a OUTCOME_CODES index
-        self._counts = [0] * len(OUTCOME_CODES)
+        self._outcomes = Outcomes(rows)
         self._latency = array("d", [math.nan]) * rows
         self._fingerprints = bytearray(FINGERPRINT_BYTES * rows)
         self.jobs: dict[str, Job] = {}  # custom_id -> the row's latest job, while it matters
@@ -94,14 +93,7 @@ class BatchRun:
 
     def outcome(self, index: int) -> bool | None:
         """Did the row succeed (None: it has no outcome now)?"""
-        code = self._states[index]
-        return None if code == NO_OUTCOME else code == SUCCEEDED
-
-    def _set_outcome(self, index: int, state: RowState | None) -> None:
-        code = NO_OUTCOME if state is None else OUTCOME_CODES.index(state)
-        self._counts[self._states[index]] -= 1
-        self._counts[code] += 1  # (the count of NO_OUTCOME is not used)
-        self._states[index] = code
+        return self._outcomes.succeeded(index)
 
     def latencies(self) -> array:
         """Each row's latency in seconds (NaN: none), a copy."""
@@ -185,25 +177,24 @@ class BatchRun:
         for index, offset, line in self.record.scan(plan.find):
             if old_rows.get(line["custom_id"]) == self.fingerprint(index):
                 self.record.keep(index, offset)
-                self._set_outcome(index, RowState.SUCCEEDED if succeeded(line) else RowState.FAILED)
+                self._outcomes.set(index, RowState.SUCCEEDED if succeeded(line) else RowState.FAILED)
             elif succeeded(line):
                 changed.add(index)  # an answer, but to another request (edited input, another file)
         del old_rows
-        for job in self.engine.store.jobs(batch_id=plan.batch_id):  # oldest first: the latest wins
+        latest = bytearray(len(plan))  # rows whose latest job for today's request was met
+        for job in self._stored_jobs():
             index = plan.find(job.custom_id or "")
-            if index is not None and request_fingerprint(job.endpoint, job.body, job.uploads) == self.fingerprint(index):
-                self.jobs[plan.custom_ids[index]] = job
-        for cid, job in list(self.jobs.items()):
-            index = plan.index_of(cid)
+            if index is None or latest[index] or request_fingerprint(
+                    job.endpoint, job.body, job.uploads) != self.fingerprint(index):
+                continue
+            latest[index], cid = 1, plan.custom_ids[index]
             if not job.state.terminal:
-                self._inflight[job.id] = cid
+                self.jobs[cid], self._inflight[job.id] = job, cid
                 continue
             self._latency[index] = math.nan if job.elapsed() is None else job.elapsed()
             if not self.outcome(index) and (job.state is not JobState.SUCCEEDED or job.result_path):
                 self._record(cid, job)  # the app stopped before the line was written
-            elif self.outcome(index):
-                del self.jobs[cid]  # succeeded: nothing more to do with it
-        self.reused = self._counts[SUCCEEDED]
+        self.reused = self._outcomes.done
         self.changed = sum(1 for index in changed if not self.outcome(index))
         if not self._folder.held:
             return  # only looked at: another process writes this folder
@@ -212,6 +203,14 @@ class BatchRun:
         self._write_ordered()
         plan.save_manifest((cid, self.fingerprint(index)) for index, cid in enumerate(plan.custom_ids))
 
+    def _stored_jobs(self) -> Iterator[Job]:
+        """This batch's jobs, newest first, a page at a time: a million are never all in memory."""
+        before = None
+        while page := self.engine.store.jobs(batch_id=self.plan.batch_id, newest_first=True, before_seq=before,
+                                             limit=JOB_PAGE):
+            yield from page
+            before = page[-1].seq
+
     # -- control ------------------------------------------------------------------------
 
     def start(self, rows: Iterable[int] | None = None) -> int:
@@ -219,11 +218,11 @@ class BatchRun:
         queue; returns how many rows will be sent."""
         self._folder.acquire()  # raises QueueError, before anything is sent, if another run has it
         if rows is None:
-            rows = [i for i, code in enumerate(self._states) if code != SUCCEEDED]
+            rows = [i for i in range(len(self.plan)) if not self._outcomes.succeeded(i)]
         busy = {self.plan.index_of(cid) for cid in self._inflight.values()} | set(self._held)
         chosen = [i for i in rows if i not in busy]
         for i in chosen:
-            self._set_outcome(i, None)
+            self._outcomes.set(i, None)
         self._held.extend(chosen)
         self._halted = False
         if self.state not in (RunState.RUNNING, RunState.PAUSED):
@@ -274,8 +273,7 @@ class BatchRun:
     def progress(self, now: float | None = None) -> Progress:
         now = time.time() if now is None else now
         total = len(self.plan)
-        done = self._counts[SUCCEEDED]
-        failed = sum(self._counts[1:]) - done
+        done, failed = self._outcomes.done, self._outcomes.failed
         self._forget_finishes(now)
         span = min(RATE_WINDOW, max(now - self._active_since, 1e-3))
         rate = len(self._finishes) / span if self.state is RunState.RUNNING and self._finishes else 0.0
@@ -288,9 +286,8 @@ class BatchRun:
             self._finishes.popleft()
 
     def row_state(self, index: int) -> RowState:
-        code = self._states[index]
-        if code != NO_OUTCOME:
-            return OUTCOME_CODES[code]
+        if self._outcomes.codes[index]:
+            return state_of_code(self._outcomes.codes[index])
         job = self.jobs.get(self.plan.custom_ids[index])
         return RowState.RUNNING if job is not None and job.id in self._inflight else RowState.NOT_RUN
 
@@ -298,7 +295,7 @@ class BatchRun:
         """Every row's outcome (codes of `state_of_code`) and the rows running now: cheap
         to copy on the event loop for an export."""
         running = {self.plan.index_of(cid) for cid in self._inflight.values()}
-        return bytes(self._states), running
+        return bytes(self._outcomes.codes), running
 
     # -- the scheduler's events --------------------------------------------------------------
 
@@ -333,7 +330,7 @@ class BatchRun:
             self.jobs.pop(cid, None)  # done with: a million finished jobs are not kept
         else:
             self.jobs[cid] = job
-        self._set_outcome(index, RowState.SUCCEEDED if ok else ROW_STATE_OF_JOB.get(job.state, RowState.FAILED))
+        self._outcomes.set(index, RowState.SUCCEEDED if ok else ROW_STATE_OF_JOB.get(job.state, RowState.FAILED))
         elapsed = job.elapsed()
         self._latency[index] = math.nan if elapsed is None else elapsed
         self._unwritten.append((index, line))
