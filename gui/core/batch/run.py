@@ -95,8 +95,7 @@ class BatchRun:
         """Did the row succeed (None: it has no outcome now)?"""
         return self._outcomes.succeeded(index)
 
-    def latencies(self) -> array:
-        """Each row's latency in seconds (NaN: none), a copy."""
+    def latencies(self) -> array:  # each row's latency in seconds (NaN: none), a copy
         return self._latency[:]
 
     def pending_lines(self) -> list[tuple[int, str]]:
@@ -184,8 +183,12 @@ class BatchRun:
         latest = bytearray(len(plan))  # rows whose latest job for today's request was met
         for job in self._stored_jobs():
             index = plan.find(job.custom_id or "")
-            if index is None or latest[index] or request_fingerprint(
-                    job.endpoint, job.body, job.uploads) != self.fingerprint(index):
+            if index is None or latest[index]:
+                continue
+            if self.outcome(index) and job.state is JobState.SUCCEEDED:  # speed: answered, only its latency
+                latest[index], self._latency[index] = 1, math.nan if job.elapsed() is None else job.elapsed()
+                continue
+            if request_fingerprint(job.endpoint, job.body, job.uploads) != self.fingerprint(index):
                 continue
             latest[index], cid = 1, plan.custom_ids[index]
             if not job.state.terminal:
