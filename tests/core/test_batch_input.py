@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from gui.core.batch.plan import BatchPlan, BatchSpec
+from gui.core.batch.plan import BatchPlan, BatchSpec, read_manifest
 from gui.core.batch.row_files import check_name_template, file_stem
 from gui.core.batch.table import read_table
 from gui.core.batch.template import (
@@ -158,3 +158,13 @@ def test_file_name_templates_cannot_leave_the_folder():
     assert file_stem("{row}-{title}", {"row": "01", "title": "../../etc/passwd"}) == "01-_.._etc_passwd"  # no folder, no leading dot
     assert file_stem("{title}", {"title": ".."}) == "_"
     assert file_stem("{lang}/{row}", {"lang": "de", "row": "7"}) == "de/7"
+
+
+@pytest.mark.parametrize("rows", [0, 1, 9_999, 10_000, 20_000, 20_001])
+def test_the_manifest_is_written_in_pieces_and_reads_back_whole(tmp_path, rows):
+    source = tmp_path / "q.csv"
+    source.write_text("question\nwhy?\n")
+    plan = BatchPlan(read_table(source), BatchSpec(Endpoint.CHAT, "m", "{question}"), tmp_path / "out")
+    fingerprints = {f"row-{i}": f"{i:016x}" for i in range(1, rows + 1)}
+    plan.save_manifest(iter(fingerprints.items()))
+    assert read_manifest(tmp_path / "out")["rows"] == fingerprints  # at whole pieces of rows too

@@ -222,12 +222,14 @@ class BatchPlan:
         def parts() -> Iterator[str]:
             yield head + ', "rows": {'
             chunk: list[str] = []
+            separator = ""  # none before the first row
             for cid, fingerprint in fingerprints:
                 chunk.append(json.dumps(cid, ensure_ascii=False) + ': "' + fingerprint + '"')
                 if len(chunk) == 10_000:
-                    yield ", ".join(chunk) + ", "
+                    yield separator + ", ".join(chunk)
                     chunk.clear()
-            yield ", ".join(chunk) + "}}"
+                    separator = ", "
+            yield (separator + ", ".join(chunk) if chunk else "") + "}}"
 
         return write_atomic_parts(self.out_dir / MANIFEST_NAME, parts())
 
