@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import itertools
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 _part_numbers = itertools.count(1)  # temporary names: pid and a counter, unique within this process
@@ -25,13 +26,22 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str, *, durable: bo
 
 def write_atomic_at(target: str, data: bytes | str, *, durable: bool = True, private: bool = False) -> str:
     """`write_atomic` for a plain string path, returned as it is (speed: no Path per result)."""
+    return _write_parts(target, (data,), durable, private)
+
+
+def write_atomic_parts(path: str | os.PathLike[str], parts: Iterable[bytes | str], *, durable: bool = True) -> Path:
+    """`write_atomic` of the parts one after another: a big file (a million-row export) is
+    written as it is made, never held whole in memory."""
+    return Path(_write_parts(os.fspath(path), parts, durable, False))
+
+
+def _write_parts(target: str, parts: Iterable[bytes | str], durable: bool, private: bool) -> str:
     folder, name = os.path.split(target)
-    if isinstance(data, str):
-        data = data.encode("utf-8")
     fd, tmp = open_part(folder, name, private=private)
     try:
         try:
-            write_all(fd, data)
+            for data in parts:
+                write_all(fd, data.encode("utf-8") if isinstance(data, str) else data)
             if durable:
                 os.fsync(fd)
         finally:

@@ -233,7 +233,7 @@
         <translation>Batch {name}: {sent} Zeilen werden erneut gesendet</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>Export failed: {error}</source>
         <translation>Export fehlgeschlagen: {error}</translation>
     </message>
@@ -251,12 +251,12 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../gui/ui/batch/dialog.py" line="+54"/>
+        <location filename="../../gui/ui/batch/dialog.py" line="+56"/>
         <source>New batch</source>
         <translation>Neuer Batch</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Type or paste a path, or open a CSV, TSV, XLSX or JSONL file, or a folder of audio files</source>
         <translation>Pfad eingeben oder einfügen, oder eine CSV-, TSV-, XLSX- oder JSONL-Datei oder einen Ordner mit Audiodateien öffnen</translation>
     </message>
@@ -327,12 +327,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+136"/>
+        <location line="+159"/>
         <source>User message</source>
         <translation>Benutzernachricht</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-148"/>
         <source>Preview — the first rows as they will be sent</source>
         <translation>Vorschau – die ersten Zeilen, wie sie gesendet werden</translation>
     </message>
@@ -368,7 +368,7 @@
         <translation>Wird gelesen…</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+62"/>
         <source>{path} does not exist. Check the path, or use Open file….</source>
         <translation>{path} existiert nicht. Prüfen Sie den Pfad oder verwenden Sie „Datei öffnen…“.</translation>
     </message>
@@ -423,7 +423,7 @@
         <translation>Öffnen Sie oben eine Datei oder einen Audioordner (oder legen Sie sie im Hauptfenster ab): Die ersten Zeilen erscheinen hier genau so, wie sie gesendet werden.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>{count} row renders to an empty prompt (row {rows}); it is sent as it is.</source>
         <translation>{count} Zeile ergibt einen leeren Prompt (Zeile {rows}); sie wird unverändert gesendet.</translation>
     </message>
@@ -1009,7 +1009,7 @@ Der zweite Text
         <translation>Diagramme als PNG speichern…</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+59"/>
         <source>All {count} rows</source>
         <translation>Alle {count} Zeilen</translation>
     </message>
@@ -2895,7 +2895,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch_export</name>
     <message>
-        <location filename="../../gui/core/batch/export.py" line="+237"/>
+        <location filename="../../gui/core/batch/export.py" line="+274"/>
         <source>Row {row} holds {count} vectors; a matrix needs one per row. Export JSONL instead.</source>
         <translation>Zeile {row} enthält {count} Vektoren; eine Matrix braucht genau einen pro Zeile. Exportieren Sie stattdessen JSONL.</translation>
     </message>
@@ -3030,7 +3030,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch_plan</name>
     <message>
-        <location filename="../../gui/core/batch/plan.py" line="+92"/>
+        <location filename="../../gui/core/batch/plan.py" line="+109"/>
         <source>Choose a model.</source>
         <translation>Wählen Sie ein Modell.</translation>
     </message>
@@ -3075,7 +3075,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+116"/>
         <source>{folder} holds no batch (no readable {manifest}).</source>
         <translation>{folder} enthält keinen Batch (keine lesbare Datei {manifest}).</translation>
     </message>
@@ -3113,7 +3113,12 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Prompt</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>… and more rows (counting)</source>
+        <translation>… und weitere Zeilen (werden gezählt)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>… and {count} more row</source>
         <translation>… und {count} weitere Zeile</translation>
     </message>
@@ -3124,6 +3129,11 @@ Kosinusähnlichkeit {value}</translation>
     </message>
     <message>
         <location line="+9"/>
+        <source>Counting rows…</source>
+        <translation>Zeilen werden gezählt…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{count} row</source>
         <translation>{count} Zeile</translation>
     </message>
@@ -3156,7 +3166,12 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch_table</name>
     <message>
-        <location filename="../../gui/core/batch/table.py" line="+59"/>
+        <location filename="../../gui/core/batch/table.py" line="+64"/>
+        <source>counting rows…</source>
+        <translation>Zeilen werden gezählt…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>1 audio file</source>
         <translation>1 Audiodatei</translation>
     </message>
@@ -3231,22 +3246,22 @@ Kosinusähnlichkeit {value}</translation>
         <translation>{name} ist eine alte Excel-Datei (.xls); speichern Sie sie zuerst als .xlsx oder CSV.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+61"/>
         <source>Cannot read {path}: {reason}.</source>
         <translation>{path} kann nicht gelesen werden: {reason}.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>{name} is not a readable CSV file ({error}).</source>
         <translation>{name} ist keine lesbare CSV-Datei ({error}).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>{name} is empty.</source>
         <translation>{name} ist leer.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>{name} has a header row but no data rows.</source>
         <translation>{name} hat eine Kopfzeile, aber keine Datenzeilen.</translation>
     </message>

@@ -49,13 +49,14 @@ def sandbox_process(*args: str) -> Iterator[str]:
         proc.wait(10)
 
 
-def run_child(script: Path, *args: str, core: int | None = 1, env: dict[str, str] | None = None) -> dict:
+def run_child(script: Path, *args: str, core: int | None = 1, env: dict[str, str] | None = None,
+              timeout: float = 1800) -> dict:
     """Run a benchmark child; it prints one JSON object as its last line."""
     cmd = [sys.executable, str(script), *args]
     if core is not None and hasattr(os, "sched_setaffinity") and (os.cpu_count() or 1) > 1:
         cmd = ["taskset", "-c", str(core), *cmd]
     full_env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **(env or {}))
-    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=full_env, timeout=1800)
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=full_env, timeout=timeout)
     if proc.returncode != 0:
         raise RuntimeError(f"{script.name} {' '.join(args)} failed:\n{proc.stderr[-3000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])

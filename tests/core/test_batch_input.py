@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from gui.core.batch.plan import BatchPlan, BatchSpec
+from gui.core.batch.plan import BatchPlan, BatchSpec, read_manifest
 from gui.core.batch.row_files import check_name_template, file_stem
 from gui.core.batch.table import read_table
 from gui.core.batch.template import (
@@ -34,10 +34,10 @@ def test_csv_with_quoting_unicode_empty_cells_and_a_bom(tmp_path):
     table = read_table(path)
     assert table.columns == ["id", "question", "note"]  # the BOM is not part of the first name
     assert table.rows == [
-        ["1", 'Say "hi", then stop', ""],
-        ["2", "Zwei Zeilen:\r\nÄrger über Öl", "ß"],
-        ["3", "", "日本語 ☕"],
-        ["4", "trailing space ", ""],
+        ("1", 'Say "hi", then stop', ""),
+        ("2", "Zwei Zeilen:\r\nÄrger über Öl", "ß"),
+        ("3", "", "日本語 ☕"),
+        ("4", "trailing space ", ""),
     ]
     assert table.encoding == "UTF-8 (BOM)" and table.delimiter == ","
     assert "4 rows" in table.describe()
@@ -55,21 +55,21 @@ def test_encoding_and_delimiter_are_detected(tmp_path, encoding, delimiter, labe
     table = read_table(path)
     assert table.delimiter == delimiter and table.encoding == label
     assert table.columns == ["Name", "Stadt", "Preis"]
-    assert table.rows[0][0] == "Müller" and table.rows[1] == ["Zoë", "Genève", ""]
+    assert table.rows[0][0] == "Müller" and table.rows[1] == ("Zoë", "Genève", "")
     assert table.rows[0][2] == "3,50 €"
 
 
 def test_tsv_single_column_and_ragged_rows(tmp_path):
     tsv = tmp_path / "a.tsv"
     tsv.write_text("q\tlang\nhello, world\ten\n")
-    assert read_table(tsv).rows == [["hello, world", "en"]]
+    assert read_table(tsv).rows == [("hello, world", "en")]
     one = tmp_path / "one.csv"
     one.write_text("question\nWhat is a queue?\nWhy?\n")
-    assert read_table(one).rows == [["What is a queue?"], ["Why?"]]
+    assert read_table(one).rows == [("What is a queue?",), ("Why?",)]
     ragged = tmp_path / "r.csv"
     ragged.write_text("a,b\n1\n2,3,4\n")
     table = read_table(ragged)
-    assert table.columns == ["a", "b", "column_3"] and table.rows == [["1", "", ""], ["2", "3", "4"]]
+    assert table.columns == ["a", "b", "column_3"] and table.rows == [("1", "", ""), ("2", "3", "4")]
 
 
 def test_xlsx_first_or_chosen_sheet_with_typed_cells(tmp_path):
@@ -93,7 +93,7 @@ def test_xlsx_first_or_chosen_sheet_with_typed_cells(tmp_path):
     assert table.rows[0][1] == 3  # kept typed, for an unchanged export
     assert table.row_text(0) == {"question": "Wie geht's?", "count": "3", "when": "2026-01-02"}
     assert table.row_text(1)["count"] == ""
-    assert read_table(path, "Other").rows == [["from the second sheet"]]
+    assert read_table(path, "Other").rows == [("from the second sheet",)]
     with pytest.raises(QueueError, match="no sheet 'Nope'"):
         read_table(path, "Nope")
 
@@ -158,3 +158,13 @@ def test_file_name_templates_cannot_leave_the_folder():
     assert file_stem("{row}-{title}", {"row": "01", "title": "../../etc/passwd"}) == "01-_.._etc_passwd"  # no folder, no leading dot
     assert file_stem("{title}", {"title": ".."}) == "_"
     assert file_stem("{lang}/{row}", {"lang": "de", "row": "7"}) == "de/7"
+
+
+@pytest.mark.parametrize("rows", [0, 1, 9_999, 10_000, 20_000, 20_001])
+def test_the_manifest_is_written_in_pieces_and_reads_back_whole(tmp_path, rows):
+    source = tmp_path / "q.csv"
+    source.write_text("question\nwhy?\n")
+    plan = BatchPlan(read_table(source), BatchSpec(Endpoint.CHAT, "m", "{question}"), tmp_path / "out")
+    fingerprints = {f"row-{i}": f"{i:016x}" for i in range(1, rows + 1)}
+    plan.save_manifest(iter(fingerprints.items()))
+    assert read_manifest(tmp_path / "out")["rows"] == fingerprints  # at whole pieces of rows too

@@ -85,7 +85,7 @@ async def test_rerun_failed_merges_by_custom_id_without_duplicates(open_engine, 
     write_questions(source, 60)
     sandbox.config.failure_rate = 0.5
     run = await run_plan(engine, chat_plan(source, tmp_path / "out"))
-    failed = {cid for cid, ok in run.outcome.items() if not ok}
+    failed = {cid for i, cid in enumerate(run.plan.custom_ids) if run.outcome(i) is False}
     assert failed and len(failed) < 60 and run.progress().failed == len(failed)
 
     sandbox.reset()
@@ -116,7 +116,7 @@ async def test_pause_holds_the_batch_resume_continues_cancel_stops(open_engine, 
     await asyncio.sleep(0)
     run.pause()
     await asyncio.sleep(1.0)
-    handed = len(run.jobs)
+    handed = run.sent
     assert handed <= run.window and run.state is RunState.PAUSED
     assert run.progress().finished == handed and run.progress().rate == 0.0
     run.resume()
@@ -186,8 +186,9 @@ async def test_embeddings_export_one_matrix_in_row_order_and_files(open_engine, 
     table_path, npy_path = export(snapshot(run), tmp_path / "out" / "words.csv", "csv")
     shape, values = read_npy(npy_path.read_bytes())
     assert shape[0] == 3 and shape[1] > 0
-    for i in range(3):
-        line = json.loads(run.lines[f"row-{i + 1}"])
+    record = [json.loads(x) for x in (tmp_path / "out" / "results.jsonl").read_text().splitlines()]
+    for i, line in enumerate(record):
+        assert line["custom_id"] == f"row-{i + 1}"
         expected = line["response"]["body"]["data"][0]["embedding"]
         got = values[i * shape[1]:(i + 1) * shape[1]]
         assert all(math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-7) for a, b in zip(got, expected))

@@ -4,6 +4,7 @@ finishing, the automatic CSV in the results folder and an export from the Export
 then pause/cancel/re-run failed from the list's buttons."""
 from __future__ import annotations
 
+import gc
 import json
 
 import pytest
@@ -94,7 +95,7 @@ def test_from_a_csv_to_a_finished_batch_and_an_exported_csv(main_window, qtbot, 
     qtbot.mouseClick(export.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(target.exists, timeout=5000)
     book = read_table(target)
-    assert [r[:3] for r in book.rows] == [[c or None for c in r] for r in read_table(source).rows]
+    assert [r[:3] for r in book.rows] == [tuple(c or None for c in r) for r in read_table(source).rows]
     assert book.columns[3:] == ["text", "status", "error", "tokens", "latency", "model"]
 
 
@@ -222,4 +223,34 @@ def test_the_batch_dialog_cannot_send_the_same_text_for_every_row(main_window, q
     dialog.source_edit.setText(str(tmp_path / "nope.csv"))
     dialog.source_edit.editingFinished.emit()
     assert "does not exist" in dialog.problems_label.text() and not dialog.start_button.isEnabled()
+    dialog.close()
+
+
+def test_a_big_file_shows_its_first_rows_at_once_and_is_counted_in_the_background(main_window, qtbot, tmp_path):
+    # Windows of earlier tests are collected here, on the GUI thread: the worker threads below
+    # allocate enough to run the collector, and a Qt object must not be destroyed in one of them.
+    gc.collect()
+    source = tmp_path / "big.csv"
+    with source.open("w", encoding="utf-8") as f:
+        f.write("question\n")
+        f.writelines(f"question {i}\n" for i in range(1, 300_001))
+    dialog = main_window.batches.new_batch()
+    qtbot.waitUntil(lambda: not main_window.catalog.loading and bool(listed_models(dialog.model_picker)), timeout=10000)
+    dialog.template_edit.setPlainText("Answer: {question}")
+    counted = []
+    dialog.rowsCounted.connect(lambda: counted.append(dialog.info_label.text()))
+    with qtbot.waitSignal(dialog.tableLoaded, timeout=5000):
+        dialog.load(source)
+    # The preview is there while the rows are still being counted (the count starts after it).
+    assert not counted
+    assert "Answer: question 1" in dialog.preview.toPlainText() and "counting" in dialog.preview.toPlainText()
+    assert "counting rows" in dialog.info_label.text() and dialog.summary_label.text() == "Counting rows…"
+    assert not dialog.start_button.isEnabled() and dialog.start() is None  # not before every row is read
+    with qtbot.waitSignal(dialog.rowsCounted, timeout=60000):
+        pass
+    assert counted[0].startswith("300,000 rows") and dialog.summary_label.text().startswith("300,000 rows")
+    assert dialog.template_edit.toPlainText() == "Answer: {question}"  # the form kept as it was
+    qtbot.waitUntil(dialog.start_button.isEnabled, timeout=5000)
+    assert "299,995 more rows" in dialog.preview.toPlainText()
+    qtbot.waitUntil(lambda: "input tokens" in dialog.summary_label.text(), timeout=30000)  # estimated in a thread
     dialog.close()

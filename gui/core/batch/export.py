@@ -11,17 +11,20 @@ import io
 import json
 import math
 import re
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gui.core.atomic_files import write_atomic
+from gui.core.atomic_files import write_atomic, write_atomic_parts
 from gui.core.batch.plan import BatchPlan
 from gui.core.batch.run import BatchRun
 from gui.core.extraction.answers import cells as field_cells
 from gui.core.extraction.answers import check_answer
 from gui.core.extraction.fields import fields_from_schema
-from gui.core.batch.states import RowState
+from gui.core.batch.record import read_line
+from gui.core.batch.states import RowState, state_of_code
 from gui.core.batch.table import SourceKind
 from gui.core.endpoints import Endpoint, ResultKind
 from gui.core.errors import InputProblem
@@ -44,35 +47,55 @@ class RowResult:
     model: str = ""
 
 
-@dataclass
 class Snapshot:
-    plan: BatchPlan
-    lines: dict[str, str]
-    states: list[RowState]
-    latencies: dict[str, float | None]
-    errors: dict[str, str]  # custom_id -> the failed job's error, rendered in the language shown now
+    """A batch's outcomes as they were when taken: each row's state and latency, and its
+    line of the record, read from the record file (an open copy, which a later rewrite does
+    not change) or, for lines not written there yet, from memory. Readers in several
+    threads may share it."""
+
+    def __init__(self, run: BatchRun) -> None:
+        self.plan = run.plan
+        self.states, self.running = run.row_states()
+        self.latencies = run.latencies()
+        self.pending = {index: line for index, line in run.pending_lines()}
+        self.offsets = run.record.offsets[:]
+        self._source = run.record.open()
+        self._lock = threading.Lock()
+        # The failed jobs' own errors, in the language shown now (the record has them in English).
+        self.errors = {cid: shown(job.error) for cid, job in run.jobs.items()
+                       if job.error and job.state.terminal and job.state is not JobState.SUCCEEDED}
+
+    def state(self, index: int) -> RowState:
+        return RowState.RUNNING if index in self.running else state_of_code(self.states[index])
+
+    def line(self, index: int) -> tuple[bytes, dict[str, Any]] | None:
+        """The row's line of the OpenAI batch output, as written and parsed (None: it has none)."""
+        if index in self.pending:
+            raw = self.pending[index].encode("utf-8")
+            return raw, json.loads(raw)
+        with self._lock:
+            return read_line(self._source, self.offsets[index], self.plan.custom_ids[index])
 
     def result(self, index: int) -> RowResult:
-        cid = self.plan.custom_ids[index]
-        status = self.states[index]
-        line = self.lines.get(cid)
-        item = json.loads(line) if line else {}
+        status = self.state(index)
+        item = (self.line(index) or (b"", {}))[1]
         response = item.get("response") or {}
         # A 200 answer is kept even on a failed row (one that did not fit its output fields).
         body = response.get("body") if status is RowState.SUCCEEDED or response.get("status_code") == 200 else None
-        # The job's own error where it is at hand (results.jsonl has it in English).
-        error = self.errors.get(cid) or ((item.get("error") or {}).get("message", "") if item.get("error") else "")
-        model = (body.get("model") if isinstance(body, dict) else None) or self.plan.body(index)[1].get("model", "")
-        return RowResult(status, body, error or "", self.latencies.get(cid), str(model or ""))
+        # The job's own error where it is at hand (the record has it in English).
+        error = (self.errors.get(self.plan.custom_ids[index])
+                 or ((item.get("error") or {}).get("message", "") if item.get("error") else ""))
+        model = (body.get("model") if isinstance(body, dict) else None) or self.plan.model_of(index)[1]
+        latency = self.latencies[index]
+        return RowResult(status, body, error or "", None if math.isnan(latency) else latency, str(model or ""))
+
+    def close(self) -> None:
+        if self._source is not None:
+            self._source.close()
 
 
 def snapshot(run: BatchRun) -> Snapshot:
-    plan = run.plan
-    states = [run.row_state(i) for i in range(len(plan))]
-    latencies = {cid: job.elapsed() for cid, job in run.jobs.items() if job.state.terminal}
-    errors = {cid: shown(job.error) for cid, job in run.jobs.items()
-              if job.error and job.state.terminal and job.state is not JobState.SUCCEEDED}
-    return Snapshot(plan, dict(run.lines), states, latencies, errors)
+    return Snapshot(run)
 
 
 # -- the table ----------------------------------------------------------------------------
@@ -114,13 +137,13 @@ def tokens(body: Any) -> int | None:
 
 def answers(snap: Snapshot) -> list[dict[str, Any] | None]:
     """Each row's answer parsed against the output fields (None where none fits)."""
-    plan, schema = snap.plan, snap.plan.spec.schema
-    found: list[dict[str, Any] | None] = []
-    for index in range(len(plan)):
-        r = snap.result(index)
-        text = result_text(Endpoint.CHAT, r.body) if r.body is not None and r.status is RowState.SUCCEEDED else ""
-        found.append(check_answer(text, schema).value if text and schema else None)
-    return found
+    return [_answer(snap, snap.result(index)) for index in range(len(snap.plan))]
+
+
+def _answer(snap: Snapshot, r: RowResult) -> dict[str, Any] | None:
+    schema = snap.plan.spec.schema
+    text = result_text(Endpoint.CHAT, r.body) if r.body is not None and r.status is RowState.SUCCEEDED else ""
+    return check_answer(text, schema).value if text and schema else None
 
 
 def table_rows(snap: Snapshot) -> tuple[list[str], list[list[Any]]]:
@@ -132,16 +155,17 @@ def table_rows(snap: Snapshot) -> tuple[list[str], list[list[Any]]]:
     taken = set(plan.table.columns)
     field_names = [f.name if f.name not in taken else f"{f.name}_answer" for f in fields]
     header = list(plan.table.columns) + field_names + result_headers([*plan.table.columns, *field_names])
-    parsed = answers(snap) if fields else []
-    rows = []
-    for index, cells in enumerate(plan.table.rows):
-        r = snap.result(index)
-        endpoint = plan.body(index)[0]
-        latency = round(r.latency, 2) if r.latency is not None else None
-        text = result_text(endpoint, r.body) if r.body is not None else ""
-        typed = field_cells(fields, parsed[index]) if fields else []
-        rows.append([*cells, *typed, text, r.status.value, r.error, tokens(r.body), latency, r.model])
-    return header, rows
+
+    def rows() -> Iterator[list[Any]]:  # made as they are written: a million rows are not held
+        for index, cells in enumerate(plan.table.rows):
+            r = snap.result(index)
+            endpoint = plan.model_of(index)[0]
+            latency = round(r.latency, 2) if r.latency is not None else None
+            text = result_text(endpoint, r.body) if r.body is not None else ""
+            typed = field_cells(fields, _answer(snap, r)) if fields else []
+            yield [*cells, *typed, text, r.status.value, r.error, tokens(r.body), latency, r.model]
+
+    return header, rows()
 
 
 # A spreadsheet takes a cell starting with one of these for a formula (OWASP, "CSV Injection").
@@ -166,10 +190,21 @@ def export_csv(snap: Snapshot, path: Path) -> Path:
     trusted = len(table.columns) if table.kind == SourceKind.CSV else 0
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=delimiter)
-    writer.writerow([*header[:trusted], *map(csv_safe, header[trusted:])])
-    writer.writerows([*row[:trusted], *("" if c is None else csv_safe(c) for c in row[trusted:])] for row in rows)
-    # UTF-8 with a BOM: Excel then opens accents and non-Latin text correctly.
-    return write_atomic(path, "\ufeff" + out.getvalue())
+
+    def parts() -> Iterator[str]:
+        yield "\ufeff"  # UTF-8 with a BOM: Excel then opens accents and non-Latin text correctly
+        writer.writerow([*header[:trusted], *map(csv_safe, header[trusted:])])
+        for count, row in enumerate(rows, 1):
+            # Speed: csv_safe is called only for the few text cells that start like a formula.
+            writer.writerow([*row[:trusted], *("" if c is None else csv_safe(c) if c.__class__ is str and c.startswith(
+                _FORMULA_START) else c for c in row[trusted:])])
+            if count % 4096 == 0:  # written in pieces: the file is never held whole
+                yield out.getvalue()
+                out.seek(0)
+                out.truncate()
+        yield out.getvalue()
+
+    return write_atomic_parts(path, parts())
 
 
 def export_xlsx(snap: Snapshot, path: Path) -> Path:
@@ -210,18 +245,20 @@ def export_jsonl(snap: Snapshot, path: Path) -> Path:
     """The OpenAI batch output format, one line per row that has a result, in input order;
     with output fields, each succeeded line also carries the parsed answer as `fields`."""
     plan = snap.plan
-    lines = [snap.lines[c] for c in plan.custom_ids if c in snap.lines]
-    if plan.spec.schema:
-        lines = [_with_fields(plan, line) for line in lines]
-    return write_atomic(path, "".join(lines))
 
+    def lines() -> Iterator[str]:
+        for index in range(len(plan)):
+            found = snap.line(index)
+            if found is None:
+                continue
+            raw, item = found
+            body = (item.get("response") or {}).get("body")
+            if plan.spec.schema and item.get("error") is None and body is not None:
+                item["fields"] = check_answer(result_text(Endpoint.CHAT, body), plan.spec.schema).value
+                raw = (json.dumps(item, ensure_ascii=False) + "\n").encode("utf-8")
+            yield raw
 
-def _with_fields(plan: BatchPlan, line: str) -> str:
-    item = json.loads(line)
-    body = (item.get("response") or {}).get("body")
-    if item.get("error") is None and body is not None:
-        item["fields"] = check_answer(result_text(Endpoint.CHAT, body), plan.spec.schema).value
-    return json.dumps(item, ensure_ascii=False) + "\n"
+    return write_atomic_parts(path, lines())
 
 
 def export_npy(snap: Snapshot, path: Path) -> Path:

@@ -83,5 +83,9 @@ async def run_headless(engine: Engine, plan: BatchPlan, fmt: str | None,
     p = run.progress()
     written = [run.out_path]
     if fmt is not None:
-        written += export(snapshot(run), default_export_path(plan, fmt), fmt)
+        snap = snapshot(run)
+        try:
+            written += export(snap, default_export_path(plan, fmt), fmt)
+        finally:
+            snap.close()
     return HeadlessResult(p.done, p.total - p.done, run.reused, run.sent, run.changed, written)

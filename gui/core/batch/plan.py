@@ -14,10 +14,11 @@ import json
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from gui.core.api.wire import Upload
-from gui.core.atomic_files import write_atomic
+from gui.core.atomic_files import write_atomic_parts
 from gui.core.batch.jsonl import batch_id_for
 from gui.core.batch.table import FILE_COLUMN, SourceKind, Table, read_table
 from gui.core.batch.template import estimate_tokens, problems, render
@@ -67,7 +68,7 @@ class BatchPlan:
         self.name = name or table.source.name
         self.batch_id = batch_id_for(table.source, self.out_dir)
         self.custom_ids = _custom_ids(table)
-        self._index = {cid: i for i, cid in enumerate(self.custom_ids)}
+        self._index = {cid: i for i, cid in enumerate(self.custom_ids)} if isinstance(self.custom_ids, list) else None
         self._texts: dict[int, dict[str, str]] = {}
 
     def __len__(self) -> int:
@@ -78,7 +79,23 @@ class BatchPlan:
         return self.table.kind == SourceKind.JSONL
 
     def index_of(self, custom_id: str) -> int:
-        return self._index[custom_id]
+        """The row of `custom_id` (KeyError if no row has it)."""
+        if self._index is not None:
+            return self._index[custom_id]
+        return self.custom_ids.index(custom_id)
+
+    def find(self, custom_id: str) -> int | None:
+        try:
+            return self.index_of(custom_id)
+        except KeyError:
+            return None
+
+    def model_of(self, index: int) -> tuple[Endpoint, str]:
+        """The row's endpoint and model, without rendering its request where the spec says them."""
+        if self.is_jsonl or "model" in self.spec.params:
+            endpoint, body, _ = self.body(index)
+            return endpoint, str(body.get("model") or "")
+        return self.spec.endpoint, self.spec.model
 
     # -- checking -------------------------------------------------------------------
 
@@ -185,6 +202,9 @@ class BatchPlan:
     # -- the manifest -----------------------------------------------------------------
 
     def manifest(self, fingerprints: dict[str, str]) -> dict[str, Any]:
+        return {**self._manifest_head(), "rows": fingerprints}
+
+    def _manifest_head(self) -> dict[str, Any]:
         table = self.table
         return {
             "version": MANIFEST_VERSION,
@@ -193,11 +213,25 @@ class BatchPlan:
             "saved_at": time.time(),
             "source": {"path": str(table.source), "kind": table.kind, "sheet": table.sheet},
             "spec": self.spec.to_json(),
-            "rows": fingerprints,
         }
 
-    def save_manifest(self, fingerprints: dict[str, str]) -> Path:
-        return write_atomic(self.out_dir / MANIFEST_NAME, json.dumps(self.manifest(fingerprints), ensure_ascii=False))
+    def save_manifest(self, fingerprints: Iterable[tuple[str, str]]) -> Path:
+        """`batch.json` with each row's fingerprint, written as it is made (a million rows)."""
+        head = json.dumps(self._manifest_head(), ensure_ascii=False)[:-1]
+
+        def parts() -> Iterator[str]:
+            yield head + ', "rows": {'
+            chunk: list[str] = []
+            separator = ""  # none before the first row
+            for cid, fingerprint in fingerprints:
+                chunk.append(json.dumps(cid, ensure_ascii=False) + ': "' + fingerprint + '"')
+                if len(chunk) == 10_000:
+                    yield separator + ", ".join(chunk)
+                    chunk.clear()
+                    separator = ", "
+            yield (separator + ", ".join(chunk) if chunk else "") + "}}"
+
+        return write_atomic_parts(self.out_dir / MANIFEST_NAME, parts())
 
 
 def request_fingerprint(endpoint: Endpoint, body: dict[str, Any], uploads: list[Upload]) -> str:
@@ -226,10 +260,50 @@ def plan_from_manifest(out_dir: Path) -> BatchPlan:
     return BatchPlan(table, BatchSpec.from_json(data["spec"]), Path(out_dir), name=data.get("name"))
 
 
-def _custom_ids(table: Table) -> list[str]:
+class RowNumbers(Sequence[str]):
+    """`row-1` … `row-<n>`, made when asked: a million rows need no million strings."""
+
+    def __init__(self, count: int) -> None:
+        self._count = count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [f"row-{i + 1}" for i in range(*index.indices(self._count))]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        return f"row-{index + 1}"
+
+    def __iter__(self) -> Iterator[str]:
+        return (f"row-{i}" for i in range(1, self._count + 1))
+
+    def __contains__(self, custom_id: object) -> bool:
+        try:
+            self.index(custom_id)
+        except KeyError:
+            return False
+        return True
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and len(other) == self._count and list(self) == list(other)
+
+    def index(self, custom_id: object, *_: Any) -> int:  # type: ignore[override]
+        """KeyError, not ValueError: it stands in for a dict lookup."""
+        if isinstance(custom_id, str) and custom_id.startswith("row-") and custom_id[4:].isascii() and custom_id[4:].isdigit():
+            number = int(custom_id[4:])
+            if 1 <= number <= self._count and custom_id[4] != "0":
+                return number - 1
+        raise KeyError(custom_id)
+
+
+def _custom_ids(table: Table) -> Sequence[str]:
     if "custom_id" in table.columns:
         column = table.columns.index("custom_id")
         ids = [str(row[column] or "").strip() for row in table.rows]
         if all(ids) and len(set(ids)) == len(ids):
             return ids
-    return [f"row-{i}" for i in range(1, len(table) + 1)]
+    return RowNumbers(len(table))

@@ -22,19 +22,20 @@ same folder, from this or another process, is refused before anything is sent.""
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
+import math
 import sqlite3
 import time
+from array import array
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from gui.core.atomic_files import write_atomic
 from gui.core.batch.folder_lock import FolderLock
-from gui.core.batch.jsonl import RESULTS_NAME, output_line, read_output, succeeded
+from gui.core.batch.jsonl import RESULTS_NAME, output_line, succeeded
 from gui.core.batch.plan import BatchPlan, read_manifest, request_fingerprint
-from gui.core.batch.states import ROW_STATE_OF_JOB, Progress, RowState, RunState
+from gui.core.batch.record import Record
+from gui.core.batch.states import ROW_STATE_OF_JOB, Outcomes, Progress, RowState, RunState, state_of_code
 from gui.core.batch.structured import Structured
 from gui.core.engine import Engine
 from gui.core.errors import QueueError
@@ -48,6 +49,8 @@ RATE_WINDOW = 60.0  # seconds of finished rows the rate is measured over
 OTHERS_CHECK = 1.0  # seconds between looks at rows another process runs
 HAND_OVER_MARGIN = 8  # rows handed to the queue beyond its concurrency (what a paused batch still runs)
 HAND_OVER_RETRY = 1.0  # seconds before rows refused by a locked store are handed over again
+JOB_PAGE = 5000  # stored jobs read at a time when a batch opens
+FINGERPRINT_BYTES = 8  # a request fingerprint (16 hex digits) as bytes
 
 
 class BatchRun:
@@ -55,13 +58,18 @@ class BatchRun:
         self.engine = engine
         self.plan = plan
         self.state = RunState.IDLE
-        self.lines: dict[str, str] = {}  # custom_id -> its output line (the record)
-        self.outcome: dict[str, bool] = {}  # custom_id -> succeeded? (rows with a current outcome)
-        self.jobs: dict[str, Job] = {}  # custom_id -> the row's latest job
-        self.fingerprints: dict[str, str] = {}
+        rows = len(plan)
+        # Per row, compactly (a million rows): its outcome, its line's place in the record,
+        # its job's latency and its request's fingerprint. Jobs are kept only while they
+        # matter: in flight, or finished without success (a re-run resubmits them).
+        self.record = Record(plan.out_dir / RESULTS_NAME, rows)
+        self._outcomes = Outcomes(rows)
+        self._latency = array("d", [math.nan]) * rows
+        self._fingerprints = bytearray(FINGERPRINT_BYTES * rows)
+        self.jobs: dict[str, Job] = {}  # custom_id -> the row's latest job, while it matters
         self._held: deque[int] = deque()
         self._inflight: dict[str, str] = {}  # job id -> custom_id
-        self._unwritten: list[str] = []
+        self._unwritten: list[tuple[int, str]] = []  # (row, line) not yet in the record
         self._scheduled = False
         self._appending = False  # an append waits for the store's next commit
         self._finishes: deque[float] = deque()
@@ -81,7 +89,21 @@ class BatchRun:
 
     @property
     def out_path(self) -> Path:
-        return self.plan.out_dir / RESULTS_NAME
+        return self.record.path
+
+    def outcome(self, index: int) -> bool | None:
+        """Did the row succeed (None: it has no outcome now)?"""
+        return self._outcomes.succeeded(index)
+
+    def latencies(self) -> array:  # each row's latency in seconds (NaN: none), a copy
+        return self._latency[:]
+
+    def pending_lines(self) -> list[tuple[int, str]]:
+        """(row, line) of outcomes not yet written to the record."""
+        return list(self._unwritten)
+
+    def fingerprint(self, index: int) -> str:
+        return self._fingerprints[index * FINGERPRINT_BYTES:(index + 1) * FINGERPRINT_BYTES].hex()
 
     def subscribe(self, listener: Callable[[BatchRun], None]) -> None:
         self._listeners.append(listener)
@@ -146,34 +168,51 @@ class BatchRun:
 
     def _load(self) -> None:
         plan = self.plan
-        self.fingerprints = {cid: plan.fingerprint(i) for i, cid in enumerate(plan.custom_ids)}
+        for i, at in enumerate(range(0, len(self._fingerprints), FINGERPRINT_BYTES)):
+            self._fingerprints[at:at + FINGERPRINT_BYTES] = bytes.fromhex(plan.fingerprint(i))
         old = read_manifest(plan.out_dir) or {}
         old_rows = old.get("rows") if isinstance(old.get("rows"), dict) else {}
-        changed: set[str] = set()
-        for cid, line in read_output(self.out_path).items():
-            if cid in self.fingerprints and old_rows.get(cid) == self.fingerprints[cid]:
-                self.lines[cid] = json.dumps(line, ensure_ascii=False) + "\n"
-                self.outcome[cid] = succeeded(line)
-            elif cid in self.fingerprints and succeeded(line):
-                changed.add(cid)  # an answer, but to another request (edited input, another file)
-        for job in self.engine.store.jobs(batch_id=plan.batch_id):  # oldest first: the latest wins
-            cid = job.custom_id or ""
-            if cid in self.fingerprints and request_fingerprint(job.endpoint, job.body, job.uploads) == self.fingerprints[cid]:
-                self.jobs[cid] = job
-        for cid, job in self.jobs.items():
+        changed: set[int] = set()
+        for index, offset, line in self.record.scan(plan.find):
+            if old_rows.get(line["custom_id"]) == self.fingerprint(index):
+                self.record.keep(index, offset)
+                self._outcomes.set(index, RowState.SUCCEEDED if succeeded(line) else RowState.FAILED)
+            elif succeeded(line):
+                changed.add(index)  # an answer, but to another request (edited input, another file)
+        del old_rows
+        latest = bytearray(len(plan))  # rows whose latest job for today's request was met
+        for job in self._stored_jobs():
+            index = plan.find(job.custom_id or "")
+            if index is None or latest[index]:
+                continue
+            if self.outcome(index) and job.state is JobState.SUCCEEDED:  # speed: answered, only its latency
+                latest[index], self._latency[index] = 1, math.nan if job.elapsed() is None else job.elapsed()
+                continue
+            if request_fingerprint(job.endpoint, job.body, job.uploads) != self.fingerprint(index):
+                continue
+            latest[index], cid = 1, plan.custom_ids[index]
             if not job.state.terminal:
-                self._inflight[job.id] = cid
-            elif not self.outcome.get(cid) and (job.state is not JobState.SUCCEEDED or job.result_path):
+                self.jobs[cid], self._inflight[job.id] = job, cid
+                continue
+            self._latency[index] = math.nan if job.elapsed() is None else job.elapsed()
+            if not self.outcome(index) and (job.state is not JobState.SUCCEEDED or job.result_path):
                 self._record(cid, job)  # the app stopped before the line was written
-        self.reused = sum(1 for ok in self.outcome.values() if ok)
-        self.changed = len(changed - {cid for cid, ok in self.outcome.items() if ok})
+        self.reused = self._outcomes.done
+        self.changed = sum(1 for index in changed if not self.outcome(index))
         if not self._folder.held:
             return  # only looked at: another process writes this folder
         # The record keeps only lines that belong to today's rows, in input order; then the
         # manifest: in this order a crash between the two can only cost re-sending rows.
         self._write_ordered()
-        self._unwritten.clear()  # all of it is in the file just written
-        plan.save_manifest(self.fingerprints)
+        plan.save_manifest((cid, self.fingerprint(index)) for index, cid in enumerate(plan.custom_ids))
+
+    def _stored_jobs(self) -> Iterator[Job]:
+        """This batch's jobs, newest first, a page at a time: a million are never all in memory."""
+        before = None
+        while page := self.engine.store.jobs(batch_id=self.plan.batch_id, newest_first=True, before_seq=before,
+                                             limit=JOB_PAGE):
+            yield from page
+            before = page[-1].seq
 
     # -- control ------------------------------------------------------------------------
 
@@ -182,11 +221,11 @@ class BatchRun:
         queue; returns how many rows will be sent."""
         self._folder.acquire()  # raises QueueError, before anything is sent, if another run has it
         if rows is None:
-            rows = [i for i, cid in enumerate(self.plan.custom_ids) if not self.outcome.get(cid)]
-        busy = set(self._inflight.values()) | {self.plan.custom_ids[i] for i in self._held}
-        chosen = [i for i in rows if self.plan.custom_ids[i] not in busy]
+            rows = [i for i in range(len(self.plan)) if not self._outcomes.succeeded(i)]
+        busy = {self.plan.index_of(cid) for cid in self._inflight.values()} | set(self._held)
+        chosen = [i for i in rows if i not in busy]
         for i in chosen:
-            self.outcome.pop(self.plan.custom_ids[i], None)
+            self._outcomes.set(i, None)
         self._held.extend(chosen)
         self._halted = False
         if self.state not in (RunState.RUNNING, RunState.PAUSED):
@@ -237,26 +276,29 @@ class BatchRun:
     def progress(self, now: float | None = None) -> Progress:
         now = time.time() if now is None else now
         total = len(self.plan)
-        done = sum(1 for ok in self.outcome.values() if ok)
-        failed = len(self.outcome) - done
-        while self._finishes and self._finishes[0] < now - RATE_WINDOW:
-            self._finishes.popleft()
+        done, failed = self._outcomes.done, self._outcomes.failed
+        self._forget_finishes(now)
         span = min(RATE_WINDOW, max(now - self._active_since, 1e-3))
         rate = len(self._finishes) / span if self.state is RunState.RUNNING and self._finishes else 0.0
         left = len(self._held) + len(self._inflight)
         eta = left / rate if rate > 0 and left else None
         return Progress(total, done, failed, total - done - failed, len(self._inflight), rate, eta)
 
+    def _forget_finishes(self, now: float) -> None:
+        while self._finishes and self._finishes[0] < now - RATE_WINDOW:
+            self._finishes.popleft()
+
     def row_state(self, index: int) -> RowState:
-        cid = self.plan.custom_ids[index]
-        job = self.jobs.get(cid)
-        if cid in self.outcome:
-            if self.outcome[cid]:
-                return RowState.SUCCEEDED
-            return ROW_STATE_OF_JOB.get(job.state, RowState.FAILED) if job is not None else RowState.FAILED
-        if job is not None and job.id in self._inflight:
-            return RowState.RUNNING
-        return RowState.NOT_RUN
+        if self._outcomes.codes[index]:
+            return state_of_code(self._outcomes.codes[index])
+        job = self.jobs.get(self.plan.custom_ids[index])
+        return RowState.RUNNING if job is not None and job.id in self._inflight else RowState.NOT_RUN
+
+    def row_states(self) -> tuple[bytes, set[int]]:
+        """Every row's outcome (codes of `state_of_code`) and the rows running now: cheap
+        to copy on the event loop for an export."""
+        running = {self.plan.index_of(cid) for cid in self._inflight.values()}
+        return bytes(self._outcomes.codes), running
 
     # -- the scheduler's events --------------------------------------------------------------
 
@@ -275,6 +317,7 @@ class BatchRun:
             self._halted = True  # the engine is shutting down: hand nothing more to it
         self._record(cid, job)
         self._finishes.append(time.time())
+        self._forget_finishes(self._finishes[-1])  # without a view asking for progress, too
         self._schedule()
 
     def _record(self, cid: str, job: Job) -> None:
@@ -284,11 +327,16 @@ class BatchRun:
             return
         if self.structured is not None:
             line = self.structured.line(cid, line)
-        self.jobs[cid] = job
-        self.lines[cid] = line
-        self.outcome[cid] = job.state is JobState.SUCCEEDED and (self.structured is None
-                                                                 or cid not in self.structured.unfit)
-        self._unwritten.append(line)
+        index = self.plan.index_of(cid)
+        ok = job.state is JobState.SUCCEEDED and (self.structured is None or cid not in self.structured.unfit)
+        if ok:
+            self.jobs.pop(cid, None)  # done with: a million finished jobs are not kept
+        else:
+            self.jobs[cid] = job
+        self._outcomes.set(index, RowState.SUCCEEDED if ok else ROW_STATE_OF_JOB.get(job.state, RowState.FAILED))
+        elapsed = job.elapsed()
+        self._latency[index] = math.nan if elapsed is None else elapsed
+        self._unwritten.append((index, line))
 
     def _schedule(self) -> None:
         # One pass per event-loop turn: a burst of finished rows is one append and one
@@ -345,7 +393,7 @@ class BatchRun:
         cid = self.plan.custom_ids[index]
         old = self.jobs.get(cid)
         if (old is not None and old.state.terminal and old.state is not JobState.SUCCEEDED
-                and request_fingerprint(old.endpoint, old.body, old.uploads) == self.fingerprints[cid]):
+                and request_fingerprint(old.endpoint, old.body, old.uploads) == self.fingerprint(index)):
             return old
         job = self.plan.job(index)
         if self.structured is not None:
@@ -357,20 +405,14 @@ class BatchRun:
         if not self._unwritten or not self._folder.held:  # only the folder's holder writes there
             return
         lines, self._unwritten = self._unwritten, []
-        self.out_path.parent.mkdir(parents=True, exist_ok=True)
-        with self.out_path.open("a+b") as out:
-            out.seek(0, 2)
-            if out.tell():
-                out.seek(-1, 2)
-                if out.read(1) != b"\n":
-                    out.write(b"\n")  # a line cut off by a crash must not swallow the next one
-            out.write("".join(lines).encode("utf-8"))
+        self.record.append(lines)
 
     def _write_ordered(self) -> None:
         if not self._folder.held:
             return  # shown only: another process writes this folder
-        ordered = [self.lines[cid] for cid in self.plan.custom_ids if cid in self.lines]
-        write_atomic(self.out_path, "".join(ordered))
+        pending = dict(self._unwritten)
+        self._unwritten.clear()  # all of it is in the file written now
+        self.record.write_ordered(pending)
 
     def _finish(self) -> None:
         self.state = (RunState.INTERRUPTED if self._halted else
@@ -383,7 +425,6 @@ class BatchRun:
             self.engine.store.flush()  # the outcomes first, then the record that claims them
         except sqlite3.OperationalError:
             pass  # locked by another process: the write-behind keeps them and retries
-        self._unwritten.clear()  # the ordered record below holds them
         self._write_ordered()
         self._folder.release()
         self._done.set()

@@ -31,6 +31,43 @@ class RowState(enum.Enum):
     NOT_RUN = "not run"
 
 
+# A row's outcome as one byte (a run keeps one per row): 0 none, else its index here.
+NO_OUTCOME = 0
+OUTCOME_CODES = (None, RowState.SUCCEEDED, RowState.FAILED, RowState.CANCELLED, RowState.INTERRUPTED)
+
+
+class Outcomes:
+    """Each row's outcome as one byte (a million rows: 1 MB), with counts kept as they change."""
+
+    def __init__(self, rows: int) -> None:
+        self.codes = bytearray(rows)
+        self._counts = [0] * len(OUTCOME_CODES)  # (the count of NO_OUTCOME is not used)
+
+    def set(self, index: int, state: RowState | None) -> None:
+        code = NO_OUTCOME if state is None else OUTCOME_CODES.index(state)
+        self._counts[self.codes[index]] -= 1
+        self._counts[code] += 1
+        self.codes[index] = code
+
+    def succeeded(self, index: int) -> bool | None:
+        """None: the row has no outcome now."""
+        code = self.codes[index]
+        return None if code == NO_OUTCOME else OUTCOME_CODES[code] is RowState.SUCCEEDED
+
+    @property
+    def done(self) -> int:
+        return self._counts[OUTCOME_CODES.index(RowState.SUCCEEDED)]
+
+    @property
+    def failed(self) -> int:  # failed, cancelled or interrupted
+        return sum(self._counts[1:]) - self.done
+
+
+def state_of_code(code: int) -> RowState:
+    """A row's state from `BatchRun.row_states()` codes (a row without an outcome: not run)."""
+    return OUTCOME_CODES[code] or RowState.NOT_RUN
+
+
 ROW_STATE_OF_JOB = {JobState.CANCELLED: RowState.CANCELLED, JobState.INTERRUPTED: RowState.INTERRUPTED}
 
 

@@ -23,6 +23,8 @@ TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".xlsx", ".xlsm", ".jsonl")
 AUDIO_SUFFIXES = tuple("." + e for e in MEDIA_EXTENSIONS)
 FILE_COLUMN = "file"  # the column an audio-folder table keeps the file paths in
 SNIFF_BYTES = 64 * 1024
+HEAD_ROWS = 50  # rows read first, for the preview, before the whole file is read
+HEAD_BYTES = 256 * 1024
 
 
 class SourceKind:
@@ -35,13 +37,16 @@ class SourceKind:
 @dataclass
 class Table:
     columns: list[str]
-    rows: list[list[Any]]
+    # Tuples, not lists: the garbage collector stops looking at rows of text, so a million
+    # of them cost no long pauses (of the GUI thread too) while they are read.
+    rows: list[tuple[Any, ...]]
     source: Path
     kind: str
     sheet: str | None = None
     sheets: list[str] = field(default_factory=list)  # every sheet of a workbook
     encoding: str | None = None
     delimiter: str | None = None
+    complete: bool = True  # False: only the first rows (read_head); the row count is not known yet
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -55,6 +60,8 @@ class Table:
 
     def describe(self) -> str:
         n, width = len(self.rows), len(self.columns)
+        if not self.complete:
+            return translate("batch_table", "counting rows…")
         if self.kind == SourceKind.AUDIO:
             return (translate("batch_table", "1 audio file") if n == 1 else
                     translate("batch_table", "{count} audio files").format(count=f"{n:,}"))
@@ -115,6 +122,19 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
     return read_csv(path)
 
 
+def read_head(path: Path, sheet: str | None = None) -> Table:
+    """The first rows of a table file, fast however big it is (`complete` is False if there
+    are more); other inputs are read whole."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if not path.is_file() or suffix in (".xlsx", ".xlsm", ".jsonl", ".xls"):
+        return read_table(path, sheet)
+    try:
+        return read_csv(path, head=True)
+    except InputProblem:  # e.g. rows longer than the head: the whole file says what is wrong
+        return read_table(path, sheet)
+
+
 # -- CSV / TSV -----------------------------------------------------------------------
 
 
@@ -148,24 +168,39 @@ def sniff_delimiter(text: str, suffix: str) -> str:
         return best if counts[best] else ","
 
 
-def read_csv(path: Path) -> Table:
+def read_csv(path: Path, head: bool = False) -> Table:
     try:
-        data = path.read_bytes()
+        if head:
+            with path.open("rb") as f:
+                data = f.read(HEAD_BYTES + 1)
+            head = len(data) > HEAD_BYTES  # a head only if the file goes on
+            data = _whole_lines(data[:HEAD_BYTES]) if head else data
+        else:
+            data = path.read_bytes()
     except OSError as exc:
         raise InputProblem(translate("batch_table", "Cannot read {path}: {reason}.").format(
             path=path, reason=exc.strerror or exc)) from exc
     text, encoding = decode(data)
     delimiter = sniff_delimiter(text, path.suffix.lower())
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False))
+        # A comprehension, not list(): its loop lets the GUI thread run while a worker reads a million rows.
+        records = [tuple(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)]
+        if head:
+            records = records[:-1][:HEAD_ROWS + 1]  # the last may be a row cut in half
     except csv.Error as exc:
         raise InputProblem(translate("batch_table", "{name} is not a readable CSV file "
                                                                    "({error}).").format(
             name=path.name, error=exc)) from exc
-    return _table(path, records, SourceKind.CSV, encoding=encoding, delimiter=delimiter)
+    return _table(path, records, SourceKind.CSV, encoding=encoding, delimiter=delimiter, complete=not head)
 
 
-def _table(path: Path, records: list[list[Any]], kind: str, **info: Any) -> Table:
+def _whole_lines(data: bytes) -> bytes:
+    """The bytes up to the last line end (in UTF-16 a line end is two bytes)."""
+    newline = {codecs.BOM_UTF16_LE: b"\n\x00", codecs.BOM_UTF16_BE: b"\x00\n"}.get(data[:2], b"\n")
+    return data[:data.rfind(newline) + len(newline)]
+
+
+def _table(path: Path, records: list[tuple[Any, ...]], kind: str, **info: Any) -> Table:
     records = [r for r in records if any(cell_text(c).strip() for c in r)]  # blank lines are no requests
     if not records:
         raise InputProblem(translate("batch_table", "{name} is empty.").format(name=path.name))
@@ -173,7 +208,8 @@ def _table(path: Path, records: list[list[Any]], kind: str, **info: Any) -> Tabl
     width = max(len(r) for r in records)
     # A nameless column or a row longer than the header gets a name, so every cell has one.
     columns = [name or f"column_{i + 1}" for i, name in enumerate(header + [""] * (width - len(header)))]
-    rows = [list(r) + [None if kind == SourceKind.XLSX else ""] * (width - len(r)) for r in records[1:]]
+    pad = None if kind == SourceKind.XLSX else ""
+    rows = [r if len(r) == width else (*r, *[pad] * (width - len(r))) for r in records[1:]]
     if not rows:
         raise InputProblem(translate("batch_table", "{name} has a header row but no data "
                                                                    "rows.").format(name=path.name))
@@ -205,7 +241,7 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Table:
             raise InputProblem(translate("batch_table", "{name} has no sheet {sheet} (sheets: "
                                                                        "{sheets}).").format(
                 name=path.name, sheet=repr(chosen), sheets=", ".join(names)))
-        records = [list(r) for r in workbook[chosen].iter_rows(values_only=True)]
+        records = [tuple(r) for r in workbook[chosen].iter_rows(values_only=True)]
     finally:
         workbook.close()
     return _table(path, records, SourceKind.XLSX, sheet=chosen, sheets=names)
@@ -229,7 +265,7 @@ def read_audio_folder(folder: Path) -> Table:
         raise InputProblem(translate("batch_table", "{folder} holds no audio files "
                                                                    "({suffixes}).").format(
             folder=folder, suffixes=", ".join(AUDIO_SUFFIXES)))
-    rows = [[str(p), p.name] for p in files]
+    rows = [(str(p), p.name) for p in files]
     return Table([FILE_COLUMN, "name"], rows, folder, SourceKind.AUDIO)
 
 
@@ -239,5 +275,5 @@ def read_jsonl_table(path: Path) -> Table:
 
     rows = read_input(path)
     return Table(["custom_id", "url", "body"],
-                 [[r.custom_id, r.endpoint.spec.batch_url, json.dumps(r.body, ensure_ascii=False)] for r in rows],
+                 [(r.custom_id, r.endpoint.spec.batch_url, json.dumps(r.body, ensure_ascii=False)) for r in rows],
                  path, SourceKind.JSONL)

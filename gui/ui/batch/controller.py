@@ -249,10 +249,13 @@ class BatchController(QObject):
         snap = snapshot(run)  # on the loop: the run's lines as they are now
 
         def write() -> list[Path]:
-            if fmt == "files":
-                files, _skipped = export_files(snap, path, template)
-                return files
-            return export(snap, path, fmt)
+            try:
+                if fmt == "files":
+                    files, _skipped = export_files(snap, path, template)
+                    return files
+                return export(snap, path, fmt)
+            finally:
+                snap.close()
 
         try:
             written = await asyncio.get_running_loop().run_in_executor(None, write)

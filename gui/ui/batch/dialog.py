@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from gui.core.batch.plan import BatchPlan, BatchSpec, default_out_dir, read_manifest
-from gui.core.batch.table import SourceKind, Table, read_table
+from gui.core.batch.table import SourceKind, Table, read_head, read_table
 from gui.core.batch.template import placeholders
 from gui.core.endpoints import BodyKind, Endpoint
 from gui.core.errors import QueueError
@@ -47,7 +48,8 @@ NOTE_STYLE = "color: #9a7d0a;"
 
 class BatchDialog(QDialog):
     startRequested = Signal(object, bool)  # BatchPlan, open the results folder when done
-    tableLoaded = Signal()
+    tableLoaded = Signal()  # the input's first rows are shown (a big file is still being counted)
+    rowsCounted = Signal()  # the whole input is read: its row count is shown
 
     def __init__(self, catalog: ModelCatalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +57,7 @@ class BatchDialog(QDialog):
         self.catalog = catalog
         self.table: Table | None = None
         self.tokens: int | None = None
+        self.empty: list[int] | None = None  # rows whose prompt renders to nothing (known after the estimate)
         self._estimate_for: object = None
         self._earlier_run: tuple[Path | None, bool] = (None, False)  # (output folder, holds this input's batch)
 
@@ -183,18 +186,39 @@ class BatchDialog(QDialog):
         spawn(self._load(Path(path), sheet))
 
     async def _load(self, path: Path, sheet: str | None) -> None:
+        # The first rows at once, for the preview; then, for a big file, all of it (the row
+        # count) in a worker thread while the dialog stays usable.
+        loop = asyncio.get_running_loop()
         try:
-            table = await asyncio.get_running_loop().run_in_executor(None, read_table, path, sheet)
+            head = await loop.run_in_executor(None, read_head, path, sheet)
+            if not isValid(self):  # the window was closed meanwhile
+                return
+            self.set_table(head)
+            if head.complete:
+                return
+            table = await loop.run_in_executor(None, read_table, path, sheet)
         except QueueError as error:
+            if not isValid(self):
+                return
             self.info_label.setText("")
             self.problems_label.setText(error.message)
             self.start_button.setEnabled(False)
             return
-        self.set_table(table)
+        if isValid(self) and self.table is head:  # not replaced by another file meanwhile
+            self.set_table(table)
 
     def set_table(self, table: Table) -> None:
         previous = self.table
         self.table = table
+        if previous is not None and previous.source == table.source and not previous.complete:
+            # The whole of the file shown so far: the form stays as the user set it.
+            self.info_label.setText(table.describe())
+            if table.columns != previous.columns:
+                self.request.set_columns(table.columns)
+                self._fill_columns()
+            self.refresh()
+            self.rowsCounted.emit()
+            return
         self.source_edit.setText(str(table.source))
         self.info_label.setText(table.describe())
         self.sheet_combo.clear()
@@ -211,6 +235,8 @@ class BatchDialog(QDialog):
         self._endpoint_changed(self.request.endpoint)
         self.refresh()
         self.tableLoaded.emit()
+        if table.complete:
+            self.rowsCounted.emit()
 
     def _typed_source(self) -> None:
         text = self.source_edit.text().strip().strip('"')
@@ -300,7 +326,7 @@ class BatchDialog(QDialog):
         plan, trouble = self.plan()
         self.problems_label.setText("\n".join(trouble))
         self.problems_label.setVisible(bool(trouble))
-        self.start_button.setEnabled(plan is not None and not trouble)
+        self.start_button.setEnabled(plan is not None and not trouble and plan.table.complete)
         if plan is None:
             self.preview.setHtml('<p style="color: gray; margin: 24px;">' + html.escape(self.tr(
                 "Open a file or an audio folder above (or drop one on the main window): its first rows appear "
@@ -309,7 +335,12 @@ class BatchDialog(QDialog):
             return
         self.preview.setHtml(preview_html(plan))
         notes = []
-        empty = plan.empty_rows()
+        key = (plan.spec.to_json().__repr__(), id(self.table))
+        if key != self._estimate_for:
+            self._estimate_for, self.tokens, self.empty = key, None, None
+            if plan.table.complete:
+                spawn(self._estimate(plan, key))
+        empty = self.empty or []
         if empty:
             shown = ", ".join(str(i + 1) for i in empty[:5]) + (" …" if len(empty) > 5 else "")
             if len(empty) == 1:
@@ -324,24 +355,26 @@ class BatchDialog(QDialog):
             notes.append(self.tr("This folder holds an earlier run of this input: rows already answered are not sent again."))
         self.note_label.setText("\n".join(notes))
         self.note_label.setVisible(bool(notes))
-        key = (plan.spec.to_json().__repr__(), id(self.table))
-        if key != self._estimate_for:
-            self._estimate_for, self.tokens = key, None
-            spawn(self._estimate(plan, key))
         self.summary_label.setText(summary_text(plan, self.tokens))
 
     async def _estimate(self, plan: BatchPlan, key: object) -> None:
-        # Rendering every row is O(rows): a worker thread keeps typing smooth on 100k rows.
-        tokens = await asyncio.get_running_loop().run_in_executor(None, plan.estimate_tokens)
-        if key == self._estimate_for:
-            self.tokens = tokens
-            self.summary_label.setText(summary_text(plan, tokens))
+        # Rendering every row is O(rows): a worker thread keeps typing smooth on a million rows.
+        def work() -> tuple[int, list[int]]:
+            return plan.estimate_tokens(), plan.empty_rows()
+
+        tokens, empty = await asyncio.get_running_loop().run_in_executor(None, work)
+        if isValid(self) and key == self._estimate_for:
+            self.tokens, self.empty = tokens, empty
+            if empty:
+                self.refresh()  # the note on empty prompts
+            else:
+                self.summary_label.setText(summary_text(plan, tokens))
 
     def start(self) -> BatchPlan | None:
         self._refresh_timer.stop()
         self.refresh()
         plan, trouble = self.plan()
-        if plan is None or trouble:
+        if plan is None or trouble or not plan.table.complete:
             return None
         self.startRequested.emit(plan, self.open_when_done.isChecked())
         self.accept()

@@ -138,8 +138,13 @@ class FieldSummaryDialog(QDialog):
         fields = fields_from_schema(self.run.plan.spec.schema)
         loop = asyncio.get_running_loop()
         # Parsing and checking every answer is CPU work: not on the GUI thread.
+        def table() -> tuple[list[str], list[list]]:
+            header, rows = table_rows(snap)
+            return header, list(rows)
+
         values, (header, table) = await asyncio.gather(loop.run_in_executor(None, answers, snap),
-                                                       loop.run_in_executor(None, table_rows, snap))
+                                                       loop.run_in_executor(None, table))
+        snap.close()
         self._header, self._table = header, table
         self.status.hide()
         for summary in summarise(fields, values):

@@ -56,7 +56,10 @@ def preview_html(plan: BatchPlan, rows: int = PREVIEW_ROWS) -> str:
                 label = QCoreApplication.translate("batch_preview", "prompt")
             parts.append(f'<p style="margin: 0;"><i style="color: gray;">{label}</i> · {_marked(user, unknown)}</p>')
     more = len(plan) - rows
-    if more > 0:
+    if not plan.table.complete:
+        parts.append('<p style="color: gray; margin-top: 8px;">' + QCoreApplication.translate(
+            "batch_preview", "… and more rows (counting)") + "</p>")
+    elif more > 0:
         if more == 1:
             tail = QCoreApplication.translate("batch_preview", "… and {count} more row")
         else:
@@ -68,6 +71,8 @@ def preview_html(plan: BatchPlan, rows: int = PREVIEW_ROWS) -> str:
 
 def summary_text(plan: BatchPlan, tokens: int | None) -> str:
     n = len(plan)
+    if not plan.table.complete:
+        return QCoreApplication.translate("batch_preview", "Counting rows…")
     if n == 1:
         rows = QCoreApplication.translate("batch_preview", "{count} row").format(count=f"{n:,}")
     else:
