@@ -15,7 +15,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["QT_API"] = "pyside6"
 
-from PySide6.QtCore import QTimer  # noqa: E402
+from heartbeat import Heartbeat  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from gui.ui.runtime import event_loop  # noqa: E402
@@ -33,25 +33,14 @@ async def main(source: Path) -> dict:
     dialog.show()
     await asyncio.sleep(0.2)  # shown and settled before the file is chosen
 
-    lateness: list[float] = []
-    last = [time.perf_counter()]
-
-    def beat() -> None:
-        now = time.perf_counter()
-        lateness.append(max(0.0, (now - last[0]) * 1000 - HEARTBEAT_MS))
-        last[0] = now
-
-    heartbeat = QTimer()
-    heartbeat.setTimerType(heartbeat.timerType().PreciseTimer)
-    heartbeat.timeout.connect(beat)
+    heartbeat = Heartbeat(HEARTBEAT_MS)
     shown, counted = asyncio.Event(), asyncio.Event()
     times: dict[str, float] = {}
 
     def on_shown() -> None:
         times["preview_s"] = time.perf_counter() - started
         times["previewed"] = "Answer briefly: question 1" in dialog.preview.toPlainText()
-        last[0] = time.perf_counter()
-        heartbeat.start(HEARTBEAT_MS)  # from here the rows are counted
+        heartbeat.start()  # from here the rows are counted
         shown.set()
 
     def on_counted() -> None:
@@ -67,7 +56,7 @@ async def main(source: Path) -> dict:
     await shown.wait()
     await counted.wait()
     dialog.close()
-    return {**times, "max_lateness_ms": max(lateness, default=0.0), "beats": len(lateness)}
+    return {**times, "max_lateness_ms": max(heartbeat.lateness, default=0.0), "beats": len(heartbeat.lateness)}
 
 
 if __name__ == "__main__":

@@ -14,13 +14,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["QT_API"] = "pyside6"
 
-from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from gui.ui.runtime import event_loop  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from client_cpu import write_rows  # noqa: E402
+from heartbeat import Heartbeat  # noqa: E402
 
 HEARTBEAT_MS = 10
 
@@ -41,18 +41,8 @@ async def main(url: str, rows: int, concurrency: int) -> dict:
     # list has made it moments after start-up, long before an analyst starts a batch.
     await engine.client.open()
 
-    lateness: list[float] = []
-    last = [time.perf_counter()]
-
-    def beat() -> None:
-        now = time.perf_counter()
-        lateness.append(max(0.0, (now - last[0]) * 1000 - HEARTBEAT_MS))
-        last[0] = now
-
-    heartbeat = QTimer()
-    heartbeat.setTimerType(heartbeat.timerType().PreciseTimer)
-    heartbeat.timeout.connect(beat)
-    heartbeat.start(HEARTBEAT_MS)
+    heartbeat = Heartbeat(HEARTBEAT_MS)
+    heartbeat.start()
     started = time.process_time()
     result = await run_headless(engine, make_plan(work / "in.jsonl", work / "out"), None)
     ok, failed = result.succeeded, result.failed
@@ -61,7 +51,7 @@ async def main(url: str, rows: int, concurrency: int) -> dict:
     window.close_without_asking()
     await engine.aclose()
     assert ok == rows and failed == 0, (ok, failed)
-    lateness.sort()
+    lateness = sorted(heartbeat.lateness)
     return {"cpu_per_job_ms": cpu / rows * 1000, "p99_ms": lateness[int(len(lateness) * 0.99)],
             "max_ms": lateness[-1], "beats": len(lateness)}
 
