@@ -42,6 +42,9 @@ def with_history(home: str, startup_only: bool = False) -> dict:
     on the store, the main window, all on the app's running event loop."""
     os.environ["QUEUE_DESK_HOME"] = home
     import asyncio
+    import gc
+
+    gc.disable()  # as the app's entry does (gui/cli.py); the window resumes it
 
     from PySide6.QtCore import QTimer
 
@@ -83,7 +86,7 @@ def with_history(home: str, startup_only: bool = False) -> dict:
 
     engine, window = loop.run_until_complete(start())
     newest = engine.store.next_seq() - 1
-    top = window.jobs.proxy.index(0, 0).data(window.model.JobRole) if window.model.rowCount() else None
+    top = window.jobs.model.index(0, 0).data(window.model.JobRole) if window.model.rowCount() else None
     if not window.isVisible() or (newest and (top is None or top.seq != newest)):
         raise SystemExit("the window was not showing the newest job when start-up was measured")
     if not startup_only:
@@ -106,7 +109,7 @@ def measure_filter_and_scroll(app, window, result: dict) -> None:
     panel._apply_filter()
     app.processEvents()
     result["filter_s"] = time.perf_counter() - started
-    result["filter_rows"] = panel.proxy.rowCount()
+    result["filter_rows"] = panel.model.rowCount()
     panel.filter_edit.setText("")
     panel._apply_filter()
     app.processEvents()

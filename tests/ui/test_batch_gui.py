@@ -79,7 +79,7 @@ def test_from_a_csv_to_a_finished_batch_and_an_exported_csv(main_window, qtbot, 
     assert again.state.text() == "Finished"
     qtbot.mouseClick(row.jobs_button, Qt.MouseButton.LeftButton)
     assert window.jobs.batch_combo.isVisible() and window.jobs.batch_combo.currentData() == run.plan.batch_id
-    qtbot.waitUntil(lambda: window.jobs.proxy.rowCount() == 40, timeout=3000)
+    qtbot.waitUntil(lambda: window.jobs.model.rowCount() == 40, timeout=3000)
 
     # The automatic export: the input's format, into the results folder.
     auto = tmp_path / "questions-results" / "questions-results.csv"

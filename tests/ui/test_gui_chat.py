@@ -47,7 +47,7 @@ def words(text: str) -> set[str]:
 def click_row(qtbot, window, job_id: str) -> None:
     view = window.jobs.view
     row = window.model.row_of(job_id)
-    index = window.jobs.proxy.mapFromSource(window.model.index(row, 0))
+    index = window.model.index(row, 0)
     view.scrollTo(index)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
 

@@ -22,8 +22,8 @@ def history(store, count: int, batch_every: int = 0) -> list[Job]:
 
 
 def visible_prompts(panel) -> list[str]:
-    proxy = panel.proxy
-    return [proxy.index(r, 0).data(panel.model.JobRole).summary for r in range(proxy.rowCount())]
+    model = panel.model
+    return [model.index(r, 0).data(model.JobRole).summary for r in range(model.rowCount())]
 
 
 def test_filter_finds_a_job_deep_in_the_history(gui_engine, qtbot):
@@ -80,19 +80,19 @@ def test_an_empty_table_says_what_to_do_next(gui_engine, qtbot):
     qtbot.addWidget(window)
     window.show()
     hint = window.jobs.empty_hint
-    assert window.jobs.proxy.rowCount() == 3 and not hint.isVisible()
+    assert window.jobs.model.rowCount() == 3 and not hint.isVisible()
     window.jobs.filter_edit.setText("no such prompt")
-    qtbot.waitUntil(lambda: window.jobs.proxy.rowCount() == 0 and hint.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: window.jobs.model.rowCount() == 0 and hint.isVisible(), timeout=3000)
     assert "No job matches “no such prompt”" in hint.text()
     hint.linkActivated.emit("clear")
-    qtbot.waitUntil(lambda: window.jobs.proxy.rowCount() == 3, timeout=3000)
+    qtbot.waitUntil(lambda: window.jobs.model.rowCount() == 3, timeout=3000)
     assert window.jobs.filter_edit.text() == "" and not hint.isVisible()
     window._confirmed_close = True
     window.model.detach()
 
 
 def test_the_filter_box_and_the_store_search_the_same_fields(gui_engine, qtbot):
-    """A batch row's custom id is found both among the loaded rows (the proxy) and deep in
+    """A batch row's custom id is found both among the loaded rows and deep in
     the history (SQL): both read SEARCHED_FIELDS."""
     from gui.ui.window.main_window import MainWindow
 

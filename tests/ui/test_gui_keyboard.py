@@ -91,7 +91,7 @@ def test_delete_removes_finished_jobs_rows_database_and_results(main_window, qtb
     show_in_preview(qtbot, window, jobs[0])
     window.jobs.select_job(jobs[0].id)
     window.jobs.view.selectionModel().select(
-        window.jobs.proxy.mapFromSource(window.model.index(window.model.row_of(jobs[1].id), 0)),
+        window.model.index(window.model.row_of(jobs[1].id), 0),
         window.jobs.view.selectionModel().SelectionFlag.Select | window.jobs.view.selectionModel().SelectionFlag.Rows)
     focus(qtbot, window.jobs.view)
     qtbot.keyClick(window.jobs.view, Qt.Key.Key_Delete)

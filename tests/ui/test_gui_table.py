@@ -240,11 +240,10 @@ def test_header_click_sorts_whole_history_off_the_gui_thread(gui_engine, qtbot, 
     assert model.rowCount() == JobTableModel.FIRST_PAGE  # the newest jobs, there before the first paint
     view.sortByColumn(COLUMN_INDEX["prompt"], Qt.SortOrder.AscendingOrder)
     qtbot.waitUntil(lambda: model.rowCount() == 1000, timeout=5000)
-    proxy = window.jobs.proxy
-    first = [proxy.data(proxy.index(r, COLUMN_INDEX["prompt"])) for r in range(3)]
+    first = [model.data(model.index(r, COLUMN_INDEX["prompt"])) for r in range(3)]
     assert first == ["job 0000", "job 0001", "job 0002"]
     window.jobs.filter_edit.setText("JOB 099")
-    qtbot.waitUntil(lambda: proxy.rowCount() == 10, timeout=2000)  # job 0990 … job 0999
+    qtbot.waitUntil(lambda: model.rowCount() == 10, timeout=2000)  # job 0990 … job 0999
     window.model.detach()
 
 
@@ -261,7 +260,7 @@ def test_new_rows_do_not_move_the_row_under_the_pointer(qapp, qtbot, store):
     qtbot.waitExposed(panel)
     view = panel.view
     pointed = view.indexAt(view.viewport().rect().center())
-    job_under_pointer = panel.proxy.data(pointed, JobTableModel.JobRole).id
+    job_under_pointer = panel.model.data(pointed, JobTableModel.JobRole).id
     view.selectRow(pointed.row())
     view.viewport().setAttribute(Qt.WidgetAttribute.WA_UnderMouse, True)  # the pointer rests on the table
 
@@ -271,7 +270,7 @@ def test_new_rows_do_not_move_the_row_under_the_pointer(qapp, qtbot, store):
     qapp.processEvents()
 
     now = view.indexAt(view.viewport().rect().center())
-    assert panel.proxy.data(now, JobTableModel.JobRole).id == job_under_pointer
+    assert panel.model.data(now, JobTableModel.JobRole).id == job_under_pointer
     assert panel.selected_jobs()[0].id == job_under_pointer
     assert model.rowCount() == 103
     view.viewport().setAttribute(Qt.WidgetAttribute.WA_UnderMouse, False)
@@ -289,7 +288,7 @@ def test_ctrl_end_goes_to_the_oldest_job_and_ctrl_home_to_the_newest(gui_engine,
     model, view = window.model, window.jobs.view
     qtbot.waitUntil(lambda: not model.reading and model.rowCount() == 3000, timeout=5000)
     view.setFocus()
-    view.setCurrentIndex(window.jobs.proxy.index(0, 0))
+    view.setCurrentIndex(window.jobs.model.index(0, 0))
     qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     assert window.jobs.current_job().summary == "job 0000"
     assert view.rowAt(view.viewport().height() - 2) == 2999  # scrolled there: the last row is on screen

@@ -134,8 +134,17 @@ def test_details_of_a_failed_upload_list_every_attempt(main_window, qtbot, sandb
 
 def test_upload_progress_is_drawn_as_a_bar(main_window, qtbot):
     window = main_window
-    delegate = window.jobs.view.itemDelegateForColumn(0)
-    assert isinstance(delegate, UploadProgressDelegate)
+    view = window.jobs.view
+    assert view.itemDelegateForColumn(0) is None  # no progress to show: Qt's own drawing, no Python per cell
+    uploading = Job(Endpoint.TRANSCRIPTIONS, {"model": "w"}, state=JobState.SUBMITTING)
+    window.engine.store.add(uploading)
+    uploading.progress = 0.4
+    window.engine.scheduler._notify(uploading)  # as an upload's progress arrives (Scheduler._hooks)
+    qtbot.waitUntil(lambda: isinstance(view.itemDelegateForColumn(0), UploadProgressDelegate), timeout=2000)
+    delegate = view.itemDelegateForColumn(0)
+    uploading.state, uploading.progress = JobState.WAITING, None  # sent: the bar goes
+    window.engine.scheduler._notify(uploading)
+    qtbot.waitUntil(lambda: view.itemDelegateForColumn(0) is None, timeout=2000)
     job = Job(Endpoint.TRANSCRIPTIONS, {"model": "w"})
 
     class Index(QModelIndex):

@@ -13,7 +13,6 @@ import json
 import os
 from typing import Any
 
-from gui.core.api import big_json
 from gui.core.api.decoding import Unusable, encoding_of, parse_text
 from gui.core.api.server_text import REDACTED
 from gui.core.atomic_files import open_part, write_all, write_atomic_at
@@ -75,6 +74,8 @@ def load(path: str, content_type: str, secrets: tuple[str, ...]) -> tuple[bytes,
 
 
 def _load_json(path: str, secrets: tuple[str, ...]) -> tuple[bytes, Any, str | None]:
+    from gui.core.api import big_json  # Speed: not at start-up (it loads `secrets`, hmac…)
+
     try:
         with open(path, "rb") as f:
             encoding, skip = encoding_of(f.read(4))

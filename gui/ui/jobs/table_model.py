@@ -15,7 +15,6 @@ next sort or filter reads the order anew."""
 from __future__ import annotations
 
 import asyncio
-import gc
 import sqlite3
 import time
 from array import array
@@ -51,11 +50,15 @@ from gui.ui.runtime.background import spawn
 
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_DISPLAY, _TOOLTIP, _DECORATION, _FOREGROUND, _ALIGNMENT = (int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole))
+_JOB, _SEARCH = int(Qt.ItemDataRole.UserRole) + 1, int(Qt.ItemDataRole.UserRole) + 2  # the job; what the filter searches
 
 
 class JobTableModel(QAbstractTableModel):
-    JobRole = Qt.ItemDataRole.UserRole + 1
-    SearchRole = Qt.ItemDataRole.UserRole + 2  # one string per row: what the filter box searches
+    JobRole = _JOB
+    SearchRole = _SEARCH
     FIRST_PAGE = 100
     REST_AFTER_MS = 300
     FLUSH_MS = 100
@@ -66,9 +69,14 @@ class JobTableModel(QAbstractTableModel):
     TICK_MS = 1000
     ELSEWHERE_MS = 300  # how often the store is asked whether another process wrote
 
-    _ROLES = frozenset(int(r) for r in (
-        Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole,
-        Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole, JobRole, SearchRole))
+    # Speed: the view asks each visible cell for a dozen roles on every repaint (~330 cells
+    # in a full window). Which roles a cell can answer depends on its column only, so most
+    # asks end at this lookup, before the job is looked up.
+    _ANSWERED = frozenset(
+        [(c, role) for c in range(len(COLUMNS)) for role in (_DISPLAY, _JOB, _SEARCH)]
+        + [(COLUMN_INDEX[c], _TOOLTIP) for c in ("state", "error", "prompt")]
+        + [(COLUMN_INDEX["state"], role) for role in (_DECORATION, _FOREGROUND)]
+        + [(COLUMN_INDEX[c], _ALIGNMENT) for c in ("elapsed", "attempts")])
 
     jobsChanged = Signal(object)  # set of job ids inserted or changed by the last flush
     countsChanged = Signal()
@@ -148,34 +156,25 @@ class JobTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        # Speed: the view asks every visible cell for a dozen roles on each repaint; most
-        # are answered here before any lookup.
-        if role not in self._ROLES or not index.isValid():
+        column = index.column()  # -1 for an invalid index: answers nothing
+        if (column, role) not in self._ANSWERED:
             return None
+        if role == _ALIGNMENT:
+            return _RIGHT
         job = self.job_at(index.row())
         if job is None:  # deleted by another process since the order was read
             return None
-        column = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(job, time.time())
-        if role == self.JobRole:
+        if role == _DISPLAY:
+            return COLUMNS[column].text(job, time.time())
+        if role == _JOB:
             return job
-        if role == self.SearchRole:
+        if role == _SEARCH:
             return search_text(job)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column.id in ("state", "error") and (error := error_text(job)):
-                return error
-            if column.id == "prompt":
-                return job.summary
-            return None
-        if column.id == "state":
-            if role == Qt.ItemDataRole.DecorationRole:
-                return state_icon(job.state)
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor(state_colour(job.state)))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.id in ("elapsed", "attempts"):
-            return _RIGHT
-        return None
+        if role == _TOOLTIP:
+            return job.summary if COLUMNS[column].id == "prompt" else error_text(job) or None
+        if role == _DECORATION:
+            return state_icon(job.state)
+        return QBrush(QColor(state_colour(job.state)))  # the State column's foreground
 
     # -- reading the history ----------------------------------------------------
 
@@ -193,8 +192,6 @@ class JobTableModel(QAbstractTableModel):
         # first paint (SQLite scans the whole table: ~0.5 s of CPU for a million jobs).
         if len(first) == self.FIRST_PAGE:  # else that was the whole history
             self._read(self._apply_rest, new_cut=False, after_ms=self.REST_AFTER_MS)
-        # Speed: start-up's objects live as long as the window; frozen, GC passes never rescan them.
-        gc.freeze()
 
     def set_history_filter(self, text: str = "", batch_id: str | None = None) -> None:
         """Show the jobs whose text contains `text` (and of batch `batch_id`): the store's
@@ -334,6 +331,10 @@ class JobTableModel(QAbstractTableModel):
             self._read(self._apply_reset)
 
     # -- lookups ------------------------------------------------------------------
+
+    def shows_progress(self) -> bool:
+        """Whether a live job has progress to show (an upload's, a recording's pieces)."""
+        return any(job.progress is not None for job in self._live.values())
 
     def job_at(self, row: int) -> Job | None:
         top = len(self._top)

@@ -4,6 +4,7 @@ right, counts and the profile in the status bar. Built around an Engine made els
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 from typing import TYPE_CHECKING
 
@@ -139,6 +140,10 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self, self._start_loading)
 
     def _start_loading(self) -> None:
+        # Speed: start-up's objects live as long as the window; frozen, GC passes never walk
+        # them. Collection was paused while they were made (gui/cli.py).
+        gc.freeze()
+        gc.enable()
         first = self.tabs.currentWidget()
         if isinstance(first, EndpointTab) and (target := first.first_input()) is not None:
             target.setFocus()  # a new user can type the question at once
