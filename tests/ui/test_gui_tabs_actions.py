@@ -142,9 +142,6 @@ def test_upload_progress_is_drawn_as_a_bar(main_window, qtbot):
     window.engine.scheduler._notify(uploading)  # as an upload's progress arrives (Scheduler._hooks)
     qtbot.waitUntil(lambda: isinstance(view.itemDelegateForColumn(0), UploadProgressDelegate), timeout=2000)
     delegate = view.itemDelegateForColumn(0)
-    uploading.state, uploading.progress = JobState.WAITING, None  # sent: the bar goes
-    window.engine.scheduler._notify(uploading)
-    qtbot.waitUntil(lambda: view.itemDelegateForColumn(0) is None, timeout=2000)
     job = Job(Endpoint.TRANSCRIPTIONS, {"model": "w"})
 
     class Index(QModelIndex):
@@ -165,3 +162,6 @@ def test_upload_progress_is_drawn_as_a_bar(main_window, qtbot):
 
     low, high = paint(0.1, JobState.SUBMITTING), paint(0.9, JobState.SUBMITTING)
     assert low != high  # the bar's length follows the progress
+    uploading.state, uploading.progress = JobState.WAITING, None  # sent: the bar goes, Qt draws the column again
+    window.engine.scheduler._notify(uploading)
+    qtbot.waitUntil(lambda: view.itemDelegateForColumn(0) is None, timeout=2000)

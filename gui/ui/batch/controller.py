@@ -17,8 +17,8 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QSystemTrayIcon
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow
 from shiboken6 import isValid
 
 from gui.core.engine import Engine
@@ -29,6 +29,8 @@ from gui.ui.runtime.settings import Key
 from gui.ui.widgets.model_picker import ModelCatalog
 
 if TYPE_CHECKING:  # Speed: imported when the first batch is made or shown, not at start-up
+    from PySide6.QtWidgets import QSystemTrayIcon
+
     from gui.core.batch.plan import BatchPlan
     from gui.core.batch.run import BatchRun
     from gui.ui.batch.dialog import BatchDialog
@@ -191,6 +193,8 @@ class BatchController(QObject):
         self.finished.emit(run)
 
     def notify(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QSystemTrayIcon  # Speed: its Python type is made here, not at start-up
+
         self.message.emit(f"{title}: {text}")
         # Guarded: a Linux desktop without a StatusNotifier/XEmbed host has no tray (recipes §5).
         if not QSystemTrayIcon.isSystemTrayAvailable():
@@ -270,6 +274,8 @@ class BatchController(QObject):
         self.window.jobs.show_batch(run.plan.batch_id)
 
     def open_folder(self, run: BatchRun) -> None:
+        from PySide6.QtGui import QDesktopServices  # Speed: not at start-up
+
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(run.plan.out_dir)))
 
     def forget(self, run: BatchRun, remember: bool = True) -> None:

@@ -14,7 +14,6 @@ from gui.core.endpoints import Endpoint
 from gui.ui.jobs.actions import JobActions
 from gui.ui.jobs.auto_saver import AutoSaver
 from gui.ui.jobs.columns import COLUMN_INDEX
-from gui.ui.jobs.progress_delegate import UploadProgressDelegate
 from gui.ui.tabs.base import EndpointTab
 from gui.ui.widgets.drop_area import WindowDropFilter
 from gui.ui.window import drops
@@ -27,7 +26,6 @@ class WindowTools:
     actions: JobActions
     auto_saver: AutoSaver
     drops: WindowDropFilter
-    delegate: UploadProgressDelegate
 
 
 def install(window: QMainWindow) -> WindowTools:
@@ -57,12 +55,15 @@ def install(window: QMainWindow) -> WindowTools:
 
     # Speed: a delegate in Python costs ~0.25 ms per cell painted (PySide converts painter,
     # option and index on each call): it draws the State column only while a job shows progress.
-    delegate = UploadProgressDelegate(view)
-
     def progress_shown(_ids: set[str]) -> None:
-        wanted = delegate if window.model.shows_progress() else None
-        if view.itemDelegateForColumn(COLUMN_INDEX["state"]) is not wanted:
-            view.setItemDelegateForColumn(COLUMN_INDEX["state"], wanted)
+        drawn = view.itemDelegateForColumn(COLUMN_INDEX["state"])
+        if drawn is None and window.model.shows_progress():
+            from gui.ui.jobs.progress_delegate import UploadProgressDelegate  # Speed: not at start-up
+
+            view.setItemDelegateForColumn(COLUMN_INDEX["state"], UploadProgressDelegate(view))
+        elif drawn is not None and not window.model.shows_progress():
+            view.setItemDelegateForColumn(COLUMN_INDEX["state"], None)
+            drawn.deleteLater()
 
     window.model.jobsChanged.connect(progress_shown)
 
@@ -94,4 +95,4 @@ def install(window: QMainWindow) -> WindowTools:
     saved = translate("window_tools", "Transcript saved to {path}")
     saver.saved.connect(lambda _id, path: status.showMessage(saved.format(path=path), 6000))
     saver.failed.connect(lambda _id, message: status.showMessage(message, 15000))
-    return WindowTools(actions, saver, window_drops, delegate)
+    return WindowTools(actions, saver, window_drops)
