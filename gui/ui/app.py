@@ -30,9 +30,8 @@ from gui.ui.runtime import background, event_loop, language
 from gui.ui.runtime import settings as app_settings
 from gui.ui.runtime import theme
 from gui.ui.runtime.resources import app_icon
-from gui.ui.runtime.settings import Key
+from gui.ui.runtime.settings import Key, QueueSettings
 from gui.ui.window.main_window import MainWindow
-from gui.ui.window.queue_settings import QueueSettings
 
 translate = QCoreApplication.translate  # lupdate reads translate("context", "text") calls
 

@@ -93,7 +93,7 @@ def test_finished_counts_cover_the_whole_history(gui_engine, qtbot, home):
 
 def test_queue_settings_apply_at_once_and_are_kept(main_window, qtbot, qt_settings):
     from gui.ui.runtime import settings as app_settings
-    from gui.ui.window.queue_settings import QueueSettings
+    from gui.ui.runtime.settings import QueueSettings
 
     window = main_window
     dialog = window.queue.open_settings()

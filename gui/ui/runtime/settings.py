@@ -3,8 +3,9 @@ default, and the default fixes the type it is read as (in a fresh process QSetti
 strings, and bool("false") is True). Below it, the settings several modules share."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings
 
@@ -17,6 +18,9 @@ from gui.core.errors import MAX_SERVER_WAIT
 from gui.core.export.naming import DEFAULT_TEMPLATE
 from gui.core.export.transcripts import ExportOptions
 from gui.core.profiles.profile import PROVIDER_PROFILE
+
+if TYPE_CHECKING:
+    from gui.core.jobs.scheduler import Scheduler
 
 
 class Key(Enum):
@@ -112,3 +116,43 @@ def submit_dropped() -> bool:
 
 def set_submit_dropped(on: bool) -> None:
     put(Key.SUBMIT_DROPPED, on)
+
+
+# -- how the queue runs (the Queue settings dialog edits these) ---------------------------
+
+_QUEUE_KEYS = {"concurrency": Key.QUEUE_CONCURRENCY, "per_minute": Key.QUEUE_PER_MINUTE,
+               "attempts": Key.QUEUE_ATTEMPTS, "read_timeout_min": Key.QUEUE_READ_TIMEOUT_MIN,
+               "largest_answer_mib": Key.QUEUE_LARGEST_ANSWER_MIB, "server_wait_s": Key.QUEUE_SERVER_WAIT_S,
+               "longest_wait_h": Key.QUEUE_LONGEST_WAIT_H}
+
+
+@dataclass
+class QueueSettings:
+    concurrency: int = Key.QUEUE_CONCURRENCY.default
+    per_minute: int = Key.QUEUE_PER_MINUTE.default  # 0: no limit
+    attempts: int = Key.QUEUE_ATTEMPTS.default
+    read_timeout_min: int = Key.QUEUE_READ_TIMEOUT_MIN.default
+    largest_answer_mib: int = Key.QUEUE_LARGEST_ANSWER_MIB.default  # bigger answers fail at once
+    server_wait_s: int = Key.QUEUE_SERVER_WAIT_S.default  # the longest Retry-After (or the like) obeyed
+    longest_wait_h: int = Key.QUEUE_LONGEST_WAIT_H.default  # a 202 job unfinished by then fails
+
+    @classmethod
+    def load(cls) -> QueueSettings:
+        return cls(**{name: max(0 if name == "per_minute" else 1, get(key)) for name, key in _QUEUE_KEYS.items()})
+
+    def save(self) -> None:
+        for name, key in _QUEUE_KEYS.items():
+            put(key, getattr(self, name))
+
+    def apply(self, scheduler: Scheduler) -> None:
+        scheduler.throttle.set_limit(self.concurrency)
+        scheduler.throttle.per_minute = self.per_minute or None
+        scheduler.max_attempts = self.attempts
+
+    def engine_options(self) -> dict:
+        from gui.core.api.wire import Timeouts
+
+        return {"concurrency": self.concurrency, "per_minute": self.per_minute or None,
+                "max_attempts": self.attempts, "timeouts": Timeouts(read=self.read_timeout_min * 60.0),
+                "max_answer_mb": self.largest_answer_mib, "max_server_wait": float(self.server_wait_s),
+                "poll_deadline": self.longest_wait_h * 3600.0}

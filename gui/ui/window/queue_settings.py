@@ -1,9 +1,7 @@
-"""How the queue runs: parallel jobs, a requests-per-minute limit, attempts per job, the
-read timeout and the upload size limit. Stored in QSettings; applied to the running
-engine at once where it can be (the read timeout applies from the next start)."""
+"""The Queue settings dialog: parallel jobs, a requests-per-minute limit, attempts per job,
+the read timeout and the upload size limit (the values: settings.QueueSettings). Applied to
+the running engine at once where it can be (the read timeout applies from the next start)."""
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
     QApplication,
@@ -17,45 +15,7 @@ from PySide6.QtWidgets import (
 
 from gui.core.jobs.scheduler import Scheduler
 from gui.ui.runtime import settings as app_settings
-
-Key = app_settings.Key
-_KEYS = {"concurrency": Key.QUEUE_CONCURRENCY, "per_minute": Key.QUEUE_PER_MINUTE,
-         "attempts": Key.QUEUE_ATTEMPTS, "read_timeout_min": Key.QUEUE_READ_TIMEOUT_MIN,
-         "largest_answer_mib": Key.QUEUE_LARGEST_ANSWER_MIB, "server_wait_s": Key.QUEUE_SERVER_WAIT_S,
-         "longest_wait_h": Key.QUEUE_LONGEST_WAIT_H}
-
-
-@dataclass
-class QueueSettings:
-    concurrency: int = Key.QUEUE_CONCURRENCY.default
-    per_minute: int = Key.QUEUE_PER_MINUTE.default  # 0: no limit
-    attempts: int = Key.QUEUE_ATTEMPTS.default
-    read_timeout_min: int = Key.QUEUE_READ_TIMEOUT_MIN.default
-    largest_answer_mib: int = Key.QUEUE_LARGEST_ANSWER_MIB.default  # bigger answers fail at once
-    server_wait_s: int = Key.QUEUE_SERVER_WAIT_S.default  # the longest Retry-After (or the like) obeyed
-    longest_wait_h: int = Key.QUEUE_LONGEST_WAIT_H.default  # a 202 job unfinished by then fails
-
-    @classmethod
-    def load(cls) -> QueueSettings:
-        return cls(**{name: max(0 if name == "per_minute" else 1, app_settings.get(key))
-                      for name, key in _KEYS.items()})
-
-    def save(self) -> None:
-        for name, key in _KEYS.items():
-            app_settings.put(key, getattr(self, name))
-
-    def apply(self, scheduler: Scheduler) -> None:
-        scheduler.throttle.set_limit(self.concurrency)
-        scheduler.throttle.per_minute = self.per_minute or None
-        scheduler.max_attempts = self.attempts
-
-    def engine_options(self) -> dict:
-        from gui.core.api.wire import Timeouts
-
-        return {"concurrency": self.concurrency, "per_minute": self.per_minute or None,
-                "max_attempts": self.attempts, "timeouts": Timeouts(read=self.read_timeout_min * 60.0),
-                "max_answer_mb": self.largest_answer_mib, "max_server_wait": float(self.server_wait_s),
-                "poll_deadline": self.longest_wait_h * 3600.0}
+from gui.ui.runtime.settings import QueueSettings
 
 
 class QueueSettingsDialog(QDialog):
