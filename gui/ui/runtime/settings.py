@@ -16,10 +16,10 @@ from gui.core.builders.media_bodies import DEFAULT_MAX_UPLOAD_MIB, MIB
 from gui.core.endpoints import Endpoint
 from gui.core.errors import MAX_SERVER_WAIT
 from gui.core.export.naming import DEFAULT_TEMPLATE
-from gui.core.export.transcripts import ExportOptions
 from gui.core.profiles.profile import PROVIDER_PROFILE
 
 if TYPE_CHECKING:
+    from gui.core.export.transcripts import ExportOptions
     from gui.core.jobs.scheduler import Scheduler
 
 
@@ -88,6 +88,8 @@ def set_upload_limit_mib(value: float) -> None:
 
 
 def export_options(*, overwrite: bool = True) -> ExportOptions:
+    from gui.core.export.transcripts import ExportOptions  # Speed: with the first transcript, not at start-up
+
     return ExportOptions(
         format=get(Key.TRANSCRIPT_FORMAT) or Key.TRANSCRIPT_FORMAT.default,
         folder=get(Key.TRANSCRIPT_FOLDER) or None,
