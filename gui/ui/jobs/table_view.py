@@ -3,6 +3,7 @@ actions that apply to the selected rows (enabled from the rows' states)."""
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QItemSelectionModel,
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QMessageBox,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -36,6 +36,9 @@ from gui.ui.jobs.table_model import JobTableModel
 from gui.ui.runtime import settings as app_settings
 from gui.ui.runtime.resources import standard_icon
 from gui.ui.runtime.settings import Key
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 
 class _JobView(QTableView):
@@ -242,6 +245,8 @@ class JobTablePanel(QWidget):
         n = len(ids)
         question = (self.tr("Delete 1 finished job from the history?") if n == 1 else
                     self.tr("Delete {count} finished jobs from the history?").format(count=n))
+        from PySide6.QtWidgets import QMessageBox  # Speed: its Python type is made here, not at start-up
+
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete from history?"), question, parent=self)
         box.setInformativeText(self.tr("Their saved results are deleted too. This cannot be undone."))
         delete_button = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)

@@ -10,9 +10,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -94,6 +92,8 @@ class FieldsEditor(QWidget):
         self.changed.emit()
 
     def ask_schema_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # Speed: not at start-up
+
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Load fields from a JSON Schema"), "",
                                               self.tr("JSON Schema (*.json)"))
         if path:
@@ -118,6 +118,8 @@ class FieldsEditor(QWidget):
         self.sets.setCurrentText(name)
 
     def ask_save_set(self) -> None:
+        from PySide6.QtWidgets import QInputDialog  # Speed: not at start-up
+
         name, ok = QInputDialog.getText(self, self.tr("Save field set"), self.tr("Name of the set:"))
         if ok and name.strip() and self.lines():
             self.save_set(name.strip())

@@ -14,13 +14,11 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QWidget,
 )
@@ -41,12 +39,14 @@ from gui.ui.runtime.settings import Key
 from gui.ui.tabs.base import EndpointTab, TabContext
 from gui.ui.widgets.model_picker import ModelCatalog
 from gui.ui.window import job_tools as window_tools
-from gui.ui.window import help as window_help
 from gui.ui.window.endpoint_pages import TABS, EndpointPages
 from gui.ui.window.menus import MenuBar
 from gui.ui.window.queue_controls import QueueControls
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # Speed: the Python types of dialogs and events are made when first used
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
+    from PySide6.QtWidgets import QMessageBox
+
     from gui.core.profiles.profile import ProfileStore
     from gui.ui.window.profiles_dialog import ProfilesDialog
 
@@ -220,9 +220,9 @@ class MainWindow(QMainWindow):
         bar.endpointRequested.connect(self.focus_endpoint)
         bar.schemeChosen.connect(lambda scheme: theme.choose(QApplication.instance(), scheme))
         bar.languageChosen.connect(self.choose_language)
-        bar.openDataFolderRequested.connect(window_help.open_data_folder)
-        bar.shortcutsRequested.connect(lambda: window_help.show_shortcuts(self, bar))
-        bar.aboutRequested.connect(lambda: window_help.show_about(self))
+        bar.openDataFolderRequested.connect(lambda: _help().open_data_folder())
+        bar.shortcutsRequested.connect(lambda: _help().show_shortcuts(self, bar))
+        bar.aboutRequested.connect(lambda: _help().show_about(self))
         return bar
 
     def focus_filter(self) -> None:
@@ -233,6 +233,8 @@ class MainWindow(QMainWindow):
     def choose_language(self, code: str) -> None:
         language.choose(code)
         if language.effective(code) != language.effective_now():
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(
                 self, self.tr("Language"),
                 self.tr("Queue Desk will speak the chosen language the next time it starts."))
@@ -286,6 +288,8 @@ class MainWindow(QMainWindow):
                             "then switch to {target}.") if active == 1 else
                     self.tr("{count} jobs are still running or waiting on {profile}. Let them finish or cancel "
                             "them, then switch to {target}."))
+            from PySide6.QtWidgets import QMessageBox
+
             self.switch_box = QMessageBox(
                 QMessageBox.Icon.Information, self.tr("Jobs are still running"),
                 text.format(count=active, profile=self.profile_name, target=name), parent=self)
@@ -384,6 +388,8 @@ class MainWindow(QMainWindow):
     def _ask_to_close(self, active: int) -> None:
         if self.close_box is not None and self.close_box.isVisible():
             return
+        from PySide6.QtWidgets import QMessageBox
+
         text = self.tr("1 job is still running.") if active == 1 else self.tr("{count} jobs are still running.")
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Quit Queue Desk?"), text.format(count=active),
                           parent=self)
@@ -420,6 +426,12 @@ class MainWindow(QMainWindow):
             value = app_settings.get(key)
             if value:
                 restore(value)
+
+
+def _help():  # noqa: ANN202 - the help module
+    from gui.ui.window import help as window_help  # Speed: with the first Help menu choice, not at start-up
+
+    return window_help
 
 
 def _focus_first(tab: QWidget) -> None:
