@@ -161,19 +161,19 @@
 <context>
     <name>BatchController</name>
     <message>
-        <location filename="../../gui/ui/batch/controller.py" line="+103"/>
+        <location filename="../../gui/ui/batch/controller.py" line="+105"/>
         <source>The batch {name} is already running into {folder}.</source>
         <translation>Der Batch {name} läuft bereits und schreibt nach {folder}.</translation>
     </message>
     <message>
         <location line="+10"/>
         <location line="+6"/>
-        <location line="+108"/>
+        <location line="+110"/>
         <source>Could not start the batch: {error}</source>
         <translation>Der Batch konnte nicht gestartet werden: {error}</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-103"/>
         <source>Batch {name}: {sent} row to send, {kept} already answered</source>
         <translation>Batch {name}: {sent} Zeile zu senden, {kept} bereits beantwortet</translation>
     </message>
@@ -223,7 +223,7 @@
         <translation>{done} von {total} Zeilen erfolgreich</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Batch {name}: sending {sent} row again</source>
         <translation>Batch {name}: {sent} Zeile wird erneut gesendet</translation>
     </message>
@@ -243,7 +243,7 @@
         <translation>{name} wurde nach {path} exportiert</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>The batch in {folder} cannot be shown: {error}</source>
         <translation>Der Batch in {folder} kann nicht angezeigt werden: {error}</translation>
     </message>
@@ -940,7 +940,7 @@ Der zweite Text
 <context>
     <name>EmptyTableHint</name>
     <message>
-        <location filename="../../gui/ui/jobs/empty_state.py" line="+37"/>
+        <location filename="../../gui/ui/jobs/empty_state.py" line="+38"/>
         <source>No job matches “{text}”. &lt;a href=&apos;clear&apos;&gt;Clear the filter&lt;/a&gt;</source>
         <translation>Kein Job passt zu „{text}“. &lt;a href=&apos;clear&apos;&gt;Filter leeren&lt;/a&gt;</translation>
     </message>
@@ -1032,7 +1032,7 @@ Der zweite Text
 <context>
     <name>FieldsEditor</name>
     <message>
-        <location filename="../../gui/ui/widgets/fields_editor.py" line="+47"/>
+        <location filename="../../gui/ui/widgets/fields_editor.py" line="+45"/>
         <source>No fields: one free-text answer per row.
 One field a line, e.g.
 sentiment: positive|negative|neutral
@@ -1068,7 +1068,7 @@ score: integer: 1 to 5</translation>
         <translation>Die Felder aus einer JSON-Schema-Datei laden</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Load fields from a JSON Schema</source>
         <translation>Felder aus einem JSON-Schema laden</translation>
     </message>
@@ -1078,7 +1078,7 @@ score: integer: 1 to 5</translation>
         <translation>JSON-Schema (*.json)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Save field set</source>
         <translation>Feldsatz speichern</translation>
     </message>
@@ -1473,7 +1473,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>JobTablePanel</name>
     <message>
-        <location filename="../../gui/ui/jobs/table_view.py" line="+102"/>
+        <location filename="../../gui/ui/jobs/table_view.py" line="+104"/>
         <source>Filter jobs (state, model, prompt, error…)</source>
         <translation>Jobs filtern (Status, Modell, Prompt, Fehler…)</translation>
     </message>
@@ -1524,7 +1524,7 @@ Kosinusähnlichkeit {value}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+75"/>
+        <location line="+72"/>
         <source>All jobs</source>
         <translation>Alle Jobs</translation>
     </message>
@@ -1544,7 +1544,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>{count} fertige Jobs aus dem Verlauf löschen?</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Delete from history?</source>
         <translation>Aus dem Verlauf löschen?</translation>
     </message>
@@ -1562,12 +1562,12 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/ui/window/main_window.py" line="+116"/>
+        <location filename="../../gui/ui/window/main_window.py" line="+117"/>
         <source>Profile: {profile} ({url})</source>
         <translation>Profil: {profile} ({url})</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+122"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
@@ -1597,7 +1597,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>{count} Jobs im Profil {profile} laufen noch oder warten. Lassen Sie sie fertig werden oder brechen Sie sie ab und wechseln Sie dann zu {target}.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Jobs are still running</source>
         <translation>Es laufen noch Jobs</translation>
     </message>
@@ -1647,7 +1647,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Fertig, fehlgeschlagen, abgebrochen und unterbrochen zählen alle Jobs im Verlauf</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>1 job is still running.</source>
         <translation>1 Job läuft noch.</translation>
     </message>
@@ -2274,7 +2274,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>QueueSettingsDialog</name>
     <message>
-        <location filename="../../gui/ui/window/queue_settings.py" line="+64"/>
+        <location filename="../../gui/ui/window/queue_settings.py" line="+24"/>
         <source>Queue settings</source>
         <translation>Einstellungen der Warteschlange</translation>
     </message>
@@ -2756,7 +2756,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/ui/app.py" line="+131"/>
+        <location filename="../../gui/ui/app.py" line="+130"/>
         <source>The profile {profile} cannot be used: {problem} Using {fallback}; fix it under File → Profiles.</source>
         <translation>Das Profil {profile} kann nicht verwendet werden: {problem} Es wird {fallback} verwendet; beheben Sie das unter Datei → Profile.</translation>
     </message>
@@ -4931,7 +4931,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>window_tools</name>
     <message>
-        <location filename="../../gui/ui/window/job_tools.py" line="+86"/>
+        <location filename="../../gui/ui/window/job_tools.py" line="+95"/>
         <source>Transcript saved to {path}</source>
         <translation>Transkript gespeichert unter {path}</translation>
     </message>
