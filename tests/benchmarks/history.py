@@ -82,6 +82,12 @@ def with_history(home: str, startup_only: bool = False) -> dict:
         QTimer.singleShot(0, lambda: after_paint(rows))
         result.update(startup_s=await shown - STARTED, rss_mb=rss_mb())
         await asyncio.sleep(0.3)  # what start-up began (model list, history counts) settles
+        # The model list's request (to a closed port) must end on this loop: the filter and
+        # scroll measurement below runs Qt's events with no asyncio loop running.
+        for _ in range(100):
+            if not window.catalog.loading:
+                break
+            await asyncio.sleep(0.05)
         return engine, window
 
     engine, window = loop.run_until_complete(start())
