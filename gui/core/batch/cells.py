@@ -215,7 +215,7 @@ def reader(cells: Window, record: Window, cell_offsets: array, offsets: array) -
             j = record.at(offset, size)
             if j < 0:
                 return None
-        if zlib.crc32(memoryview(record.data)[j:j + size]) != crc:
+        if zlib.crc32(record.data[j:j + size]) != crc:
             return None
         data, i = cells.data, i + _HEAD_SIZE
         return (data[i:i + text_size].decode("utf-8", "surrogatepass"), None if count == NO_TOKENS else count,

@@ -79,6 +79,8 @@ class Record:
                 self.offsets[index] = end
                 if cells is not None:
                     entries.append((index, entry(index, end, data, cells)))
+                else:
+                    self.cells.offsets[index] = NO_ENTRY  # its entry, if any, is for its earlier line
                 end += len(data)
                 chunk.append(data)
             out.write(b"".join(chunk))
