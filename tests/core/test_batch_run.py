@@ -14,7 +14,7 @@ import pytest
 import pytest_asyncio
 from npy_support import read_npy
 
-from gui.core.batch.cells import CELLS_NAME, NO_ENTRY
+from gui.core.batch.cells import CELLS_NAME, NO_ENTRY, result_text
 from gui.core.batch.export import export, snapshot
 from gui.core.batch.plan import BatchPlan, BatchSpec
 from gui.core.batch.row_files import export_files
@@ -294,3 +294,27 @@ async def test_cells_cut_off_by_a_crash_are_passed_over_and_written_again_when_t
     assert reopened.reused == 12 and all(reopened.record.cells.offsets[i] != NO_ENTRY for i in range(12))
     assert (out / CELLS_NAME).read_bytes() == data  # made again from the lines, the same
     assert export_bytes(reopened, tmp_path / "after.csv") == expected
+
+
+async def test_an_export_of_a_running_batch_shows_the_rows_as_they_were_when_it_was_taken(
+        open_engine, sandbox, tmp_path):
+    engine = open_engine(concurrency=4)
+    source, out = tmp_path / "q.csv", tmp_path / "out"
+    write_questions(source, 40)
+    sandbox.config.latency = 0.05
+    run = await BatchRun.open(engine, chat_plan(source, out))
+    run.start()
+    while run.progress().done < 12:
+        await asyncio.sleep(0.02)
+    snap = snapshot(run)
+    await asyncio.wait_for(run.wait(), 60)  # the record and the cells file are rewritten meanwhile
+    try:
+        expected = [(result_text(Endpoint.CHAT, r.body) if r.body is not None else "", r.status.value)
+                    for r in map(snap.result, range(40))]
+        export(snap, tmp_path / "then.csv", "csv")
+    finally:
+        snap.close()
+    rows = read_table(tmp_path / "then.csv").rows
+    assert [(row[4], row[5]) for row in rows] == expected
+    assert sum(1 for text, status in expected if status == "succeeded" and text) >= 12
+    assert {status for _, status in expected} >= {"succeeded", "running"}
