@@ -136,14 +136,18 @@ class Record:
                 write_atomic_parts(self.path, parts())
             finally:
                 os.close(fd)
+        except BaseException:
+            Path(part).unlink(missing_ok=True)
+            raise
+        self.offsets = offsets
+        try:
             # After the record: a crash between the two leaves entries that do not match
             # their lines, which readers pass over. Not flushed to the disk: a cache.
             move_atomic(part, str(self.cells.path))
-        except BaseException:
-            if os.path.exists(part):
-                os.unlink(part)
-            raise
-        self.offsets, self.cells.offsets = offsets, cell_offsets
+            self.cells.offsets = cell_offsets
+        except OSError:  # e.g. Windows, while an export reads the old file: rows are read from their lines
+            Path(part).unlink(missing_ok=True)
+            self.cells.offsets = array("q", [NO_ENTRY]) * len(offsets)
 
     def _entry(self, index: int, at: int, line: bytes, old: Window | None) -> bytes | None:
         """Row `index`'s cells entry for `line` from the file, to start at `at` in the new
