@@ -4,6 +4,7 @@ sent again. Each runs the CLI as a user does (a subprocess) against the sandbox.
 from __future__ import annotations
 
 import contextlib
+import csv
 import json
 import os
 import signal
@@ -17,7 +18,10 @@ import pytest
 from test_batch_cli import posts, write_csv
 from test_cli import queue_desk
 
+from gui.core.batch.cells import CELLS_NAME
+from gui.core.endpoints import Endpoint
 from gui.core.jobs.job import JobState
+from gui.core.jobs.results import extract_text
 from gui.core.jobs.store import JobStore
 
 MODEL = "Llama-3.3-70B-Instruct"
@@ -87,6 +91,33 @@ def test_rerun_after_kill_9_recovers_the_dead_runs_jobs_and_finishes(sandbox, ho
     assert rerun.returncode == 0, rerun.stderr
     assert "30 succeeded, 0 failed" in rerun.stdout
     assert len(answered_rows(out)) == 30
+
+
+def test_an_export_after_kill_9_and_a_rerun_is_complete_and_as_the_record_says(sandbox, home, tmp_path):
+    source, out = tmp_path / "q.csv", tmp_path / "out"
+    write_csv(source, 30)
+    sandbox.config.latency = 0.2
+    proc = start(batch_args(sandbox, source, out, "--concurrency", "4"), home)
+    wait_for(lambda: len(answered_rows(out)) >= 8)
+    proc.kill()
+    proc.wait(10)
+    cells = out / CELLS_NAME  # the answered rows' cells, appended beside the record
+    with cells.open("ab") as f:
+        f.write(cells.read_bytes()[:40])  # as if killed in the middle of the next append
+    sandbox.config.latency = 0.0
+    rerun = queue_desk(*batch_args(sandbox, source, out, "--format", "csv"), home=home, timeout=60)
+    assert rerun.returncode == 0 and "30 succeeded, 0 failed" in rerun.stdout, rerun.stderr
+    bodies = {item["custom_id"]: item["response"]["body"]
+              for item in map(json.loads, (out / "results.jsonl").read_text().splitlines())}
+    with (out / "q-results.csv").open(encoding="utf-8-sig", newline="") as f:
+        header, *rows = csv.reader(f)
+    assert len(rows) == 30
+    for i, row in enumerate(rows, start=1):
+        cells = dict(zip(header, row))
+        body = bodies[f"row-{i}"]
+        assert f"Frage {i}:" in cells["text"] and cells["text"] == extract_text(Endpoint.CHAT, body)
+        assert (cells["status"], cells["error"], cells["model"]) == ("succeeded", "", body["model"])
+        assert cells["tokens"] == str(body["usage"]["total_tokens"])
 
 
 def test_sigterm_and_sighup_stop_like_ctrl_c(sandbox, home, tmp_path):

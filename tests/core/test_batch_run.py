@@ -1,16 +1,20 @@
 """Table batches through the engine against the sandbox: 1,000 rows, the export round
 trip, re-running failed rows merged by custom_id, per-batch pause/cancel, continuing after
-an interruption or a changed input, embeddings as one matrix."""
+an interruption or a changed input, embeddings as one matrix; the cells file beside the
+record (gui/core/batch/cells.py) as a cache: an export is the one made from the record alone,
+whether that file is whole, missing, from an earlier run, cut off by a crash, or its lines changed."""
 from __future__ import annotations
 
 import asyncio
 import json
 import math
+import shutil
 
 import pytest
 import pytest_asyncio
 from npy_support import read_npy
 
+from gui.core.batch.cells import CELLS_NAME, NO_ENTRY, result_text
 from gui.core.batch.export import export, snapshot
 from gui.core.batch.plan import BatchPlan, BatchSpec
 from gui.core.batch.row_files import export_files
@@ -216,3 +220,101 @@ async def test_a_folder_of_audio_files_is_one_transcription_per_file(open_engine
     assert [r[1] for r in rows] == ["a-call.wav", "b-call.wav"] and all("-->" in r[2] for r in rows)
     files, _ = export_files(snapshot(run), tmp_path / "srt", "{name}")
     assert sorted(f.name for f in files) == ["a-call.wav.srt", "b-call.wav.srt"]
+
+
+def export_bytes(run: BatchRun, path) -> bytes:
+    snap = snapshot(run)
+    try:
+        return export(snap, path, "csv")[0].read_bytes()
+    finally:
+        snap.close()
+
+
+def from_record_alone(run: BatchRun, path) -> bytes:
+    """The export with no cells file: every row read from its line of the record."""
+    cells = run.record.cells.path
+    kept = cells.with_name("kept")
+    shutil.move(cells, kept)
+    try:
+        return export_bytes(run, path)
+    finally:
+        shutil.move(kept, cells)
+
+
+async def test_an_export_is_the_same_with_the_cells_file_whole_missing_or_from_an_earlier_run(
+        open_engine, sandbox, tmp_path):
+    engine = open_engine(concurrency=8, max_attempts=1)
+    source, out = tmp_path / "q.csv", tmp_path / "out"
+    write_questions(source, 40)
+    sandbox.config.failure_rate = 0.3  # failed rows have no entry: they are read from their line
+    run = await asyncio.wait_for(run_plan(engine, chat_plan(source, out)), 60)
+    done = run.progress().done
+    assert 0 < done < 40
+    entries = [i for i in range(40) if run.record.cells.offsets[i] != NO_ENTRY]
+    assert entries == [i for i in range(40) if run.row_state(i) is RowState.SUCCEEDED]
+    whole = export_bytes(run, tmp_path / "whole.csv")
+    assert whole == from_record_alone(run, tmp_path / "alone.csv")
+
+    earlier = (out / CELLS_NAME).read_bytes()
+    sandbox.config.failure_rate = 0.0
+    again = await asyncio.wait_for(run_plan(engine, chat_plan(source, out, template="Say more: {question}")), 60)
+    assert again.progress().done == 40  # every row asked again: new lines, new answers
+    (out / CELLS_NAME).write_bytes(earlier)  # as if another process had put back an older file
+    stale = export_bytes(again, tmp_path / "stale.csv")
+    assert stale == from_record_alone(again, tmp_path / "alone2.csv")
+    assert all("Say more: Question" in row[4] for row in read_table(tmp_path / "stale.csv").rows)
+
+
+async def test_a_changed_line_is_read_from_the_record_not_from_its_entry(open_engine, sandbox, tmp_path):
+    engine = open_engine(concurrency=4)
+    source, out = tmp_path / "q.csv", tmp_path / "out"
+    write_questions(source, 5)
+    run = await asyncio.wait_for(run_plan(engine, chat_plan(source, out)), 60)
+    record = out / "results.jsonl"
+    # Another version of row 3's line, as long as the old one and in its place: only its
+    # contents (CRC-32) tell the entry is not for it.
+    record.write_bytes(record.read_bytes().replace(b"Question 3:", b"QUESTION 3:"))
+    exported = export_bytes(run, tmp_path / "a.csv")
+    assert exported == from_record_alone(run, tmp_path / "b.csv")
+    assert "QUESTION 3:" in read_table(tmp_path / "a.csv").rows[2][4]
+
+
+async def test_cells_cut_off_by_a_crash_are_passed_over_and_written_again_when_the_batch_opens(
+        open_engine, sandbox, tmp_path):
+    engine = open_engine(concurrency=4)
+    source, out = tmp_path / "q.csv", tmp_path / "out"
+    write_questions(source, 12)
+    run = await asyncio.wait_for(run_plan(engine, chat_plan(source, out)), 60)
+    expected = export_bytes(run, tmp_path / "expected.csv")
+    cells = out / CELLS_NAME
+    data = cells.read_bytes()
+    second = run.record.cells.offsets[1]
+    cells.write_bytes(data[:second + 30])  # the second entry cut off in the middle, the rest lost
+    reopened = await BatchRun.open(engine, chat_plan(source, out))
+    assert reopened.reused == 12 and all(reopened.record.cells.offsets[i] != NO_ENTRY for i in range(12))
+    assert (out / CELLS_NAME).read_bytes() == data  # made again from the lines, the same
+    assert export_bytes(reopened, tmp_path / "after.csv") == expected
+
+
+async def test_an_export_of_a_running_batch_shows_the_rows_as_they_were_when_it_was_taken(
+        open_engine, sandbox, tmp_path):
+    engine = open_engine(concurrency=4)
+    source, out = tmp_path / "q.csv", tmp_path / "out"
+    write_questions(source, 40)
+    sandbox.config.latency = 0.05
+    run = await BatchRun.open(engine, chat_plan(source, out))
+    run.start()
+    while run.progress().done < 12:
+        await asyncio.sleep(0.02)
+    snap = snapshot(run)
+    await asyncio.wait_for(run.wait(), 60)  # the record and the cells file are rewritten meanwhile
+    try:
+        expected = [(result_text(Endpoint.CHAT, r.body) if r.body is not None else "", r.status.value)
+                    for r in map(snap.result, range(40))]
+        export(snap, tmp_path / "then.csv", "csv")
+    finally:
+        snap.close()
+    rows = read_table(tmp_path / "then.csv").rows
+    assert [(row[4], row[5]) for row in rows] == expected
+    assert sum(1 for text, status in expected if status == "succeeded" and text) >= 12
+    assert {status for _, status in expected} >= {"succeeded", "running"}

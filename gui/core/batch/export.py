@@ -3,7 +3,8 @@ input cells unchanged), the OpenAI batch output JSONL, and for embeddings one .n
 (row i of the matrix is row i of the table; rows without a vector are NaN).
 
 A snapshot is taken on the event loop (cheap: references to the run's lines and jobs);
-the writing works on the snapshot and can run in a worker thread."""
+the writing works on the snapshot and can run in a worker thread. Tables take an answered
+row's cells from the cells file beside the record (cells.py), other rows from its line."""
 from __future__ import annotations
 
 import csv
@@ -12,26 +13,27 @@ import json
 import math
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from gui.core.atomic_files import write_atomic, write_atomic_parts
+from gui.core.batch.cells import NO_ENTRY, Cells, Window, reader, result_text, tokens
 from gui.core.batch.plan import BatchPlan
 from gui.core.batch.run import BatchRun
 from gui.core.extraction.answers import cells as field_cells
 from gui.core.extraction.answers import check_answer
 from gui.core.extraction.fields import fields_from_schema
 from gui.core.batch.record import read_line
-from gui.core.batch.states import RowState, state_of_code
+from gui.core.batch.states import OUTCOME_CODES, RowState, state_of_code
 from gui.core.batch.table import SourceKind
-from gui.core.endpoints import Endpoint, ResultKind
+from gui.core.endpoints import Endpoint
 from gui.core.errors import InputProblem
 from gui.core.formats.vectors import parse_embeddings, to_npy
 from gui.core.i18n import shown, translate
 from gui.core.jobs.job import JobState
-from gui.core.jobs.results import answer_text
 
 RESULT_COLUMNS = ("text", "status", "error", "tokens", "latency", "model")
 FORMATS = ("csv", "xlsx", "jsonl")
@@ -59,7 +61,11 @@ class Snapshot:
         self.latencies = run.latencies()
         self.pending = {index: line for index, line in run.pending_lines()}
         self.offsets = run.record.offsets[:]
+        self.cell_offsets = run.record.cells.offsets[:]
+        for index in self.pending:  # its entry, if any, is for an earlier line
+            self.cell_offsets[index] = NO_ENTRY
         self._source = run.record.open()
+        self._cells = run.record.cells.open()
         self._lock = threading.Lock()
         # The failed jobs' own errors, in the language shown now (the record has them in English).
         self.errors = {cid: shown(job.error) for cid, job in run.jobs.items()
@@ -89,9 +95,17 @@ class Snapshot:
         latency = self.latencies[index]
         return RowResult(status, body, error or "", None if math.isnan(latency) else latency, str(model or ""))
 
+    def cells_reader(self) -> Callable[[int], Cells | None]:
+        """A reader of answered rows' cells for one thread, fast for rows asked in order
+        (None: the row has no entry that matches its line; ask `result`)."""
+        if self._cells is None or self._source is None:
+            return lambda index: None
+        return reader(Window(self._cells, self._lock), Window(self._source, self._lock), self.cell_offsets, self.offsets)
+
     def close(self) -> None:
-        if self._source is not None:
-            self._source.close()
+        for source in (self._source, self._cells):
+            if source is not None:
+                source.close()
 
 
 def snapshot(run: BatchRun) -> Snapshot:
@@ -107,34 +121,6 @@ def result_headers(columns: list[str]) -> list[str]:
     return [name if name not in taken else f"result_{name}" for name in RESULT_COLUMNS]
 
 
-def result_text(endpoint: Endpoint, body: Any) -> str:
-    text = answer_text(endpoint, body)
-    if text is not None:
-        return text
-    kind = endpoint.spec.result
-    if kind is ResultKind.TRANSCRIPT:
-        return str(body or "")
-    if kind is ResultKind.EMBEDDINGS and isinstance(body, dict):
-        data = body.get("data") or []
-        first = data[0].get("embedding") if data and isinstance(data[0], dict) else None
-        return f"[{len(first)}-dimensional vector]" if isinstance(first, list) else "[vector]"
-    if kind is ResultKind.IMAGES and isinstance(body, dict):
-        items = [d for d in body.get("data") or [] if isinstance(d, dict)]
-        return "\n".join(d.get("url") or d.get("revised_prompt") or f"image {i}" for i, d in enumerate(items, 1))
-    return json.dumps(body, ensure_ascii=False) if body is not None else ""
-
-
-def tokens(body: Any) -> int | None:
-    usage = body.get("usage") if isinstance(body, dict) else None
-    if not isinstance(usage, dict):
-        return None
-    if isinstance(usage.get("total_tokens"), int):
-        return usage["total_tokens"]
-    parts = [usage.get(k) for k in ("prompt_tokens", "completion_tokens", "input_tokens", "output_tokens")]
-    numbers = [p for p in parts if isinstance(p, int)]
-    return sum(numbers) if numbers else None
-
-
 def answers(snap: Snapshot) -> list[dict[str, Any] | None]:
     """Each row's answer parsed against the output fields (None where none fits)."""
     return [_answer(snap, snap.result(index)) for index in range(len(snap.plan))]
@@ -146,24 +132,54 @@ def _answer(snap: Snapshot, r: RowResult) -> dict[str, Any] | None:
     return check_answer(text, schema).value if text and schema else None
 
 
-def table_rows(snap: Snapshot) -> tuple[list[str], list[list[Any]]]:
+def table_rows(snap: Snapshot, neutralise: bool = False) -> tuple[list[str], Iterator[list[Any]]]:
     """The input columns, one column per output field (typed: numbers, yes/no, lists joined
-    with "; "), then the result columns; the raw answer stays in `text`."""
+    with "; "), then the result columns; the raw answer stays in `text`.
+
+    `neutralise` (a CSV file): the user's own CSV cells stay unchanged (they are the
+    user's); everything the server sent, and text cells read from a workbook (where they
+    were inert), goes through `csv_safe`."""
     plan = snap.plan
     schema = plan.spec.schema
     fields = fields_from_schema(schema) if schema else []
     taken = set(plan.table.columns)
     field_names = [f.name if f.name not in taken else f"{f.name}_answer" for f in fields]
     header = list(plan.table.columns) + field_names + result_headers([*plan.table.columns, *field_names])
+    trusted = not neutralise or plan.table.kind == SourceKind.CSV
+    # Speed (a million rows): what every row looks up, looked up once.
+    states, running, latencies, errors, custom_ids = snap.states, snap.running, snap.latencies, snap.errors, plan.custom_ids
+    status_of = [state_of_code(code).value for code in range(len(OUTCOME_CODES))]
+    succeeded, running_status = RowState.SUCCEEDED.value, RowState.RUNNING.value
+    # An entry's text is the answer's for the row's endpoint; output fields read a chat answer.
+    fields_from_cells = not fields or (not plan.is_jsonl and plan.spec.endpoint is Endpoint.CHAT)
 
     def rows() -> Iterator[list[Any]]:  # made as they are written: a million rows are not held
+        cells_of = snap.cells_reader()
         for index, cells in enumerate(plan.table.rows):
-            r = snap.result(index)
-            endpoint = plan.model_of(index)[0]
-            latency = round(r.latency, 2) if r.latency is not None else None
-            text = result_text(endpoint, r.body) if r.body is not None else ""
-            typed = field_cells(fields, _answer(snap, r)) if fields else []
-            yield [*cells, *typed, text, r.status.value, r.error, tokens(r.body), latency, r.model]
+            if not trusted:
+                cells = [csv_safe(c) for c in cells]
+            found = cells_of(index) if fields_from_cells else None
+            if found is None:  # a row without an answer, or one the cells file does not have
+                r = snap.result(index)
+                latency = round(r.latency, 2) if r.latency is not None else None
+                text = result_text(plan.model_of(index)[0], r.body) if r.body is not None else ""
+                typed = field_cells(fields, _answer(snap, r)) if fields else []
+                result = [*typed, text, r.status.value, r.error, tokens(r.body), latency, r.model]
+                yield [*cells, *(map(csv_safe, result) if neutralise else result)]
+                continue
+            text, count, model = found  # as `result` gives them for a 200 answer without an error
+            status = running_status if index in running else status_of[states[index]]
+            error = (errors.get(custom_ids[index]) or "") if errors else ""
+            model = model or str(plan.model_of(index)[1] or "")
+            latency = latencies[index]
+            typed = field_cells(fields, check_answer(text, schema).value if text and status == succeeded else None) \
+                if fields else []
+            if neutralise:  # speed: only the text cells, and csv_safe only for those that start like a formula
+                typed = [csv_safe(c) for c in typed] if typed else typed
+                text = csv_safe(text) if text.startswith(_FORMULA_START) else text
+                error = csv_safe(error) if error.startswith(_FORMULA_START) else error
+                model = csv_safe(model) if model.startswith(_FORMULA_START) else model
+            yield [*cells, *typed, text, status, error, count, None if math.isnan(latency) else round(latency, 2), model]
 
     return header, rows()
 
@@ -182,27 +198,27 @@ def csv_safe(value: Any) -> Any:
 
 
 def export_csv(snap: Snapshot, path: Path) -> Path:
-    header, rows = table_rows(snap)
+    header, rows = table_rows(snap, neutralise=True)
     table = snap.plan.table
     delimiter = table.delimiter if table.kind == SourceKind.CSV and table.delimiter else ","
-    # The user's own CSV cells go back unchanged (they are the user's); everything the server
-    # sent, and text cells read from a workbook (where they were inert), is neutralised.
-    trusted = len(table.columns) if table.kind == SourceKind.CSV else 0
-    out = io.StringIO(newline="")
+    trusted = len(table.columns) if table.kind == SourceKind.CSV else 0  # as table_rows
+    # Speed: text encoded as it is written (as a file does), not gathered in a StringIO and encoded again.
+    buffer = io.BytesIO()
+    out = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
     writer = csv.writer(out, delimiter=delimiter)
 
-    def parts() -> Iterator[str]:
-        yield "\ufeff"  # UTF-8 with a BOM: Excel then opens accents and non-Latin text correctly
+    def parts() -> Iterator[bytes]:
+        out.write("\ufeff")  # UTF-8 with a BOM: Excel then opens accents and non-Latin text correctly
         writer.writerow([*header[:trusted], *map(csv_safe, header[trusted:])])
-        for count, row in enumerate(rows, 1):
-            # Speed: csv_safe is called only for the few text cells that start like a formula.
-            writer.writerow([*row[:trusted], *("" if c is None else csv_safe(c) if c.__class__ is str and c.startswith(
-                _FORMULA_START) else c for c in row[trusted:])])
-            if count % 4096 == 0:  # written in pieces: the file is never held whole
-                yield out.getvalue()
-                out.seek(0)
-                out.truncate()
-        yield out.getvalue()
+        while True:
+            chunk = list(islice(rows, 4096))  # written in pieces: the file is never held whole
+            writer.writerows(chunk)
+            out.flush()
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+            if not chunk:
+                return
 
     return write_atomic_parts(path, parts())
 

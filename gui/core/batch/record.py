@@ -2,16 +2,20 @@
 
 The lines stay in the file: the run keeps one offset per row (8 bytes), so a batch of a
 million rows does not hold a million answers in memory. Lines are appended as rows
-finish; the whole file is rewritten in input order when a run opens and when it ends."""
+finish; the whole file is rewritten in input order when a run opens and when it ends.
+Each answered row's result cells go beside it, in step (cells.py)."""
 from __future__ import annotations
 
 import json
+import os
+import zlib
 from array import array
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from gui.core.atomic_files import write_atomic_parts
+from gui.core.atomic_files import move_atomic, open_part, write_all, write_atomic_parts
+from gui.core.batch.cells import CELLS_NAME, NO_ENTRY, Cells, CellsFile, Window, entry, moved
 from gui.core.batch.jsonl import succeeded
 
 NO_LINE = -1
@@ -19,9 +23,12 @@ WRITE_CHUNK = 1 << 20  # bytes gathered before each write of the ordered file
 
 
 class Record:
-    def __init__(self, path: Path, rows: int) -> None:
+    def __init__(self, path: Path, rows: int, cells_of: Callable[[int, bytes], Cells | None]) -> None:
+        """`cells_of(row, line)`: the cells of a line whose entry is not at hand (it parses the line)."""
         self.path = path
         self.offsets = array("q", [NO_LINE]) * rows  # row -> where its line starts
+        self.cells = CellsFile(path.with_name(CELLS_NAME), rows)
+        self._cells_of = cells_of
 
     def has(self, index: int) -> bool:
         return self.offsets[index] != NO_LINE
@@ -51,7 +58,12 @@ class Record:
     def keep(self, index: int, offset: int) -> None:
         self.offsets[index] = offset
 
-    def append(self, lines: list[tuple[int, str]]) -> None:
+    def scan_cells(self) -> None:
+        """Find the cells entries of the lines kept."""
+        self.cells.scan(self.offsets)
+
+    def append(self, lines: list[tuple[int, str, Cells | None]]) -> None:
+        """Append (row, line, its cells: None if it has none) as one write, then the cells."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.path.open("a+b") as out:
             out.seek(0, 2)
@@ -61,42 +73,91 @@ class Record:
                 if out.read(1) != b"\n":
                     out.write(b"\n")  # a line cut off by a crash must not swallow the next one
                     end += 1
-            chunk = []
-            for index, line in lines:
+            chunk, entries = [], []
+            for index, line, cells in lines:
                 data = line.encode("utf-8")
                 self.offsets[index] = end
+                if cells is not None:
+                    entries.append((index, entry(index, end, data, cells)))
+                else:
+                    self.cells.offsets[index] = NO_ENTRY  # its entry, if any, is for its earlier line
                 end += len(data)
                 chunk.append(data)
             out.write(b"".join(chunk))
+        if entries:
+            self.cells.append(entries)
 
-    def write_ordered(self, pending: dict[int, str]) -> None:
+    def write_ordered(self, pending: dict[int, tuple[str, Cells | None]]) -> None:
         """Rewrite the file with each row's line (from the file, or `pending` not yet
-        written there) in input order; rows without a line are left out."""
+        written there) in input order; rows without a line are left out. The cells file
+        is rewritten beside it, in the same order, each entry checked against its line."""
         offsets = array("q", [NO_LINE]) * len(self.offsets)
-        source = self.open()
+        cell_offsets = array("q", [NO_ENTRY]) * len(self.offsets)
+        source, old_cells = self.open(), self.cells.open()
+        old = Window(old_cells) if old_cells is not None else None
+        fd, part = open_part(str(self.path.parent), CELLS_NAME)
 
         def parts() -> Iterator[bytes]:
-            at, chunk, size = 0, [], 0
+            at, chunk, size, cells_at, cells_chunk = 0, [], 0, 0, []
             try:
                 for index, offset in enumerate(self.offsets):
-                    line = pending[index].encode("utf-8") if index in pending else (
-                        _line_at(source, offset) if offset != NO_LINE and source is not None else None)
-                    if not line:
+                    if index in pending:
+                        text, cells = pending[index]
+                        line = text.encode("utf-8")
+                        data = entry(index, at, line, cells) if cells is not None else None
+                    elif offset != NO_LINE and source is not None:
+                        line = _line_at(source, offset)
+                        if not line:
+                            continue
+                        data = self._entry(index, at, line, old)
+                    else:
                         continue
+                    if data is not None:
+                        cell_offsets[index] = cells_at
+                        cells_at += len(data)
+                        cells_chunk.append(data)
                     offsets[index] = at
                     at += len(line)
                     chunk.append(line)
                     size += len(line)
                     if size >= WRITE_CHUNK:
+                        write_all(fd, b"".join(cells_chunk))
                         yield b"".join(chunk)
-                        chunk, size = [], 0
+                        chunk, size, cells_chunk = [], 0, []
+                write_all(fd, b"".join(cells_chunk))
                 yield b"".join(chunk)
             finally:  # closed before the new file replaces it (Windows refuses to replace an open file)
-                if source is not None:
-                    source.close()
+                for f in (source, old_cells):
+                    if f is not None:
+                        f.close()
 
-        write_atomic_parts(self.path, parts())
+        try:
+            try:
+                write_atomic_parts(self.path, parts())
+            finally:
+                os.close(fd)
+        except BaseException:
+            Path(part).unlink(missing_ok=True)
+            raise
         self.offsets = offsets
+        try:
+            # After the record: a crash between the two leaves entries that do not match
+            # their lines, which readers pass over. Not flushed to the disk: a cache.
+            move_atomic(part, str(self.cells.path))
+            self.cells.offsets = cell_offsets
+        except OSError:  # e.g. Windows, while an export reads the old file: rows are read from their lines
+            Path(part).unlink(missing_ok=True)
+            self.cells.offsets = array("q", [NO_ENTRY]) * len(offsets)
+
+    def _entry(self, index: int, at: int, line: bytes, old: Window | None) -> bytes | None:
+        """Row `index`'s cells entry for `line` from the file, to start at `at` in the new
+        record: its entry moved if that is for this very line, else made from the line."""
+        where = self.cells.offsets[index]
+        found = old.entry(where) if old is not None and where != NO_ENTRY else None
+        if found is not None and found[1][3] == len(line) and found[1][4] == zlib.crc32(line):
+            return moved(found[0], at)
+        cells = self._cells_of(index, line)
+        return entry(index, at, line, cells) if cells is not None else None
 
     def open(self) -> IO[bytes] | None:
         """The file as it is now (a later rewrite replaces it, not this open copy)."""

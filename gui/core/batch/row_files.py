@@ -16,7 +16,8 @@ import re
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from gui.core.atomic_files import write_atomic
-from gui.core.batch.export import Snapshot, result_text
+from gui.core.batch.cells import result_text
+from gui.core.batch.export import Snapshot
 from gui.core.batch.template import problems, render
 from gui.core.endpoints import Endpoint, ResultKind
 from gui.core.errors import ErrorKind, InputProblem, QueueError

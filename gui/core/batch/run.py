@@ -31,6 +31,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from gui.core.batch.cells import Cells, line_cells
 from gui.core.batch.folder_lock import FolderLock
 from gui.core.batch.jsonl import RESULTS_NAME, output_line, succeeded
 from gui.core.batch.plan import BatchPlan, read_manifest, request_fingerprint
@@ -62,14 +63,14 @@ class BatchRun:
         # Per row, compactly (a million rows): its outcome, its line's place in the record,
         # its job's latency and its request's fingerprint. Jobs are kept only while they
         # matter: in flight, or finished without success (a re-run resubmits them).
-        self.record = Record(plan.out_dir / RESULTS_NAME, rows)
+        self.record = Record(plan.out_dir / RESULTS_NAME, rows, lambda i, line: line_cells(plan.model_of(i)[0], line))
         self._outcomes = Outcomes(rows)
         self._latency = array("d", [math.nan]) * rows
         self._fingerprints = bytearray(FINGERPRINT_BYTES * rows)
         self.jobs: dict[str, Job] = {}  # custom_id -> the row's latest job, while it matters
         self._held: deque[int] = deque()
         self._inflight: dict[str, str] = {}  # job id -> custom_id
-        self._unwritten: list[tuple[int, str]] = []  # (row, line) not yet in the record
+        self._unwritten: list[tuple[int, str, Cells | None]] = []  # (row, line, its cells) not yet in the record
         self._scheduled = False
         self._appending = False  # an append waits for the store's next commit
         self._finishes: deque[float] = deque()
@@ -100,7 +101,7 @@ class BatchRun:
 
     def pending_lines(self) -> list[tuple[int, str]]:
         """(row, line) of outcomes not yet written to the record."""
-        return list(self._unwritten)
+        return [(index, line) for index, line, _ in self._unwritten]
 
     def fingerprint(self, index: int) -> str:
         return self._fingerprints[index * FINGERPRINT_BYTES:(index + 1) * FINGERPRINT_BYTES].hex()
@@ -180,6 +181,7 @@ class BatchRun:
             elif succeeded(line):
                 changed.add(index)  # an answer, but to another request (edited input, another file)
         del old_rows
+        self.record.scan_cells()
         latest = bytearray(len(plan))  # rows whose latest job for today's request was met
         for job in self._stored_jobs():
             index = plan.find(job.custom_id or "")
@@ -334,9 +336,8 @@ class BatchRun:
         else:
             self.jobs[cid] = job
         self._outcomes.set(index, RowState.SUCCEEDED if ok else ROW_STATE_OF_JOB.get(job.state, RowState.FAILED))
-        elapsed = job.elapsed()
-        self._latency[index] = math.nan if elapsed is None else elapsed
-        self._unwritten.append((index, line))
+        self._latency[index] = math.nan if (elapsed := job.elapsed()) is None else elapsed
+        self._unwritten.append((index, line, line_cells(job.endpoint, line)))  # cells parsed once (cells.py)
 
     def _schedule(self) -> None:
         # One pass per event-loop turn: a burst of finished rows is one append and one
@@ -410,9 +411,8 @@ class BatchRun:
     def _write_ordered(self) -> None:
         if not self._folder.held:
             return  # shown only: another process writes this folder
-        pending = dict(self._unwritten)
-        self._unwritten.clear()  # all of it is in the file written now
-        self.record.write_ordered(pending)
+        pending, self._unwritten = {index: (line, cells) for index, line, cells in self._unwritten}, []
+        self.record.write_ordered(pending)  # all of it is in the file written now
 
     def _finish(self) -> None:
         self.state = (RunState.INTERRUPTED if self._halted else
