@@ -137,6 +137,28 @@ async def test_jobs_finishing_while_the_disk_is_locked_all_reach_the_store(sandb
     await engine.aclose()
 
 
+def test_a_killed_process_not_yet_reaped_is_gone():
+    """kill -9 of a batch whose shell has gone leaves a zombie until something reaps it: its
+    jobs are a dead run's, to be sent again, not another live process's to wait for."""
+    import subprocess
+    import sys
+    import time
+
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        owner = f"{child.pid}@{start_time(child.pid):.2f}"
+        assert is_alive(owner)
+        child.kill()
+        deadline = time.monotonic() + 10
+        while is_alive(owner) and time.monotonic() < deadline:  # exited, not reaped: a zombie
+            time.sleep(0.05)
+        assert not is_alive(owner)
+        assert child.poll() is not None  # reaped only now
+    finally:
+        child.kill()
+        child.wait()
+
+
 def test_recovery_removes_the_half_written_results_of_dead_processes(tmp_path):
     import subprocess
     import sys

@@ -10,13 +10,16 @@ import sys
 
 
 def start_time(pid: int) -> float | None:
-    """When process `pid` started (seconds since the epoch), or None if there is none."""
+    """When process `pid` started (seconds since the epoch), or None if there is none. One
+    that has exited but is not yet reaped by its parent (a zombie: a batch killed with
+    kill -9 from a shell that has gone) runs no more: None."""
     if sys.platform.startswith("linux"):
         return _linux_start_time(pid)
     import psutil  # elsewhere; imported only here: it costs ~20 ms of start-up
 
     try:
-        return psutil.Process(pid).create_time()
+        process = psutil.Process(pid)
+        return None if process.status() == psutil.STATUS_ZOMBIE else process.create_time()
     except (psutil.Error, OSError):
         return None
 
@@ -27,6 +30,8 @@ def _linux_start_time(pid: int) -> float | None:
     try:
         with open(f"/proc/{pid}/stat", "rb") as f:
             fields = f.read().rsplit(b")", 1)[1].split()
+        if fields[0] == b"Z":  # the state: exited, not yet reaped
+            return None
         return _boot_time() + int(fields[19]) / os.sysconf("SC_CLK_TCK")
     except (OSError, IndexError, ValueError):
         return None
