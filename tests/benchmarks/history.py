@@ -46,10 +46,11 @@ def with_history(home: str, startup_only: bool = False) -> dict:
 
     gc.disable()  # as the app's entry does (gui/cli.py); the window resumes it
 
+    from gui.ui.app import make_app  # first, as in the app (gui/cli.py): gui/ui is set up before the rest loads
+
     from PySide6.QtCore import QTimer
 
     from gui.core.engine import Engine
-    from gui.ui.app import make_app
     from gui.ui.runtime.event_loop import EventLoop
     from gui.ui.window.main_window import MainWindow
 
