@@ -117,7 +117,7 @@ class AdvancedEditor(QWidget):
         self.edit.setPlaceholderText(
             self.tr("Any extra fields as one JSON object, e.g. {example}").format(example=example))
         self.edit.setTabChangesFocus(True)
-        self.edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self._monospaced = False  # set when first opened (_toggled)
         self.edit.setMaximumHeight(self.fontMetrics().lineSpacing() * 7 + 12)
         self.error = QLabel(self)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
@@ -138,6 +138,10 @@ class AdvancedEditor(QWidget):
 
     def _toggled(self, on: bool) -> None:
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+        if on and not self._monospaced:
+            # Speed: finding the monospace font takes ~4 ms; the editor is closed at start-up.
+            self.edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+            self._monospaced = True
         self.edit.setVisible(on)
         self.error.setVisible(on and bool(self.error.text()))
 
