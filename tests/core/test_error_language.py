@@ -101,7 +101,7 @@ def test_an_old_store_migrates_and_shows_its_errors_as_written(home, speaking):
     speaking("en")
     store = JobStore(path)
     try:
-        assert store._db.execute("PRAGMA user_version").fetchone()[0] == 5
+        assert store._db.execute("PRAGMA user_version").fetchone()[0] >= 5  # the recipes came with 5
         old = store.get(job.id)
         assert shown(old.error) == "Nicht gefunden (404)." and old.error_kind == "not_found"
         assert [shown(t.detail) for t in store.history(job.id)] == [None, "Versuch 1", "no such model"]

@@ -14,7 +14,7 @@ from gui.core.endpoints import Endpoint
 from gui.core.i18n import for_store, from_store
 from gui.core.jobs.job import Job, JobState
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
@@ -45,7 +45,7 @@ CREATE TABLE IF NOT EXISTS jobs (
     error_recipe TEXT
 );
 CREATE INDEX IF NOT EXISTS jobs_state ON jobs(state);
-CREATE INDEX IF NOT EXISTS jobs_batch ON jobs(batch_id, custom_id);
+CREATE INDEX IF NOT EXISTS jobs_batch_seq ON jobs(batch_id, seq);
 CREATE INDEX IF NOT EXISTS jobs_endpoint ON jobs(endpoint);
 CREATE INDEX IF NOT EXISTS jobs_parent ON jobs(parent_id) WHERE parent_id IS NOT NULL;
 CREATE TABLE IF NOT EXISTS transitions (
@@ -66,6 +66,10 @@ MIGRATIONS = {
         "CREATE INDEX IF NOT EXISTS jobs_parent ON jobs(parent_id) WHERE parent_id IS NOT NULL"],
     4: ["ALTER TABLE jobs ADD COLUMN error_recipe TEXT",  # errors in the language shown (i18n.Message)
         "ALTER TABLE transitions ADD COLUMN detail_recipe TEXT"],
+    # A batch's jobs in seq order straight from the index: with (batch_id, custom_id) each page
+    # of a batch sorted all its jobs again (reopening a million-row batch took ~14 minutes).
+    5: ["DROP INDEX IF EXISTS jobs_batch",
+        "CREATE INDEX IF NOT EXISTS jobs_batch_seq ON jobs(batch_id, seq)"],
 }
 
 COLUMNS = (
