@@ -51,3 +51,19 @@ def test_an_older_store_gets_the_index_on_upgrade(tmp_path):
     assert "TEMP B-TREE" not in page_plan(store, batch_id="b1", newest_first=True, limit=3, before_seq=8)
     assert [j.custom_id for j in store.jobs(batch_id="b1", newest_first=True, limit=3, before_seq=8)] == \
         ["row-6", "row-5", "row-4"]
+
+
+def test_a_batch_outline_pages_from_the_index_without_the_requests(tmp_path):
+    store = JobStore(tmp_path / "jobs.sqlite3")
+    store.add_many([batch_job(i, "b1" if i % 2 else "b2") for i in range(40)])
+    traced: list[str] = []
+    store._db.set_trace_callback(traced.append)
+    outline = list(store.batch_outline("b1", page=6))
+    store._db.set_trace_callback(None)
+    assert [row[1] for row in outline] == [f"row-{i}" for i in range(39, 0, -2)]  # every job, across 4 pages
+    assert [row[0] for row in outline] == [j.id for j in store.jobs(batch_id="b1", newest_first=True)]
+    assert all(row[2] == "queued" for row in outline)
+    pages = [s for s in traced if s.lstrip().upper().startswith("SELECT") and "batch_id" in s]
+    assert len(pages) == 5  # 20 jobs in pages of 6, and the empty page that ends it
+    plan = " ".join(row[-1] for row in store._db.execute("EXPLAIN QUERY PLAN " + pages[1]))
+    assert "jobs_batch_seq" in plan and "TEMP B-TREE" not in plan, plan

@@ -28,7 +28,7 @@ import sqlite3
 import time
 from array import array
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from gui.core.batch.cells import Cells, line_cells
@@ -50,7 +50,6 @@ RATE_WINDOW = 60.0  # seconds of finished rows the rate is measured over
 OTHERS_CHECK = 1.0  # seconds between looks at rows another process runs
 HAND_OVER_MARGIN = 8  # rows handed to the queue beyond its concurrency (what a paused batch still runs)
 HAND_OVER_RETRY = 1.0  # seconds before rows refused by a locked store are handed over again
-JOB_PAGE = 5000  # stored jobs read at a time when a batch opens
 FINGERPRINT_BYTES = 8  # a request fingerprint (16 hex digits) as bytes
 
 
@@ -183,14 +182,15 @@ class BatchRun:
         del old_rows
         self.record.scan_cells()
         latest = bytearray(len(plan))  # rows whose latest job for today's request was met
-        for job in self._stored_jobs():
-            index = plan.find(job.custom_id or "")
+        for job_id, custom_id, state, started, finished in self.engine.store.batch_outline(plan.batch_id):
+            index = plan.find(custom_id or "")
             if index is None or latest[index]:
                 continue
-            if self.outcome(index) and job.state is JobState.SUCCEEDED:  # speed: answered, only its latency
-                latest[index], self._latency[index] = 1, math.nan if job.elapsed() is None else job.elapsed()
+            if self.outcome(index) and state == JobState.SUCCEEDED.value:  # speed: answered, only its latency
+                latest[index], self._latency[index] = 1, _elapsed(started, finished)
                 continue
-            if request_fingerprint(job.endpoint, job.body, job.uploads) != self.fingerprint(index):
+            job = self.engine.store.get(job_id)
+            if job is None or request_fingerprint(job.endpoint, job.body, job.uploads) != self.fingerprint(index):
                 continue
             latest[index], cid = 1, plan.custom_ids[index]
             if not job.state.terminal:
@@ -207,14 +207,6 @@ class BatchRun:
         # manifest: in this order a crash between the two can only cost re-sending rows.
         self._write_ordered()
         plan.save_manifest((cid, self.fingerprint(index)) for index, cid in enumerate(plan.custom_ids))
-
-    def _stored_jobs(self) -> Iterator[Job]:
-        """This batch's jobs, newest first, a page at a time: a million are never all in memory."""
-        before = None
-        while page := self.engine.store.jobs(batch_id=self.plan.batch_id, newest_first=True, before_seq=before,
-                                             limit=JOB_PAGE):
-            yield from page
-            before = page[-1].seq
 
     # -- control ------------------------------------------------------------------------
 
@@ -440,6 +432,10 @@ class BatchRun:
                 listener(self)
             except Exception:  # a broken view must not stop the batch
                 log.exception("batch listener failed")
+
+
+def _elapsed(started: float | None, finished: float | None) -> float:
+    return math.nan if started is None or finished is None else max(0.0, finished - started)
 
 
 async def run_plan(engine: Engine, plan: BatchPlan) -> BatchRun:

@@ -418,6 +418,18 @@ class JobStore:
                 (after, mark, self.owner)).fetchall()
         return [job_from_row(r[1:], seq=r[0]) for r in rows], mark
 
+    def batch_outline(self, batch_id: str, page: int = 5000) -> Iterator[tuple]:
+        """(id, custom_id, state, started_at, finished_at) of a batch's jobs, newest first, a page
+        at a time from the index; reopening a batch needs no more (decoding a job: ~30 µs)."""
+        rows = [(self.next_seq(),)]
+        while rows:
+            with self._lock:
+                self._flush_for_reading()
+                rows = self._db.execute(
+                    "SELECT seq, id, custom_id, state, started_at, finished_at FROM jobs WHERE parent_id IS NULL "
+                    "AND batch_id=? AND seq<? ORDER BY seq DESC LIMIT ?", (batch_id, rows[-1][0], page)).fetchall()
+            yield from (row[1:] for row in rows)
+
     def next_seq(self) -> int:
         """A cursor past every job stored so far (history paging starts here)."""
         with self._lock:
