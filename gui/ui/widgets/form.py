@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFontDatabase, QIntValidator
+from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -139,7 +139,9 @@ class AdvancedEditor(QWidget):
     def _toggled(self, on: bool) -> None:
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
         if on and not self._monospaced:
-            # Speed: finding the monospace font takes ~4 ms; the editor is closed at start-up.
+            from PySide6.QtGui import QFontDatabase  # Speed: the editor is closed at start-up
+
+            # Finding the monospace font takes ~4 ms, paid when the editor first opens.
             self.edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
             self._monospaced = True
         self.edit.setVisible(on)
