@@ -33,9 +33,10 @@ class Record:
     def has(self, index: int) -> bool:
         return self.offsets[index] != NO_LINE
 
-    def scan(self, find: Callable[[str], int | None]) -> Iterator[tuple[int, int, dict[str, Any]]]:
-        """(row, offset, parsed line) of each row's line in the file as it is: a succeeded
-        line wins over a failed one, else the later one; a line cut off by a crash is skipped."""
+    def scan(self, find: Callable[[str], int | None]) -> Iterator[tuple[int, int, bool]]:
+        """(row, offset, whether it succeeded) of each row's line in the file as it is: a
+        succeeded line wins over a failed one, else the later one; a line cut off by a crash
+        is skipped. Each line is parsed once (a million answers: ~15 s each pass)."""
         found, ok = array("q", [NO_LINE]) * len(self.offsets), bytearray(len(self.offsets))
         try:
             source = self.path.open("rb")
@@ -49,11 +50,9 @@ class Record:
                 index = find(item["custom_id"]) if item is not None else None
                 if index is not None and not ok[index]:
                     found[index], ok[index] = start, succeeded(item)
-            for index, start in enumerate(found):
-                if start != NO_LINE:
-                    item = _parse(_line_at(source, start))
-                    if item is not None:
-                        yield index, start, item
+        for index, start in enumerate(found):
+            if start != NO_LINE:
+                yield index, start, bool(ok[index])
 
     def keep(self, index: int, offset: int) -> None:
         self.offsets[index] = offset

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from gui.core.batch.cells import Cells, line_cells
 from gui.core.batch.folder_lock import FolderLock
-from gui.core.batch.jsonl import RESULTS_NAME, output_line, succeeded
+from gui.core.batch.jsonl import RESULTS_NAME, output_line
 from gui.core.batch.plan import BatchPlan, read_manifest, request_fingerprint
 from gui.core.batch.record import Record
 from gui.core.batch.states import ROW_STATE_OF_JOB, Outcomes, Progress, RowState, RunState, state_of_code
@@ -173,11 +173,11 @@ class BatchRun:
         old = read_manifest(plan.out_dir) or {}
         old_rows = old.get("rows") if isinstance(old.get("rows"), dict) else {}
         changed: set[int] = set()
-        for index, offset, line in self.record.scan(plan.find):
-            if old_rows.get(line["custom_id"]) == self.fingerprint(index):
+        for index, offset, answered in self.record.scan(plan.find):
+            if old_rows.get(plan.custom_ids[index]) == self.fingerprint(index):
                 self.record.keep(index, offset)
-                self._outcomes.set(index, RowState.SUCCEEDED if succeeded(line) else RowState.FAILED)
-            elif succeeded(line):
+                self._outcomes.set(index, RowState.SUCCEEDED if answered else RowState.FAILED)
+            elif answered:
                 changed.add(index)  # an answer, but to another request (edited input, another file)
         del old_rows
         self.record.scan_cells()
