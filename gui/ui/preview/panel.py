@@ -241,6 +241,8 @@ class PreviewPanel(QWidget):
             self.browser.setPlainText(self.text)
 
     def _render_meta(self) -> None:
+        import html  # Speed: html.entities is ~3 ms of start-up; a job's header is drawn later
+
         job = self.job
         if job is None:
             self.meta.setText("")
@@ -252,8 +254,6 @@ class PreviewPanel(QWidget):
         self.meta.show()
         self.meta_area.setVisible(self.header_shown)
         now = time.time()
-        import html  # Speed: html.entities is ~3 ms of start-up; a job's header is drawn later
-
         colour = state_colour(job.state)
         model = job.model or self.tr("no model")
         rows = [
