@@ -168,12 +168,12 @@
     <message>
         <location line="+10"/>
         <location line="+6"/>
-        <location line="+110"/>
+        <location line="+119"/>
         <source>Could not start the batch: {error}</source>
         <translation>Der Batch konnte nicht gestartet werden: {error}</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-112"/>
         <source>Batch {name}: {sent} row to send, {kept} already answered</source>
         <translation>Batch {name}: {sent} Zeile zu senden, {kept} bereits beantwortet</translation>
     </message>
@@ -193,7 +193,17 @@
         <translation>Batch {name}: {sent} Zeilen zu senden</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+42"/>
+        <source>Batch {name} runs in another process</source>
+        <translation>Batch {name} läuft in einem anderen Prozess</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{done} of {total} rows succeeded, {failed} failed; the other {remaining} are being run by another Queue Desk process (pid {pid})</source>
+        <translation>{done} von {total} Zeilen erfolgreich, {failed} fehlgeschlagen; die übrigen {remaining} führt ein anderer Queue-Desk-Prozess (PID {pid}) aus</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Batch {name} finished</source>
         <translation>Batch {name} abgeschlossen</translation>
     </message>
@@ -2849,7 +2859,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>{path} enthält keine Anfragen.</translation>
     </message>
     <message>
-        <location filename="../../gui/core/batch/folder_lock.py" line="+40"/>
+        <location filename="../../gui/core/batch/folder_lock.py" line="+41"/>
         <source>Another Queue Desk process (pid {pid}) is running a batch into {folder}. Wait for it to finish, stop it, or choose another output folder.</source>
         <translation>Ein anderer Queue-Desk-Prozess (PID {pid}) führt gerade einen Batch in {folder} aus. Warten Sie, bis er fertig ist, beenden Sie ihn oder wählen Sie einen anderen Ausgabeordner.</translation>
     </message>

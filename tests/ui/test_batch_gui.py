@@ -298,3 +298,31 @@ def test_the_list_shows_a_finished_batch_writing_its_results_while_the_window_go
     assert threading.main_thread() not in calls
     lines = [json.loads(x) for x in run.out_path.read_text().splitlines()]
     assert [x["custom_id"] for x in lines] == [f"row-{i}" for i in range(1, 21)]
+
+
+def test_a_batch_another_process_runs_is_summed_up_as_running_there_not_failed(
+        main_window, qtbot, sandbox, home, tmp_path):
+    from test_batch_crash import batch_args, start, states, wait_for
+
+    from gui.core.batch.plan import MANIFEST_NAME
+    from gui.ui.runtime import settings as app_settings
+    from gui.ui.runtime.settings import Key
+
+    source, out = tmp_path / "q.csv", tmp_path / "out"
+    write_csv(source, 30)
+    sandbox.config.latency = 0.4
+    cli = start(batch_args(sandbox, source, out, "--concurrency", "3"), home)  # a `queue-desk batch` beside the window
+    try:
+        wait_for(lambda: (out / MANIFEST_NAME).exists() and states(home).count("succeeded") >= 3)
+        messages: list[str] = []
+        controller = main_window.batches
+        controller.message.connect(messages.append)
+        app_settings.put(Key.BATCH_FOLDERS, [str(out)])
+        with qtbot.waitSignal(controller.finished, timeout=20000):  # the rows it saw running have ended
+            controller.restore()
+        assert cli.poll() is None  # while the command runs the rest
+        assert f"being run by another Queue Desk process (pid {cli.pid})" in messages[-1]
+        assert "Results:" not in messages[-1]  # its folder is the command's to write
+    finally:
+        stdout, stderr = cli.communicate(timeout=60)
+    assert cli.returncode == 0, stderr

@@ -66,8 +66,8 @@ class BatchRun:
         # its job's latency and its request's fingerprint. Jobs are kept only while they
         # matter: in flight, or finished without success (a re-run resubmits them).
         self.record = Record(plan.out_dir / RESULTS_NAME, rows, lambda i, line: line_cells(plan.model_of(i)[0], line))
-        self._folder = FolderLock(plan.out_dir)
-        self._lines = RecordWriter(self.record, self._folder, engine.scheduler)
+        self.folder = FolderLock(plan.out_dir)
+        self._lines = RecordWriter(self.record, self.folder, engine.scheduler)
         self._outcomes = Outcomes(rows)
         self._latency = array("d", [math.nan]) * rows
         self._fingerprints = bytearray(FINGERPRINT_BYTES * rows)
@@ -126,14 +126,14 @@ class BatchRun:
         the folder's files are left to the process that writes them."""
         run = cls(engine, plan)
         try:
-            run._folder.acquire()
+            run.folder.acquire()
         except QueueError:
             if not view_if_busy:
                 raise
         try:
             await asyncio.get_running_loop().run_in_executor(None, run._load)
         except BaseException:
-            run._folder.release()
+            run.folder.release()
             raise
         if run._inflight:  # e.g. a 202 job the server holds: its polling resumes
             run.state = RunState.RUNNING
@@ -144,7 +144,7 @@ class BatchRun:
                     engine.scheduler.resume_polling(job)
             run._check_others()
         else:
-            run._folder.release()  # held again when the run starts
+            run.folder.release()  # held again when the run starts
         return run
 
     def _check_others(self) -> None:
@@ -203,7 +203,7 @@ class BatchRun:
                 self._record(cid, job)  # the app stopped before the line was written
         self.reused = self._outcomes.done
         self.changed = sum(1 for index in changed if not self.outcome(index))
-        if not self._folder.held:
+        if not self.folder.held:
             return  # only looked at: another process writes this folder
         # The record keeps only lines that belong to today's rows, in input order; then the
         # manifest: in this order a crash between the two can only cost re-sending rows.
@@ -219,7 +219,7 @@ class BatchRun:
             raise InputProblem(translate(
                 "batch", "The batch {name} is still writing its results. Try again in a moment.").format(
                 name=self.plan.name))
-        self._folder.acquire()  # raises QueueError, before anything is sent, if another run has it
+        self.folder.acquire()  # raises QueueError, before anything is sent, if another run has it
         if rows is None:
             rows = [i for i in range(len(self.plan)) if not self._outcomes.succeeded(i)]
         busy = {self.plan.index_of(cid) for cid in self._inflight.values()} | set(self._held)
@@ -417,7 +417,7 @@ class BatchRun:
         finally:
             self.state = final
             self.finished_at = time.time()
-            self._folder.release()
+            self.folder.release()
             self._done.set()
             self._notify()
 
