@@ -19,7 +19,7 @@
         <translation>Beliebige zusätzliche Felder als ein JSON-Objekt, z. B. {example}</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>The queue does not stream answers: remove &quot;stream&quot;.</source>
         <translation>Die Warteschlange streamt keine Antworten: Entfernen Sie „stream“.</translation>
     </message>
@@ -2543,7 +2543,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>SeedEdit</name>
     <message>
-        <location filename="../../gui/ui/widgets/form.py" line="-79"/>
+        <location filename="../../gui/ui/widgets/form.py" line="-81"/>
         <source>none</source>
         <translation>keiner</translation>
     </message>
@@ -2874,7 +2874,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>{name} ist der Name einer Ausgabedatei eines Batches. Benennen Sie die Eingabe um, wenn sie wirklich Anfragen enthält.</translation>
     </message>
     <message>
-        <location filename="../../gui/core/batch/run.py" line="+227"/>
+        <location filename="../../gui/core/batch/run.py" line="+219"/>
         <source>The batch {name} is still writing its results. Try again in a moment.</source>
         <translation>Der Batch {name} schreibt noch seine Ergebnisse. Bitte versuchen Sie es gleich noch einmal.</translation>
     </message>
