@@ -28,6 +28,9 @@ class Ordered(NamedTuple):
     offsets: array  # row -> where its line starts in `part`
     cells_part: str
     cell_offsets: array
+    # The files they replace, still open (POSIX): a rename over a file's last name frees its
+    # space on the spot, which for a big file takes long; closed later, that is done then.
+    old: tuple[IO[bytes], ...]
 
 
 class Record:
@@ -99,7 +102,8 @@ class Record:
         written there) in input order, rows without a line left out, and the cells file in
         the same order, each entry checked against its line: both as part files beside
         them, which `put_in_place` puts in place. Only reads the record and its offsets, so
-        it can run in a worker thread while nothing is appended (a million rows: seconds)."""
+        it can run in a worker thread while nothing is appended (a million rows: seconds);
+        `settle` ends it."""
         offsets = array("q", [NO_LINE]) * len(self.offsets)
         cell_offsets = array("q", [NO_ENTRY]) * len(self.offsets)
         source, old_cells = self.open(), self.cells.open()
@@ -137,24 +141,27 @@ class Record:
                 write_all(fd, b"".join(chunk))
                 write_all(cells_fd, b"".join(cells_chunk))
                 os.fsync(fd)  # the record survives a power cut; the cells file is a cache
-            finally:  # closed before the new file replaces it (Windows refuses to replace an open file)
-                for f in (source, old_cells):
-                    if f is not None:
-                        f.close()
+            finally:
                 os.close(fd)
                 os.close(cells_fd)
         except BaseException:
+            _close(source, old_cells)
             Path(part).unlink(missing_ok=True)
             Path(cells_part).unlink(missing_ok=True)
             raise
-        return Ordered(part, offsets, cells_part, cell_offsets)
+        old_files = tuple(f for f in (source, old_cells) if f is not None)
+        if os.name != "posix":  # closed before the new files replace them: Windows refuses to replace an open file
+            _close(*old_files)
+            old_files = ()
+        return Ordered(part, offsets, cells_part, cell_offsets, old_files)
 
     def put_in_place(self, ordered: Ordered) -> None:
         """Replace the record and the cells file with those `write_ordered` wrote (quick:
-        two renames; `sync_folder` makes them durable)."""
+        two renames)."""
         try:
             move_atomic(ordered.part, str(self.path))
         except BaseException:
+            _close(*ordered.old)
             Path(ordered.part).unlink(missing_ok=True)
             Path(ordered.cells_part).unlink(missing_ok=True)
             raise
@@ -168,14 +175,17 @@ class Record:
             Path(ordered.cells_part).unlink(missing_ok=True)
             self.cells.offsets = array("q", [NO_ENTRY]) * len(self.offsets)
 
-    def sync_folder(self) -> None:
-        """The files put in place survive a power cut."""
+    def settle(self, ordered: Ordered) -> None:
+        """After `put_in_place` (slow for a big file, as `write_ordered`): the old files let
+        go, the new ones made to survive a power cut."""
+        _close(*ordered.old)
         sync_folder(self.path.parent)
 
     def rewrite(self, pending: dict[int, tuple[str, Cells | None]]) -> None:
         """`write_ordered`, put in place at once."""
-        self.put_in_place(self.write_ordered(pending))
-        self.sync_folder()
+        ordered = self.write_ordered(pending)
+        self.put_in_place(ordered)
+        self.settle(ordered)
 
     def _entry(self, index: int, at: int, line: bytes, old: Window | None) -> bytes | None:
         """Row `index`'s cells entry for `line` from the file, to start at `at` in the new
@@ -193,6 +203,12 @@ class Record:
             return self.path.open("rb")
         except FileNotFoundError:
             return None
+
+
+def _close(*files: IO[bytes] | None) -> None:
+    for f in files:
+        if f is not None:
+            f.close()
 
 
 def read_line(source: IO[bytes] | None, offset: int, custom_id: str) -> tuple[bytes, dict[str, Any]] | None:

@@ -72,6 +72,6 @@ class RecordWriter:
             ordered = await loop.run_in_executor(None, self.record.write_ordered, self._pending())
             self.record.put_in_place(ordered)
             del self._unwritten[:written]  # in the file now
-            await loop.run_in_executor(None, self.record.sync_folder)
+            await loop.run_in_executor(None, self.record.settle, ordered)
         finally:
             self._rewriting = False
