@@ -54,7 +54,7 @@ def _write_parts(target: str, parts: Iterable[bytes | str], durable: bool, priva
             pass
         raise
     if durable:
-        _fsync_dir(Path(folder))
+        sync_folder(folder)
     return target
 
 
@@ -113,11 +113,12 @@ def private_file(path: str | os.PathLike[str]) -> Path:
     return Path(path)
 
 
-def _fsync_dir(directory: Path) -> None:
-    # The rename is durable only once the directory entry is on disk (POSIX only).
+def sync_folder(folder: str | os.PathLike[str]) -> None:
+    """Files renamed into `folder` stay there after a power cut: a rename is durable only
+    once the directory entry is on disk (POSIX only)."""
     if os.name != "posix":
         return
-    fd = os.open(directory, os.O_RDONLY)
+    fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:

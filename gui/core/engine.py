@@ -2,8 +2,9 @@
 (the main window or a headless command), so tests can pass in a temporary home."""
 from __future__ import annotations
 
+import asyncio
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -39,6 +40,7 @@ class Engine:
     store: JobStore
     client: QueueClient
     scheduler: Scheduler
+    _closing_waits_for: set[asyncio.Future[Any]] = field(default_factory=set, repr=False)
 
     @classmethod
     def open(
@@ -79,7 +81,15 @@ class Engine:
         profile.check()
         return cls.open(api_key=api_key, home=home, secrets=secrets, **profile.engine_options(defaults))
 
+    def finish_before_closing(self, work: asyncio.Future[Any]) -> None:
+        """Work that closing the engine (the app quitting) waits for: a batch's record being
+        written when the batch ends, as its last rows are interrupted by the close itself."""
+        self._closing_waits_for.add(work)
+        work.add_done_callback(self._closing_waits_for.discard)
+
     async def aclose(self) -> None:
         await self.scheduler.shutdown()
+        while pending := [work for work in self._closing_waits_for if not work.done()]:
+            await asyncio.gather(*pending, return_exceptions=True)
         await self.client.aclose()
         self.store.close()

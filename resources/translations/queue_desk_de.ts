@@ -19,7 +19,7 @@
         <translation>Beliebige zusätzliche Felder als ein JSON-Objekt, z. B. {example}</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+53"/>
         <source>The queue does not stream answers: remove &quot;stream&quot;.</source>
         <translation>Die Warteschlange streamt keine Antworten: Entfernen Sie „stream“.</translation>
     </message>
@@ -153,7 +153,7 @@
 <context>
     <name>BatchBar</name>
     <message>
-        <location filename="../../gui/ui/batch/run_list.py" line="+54"/>
+        <location filename="../../gui/ui/batch/run_list.py" line="+55"/>
         <source>{done} done · {failed} failed · {remaining} remaining</source>
         <translation>{done} fertig · {failed} fehlgeschlagen · {remaining} offen</translation>
     </message>
@@ -168,12 +168,12 @@
     <message>
         <location line="+10"/>
         <location line="+6"/>
-        <location line="+110"/>
+        <location line="+119"/>
         <source>Could not start the batch: {error}</source>
         <translation>Der Batch konnte nicht gestartet werden: {error}</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-112"/>
         <source>Batch {name}: {sent} row to send, {kept} already answered</source>
         <translation>Batch {name}: {sent} Zeile zu senden, {kept} bereits beantwortet</translation>
     </message>
@@ -193,7 +193,17 @@
         <translation>Batch {name}: {sent} Zeilen zu senden</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+42"/>
+        <source>Batch {name} runs in another process</source>
+        <translation>Batch {name} läuft in einem anderen Prozess</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{done} of {total} rows succeeded, {failed} failed; the other {remaining} are being run by another Queue Desk process (pid {pid})</source>
+        <translation>{done} von {total} Zeilen erfolgreich, {failed} fehlgeschlagen; die übrigen {remaining} führt ein anderer Queue-Desk-Prozess (PID {pid}) aus</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Batch {name} finished</source>
         <translation>Batch {name} abgeschlossen</translation>
     </message>
@@ -1819,7 +1829,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../gui/ui/preview/panel.py" line="+82"/>
+        <location filename="../../gui/ui/preview/panel.py" line="+81"/>
         <source>Job details and result</source>
         <translation>Jobdetails und Ergebnis</translation>
     </message>
@@ -1860,7 +1870,7 @@ Kosinusähnlichkeit {value}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+125"/>
+        <location line="+127"/>
         <source>The result file could not be read: {reason}</source>
         <translation>Die Ergebnisdatei konnte nicht gelesen werden: {reason}</translation>
     </message>
@@ -2533,7 +2543,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>SeedEdit</name>
     <message>
-        <location filename="../../gui/ui/widgets/form.py" line="-75"/>
+        <location filename="../../gui/ui/widgets/form.py" line="-81"/>
         <source>none</source>
         <translation>keiner</translation>
     </message>
@@ -2849,7 +2859,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>{path} enthält keine Anfragen.</translation>
     </message>
     <message>
-        <location filename="../../gui/core/batch/folder_lock.py" line="+40"/>
+        <location filename="../../gui/core/batch/folder_lock.py" line="+41"/>
         <source>Another Queue Desk process (pid {pid}) is running a batch into {folder}. Wait for it to finish, stop it, or choose another output folder.</source>
         <translation>Ein anderer Queue-Desk-Prozess (PID {pid}) führt gerade einen Batch in {folder} aus. Warten Sie, bis er fertig ist, beenden Sie ihn oder wählen Sie einen anderen Ausgabeordner.</translation>
     </message>
@@ -2862,6 +2872,11 @@ Kosinusähnlichkeit {value}</translation>
         <location line="+4"/>
         <source>{name} is the name of a batch&apos;s output file. Rename the input if it really holds requests.</source>
         <translation>{name} ist der Name einer Ausgabedatei eines Batches. Benennen Sie die Eingabe um, wenn sie wirklich Anfragen enthält.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/core/batch/run.py" line="+219"/>
+        <source>The batch {name} is still writing its results. Try again in a moment.</source>
+        <translation>Der Batch {name} schreibt noch seine Ergebnisse. Bitte versuchen Sie es gleich noch einmal.</translation>
     </message>
 </context>
 <context>
@@ -2895,7 +2910,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch_export</name>
     <message>
-        <location filename="../../gui/core/batch/export.py" line="+274"/>
+        <location filename="../../gui/core/batch/export.py" line="+290"/>
         <source>Row {row} holds {count} vectors; a matrix needs one per row. Export JSONL instead.</source>
         <translation>Zeile {row} enthält {count} Vektoren; eine Matrix braucht genau einen pro Zeile. Exportieren Sie stattdessen JSONL.</translation>
     </message>
@@ -2944,7 +2959,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch_files</name>
     <message>
-        <location filename="../../gui/core/batch/row_files.py" line="+34"/>
+        <location filename="../../gui/core/batch/row_files.py" line="+35"/>
         <source>Type a file-name template, for example {example}.</source>
         <translation>Geben Sie eine Dateinamen-Vorlage ein, zum Beispiel {example}.</translation>
     </message>
@@ -2972,7 +2987,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch_list</name>
     <message>
-        <location filename="../../gui/ui/batch/run_list.py" line="-149"/>
+        <location filename="../../gui/ui/batch/run_list.py" line="-150"/>
         <source>Stopped</source>
         <translation>Angehalten</translation>
     </message>
@@ -2990,6 +3005,11 @@ Kosinusähnlichkeit {value}</translation>
         <location line="+1"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing results…</source>
+        <translation>Ergebnisse werden geschrieben…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4232,7 +4252,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>preview</name>
     <message>
-        <location filename="../../gui/ui/preview/panel.py" line="-302"/>
+        <location filename="../../gui/ui/preview/panel.py" line="-304"/>
         <source>prompt</source>
         <translation>Prompt</translation>
     </message>

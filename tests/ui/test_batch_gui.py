@@ -1,7 +1,8 @@
 """The Batch dialog and batch list, driven like a user: a CSV in, a typo flagged before
 anything is sent, Start, the rows in the job table (filterable by batch), the batch list
 finishing, the automatic CSV in the results folder and an export from the Export dialog;
-then pause/cancel/re-run failed from the list's buttons."""
+then pause/cancel/re-run failed from the list's buttons; a batch's end shown while its
+record is written in a worker thread."""
 from __future__ import annotations
 
 import gc
@@ -254,3 +255,74 @@ def test_a_big_file_shows_its_first_rows_at_once_and_is_counted_in_the_backgroun
     assert "299,995 more rows" in dialog.preview.toPlainText()
     qtbot.waitUntil(lambda: "input tokens" in dialog.summary_label.text(), timeout=30000)  # estimated in a thread
     dialog.close()
+
+
+def test_the_list_shows_a_finished_batch_writing_its_results_while_the_window_goes_on(
+        main_window, qtbot, sandbox, tmp_path, monkeypatch):
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    from gui.core.batch.headless import make_plan
+    from gui.core.batch.record import Record
+
+    started, release, calls = threading.Event(), threading.Event(), []
+    write = Record.write_ordered
+
+    def held(record, pending):
+        calls.append(threading.current_thread())
+        if len(calls) > 1:  # the first is the run opening; then the one when it ends
+            started.set()
+            release.wait(5)  # on the event loop (the defect) this would freeze the window
+        return write(record, pending)
+
+    monkeypatch.setattr(Record, "write_ordered", held)
+    source, out = tmp_path / "q.csv", tmp_path / "out"
+    write_csv(source, 20)
+    controller = main_window.batches
+    controller.start_plan(make_plan(source, out, model="Llama-3.3-70B-Instruct", template="{question}"))
+    qtbot.waitUntil(started.is_set, timeout=20000)
+    run = controller.runs[0]
+    row = controller.panel.rows[id(run)]
+    beats: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: beats.append(1))
+    timer.start(10)
+    qtbot.waitUntil(lambda: row.state.text() == "Writing results…" and len(beats) > 5, timeout=2000)
+    assert "20 done" in row.detail.text() and not row.remove_button.isVisible()
+    assert not (row.pause_button.isEnabled() or row.cancel_button.isEnabled() or row.rerun_button.isEnabled())
+    with qtbot.waitSignal(controller.finished, timeout=10000):
+        release.set()
+    timer.stop()
+    qtbot.waitUntil(lambda: row.state.text() == "Finished", timeout=2000)
+    assert threading.main_thread() not in calls
+    lines = [json.loads(x) for x in run.out_path.read_text().splitlines()]
+    assert [x["custom_id"] for x in lines] == [f"row-{i}" for i in range(1, 21)]
+
+
+def test_a_batch_another_process_runs_is_summed_up_as_running_there_not_failed(
+        main_window, qtbot, sandbox, home, tmp_path):
+    from test_batch_crash import batch_args, start, states, wait_for
+
+    from gui.core.batch.plan import MANIFEST_NAME
+    from gui.ui.runtime import settings as app_settings
+    from gui.ui.runtime.settings import Key
+
+    source, out = tmp_path / "q.csv", tmp_path / "out"
+    write_csv(source, 30)
+    sandbox.config.latency = 0.4
+    cli = start(batch_args(sandbox, source, out, "--concurrency", "3"), home)  # a `queue-desk batch` beside the window
+    try:
+        wait_for(lambda: (out / MANIFEST_NAME).exists() and states(home).count("succeeded") >= 3)
+        messages: list[str] = []
+        controller = main_window.batches
+        controller.message.connect(messages.append)
+        app_settings.put(Key.BATCH_FOLDERS, [str(out)])
+        with qtbot.waitSignal(controller.finished, timeout=20000):  # the rows it saw running have ended
+            controller.restore()
+        assert cli.poll() is None  # while the command runs the rest
+        assert f"being run by another Queue Desk process (pid {cli.pid})" in messages[-1]
+        assert "Results:" not in messages[-1]  # its folder is the command's to write
+    finally:
+        stdout, stderr = cli.communicate(timeout=60)
+    assert cli.returncode == 0, stderr

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from gui.core.errors import InputProblem
 from gui.core.i18n import translate
-from gui.core.jobs.owner import current_owner, owner_pid
+from gui.core.jobs.owner import current_owner, is_alive, owner_pid
 
 LOCK_NAME = ".queue-desk-batch.lock"
 _WINDOWS_LOCK_AT = 1 << 20  # Windows locks a byte range: one far past the holder's text, which others read
@@ -21,6 +21,7 @@ class FolderLock:
         self.folder = Path(folder)
         self.path = self.folder / LOCK_NAME
         self._fd: int | None = None
+        self._refused_by: str | None = None  # the process that had the folder when it was last refused
 
     @property
     def held(self) -> bool:
@@ -35,16 +36,21 @@ class FolderLock:
         try:
             _lock(fd)
         except OSError:
-            holder = _holder(fd)
+            self._refused_by = _holder(fd)
             os.close(fd)
             raise InputProblem(translate(
                 "batch", "Another Queue Desk process (pid {pid}) is running a batch into {folder}. Wait for it to "
                          "finish, stop it, or choose another output folder.").format(
-                pid=holder or "?", folder=self.folder)) from None
+                pid=owner_pid(self._refused_by) or "?", folder=self.folder)) from None
         os.ftruncate(fd, 0)
         os.lseek(fd, 0, os.SEEK_SET)
         os.write(fd, f"{current_owner()}\n".encode())
-        self._fd = fd
+        self._fd, self._refused_by = fd, None
+
+    def elsewhere(self) -> int | None:
+        """The pid of the process that had the folder when it was last refused to this one,
+        while that process lives (a batch opened only to be looked at: it runs there)."""
+        return owner_pid(self._refused_by) if self._refused_by and is_alive(self._refused_by) else None
 
     def release(self) -> None:
         fd, self._fd = self._fd, None
@@ -59,10 +65,10 @@ class FolderLock:
         self.release()
 
 
-def _holder(fd: int) -> int | None:
+def _holder(fd: int) -> str | None:
     try:
         os.lseek(fd, 0, os.SEEK_SET)
-        return owner_pid(os.read(fd, 200).decode("ascii", "replace").strip())
+        return os.read(fd, 200).decode("ascii", "replace").strip() or None
     except OSError:
         return None
 

@@ -2,8 +2,8 @@
 
 The lines stay in the file: the run keeps one offset per row (8 bytes), so a batch of a
 million rows does not hold a million answers in memory. Lines are appended as rows
-finish; the whole file is rewritten in input order when a run opens and when it ends.
-Each answered row's result cells go beside it, in step (cells.py)."""
+finish; the whole file is rewritten in input order when a run opens and when it ends
+(record_writer.py). Each answered row's result cells go beside it, in step (cells.py)."""
 from __future__ import annotations
 
 import json
@@ -12,14 +12,25 @@ import zlib
 from array import array
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
-from gui.core.atomic_files import move_atomic, open_part, write_all, write_atomic_parts
+from gui.core.atomic_files import move_atomic, open_part, sync_folder, write_all
 from gui.core.batch.cells import CELLS_NAME, NO_ENTRY, Cells, CellsFile, Window, entry, moved
 from gui.core.batch.jsonl import succeeded
 
 NO_LINE = -1
 WRITE_CHUNK = 1 << 20  # bytes gathered before each write of the ordered file
+
+
+class Ordered(NamedTuple):
+    """The record and its cells file written anew in input order, beside them as part files."""
+    part: str
+    offsets: array  # row -> where its line starts in `part`
+    cells_part: str
+    cell_offsets: array
+    # The files they replace, still open (POSIX): a rename over a file's last name frees its
+    # space on the spot, which for a big file takes long; closed later, that is done then.
+    old: tuple[IO[bytes], ...]
 
 
 class Record:
@@ -86,19 +97,23 @@ class Record:
         if entries:
             self.cells.append(entries)
 
-    def write_ordered(self, pending: dict[int, tuple[str, Cells | None]]) -> None:
-        """Rewrite the file with each row's line (from the file, or `pending` not yet
-        written there) in input order; rows without a line are left out. The cells file
-        is rewritten beside it, in the same order, each entry checked against its line."""
+    def write_ordered(self, pending: dict[int, tuple[str, Cells | None]]) -> Ordered:
+        """Write the file anew with each row's line (from the file, or `pending` not yet
+        written there) in input order, rows without a line left out, and the cells file in
+        the same order, each entry checked against its line: both as part files beside
+        them, which `put_in_place` puts in place. Only reads the record and its offsets, so
+        it can run in a worker thread while nothing is appended (a million rows: seconds);
+        `settle` ends it."""
         offsets = array("q", [NO_LINE]) * len(self.offsets)
         cell_offsets = array("q", [NO_ENTRY]) * len(self.offsets)
         source, old_cells = self.open(), self.cells.open()
         old = Window(old_cells) if old_cells is not None else None
-        fd, part = open_part(str(self.path.parent), CELLS_NAME)
-
-        def parts() -> Iterator[bytes]:
-            at, chunk, size, cells_at, cells_chunk = 0, [], 0, 0, []
+        folder = str(self.path.parent)
+        fd, part = open_part(folder, self.path.name)
+        cells_fd, cells_part = open_part(folder, CELLS_NAME)
+        try:
             try:
+                at, chunk, size, cells_at, cells_chunk = 0, [], 0, 0, []
                 for index, offset in enumerate(self.offsets):
                     if index in pending:
                         text, cells = pending[index]
@@ -120,33 +135,57 @@ class Record:
                     chunk.append(line)
                     size += len(line)
                     if size >= WRITE_CHUNK:
-                        write_all(fd, b"".join(cells_chunk))
-                        yield b"".join(chunk)
+                        write_all(fd, b"".join(chunk))
+                        write_all(cells_fd, b"".join(cells_chunk))
                         chunk, size, cells_chunk = [], 0, []
-                write_all(fd, b"".join(cells_chunk))
-                yield b"".join(chunk)
-            finally:  # closed before the new file replaces it (Windows refuses to replace an open file)
-                for f in (source, old_cells):
-                    if f is not None:
-                        f.close()
-
-        try:
-            try:
-                write_atomic_parts(self.path, parts())
+                write_all(fd, b"".join(chunk))
+                write_all(cells_fd, b"".join(cells_chunk))
+                os.fsync(fd)  # the record survives a power cut; the cells file is a cache
             finally:
                 os.close(fd)
+                os.close(cells_fd)
         except BaseException:
+            _close(source, old_cells)
             Path(part).unlink(missing_ok=True)
+            Path(cells_part).unlink(missing_ok=True)
             raise
-        self.offsets = offsets
+        old_files = tuple(f for f in (source, old_cells) if f is not None)
+        if os.name != "posix":  # closed before the new files replace them: Windows refuses to replace an open file
+            _close(*old_files)
+            old_files = ()
+        return Ordered(part, offsets, cells_part, cell_offsets, old_files)
+
+    def put_in_place(self, ordered: Ordered) -> None:
+        """Replace the record and the cells file with those `write_ordered` wrote (quick:
+        two renames)."""
+        try:
+            move_atomic(ordered.part, str(self.path))
+        except BaseException:
+            _close(*ordered.old)
+            Path(ordered.part).unlink(missing_ok=True)
+            Path(ordered.cells_part).unlink(missing_ok=True)
+            raise
+        self.offsets = ordered.offsets
         try:
             # After the record: a crash between the two leaves entries that do not match
-            # their lines, which readers pass over. Not flushed to the disk: a cache.
-            move_atomic(part, str(self.cells.path))
-            self.cells.offsets = cell_offsets
+            # their lines, which readers pass over.
+            move_atomic(ordered.cells_part, str(self.cells.path))
+            self.cells.offsets = ordered.cell_offsets
         except OSError:  # e.g. Windows, while an export reads the old file: rows are read from their lines
-            Path(part).unlink(missing_ok=True)
-            self.cells.offsets = array("q", [NO_ENTRY]) * len(offsets)
+            Path(ordered.cells_part).unlink(missing_ok=True)
+            self.cells.offsets = array("q", [NO_ENTRY]) * len(self.offsets)
+
+    def settle(self, ordered: Ordered) -> None:
+        """After `put_in_place` (slow for a big file, as `write_ordered`): the old files let
+        go, the new ones made to survive a power cut."""
+        _close(*ordered.old)
+        sync_folder(self.path.parent)
+
+    def rewrite(self, pending: dict[int, tuple[str, Cells | None]]) -> None:
+        """`write_ordered`, put in place at once."""
+        ordered = self.write_ordered(pending)
+        self.put_in_place(ordered)
+        self.settle(ordered)
 
     def _entry(self, index: int, at: int, line: bytes, old: Window | None) -> bytes | None:
         """Row `index`'s cells entry for `line` from the file, to start at `at` in the new
@@ -164,6 +203,12 @@ class Record:
             return self.path.open("rb")
         except FileNotFoundError:
             return None
+
+
+def _close(*files: IO[bytes] | None) -> None:
+    for f in files:
+        if f is not None:
+            f.close()
 
 
 def read_line(source: IO[bytes] | None, offset: int, custom_id: str) -> tuple[bytes, dict[str, Any]] | None:

@@ -1,7 +1,8 @@
 """Running a batch plan through the shared scheduler, with per-batch pause, resume and
 cancel, progress (done, failed, remaining, rate, ETA), re-run of the rows that did not
 succeed, and the batch's record: `results.jsonl` (OpenAI batch output format, one line per
-row, in input order once the run ends).
+row, in input order once the run ends: then the run is `finishing` while a worker thread
+writes it, record_writer.py).
 
 Per-batch pause without pausing the whole queue: the run holds its rows and hands the
 scheduler only a window of them at a time (a little more than the concurrency), so a
@@ -31,15 +32,17 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from gui.core.batch.cells import Cells, line_cells
+from gui.core.batch.cells import line_cells
 from gui.core.batch.folder_lock import FolderLock
 from gui.core.batch.jsonl import RESULTS_NAME, output_line
 from gui.core.batch.plan import BatchPlan, read_manifest, request_fingerprint
 from gui.core.batch.record import Record
+from gui.core.batch.record_writer import RecordWriter
 from gui.core.batch.states import ROW_STATE_OF_JOB, Outcomes, Progress, RowState, RunState, state_of_code
 from gui.core.batch.structured import Structured
 from gui.core.engine import Engine
-from gui.core.errors import QueueError
+from gui.core.errors import InputProblem, QueueError
+from gui.core.i18n import translate
 from gui.core.jobs.job import Job, JobState
 from gui.core.jobs.owner import is_alive
 from gui.core.jobs.store import busy_message
@@ -63,15 +66,15 @@ class BatchRun:
         # its job's latency and its request's fingerprint. Jobs are kept only while they
         # matter: in flight, or finished without success (a re-run resubmits them).
         self.record = Record(plan.out_dir / RESULTS_NAME, rows, lambda i, line: line_cells(plan.model_of(i)[0], line))
+        self.folder = FolderLock(plan.out_dir)
+        self._lines = RecordWriter(self.record, self.folder, engine.scheduler)
         self._outcomes = Outcomes(rows)
         self._latency = array("d", [math.nan]) * rows
         self._fingerprints = bytearray(FINGERPRINT_BYTES * rows)
         self.jobs: dict[str, Job] = {}  # custom_id -> the row's latest job, while it matters
         self._held: deque[int] = deque()
         self._inflight: dict[str, str] = {}  # job id -> custom_id
-        self._unwritten: list[tuple[int, str, Cells | None]] = []  # (row, line, its cells) not yet in the record
         self._scheduled = False
-        self._appending = False  # an append waits for the store's next commit
         self._finishes: deque[float] = deque()
         self._active_since = 0.0
         self._done = asyncio.Event()
@@ -79,7 +82,6 @@ class BatchRun:
         self.finished_at: float | None = None
         self._subscribed = False
         self._halted = False
-        self._folder = FolderLock(plan.out_dir)
         self.reused = 0  # rows whose earlier answer is for today's request (not sent again)
         self.changed = 0  # rows with an earlier answer for another request (sent again)
         self.sent = 0  # rows handed to the queue by this run
@@ -100,7 +102,7 @@ class BatchRun:
 
     def pending_lines(self) -> list[tuple[int, str]]:
         """(row, line) of outcomes not yet written to the record."""
-        return [(index, line) for index, line, _ in self._unwritten]
+        return self._lines.pending_lines()
 
     def fingerprint(self, index: int) -> str:
         return self._fingerprints[index * FINGERPRINT_BYTES:(index + 1) * FINGERPRINT_BYTES].hex()
@@ -124,14 +126,14 @@ class BatchRun:
         the folder's files are left to the process that writes them."""
         run = cls(engine, plan)
         try:
-            run._folder.acquire()
+            run.folder.acquire()
         except QueueError:
             if not view_if_busy:
                 raise
         try:
             await asyncio.get_running_loop().run_in_executor(None, run._load)
         except BaseException:
-            run._folder.release()
+            run.folder.release()
             raise
         if run._inflight:  # e.g. a 202 job the server holds: its polling resumes
             run.state = RunState.RUNNING
@@ -142,7 +144,7 @@ class BatchRun:
                     engine.scheduler.resume_polling(job)
             run._check_others()
         else:
-            run._folder.release()  # held again when the run starts
+            run.folder.release()  # held again when the run starts
         return run
 
     def _check_others(self) -> None:
@@ -201,11 +203,11 @@ class BatchRun:
                 self._record(cid, job)  # the app stopped before the line was written
         self.reused = self._outcomes.done
         self.changed = sum(1 for index in changed if not self.outcome(index))
-        if not self._folder.held:
+        if not self.folder.held:
             return  # only looked at: another process writes this folder
         # The record keeps only lines that belong to today's rows, in input order; then the
         # manifest: in this order a crash between the two can only cost re-sending rows.
-        self._write_ordered()
+        self._lines.write_ordered()
         plan.save_manifest((cid, self.fingerprint(index)) for index, cid in enumerate(plan.custom_ids))
 
     # -- control ------------------------------------------------------------------------
@@ -213,7 +215,11 @@ class BatchRun:
     def start(self, rows: Iterable[int] | None = None) -> int:
         """Hand the given rows (default: every row without a successful answer) to the
         queue; returns how many rows will be sent."""
-        self._folder.acquire()  # raises QueueError, before anything is sent, if another run has it
+        if self.state is RunState.FINISHING:  # its record is being written: nothing may add to it
+            raise InputProblem(translate(
+                "batch", "The batch {name} is still writing its results. Try again in a moment.").format(
+                name=self.plan.name))
+        self.folder.acquire()  # raises QueueError, before anything is sent, if another run has it
         if rows is None:
             rows = [i for i in range(len(self.plan)) if not self._outcomes.succeeded(i)]
         busy = {self.plan.index_of(cid) for cid in self._inflight.values()} | set(self._held)
@@ -250,7 +256,7 @@ class BatchRun:
 
     def cancel(self) -> None:
         """Rows not yet handed over are not sent; handed-over ones are cancelled."""
-        if not self.state.active:
+        if not self.state.sending:
             return
         self._held.clear()
         self.state = RunState.CANCELLING
@@ -329,7 +335,7 @@ class BatchRun:
             self.jobs[cid] = job
         self._outcomes.set(index, RowState.SUCCEEDED if ok else ROW_STATE_OF_JOB.get(job.state, RowState.FAILED))
         self._latency[index] = math.nan if (elapsed := job.elapsed()) is None else elapsed
-        self._unwritten.append((index, line, line_cells(job.endpoint, line)))  # cells parsed once (cells.py)
+        self._lines.add(index, line, line_cells(job.endpoint, line))  # cells parsed once (cells.py)
 
     def _schedule(self) -> None:
         # One pass per event-loop turn: a burst of finished rows is one append and one
@@ -340,14 +346,10 @@ class BatchRun:
 
     def _pass(self) -> None:
         self._scheduled = False
-        if self._unwritten and not self._appending:
-            # Appended right after the store's next write-behind commit: the record never has a
-            # row whose outcome the history lacks, and costs no transaction of its own.
-            self._appending = True
-            self.engine.scheduler.after_flush(self._append_lines)
+        self._lines.append_soon()
         if self.state is RunState.RUNNING and not self._halted:
             self._hand_over()
-        if not self._inflight and (self.state is RunState.CANCELLING or self._halted
+        if not self._inflight and (self.state is RunState.CANCELLING or (self._halted and self.state.sending)
                                    or (self.state is RunState.RUNNING and not self._held)):
             self._finish()
         self._notify()
@@ -393,23 +395,10 @@ class BatchRun:
             job.body = self.structured.as_sent(job.body)
         return job
 
-    def _append_lines(self) -> None:
-        self._appending = False
-        if not self._unwritten or not self._folder.held:  # only the folder's holder writes there
-            return
-        lines, self._unwritten = self._unwritten, []
-        self.record.append(lines)
-
-    def _write_ordered(self) -> None:
-        if not self._folder.held:
-            return  # shown only: another process writes this folder
-        pending, self._unwritten = {index: (line, cells) for index, line, cells in self._unwritten}, []
-        self.record.write_ordered(pending)  # all of it is in the file written now
-
     def _finish(self) -> None:
-        self.state = (RunState.INTERRUPTED if self._halted else
-                      RunState.CANCELLED if self.state is RunState.CANCELLING else RunState.FINISHED)
-        self.finished_at = time.time()
+        final = (RunState.INTERRUPTED if self._halted else
+                 RunState.CANCELLED if self.state is RunState.CANCELLING else RunState.FINISHED)
+        self.state = RunState.FINISHING
         if self._subscribed:
             self._subscribed = False
             self.engine.scheduler.unsubscribe(self._on_job)
@@ -417,9 +406,20 @@ class BatchRun:
             self.engine.store.flush()  # the outcomes first, then the record that claims them
         except sqlite3.OperationalError:
             pass  # locked by another process: the write-behind keeps them and retries
-        self._write_ordered()
-        self._folder.release()
-        self._done.set()
+        self.engine.finish_before_closing(asyncio.ensure_future(self._write_record(final)))
+
+    async def _write_record(self, final: RunState) -> None:
+        """The record in input order, off the event loop; then the run is `final` and over."""
+        try:
+            await self._lines.write_ordered_off_loop()
+        except Exception:  # e.g. a full disk: the record keeps the lines appended, the store every outcome
+            log.exception("batch record %s not rewritten in input order", self.record.path)
+        finally:
+            self.state = final
+            self.finished_at = time.time()
+            self.folder.release()
+            self._done.set()
+            self._notify()
 
     def _subscribe(self) -> None:
         if not self._subscribed:

@@ -12,12 +12,19 @@ class RunState(enum.Enum):
     RUNNING = "running"
     PAUSED = "paused"  # no new rows are handed over; handed-over rows finish
     CANCELLING = "cancelling"
+    FINISHING = "finishing"  # every row is over; its record is being written in input order
     FINISHED = "finished"  # every row has an outcome
     CANCELLED = "cancelled"  # stopped by the user; rows never sent have none
     INTERRUPTED = "interrupted"  # the engine shut down (the app quit) while the batch ran
 
     @property
     def active(self) -> bool:
+        """The run holds its output folder: rows are running, or its record is being written."""
+        return self in (RunState.RUNNING, RunState.PAUSED, RunState.CANCELLING, RunState.FINISHING)
+
+    @property
+    def sending(self) -> bool:
+        """Rows are running or waiting to: the run can be cancelled, and ends when they do."""
         return self in (RunState.RUNNING, RunState.PAUSED, RunState.CANCELLING)
 
 

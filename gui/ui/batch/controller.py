@@ -171,6 +171,15 @@ class BatchController(QObject):
         from gui.core.batch.states import RunState
 
         plan, p = run.plan, run.progress()
+        elsewhere = run.folder.elsewhere() if p.remaining else None
+        if elsewhere is not None:  # only looked at: the rows left are another process's, and so is the folder
+            self.notify(self.tr("Batch {name} runs in another process").format(name=plan.name), self.tr(
+                "{done} of {total} rows succeeded, {failed} failed; the other {remaining} are being run by another "
+                "Queue Desk process (pid {pid})").format(done=f"{p.done:,}", total=f"{p.total:,}",
+                                                        failed=f"{p.failed:,}", remaining=f"{p.remaining:,}",
+                                                        pid=elsewhere))
+            self.finished.emit(run)
+            return
         fmt = default_format(plan)
         written = await self.export_to(run, fmt, default_export_path(plan, fmt))
         if run.state is RunState.FINISHED:

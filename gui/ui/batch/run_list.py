@@ -31,6 +31,7 @@ STATE_WORDS = {
     RunState.RUNNING: QT_TRANSLATE_NOOP("batch_list", "Running"),
     RunState.PAUSED: QT_TRANSLATE_NOOP("batch_list", "Paused"),
     RunState.CANCELLING: QT_TRANSLATE_NOOP("batch_list", "Cancelling…"),
+    RunState.FINISHING: QT_TRANSLATE_NOOP("batch_list", "Writing results…"),
     RunState.FINISHED: QT_TRANSLATE_NOOP("batch_list", "Finished"),
     RunState.CANCELLED: QT_TRANSLATE_NOOP("batch_list", "Cancelled"),
     RunState.INTERRUPTED: QT_TRANSLATE_NOOP("batch_list", "Interrupted"),
