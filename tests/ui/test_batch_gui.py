@@ -78,6 +78,14 @@ def test_from_a_csv_to_a_finished_batch_and_an_exported_csv(main_window, qtbot, 
     again = BatchRow(restored, controller.panel.actions)
     qtbot.addWidget(again)
     assert again.state.text() == "Finished"
+    # The ✕ (shown once a batch is over) keeps its room while hidden: a row is as tall running
+    # as finished, so the list does not grow a scroll bar when the batch ends.
+    idle_height = again.sizeHint().height()
+    restored.state = RunState.RUNNING
+    again.refresh()
+    again.layout().activate()  # as the next event-loop pass would
+    assert again.remove_button.isHidden() and again.sizeHint().height() == idle_height
+    restored.state = RunState.IDLE
     qtbot.mouseClick(row.jobs_button, Qt.MouseButton.LeftButton)
     assert window.jobs.batch_combo.isVisible() and window.jobs.batch_combo.currentData() == run.plan.batch_id
     qtbot.waitUntil(lambda: window.jobs.model.rowCount() == 40, timeout=3000)

@@ -142,6 +142,11 @@ class BatchRow(QFrame):
         self.jobs_button.clicked.connect(lambda: actions.show_jobs(run))
         self.folder_button.clicked.connect(lambda: actions.open_folder(run))
         self.remove_button.clicked.connect(lambda: actions.forget(run))
+        # Its room kept while hidden (a running batch): the row keeps its height when the
+        # batch ends, so the list does not grow a scroll bar then.
+        policy = self.remove_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.remove_button.setSizePolicy(policy)
         head = QHBoxLayout()
         head.addWidget(self.title)
         head.addWidget(self.what)
