@@ -43,7 +43,7 @@ from gui.core.batch.structured import Structured
 from gui.core.engine import Engine
 from gui.core.errors import InputProblem, QueueError
 from gui.core.i18n import translate
-from gui.core.jobs.job import Job, JobState
+from gui.core.jobs.job import Job, JobState, elapsed_between
 from gui.core.jobs.owner import is_alive
 from gui.core.jobs.store import busy_message
 
@@ -189,7 +189,7 @@ class BatchRun:
             if index is None or latest[index]:
                 continue
             if self.outcome(index) and state == JobState.SUCCEEDED.value:  # speed: answered, only its latency
-                latest[index], self._latency[index] = 1, _elapsed(started, finished)
+                latest[index], self._latency[index] = 1, _nan_if_none(elapsed_between(started, finished))
                 continue
             job = self.engine.store.get(job_id)
             if job is None or request_fingerprint(job.endpoint, job.body, job.uploads) != self.fingerprint(index):
@@ -198,7 +198,7 @@ class BatchRun:
             if not job.state.terminal:
                 self.jobs[cid], self._inflight[job.id] = job, cid
                 continue
-            self._latency[index] = math.nan if job.elapsed() is None else job.elapsed()
+            self._latency[index] = _nan_if_none(job.elapsed())
             if not self.outcome(index) and (job.state is not JobState.SUCCEEDED or job.result_path):
                 self._record(cid, job)  # the app stopped before the line was written
         self.reused = self._outcomes.done
@@ -334,7 +334,7 @@ class BatchRun:
         else:
             self.jobs[cid] = job
         self._outcomes.set(index, RowState.SUCCEEDED if ok else ROW_STATE_OF_JOB.get(job.state, RowState.FAILED))
-        self._latency[index] = math.nan if (elapsed := job.elapsed()) is None else elapsed
+        self._latency[index] = _nan_if_none(job.elapsed())
         self._lines.add(index, line, line_cells(job.endpoint, line))  # cells parsed once (cells.py)
 
     def _schedule(self) -> None:
@@ -434,8 +434,8 @@ class BatchRun:
                 log.exception("batch listener failed")
 
 
-def _elapsed(started: float | None, finished: float | None) -> float:
-    return math.nan if started is None or finished is None else max(0.0, finished - started)
+def _nan_if_none(seconds: float | None) -> float:
+    return math.nan if seconds is None else seconds
 
 
 async def run_plan(engine: Engine, plan: BatchPlan) -> BatchRun:

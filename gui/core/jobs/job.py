@@ -141,10 +141,15 @@ class Job:
         return ""
 
     def elapsed(self, now: float | None = None) -> float | None:
-        if self.started_at is None:
-            return None
-        end = self.finished_at if self.finished_at is not None else (now or time.time())
-        return max(0.0, end - self.started_at)
+        return elapsed_between(self.started_at, self.finished_at, now)
+
+
+def elapsed_between(started_at: float | None, finished_at: float | None, now: float | None = None) -> float | None:
+    """A job's run time from its stored times (until `now` while it runs); None if it never started."""
+    if started_at is None:
+        return None
+    end = finished_at if finished_at is not None else (now or time.time())
+    return max(0.0, end - started_at)
 
 
 def _content_text(content: Any) -> str:
