@@ -59,3 +59,25 @@ def test_the_header_opens_the_menu(main_window, qtbot):
     header.customContextMenuRequested.emit(header.rect().center())
     qtbot.waitUntil(menu.isVisible, timeout=2000)
     menu.close()
+
+
+def test_a_layout_saved_in_a_wider_window_fits_a_narrower_one(main_window, qtbot):
+    """Closing saves the columns as they were; the next window may be narrower (another
+    screen, or German's wider sidebar): the prompt column gives way, nothing is cut off."""
+    from gui.ui.jobs.columns import COLUMN_INDEX
+
+    main_window.resize(1800, 900)
+    view = main_window.jobs.view
+    qtbot.waitUntil(lambda: view.columnWidth(COLUMN_INDEX["prompt"]) > 600, timeout=3000)
+    main_window.jobs.save_layout()
+
+    again = JobTablePanel(main_window.model, main_window.engine.scheduler)
+    qtbot.addWidget(again)
+    again.resize(900, 400)
+    again.show()
+    header = again.view.horizontalHeader()
+    others = sum(header.sectionSize(i) for i in range(header.count())
+                 if i != COLUMN_INDEX["prompt"] and not header.isSectionHidden(i))
+    qtbot.waitUntil(lambda: again.view.columnWidth(COLUMN_INDEX["prompt"]) == again.view.viewport().width() - others,
+                    timeout=3000)
+    assert not again.view.horizontalScrollBar().isVisible()

@@ -86,16 +86,20 @@ class JobTablePanel(QWidget):
         header.setSectionsMovable(True)
         # Extra width goes to Prompt (_fit_prompt_column), not to the mostly empty Error column.
         header.setStretchLastSection(False)
-        self._widths = fitted_widths(self.view.fontMetrics(), header.fontMetrics())
+        widths = fitted_widths(self.view.fontMetrics(), header.fontMetrics())
         for i, column in enumerate(COLUMNS):
-            self.view.setColumnWidth(i, self._widths.get(column.id, column.width))
+            self.view.setColumnWidth(i, widths.get(column.id, column.width))
         # Attempts are in the details and the timeline; the column is one click away (View →
         # Columns) and its room goes to the prompt at the smallest window.
         header.setSectionHidden(COLUMN_INDEX["attempts"], True)
         # Model order (newest first) until the user clicks a header.
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
-        self._fitted = self._restore_layout()
+        self._restore_layout()
+        # Until the user sizes a column in this window, the prompt column takes what the others
+        # leave: a layout saved at another width (or with another language's wider sidebar)
+        # fits the table again instead of overflowing it and hiding the Error column.
+        self._fitted = False
         self._fitting = False
         header.sectionResized.connect(self._section_resized)
         self.view.viewportWidthChanged.connect(self._fit_prompt_column)
@@ -283,17 +287,18 @@ class JobTablePanel(QWidget):
     def save_layout(self) -> None:
         app_settings.put(Key.JOB_TABLE_HEADER, self.view.horizontalHeader().saveState())
 
-    def _restore_layout(self) -> bool:
+    def _restore_layout(self) -> None:
         state = app_settings.get(Key.JOB_TABLE_HEADER)
-        return bool(state) and self.view.horizontalHeader().restoreState(state)
+        if state:
+            self.view.horizontalHeader().restoreState(state)
 
     def _fit_prompt_column(self, width: int) -> None:
-        """Until the user sizes columns (or a saved layout exists), the prompt column
-        takes the width (of the viewport) the other columns leave."""
+        """Until the user sizes columns in this window, the prompt column takes the width
+        (of the viewport) the other columns leave, as they are (saved or default)."""
         if self._fitted:
             return
         header = self.view.horizontalHeader()
-        others = sum(self._widths[c.id] for i, c in enumerate(COLUMNS)
+        others = sum(header.sectionSize(i) for i, c in enumerate(COLUMNS)
                      if c.id != "prompt" and not header.isSectionHidden(i))
         self._fitting = True
         self.view.setColumnWidth(COLUMN_INDEX["prompt"], max(160, width - others))
