@@ -8,6 +8,7 @@ import os
 import socket
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
@@ -245,6 +246,9 @@ async def switch_profile(window: MainWindow, session: Session, name: str) -> tup
 
 async def serve(session: Session) -> int:
     window = None
+    # The system asking the app to stop (logout, shutdown, `kill`): the window closes as
+    # "Quit anyway" does, so what is typed and the layout are kept, not cut off mid-write.
+    restore = _close_on_signals(lambda: window)
     try:
         window = start_window(session)
         while True:
@@ -263,10 +267,26 @@ async def serve(session: Session) -> int:
                     profile=wanted[-1], problem=error.message))
         window.hide()
     finally:
+        restore()
         await shutdown(window, session.engine)
         if window is not None:
             window.deleteLater()
     return 0
+
+
+def _close_on_signals(current: Callable[[], MainWindow | None]) -> Callable[[], None]:
+    """SIGTERM and SIGHUP close the current window without asking (on the event loop, not
+    inside the handler); returns what puts the previous handlers back."""
+    import signal
+
+    def close(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, lambda: (window := current()) is not None and window.close_without_asking())
+
+    previous = {}
+    for signum in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)):
+        if signum is not None:
+            previous[signum] = signal.signal(signum, close)
+    return lambda: [signal.signal(signum, handler) for signum, handler in previous.items()]
 
 
 def run_gui(*, sandbox: bool = False, base_url: str | None = None) -> int:

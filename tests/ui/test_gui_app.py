@@ -105,3 +105,41 @@ def test_run_gui_end_to_end(tmp_path):
     assert [states[i] for i in report["slow"]] == [JobState.INTERRUPTED] * 2
     assert sum(s is JobState.SUCCEEDED for s in states.values()) == 3
     assert report["states"] == {k: v.value for k, v in states.items()}
+
+
+SIGTERM_DRIVER = textwrap.dedent(
+    """
+    import json, os, signal
+    from PySide6.QtCore import QTimer
+    from gui.ui.app import make_app, run_gui
+    from gui.ui.tabs.chat import ChatTab
+    from gui.ui.window.main_window import MainWindow
+
+    app = make_app()
+
+    def drive():
+        windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if windows and not windows[0].tab(ChatTab).user_edit.toPlainText():
+            windows[0].tab(ChatTab).user_edit.setPlainText("a question typed, not yet sent")
+            os.kill(os.getpid(), signal.SIGTERM)  # as a logout or `kill` does
+
+    timer = QTimer()
+    timer.timeout.connect(drive)
+    timer.start(50)
+    print("REPORT " + json.dumps({"rc": run_gui(sandbox=True)}))
+    """
+)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="no SIGTERM to send to oneself")
+def test_sigterm_closes_the_window_and_keeps_what_was_typed(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_API="pyside6", HOME=str(tmp_path / "user"),
+               QUEUE_DESK_HOME=str(tmp_path / "home"))
+    env.pop("OPENAI_API_KEY", None)
+    done = subprocess.run([sys.executable, "-c", SIGTERM_DRIVER], env=env, capture_output=True, text=True,
+                          timeout=90)
+    assert done.returncode == 0, (done.returncode, done.stderr[-3000:])
+    assert 'REPORT {"rc": 0}' in done.stdout
+    settings = (tmp_path / "home" / "settings" / "Queue Desk" / "Queue Desk.ini").read_text(encoding="utf-8")
+    assert "a question typed, not yet sent" in settings  # the draft, for the next start
