@@ -241,27 +241,6 @@ def test_collection_paused_for_start_up_resumes_once_the_window_is_up(gui_engine
         gc.enable()
 
 
-def test_pyside_learns_whether_a_module_uses_it_without_tokenizing_its_source(tmp_path, monkeypatch):
-    """PySide6 asks of every module imported after it whether it uses PySide6 (for its opt-in
-    `__feature__` name styles); gui/ui answers from the raw file, not through inspect and
-    linecache (~20 ms of start-up). The answers stay PySide's: 0 for a module that names
-    PySide6, -1 for one that does not."""
-    import linecache
-
-    import gui.ui  # noqa: F401 - installs the quicker answer
-
-    feature = sys.modules["shibokensupport.feature"]
-    (tmp_path / "qd_probe_uses.py").write_text("from PySide6.QtCore import QObject\n", encoding="utf-8")
-    (tmp_path / "qd_probe_plain.py").write_text("VALUE = 1\n", encoding="utf-8")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    for name in ("qd_probe_uses", "qd_probe_plain"):
-        __import__(name)  # as an import statement does: PySide6 hooks builtins.__import__
-        monkeypatch.delitem(sys.modules, name)
-    assert feature.pyside_feature_dict.pop("qd_probe_uses") == 0
-    assert feature.pyside_feature_dict.pop("qd_probe_plain") == -1
-    assert not any(str(tmp_path) in path for path in linecache.cache)  # the source was not tokenized
-
-
 def test_the_advanced_json_editor_is_monospaced_once_opened(qapp, qtbot):
     """Its monospace font is looked up when it first opens (~4 ms of start-up saved)."""
     from PySide6.QtGui import QFontDatabase
