@@ -157,5 +157,6 @@ def main_window(gui_engine, qtbot):
     window = MainWindow(engine, "Sandbox")
     qtbot.addWidget(window)
     window.show()
+    qtbot.waitUntil(lambda: window.complete)  # what the first frame does not show, installed once it is painted
     yield window
     window.close_without_asking()  # teardown must not ask about running jobs

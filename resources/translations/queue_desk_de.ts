@@ -524,7 +524,7 @@
 <context>
     <name>BatchListPanel</name>
     <message>
-        <location filename="../../gui/ui/batch/run_list.py" line="+151"/>
+        <location filename="../../gui/ui/batch/run_list.py" line="+156"/>
         <source>No batches yet. Batch ▸ New batch… (Ctrl+B) turns a spreadsheet into jobs.</source>
         <translation>Noch keine Batches. Batch ▸ Neuer Batch… (Strg+B) macht aus einer Tabelle Jobs.</translation>
     </message>
@@ -537,7 +537,7 @@
 <context>
     <name>BatchRow</name>
     <message>
-        <location line="-94"/>
+        <location line="-99"/>
         <source>{source}
 Results: {folder}</source>
         <translation>{source}
@@ -550,12 +550,12 @@ Ergebnisse: {folder}</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+58"/>
+        <location line="+63"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-62"/>
         <source>Hand no more rows of this batch to the queue; rows already handed over finish</source>
         <translation>Keine weiteren Zeilen dieses Batches an die Warteschlange übergeben; bereits übergebene Zeilen laufen zu Ende</translation>
     </message>
@@ -615,7 +615,7 @@ Ergebnisse: {folder}</translation>
         <translation>Aus dieser Liste entfernen (Dateien und Jobs bleiben erhalten)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+49"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
@@ -1411,6 +1411,44 @@ Kosinusähnlichkeit {value}</translation>
     </message>
 </context>
 <context>
+    <name>JobCounts</name>
+    <message>
+        <location filename="../../gui/ui/window/job_counts.py" line="+49"/>
+        <source>Running {count}</source>
+        <translation>Laufend {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queued {count}</source>
+        <translation>Wartend {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done {count}</source>
+        <translation>Fertig {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed {count}</source>
+        <translation>Fehlgeschlagen {count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled {count}</source>
+        <translation>Abgebrochen {count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Interrupted {count}</source>
+        <translation>Unterbrochen {count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Done, failed, cancelled and interrupted count every job in the history</source>
+        <translation>Fertig, fehlgeschlagen, abgebrochen und unterbrochen zählen alle Jobs im Verlauf</translation>
+    </message>
+</context>
+<context>
     <name>JobDetailsDialog</name>
     <message>
         <location filename="../../gui/ui/jobs/details.py" line="+109"/>
@@ -1483,7 +1521,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>JobTablePanel</name>
     <message>
-        <location filename="../../gui/ui/jobs/table_view.py" line="+104"/>
+        <location filename="../../gui/ui/jobs/table_view.py" line="+108"/>
         <source>Filter jobs (state, model, prompt, error…)</source>
         <translation>Jobs filtern (Status, Modell, Prompt, Fehler…)</translation>
     </message>
@@ -1572,12 +1610,12 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/ui/window/main_window.py" line="+117"/>
+        <location filename="../../gui/ui/window/main_window.py" line="+114"/>
         <source>Profile: {profile} ({url})</source>
         <translation>Profil: {profile} ({url})</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+155"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
@@ -1622,42 +1660,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>{count} Jobs gesendet ({kind})</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>Running {count}</source>
-        <translation>Laufend {count}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Queued {count}</source>
-        <translation>Wartend {count}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Done {count}</source>
-        <translation>Fertig {count}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Failed {count}</source>
-        <translation>Fehlgeschlagen {count}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cancelled {count}</source>
-        <translation>Abgebrochen {count}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Interrupted {count}</source>
-        <translation>Unterbrochen {count}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Done, failed, cancelled and interrupted count every job in the history</source>
-        <translation>Fertig, fehlgeschlagen, abgebrochen und unterbrochen zählen alle Jobs im Verlauf</translation>
-    </message>
-    <message>
-        <location line="+39"/>
+        <location line="+47"/>
         <source>1 job is still running.</source>
         <translation>1 Job läuft noch.</translation>
     </message>
@@ -2766,7 +2769,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/ui/app.py" line="+130"/>
+        <location filename="../../gui/ui/app.py" line="+131"/>
         <source>The profile {profile} cannot be used: {problem} Using {fallback}; fix it under File → Profiles.</source>
         <translation>Das Profil {profile} kann nicht verwendet werden: {problem} Es wird {fallback} verwendet; beheben Sie das unter Datei → Profile.</translation>
     </message>
@@ -2791,12 +2794,12 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Der Status von {count} Jobs, die noch auf dem Server liegen, wird abgefragt.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>Could not switch to {profile}: {problem}</source>
         <translation>Wechsel zu {profile} nicht möglich: {problem}</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+50"/>
         <source>Queue Desk could not start</source>
         <translation>Queue Desk konnte nicht starten</translation>
     </message>
@@ -2887,12 +2890,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Batches</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>&amp;Batch</source>
-        <translation>Ba&amp;tch</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+12"/>
         <source>&amp;New batch…</source>
         <translation>&amp;Neuer Batch…</translation>
     </message>
@@ -2987,7 +2985,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch_list</name>
     <message>
-        <location filename="../../gui/ui/batch/run_list.py" line="-150"/>
+        <location filename="../../gui/ui/batch/run_list.py" line="-155"/>
         <source>Stopped</source>
         <translation>Angehalten</translation>
     </message>
@@ -4832,12 +4830,17 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>window_menus</name>
     <message>
-        <location filename="../../gui/ui/window/menus.py" line="+36"/>
+        <location filename="../../gui/ui/window/menus.py" line="+32"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
+        <source>&amp;Batch</source>
+        <translation>Ba&amp;tch</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;Profiles…</source>
         <translation>&amp;Profile…</translation>
     </message>
@@ -4872,12 +4875,12 @@ Kosinusähnlichkeit {value}</translation>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-25"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+28"/>
         <source>&amp;Find Jobs</source>
         <translation>Jobs &amp;suchen</translation>
     </message>
@@ -4887,12 +4890,12 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Die Jobtabelle filtern</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-29"/>
         <source>&amp;Jobs</source>
         <translation>&amp;Jobs</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+36"/>
         <source>&amp;Refresh Models</source>
         <translation>&amp;Modelle aktualisieren</translation>
     </message>
@@ -4902,12 +4905,12 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Die Modellliste erneut vom Server abrufen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-37"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+48"/>
         <source>&amp;Appearance</source>
         <translation>&amp;Erscheinungsbild</translation>
     </message>
@@ -4933,12 +4936,12 @@ Kosinusähnlichkeit {value}</translation>
         <translation>S&amp;prache</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-51"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+57"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>

@@ -8,6 +8,7 @@ import sys
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 from tabs_support import wait_models
 
@@ -255,3 +256,26 @@ def test_the_advanced_json_editor_is_monospaced_once_opened(qapp, qtbot):
     editor.toggle.setChecked(False)
     editor.toggle.setChecked(True)
     assert editor.edit.font().family() == fixed
+
+
+def test_what_the_first_frame_does_not_show_comes_once_it_is_painted(gui_engine, qtbot):
+    """The first frame has the menu titles in their final order; their actions and shortcuts,
+    the job tools and the batches are installed once it is painted (or when first asked for)."""
+    window = MainWindow(gui_engine(), "Sandbox")
+    qtbot.addWidget(window)
+    bar = window.menuBar()
+    titles = [action.text() for action in bar.actions()]
+    assert titles == ["&File", "&Edit", "&Jobs", "&View", "&Batch", "&Help"]
+    assert not window.complete and not any(action.menu().actions() for action in bar.actions())
+    window.show()
+    qtbot.waitUntil(lambda: window.complete)
+    assert [action.text() for action in bar.actions()] == titles  # nothing moved
+    assert all(action.menu().actions() for action in bar.actions())
+    assert window.batches.dock is not None and window.tools.actions is not None
+
+
+def test_what_is_installed_after_the_first_frame_comes_when_asked_for_before_it(gui_engine, qtbot):
+    window = MainWindow(gui_engine(), "Sandbox")  # never shown: nothing is painted
+    qtbot.addWidget(window)
+    assert window.menus.find_action.shortcut() == QKeySequence("Ctrl+F")
+    assert window.complete and window.batches is window.batches

@@ -336,7 +336,7 @@ def install_batches(window: QMainWindow) -> BatchController:
     # A watch folder in use starts with the event loop: the window comes first.
     if app_settings.get(Key.WATCH_ENABLED):
         QTimer.singleShot(0, controller, lambda: controller.watch)
-    menu = window.menuBar().addMenu(QCoreApplication.translate("batch_controller", "&Batch"))
+    menu = window.menus.batch_menu
     new_action = QAction(QCoreApplication.translate("batch_controller", "&New batch…"), window,
                          shortcut=QKeySequence("Ctrl+B"))
     new_action.triggered.connect(controller.new_batch)

@@ -3,7 +3,6 @@ right, counts and the profile in the status bar. Built around an Engine made els
 (the app, or a test with a temporary store)."""
 from __future__ import annotations
 
-import asyncio
 import gc
 import json
 from typing import TYPE_CHECKING
@@ -25,21 +24,18 @@ from PySide6.QtWidgets import (
 
 from gui.core.endpoints import Endpoint
 from gui.core.engine import Engine
-from gui.core.jobs.history import count_by_state
-from gui.core.jobs.job import Job, JobState
-from gui.ui.batch.controller import install_batches
+from gui.core.jobs.job import Job
 from gui.ui.jobs.table_model import JobTableModel
 from gui.ui.jobs.table_view import JobTablePanel
 from gui.ui.preview.panel import PreviewPanel
 from gui.ui.runtime import language, theme
 from gui.ui.runtime import settings as app_settings
-from gui.ui.runtime.background import spawn
 from gui.ui.runtime.resources import endpoint_icon
 from gui.ui.runtime.settings import Key
 from gui.ui.tabs.base import EndpointTab, TabContext
 from gui.ui.widgets.model_picker import ModelCatalog
-from gui.ui.window import job_tools as window_tools
 from gui.ui.window.endpoint_pages import TABS, EndpointPages
+from gui.ui.window.job_counts import JobCounts
 from gui.ui.window.menus import MenuBar
 from gui.ui.window.queue_controls import QueueControls
 
@@ -48,6 +44,8 @@ if TYPE_CHECKING:  # Speed: the Python types of dialogs and events are made when
     from PySide6.QtWidgets import QMessageBox
 
     from gui.core.profiles.profile import ProfileStore
+    from gui.ui.batch.controller import BatchController
+    from gui.ui.window.job_tools import WindowTools
     from gui.ui.window.profiles_dialog import ProfilesDialog
 
 
@@ -90,7 +88,6 @@ class MainWindow(QMainWindow):
         self.preview = PreviewPanel(engine.store, self)
         self.jobs.currentJobChanged.connect(self.preview.show_job)
         self.model.jobsChanged.connect(self._jobs_changed)
-        self.model.countsChanged.connect(self._update_counts)
 
         self.right = QSplitter(Qt.Orientation.Vertical, self)
         self.right.addWidget(self.jobs)
@@ -117,7 +114,7 @@ class MainWindow(QMainWindow):
         self.profile_label.setToolTip(self.tr("Profile: {profile} ({url})").format(profile=profile_name,
                                                                                 url=engine.client.base_url))
         self.profile_label.setStyleSheet("font-weight: bold; padding: 0 6px;")
-        self.counts_label = QLabel(self)
+        self.counts_label = JobCounts(self.model, engine.store, self)
         self.queue = QueueControls(engine.scheduler, engine.store, self)
         self.queue.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.statusBar().addPermanentWidget(self.queue.label)
@@ -125,30 +122,58 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.profile_label)
         # A long message is cut at the window's edge: the whole of it is in the tooltip.
         self.statusBar().messageChanged.connect(lambda text: self.statusBar().setToolTip(text))
-        self._history_counts: dict[JobState, int] | None = None  # counted off the GUI thread (_start_loading)
-        self._counts_timer = QTimer(self, singleShot=True, interval=1000)
-        self._counts_timer.timeout.connect(lambda: spawn(self._refresh_history_counts()))
-        self.menus = self._build_menus()
-        self.tools = window_tools.install(self)  # job actions, upload progress, audio drops, auto-save
-        self.batches = install_batches(self)  # Batch menu, batch list dock, the job table's batch filter
-        self.menus.keep_help_last()
-        self._render_counts()
+        self._menus = MenuBar(self)  # the titles; the rest with finish_building
+        self.setMenuBar(self._menus)
+        self.complete = False  # the menus' actions, job tools and batches installed (finish_building)
+        self._tools: WindowTools | None = None
+        self._batches: BatchController | None = None
         self.resize(1280, 800)
         self._restore_layout()
         # Speed: what needs the network or a scan of the history starts with the event
         # loop, once the window is up, and runs off the GUI thread.
         QTimer.singleShot(0, self, self._start_loading)
 
+    def finish_building(self) -> None:
+        """Speed (~20 ms of start-up): the first frame shows the menu titles, the forms, the
+        table and the preview. What it does not show (the menus' actions and shortcuts, the
+        job actions, drops, the transcript auto-saver, batches) comes in the event loop's next
+        pass, after that frame, or when first asked for."""
+        if self.complete:
+            return
+        self.complete = True
+        from gui.ui.batch.controller import install_batches
+        from gui.ui.window import job_tools
+
+        self._populate_menus()
+        self._tools = job_tools.install(self)  # job actions, upload progress, audio drops, auto-save
+        self._batches = install_batches(self)  # Batch menu, batch list dock, the job table's batch filter
+
+    @property
+    def menus(self) -> MenuBar:
+        self.finish_building()
+        return self._menus
+
+    @property
+    def tools(self) -> WindowTools:
+        self.finish_building()
+        return self._tools
+
+    @property
+    def batches(self) -> BatchController:
+        self.finish_building()
+        return self._batches
+
     def _start_loading(self) -> None:
         # Speed: start-up's objects live as long as the window; frozen, GC passes never walk
         # them. Collection was paused while they were made (gui/cli.py).
         gc.freeze()
         gc.enable()
+        QTimer.singleShot(0, self, self.finish_building)  # this pass painted the window
         first = self.tabs.currentWidget()
         if isinstance(first, EndpointTab) and (target := first.first_input()) is not None:
             target.setFocus()  # a new user can type the question at once
         self.catalog.refresh()
-        spawn(self._refresh_history_counts())
+        self.counts_label.count_history()
 
     def build_tab(self, index: int) -> EndpointTab:
         """The tab at `index`, built now if it has not been yet: it takes its empty page's
@@ -206,12 +231,11 @@ class MainWindow(QMainWindow):
 
     # -- menus ----------------------------------------------------------------------
 
-    def _build_menus(self) -> MenuBar:
-        jobs = self.jobs
-        bar = MenuBar([QCoreApplication.translate("tabs", s.title) for s in TABS],
-                      [jobs.cancel_action, jobs.resubmit_action, jobs.delete_action], self.queue.actions,
-                      jobs.column_menu, self)
-        self.setMenuBar(bar)
+    def _populate_menus(self) -> None:
+        jobs, bar = self.jobs, self._menus
+        bar.populate([QCoreApplication.translate("tabs", s.title) for s in TABS],
+                     [jobs.cancel_action, jobs.resubmit_action, jobs.delete_action], self.queue.actions,
+                     jobs.column_menu)
         bar.profilesRequested.connect(self.open_profiles)
         bar.saveResultRequested.connect(self.save_result)
         bar.findRequested.connect(self.focus_filter)
@@ -223,7 +247,6 @@ class MainWindow(QMainWindow):
         bar.openDataFolderRequested.connect(lambda: _help().open_data_folder())
         bar.shortcutsRequested.connect(lambda: _help().show_shortcuts(self, bar))
         bar.aboutRequested.connect(lambda: _help().show_about(self))
-        return bar
 
     def focus_filter(self) -> None:
         edit = self.jobs.filter_edit
@@ -324,35 +347,6 @@ class MainWindow(QMainWindow):
         if shown is not None and shown.id in job_ids:
             self.preview.show_job(self.model.job(shown.id) or shown)
 
-    def _update_counts(self) -> None:
-        # Running/queued come live from the model; finished totals cover the whole history
-        # and come from the store, re-read off the GUI thread at most once a second.
-        if not self._counts_timer.isActive():
-            self._counts_timer.start()
-        self._render_counts()
-
-    async def _refresh_history_counts(self) -> None:
-        self._history_counts = await asyncio.get_running_loop().run_in_executor(
-            None, count_by_state, self.engine.store.path)
-        self._render_counts()
-
-    def _render_counts(self) -> None:
-        live, history = self.model.counts, self._history_counts
-        if history is None:  # not counted yet: a moment after start-up
-            return
-        running = sum(n for s, n in live.items() if s.in_flight)
-        parts = [self.tr("Running {count}").format(count=running),
-                 self.tr("Queued {count}").format(count=live[JobState.QUEUED]),
-                 self.tr("Done {count}").format(count=history.get(JobState.SUCCEEDED, 0)),
-                 self.tr("Failed {count}").format(count=history.get(JobState.FAILED, 0))]
-        if history.get(JobState.CANCELLED):
-            parts.append(self.tr("Cancelled {count}").format(count=history[JobState.CANCELLED]))
-        if history.get(JobState.INTERRUPTED):
-            parts.append(self.tr("Interrupted {count}").format(count=history[JobState.INTERRUPTED]))
-        self.counts_label.setText("  ·  ".join(parts))
-        self.counts_label.setToolTip(
-            self.tr("Done, failed, cancelled and interrupted count every job in the history"))
-
     # -- files dropped anywhere on the window (window/drops.py says where they go) ------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
@@ -380,7 +374,7 @@ class MainWindow(QMainWindow):
             self._ask_to_close(active)
             return
         self.save_layout()
-        self._counts_timer.stop()
+        self.counts_label.stop()
         self.model.detach()
         event.accept()
         self.closed.emit()

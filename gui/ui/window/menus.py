@@ -1,7 +1,8 @@
 """The main window's menu bar: File (profiles, save result, open data folder, quit), Edit
 (find), Jobs (the table's actions, refresh models), View (the endpoints by Ctrl+1…8,
-columns, appearance, language) and Help (shortcuts, about). It only emits signals; the
-window decides what they do."""
+columns, appearance, language), Batch (filled by the batch controller) and Help (shortcuts,
+about). It only emits signals; the window decides what they do. The titles come at once,
+for the first frame; the actions, their icons and shortcuts with `populate`."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -26,14 +27,22 @@ class MenuBar(QMenuBar):
     shortcutsRequested = Signal()
     aboutRequested = Signal()
 
-    def __init__(self, endpoint_titles: list[str], job_actions: list[QAction], queue_actions: list[QAction],
-                 column_menu: QMenu, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.file_menu = self.addMenu(translate("window_menus", "&File"))
+        self.edit_menu = self.addMenu(translate("window_menus", "&Edit"))
+        self.jobs_menu = self.addMenu(translate("window_menus", "&Jobs"))
+        self.view_menu = self.addMenu(translate("window_menus", "&View"))
+        self.batch_menu = self.addMenu(translate("window_menus", "&Batch"))
+        self.help_menu = self.addMenu(translate("window_menus", "&Help"))
+
+    def populate(self, endpoint_titles: list[str], job_actions: list[QAction], queue_actions: list[QAction],
+                 column_menu: QMenu) -> None:
         style = self.style()
         icon = style.standardIcon
         pix = QStyle.StandardPixmap
 
-        file_menu = self.addMenu(translate("window_menus", "&File"))
+        file_menu = self.file_menu
         self.profiles_action = self._action(file_menu, translate("window_menus", "&Profiles…"), self.profilesRequested,
                                             tip=translate("window_menus", "Connection profiles and API keys"))
         self.save_result_action = self._action(
@@ -49,12 +58,10 @@ class MenuBar(QMenuBar):
         quit_action = self._action(file_menu, translate("window_menus", "&Quit"), self.quitRequested)
         quit_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")])
 
-        edit_menu = self.addMenu(translate("window_menus", "&Edit"))
-        self.find_action = self._action(edit_menu, translate("window_menus", "&Find Jobs"), self.findRequested,
+        self.find_action = self._action(self.edit_menu, translate("window_menus", "&Find Jobs"), self.findRequested,
                                         keys=QKeySequence.StandardKey.Find,
                                         tip=translate("window_menus", "Filter the job table"))
 
-        self.jobs_menu = self.addMenu(translate("window_menus", "&Jobs"))
         self.jobs_menu.addActions(job_actions)
         self.jobs_menu.addSeparator()
         self.jobs_menu.addActions(queue_actions)
@@ -64,7 +71,7 @@ class MenuBar(QMenuBar):
             keys=QKeySequence("F5"), icon=icon(pix.SP_BrowserReload),
             tip=translate("window_menus", "Fetch the server's model list again"))
 
-        view_menu = self.addMenu(translate("window_menus", "&View"))
+        view_menu = self.view_menu
         self.tab_actions = []
         for i, title in enumerate(endpoint_titles[:8]):
             action = QAction(title, self, shortcut=QKeySequence(f"Ctrl+{i + 1}"))
@@ -83,7 +90,6 @@ class MenuBar(QMenuBar):
         self.language_actions = self._choices(languages, language.chosen(), self.languageChosen, (
             (language.SYSTEM, translate("window_menus", "Follow &System")), ("en", "&English"), ("de", "&Deutsch")))
 
-        self.help_menu = self.addMenu(translate("window_menus", "&Help"))
         self.shortcuts_action = self._action(
             self.help_menu, translate("window_menus", "&Keyboard Shortcuts"), self.shortcutsRequested,
             keys=QKeySequence.StandardKey.HelpContents, icon=icon(pix.SP_DialogHelpButton))
@@ -91,11 +97,6 @@ class MenuBar(QMenuBar):
         self.help_menu.addSeparator()
         self.about_action = self._action(self.help_menu, translate("window_menus", "&About Queue Desk"),
                                          self.aboutRequested, icon=icon(pix.SP_MessageBoxInformation))
-
-    def keep_help_last(self) -> None:
-        """Menus added later (Batch) go before Help, where desktop apps keep it."""
-        self.removeAction(self.help_menu.menuAction())
-        self.addAction(self.help_menu.menuAction())
 
     def _action(self, menu: QMenu, text: str, signal: Signal, *, keys=None, icon=None, tip: str = "") -> QAction:
         action = QAction(text, self)
