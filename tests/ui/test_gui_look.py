@@ -139,3 +139,24 @@ def test_the_current_endpoint_reads_on_its_tile_with_or_without_focus(scheme, qt
         image = sidebar.viewport().grab().toImage()
         drawn = image.pixelColor(tile.left() + 2, tile.bottom() - 3)
         assert drawn.name() == palette.color(QPalette.ColorRole.Highlight).name()
+
+
+def test_the_state_column_is_drawn_in_the_state_colour(main_window, qtbot):
+    """The model answers the State column's foreground with a colour; the view's delegate
+    must take it as the brush it draws the text with."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from gui.core.endpoints import Endpoint
+    from gui.ui.jobs.columns import COLUMN_INDEX
+
+    wait_models(qtbot, main_window)
+    tab = main_window.tab_for(Endpoint.CHAT)
+    tab.user_edit.setPlainText("colour")
+    assert tab.submit() is not None
+    view = main_window.jobs.view
+    qtbot.waitUntil(lambda: view.model().rowCount() > 0)
+    index = view.model().index(0, COLUMN_INDEX["state"])
+    option = QStyleOptionViewItem()
+    view.itemDelegate().initStyleOption(option, index)
+    drawn = option.palette.brush(QPalette.ColorGroup.Normal, QPalette.ColorRole.Text).color()
+    assert drawn == QColor(state_colour(index.data(main_window.model.JobRole).state))

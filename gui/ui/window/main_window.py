@@ -168,10 +168,13 @@ class MainWindow(QMainWindow):
         # them. Collection was paused while they were made (gui/cli.py).
         gc.freeze()
         gc.enable()
-        QTimer.singleShot(0, self, self.finish_building)  # this pass painted the window
         first = self.tabs.currentWidget()
         if isinstance(first, EndpointTab) and (target := first.first_input()) is not None:
             target.setFocus()  # a new user can type the question at once
+        QTimer.singleShot(0, self, self._after_first_frame)  # this pass painted the window
+
+    def _after_first_frame(self) -> None:
+        self.finish_building()
         self.catalog.refresh()
         self.counts_label.count_history()
 
