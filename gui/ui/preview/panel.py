@@ -8,8 +8,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QImage, QResizeEvent, QTextDocument
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -34,7 +34,10 @@ from gui.ui.runtime import theme
 from gui.ui.runtime.resources import standard_icon
 from gui.ui.runtime.settings import Key
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # Speed: the Python types of what a first frame's preview does not use, made when used
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QImage
+
     from gui.ui.preview.embeddings import EmbeddingsView
     from gui.ui.preview.images import ImageGallery
     from gui.ui.preview.transcript import TranscriptView
@@ -49,7 +52,6 @@ USAGE_NAMES = {
     "input_tokens": QT_TRANSLATE_NOOP("preview", "input"),
     "output_tokens": QT_TRANSLATE_NOOP("preview", "output"),
 }
-_MARKDOWN = QTextDocument.MarkdownFeature.MarkdownNoHTML | QTextDocument.MarkdownFeature.MarkdownDialectGitHub
 
 
 class SafeBrowser(QTextBrowser):
@@ -58,6 +60,8 @@ class SafeBrowser(QTextBrowser):
     None or an empty QByteArray still loads the file."""
 
     def loadResource(self, _type: int, _name: QUrl) -> QImage:  # noqa: N802 - Qt override
+        from PySide6.QtGui import QImage
+
         return QImage()
 
 
@@ -236,7 +240,10 @@ class PreviewPanel(QWidget):
         if fields is not None:  # an answer asked for as output fields: shown as a form, not JSON
             self.browser.setHtml(_fields_html(fields))
         elif job.endpoint.spec.result is ResultKind.TEXT:
-            self.browser.document().setMarkdown(self.text, _MARKDOWN)
+            from PySide6.QtGui import QTextDocument
+
+            features = QTextDocument.MarkdownFeature
+            self.browser.document().setMarkdown(self.text, features.MarkdownNoHTML | features.MarkdownDialectGitHub)
         else:
             self.browser.setPlainText(self.text)
 
@@ -370,6 +377,8 @@ def _clip(text: str, limit: int = 90) -> str:
 
 def _open_web_link(url: QUrl) -> None:
     if url.scheme() in ("http", "https"):
+        from PySide6.QtGui import QDesktopServices
+
         QDesktopServices.openUrl(url)
 
 
