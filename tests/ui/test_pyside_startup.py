@@ -26,12 +26,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 builtins.compile = real
 app = QApplication([])
 generator = sys.modules["shibokensupport.signature.lib.pyi_generator"]
-standing_in = "__getattr__" in vars(generator)
-report = {"compiled": compiled, "standing_in": standing_in}
+parser = sys.modules["shibokensupport.signature.parser"]
+report = {"compiled": compiled, "standing_in": "__getattr__" in vars(generator),
+          "parser_at_start": type(parser.arglistParser).__name__}
 try:
     QWidget().resize("wide")  # PySide's error message is made by its support modules
 except TypeError as error:
     report["error"] = str(error)
+report["parser_after_error"] = type(parser.arglistParser).__name__
 report["generator_runs"] = callable(generator.generate_pyi) and "__getattr__" not in vars(generator)
 print(json.dumps(report))
 """
@@ -77,10 +79,13 @@ def test_no_bytecode_is_written_when_python_writes_none(tmp_path):
     assert report["compiled"] and _kept(tmp_path) == []
 
 
-def test_the_pyi_generator_stands_in_until_used(tmp_path):
+def test_the_pyi_generator_and_the_signature_parser_stand_in_until_used(tmp_path):
     report = _start(tmp_path)
     assert report["standing_in"]  # not run at start-up
     assert report["generator_runs"]  # and whole once asked for
+    assert report["parser_at_start"] == "_ArglistParserWhenUsed"
+    assert report["parser_after_error"] == "ArglistParser"  # the error message needed the signature
+    assert "QWidget.resize(w: int, h: int, /)" in report["error"]  # the signatures, parsed
 
 
 def test_pyside_learns_whether_a_module_uses_it_without_tokenizing_its_source(tmp_path, monkeypatch):
