@@ -7,12 +7,13 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 from tabs_support import wait_models
 
+from gui.core.endpoints import Endpoint
 from gui.core.jobs.job import JobState
 from gui.ui.runtime import theme
 from gui.ui.runtime.theme import contrast
 from gui.ui.jobs.columns import STATE_COLOURS, STATE_COLOURS_DARK, state_colour
 from gui.ui.runtime.resources import app_icon, resource_path
-from gui.ui.widgets.form import ERROR_STYLE
+from gui.ui.widgets.form import ERROR_COLOUR, ERROR_STYLE
 
 
 @pytest.fixture
@@ -64,9 +65,13 @@ def test_view_menu_switches_the_scheme(main_window, scheme, qtbot):
     wait_models(qtbot, main_window)  # the window's first model fetch must end before teardown
     main_window.menus.scheme_actions["dark"].trigger()
     assert theme.is_dark()
-    # Widgets with their own style sheet (bold labels) follow a change while the app runs.
-    label = main_window.profile_label
-    assert label.styleSheet() and label.palette().color(QPalette.ColorRole.WindowText).lightness() > 160
+    # Labels in their own font or colour (the bold profile, a field's error) follow a change
+    # while the app runs; the error keeps its red.
+    label, error = main_window.profile_label, main_window.tab_for(Endpoint.CHAT).problem
+    assert label.font().bold()
+    qtbot.waitUntil(lambda: label.palette().color(QPalette.ColorRole.WindowText).lightness() > 160)  # Qt posts the change
+    assert error.palette().color(QPalette.ColorRole.Window).lightness() < 80
+    assert error.palette().color(QPalette.ColorRole.WindowText) == QColor(ERROR_COLOUR)
     main_window.menus.scheme_actions["light"].trigger()
     assert not theme.is_dark()
 
@@ -146,7 +151,6 @@ def test_the_state_column_is_drawn_in_the_state_colour(main_window, qtbot):
     must take it as the brush it draws the text with."""
     from PySide6.QtWidgets import QStyleOptionViewItem
 
-    from gui.core.endpoints import Endpoint
     from gui.ui.jobs.columns import COLUMN_INDEX
 
     wait_models(qtbot, main_window)

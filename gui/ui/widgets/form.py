@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QIntValidator
+from PySide6.QtGui import QColor, QIntValidator, QPalette
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -21,15 +21,31 @@ from PySide6.QtWidgets import (
 from gui.core.builders.bodies import parse_extra
 from gui.core.errors import InputProblem
 
-ERROR_STYLE = "color: #e74c3c;"  # a red that reads on light and dark bases (contrast >= 3 on both)
+ERROR_COLOUR = "#e74c3c"  # a red that reads on light and dark bases (contrast >= 3 on both)
+ERROR_STYLE = f"color: {ERROR_COLOUR};"
 HINT_STYLE = "color: palette(placeholder-text);"
+# Speed: the labels of every form are coloured through their palette, not a style sheet
+# (each sheet puts a widget under Qt's style-sheet style: ~0.3 ms a label to make and paint).
+
+
+def in_error_colour(label: QLabel) -> QLabel:
+    """`label` in the error red, on any scheme (the rest of its palette follows the app's)."""
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(ERROR_COLOUR))
+    label.setPalette(palette)
+    return label
+
+
+def as_hint(label: QLabel) -> QLabel:
+    """`label` in the palette's placeholder colour, which follows a change of scheme."""
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
 
 
 def error_label(parent: QWidget) -> QLabel:
     """A hidden red label for a field's problem, shown when there is one."""
-    label = QLabel(parent)
+    label = in_error_colour(QLabel(parent))
     label.setTextFormat(Qt.TextFormat.PlainText)  # errors carry server text: never markup or links
-    label.setStyleSheet(ERROR_STYLE)
     label.setWordWrap(True)
     label.hide()
     return label
@@ -44,14 +60,16 @@ def banner(text: str, parent: QWidget) -> QLabel:
 
 def heading(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
-    label.setStyleSheet("font-weight: bold; margin-top: 6px;")
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    label.setContentsMargins(0, 6, 0, 0)
     return label
 
 
 def hint(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
+    label = as_hint(QLabel(text, parent))
     label.setWordWrap(True)
-    label.setStyleSheet(HINT_STYLE)
     return label
 
 
@@ -119,11 +137,7 @@ class AdvancedEditor(QWidget):
         self.edit.setTabChangesFocus(True)
         self._monospaced = False  # set when first opened (_toggled)
         self.edit.setMaximumHeight(self.fontMetrics().lineSpacing() * 7 + 12)
-        self.error = QLabel(self)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
+        self.error = error_label(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)

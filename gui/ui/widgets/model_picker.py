@@ -20,6 +20,7 @@ from gui.core.api.client import QueueClient
 from gui.core.api.model_list import ModelInfo, fetch_models, ordered_for
 from gui.core.errors import QueueError
 from gui.ui.runtime.background import spawn
+from gui.ui.widgets.form import as_hint
 
 
 class ModelCatalog(QObject):
@@ -80,9 +81,8 @@ class ModelPicker(QWidget):
         self.refresh_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.refresh_button.setAccessibleName(self.tr("Refresh"))
         self.refresh_button.clicked.connect(catalog.refresh)
-        self.status = QLabel(self)
+        self.status = as_hint(QLabel(self))
         self.status.setWordWrap(True)
-        self.status.setStyleSheet("color: palette(placeholder-text);")
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.combo, 1)

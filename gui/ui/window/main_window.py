@@ -113,7 +113,10 @@ class MainWindow(QMainWindow):
         self.profile_label = QLabel(profile_name, self)
         self.profile_label.setToolTip(self.tr("Profile: {profile} ({url})").format(profile=profile_name,
                                                                                 url=engine.client.base_url))
-        self.profile_label.setStyleSheet("font-weight: bold; padding: 0 6px;")
+        bold = self.profile_label.font()
+        bold.setBold(True)
+        self.profile_label.setFont(bold)
+        self.profile_label.setContentsMargins(6, 0, 6, 0)
         self.counts_label = JobCounts(self.model, engine.store, self)
         self.queue = QueueControls(engine.scheduler, engine.store, self)
         self.queue.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
