@@ -36,6 +36,13 @@ def in_error_colour(label: QLabel) -> QLabel:
     return label
 
 
+def in_bold(label: QLabel) -> QLabel:
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
 def as_hint(label: QLabel) -> QLabel:
     """`label` in the palette's placeholder colour, which follows a change of scheme."""
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -59,10 +66,7 @@ def banner(text: str, parent: QWidget) -> QLabel:
 
 
 def heading(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
+    label = in_bold(QLabel(text, parent))
     label.setContentsMargins(0, 6, 0, 0)
     return label
 

@@ -33,6 +33,7 @@ from gui.ui.runtime import settings as app_settings
 from gui.ui.runtime.resources import endpoint_icon
 from gui.ui.runtime.settings import Key
 from gui.ui.tabs.base import EndpointTab, TabContext
+from gui.ui.widgets.form import in_bold
 from gui.ui.widgets.model_picker import ModelCatalog
 from gui.ui.window.endpoint_pages import TABS, EndpointPages
 from gui.ui.window.job_counts import JobCounts
@@ -110,12 +111,9 @@ class MainWindow(QMainWindow):
         row.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
-        self.profile_label = QLabel(profile_name, self)
+        self.profile_label = in_bold(QLabel(profile_name, self))
         self.profile_label.setToolTip(self.tr("Profile: {profile} ({url})").format(profile=profile_name,
                                                                                 url=engine.client.base_url))
-        bold = self.profile_label.font()
-        bold.setBold(True)
-        self.profile_label.setFont(bold)
         self.profile_label.setContentsMargins(6, 0, 6, 0)
         self.counts_label = JobCounts(self.model, engine.store, self)
         self.queue = QueueControls(engine.scheduler, engine.store, self)
@@ -167,10 +165,6 @@ class MainWindow(QMainWindow):
         return self._batches
 
     def _start_loading(self) -> None:
-        # Speed: start-up's objects live as long as the window; frozen, GC passes never walk
-        # them. Collection was paused while they were made (gui/cli.py).
-        gc.freeze()
-        gc.enable()
         first = self.tabs.currentWidget()
         if isinstance(first, EndpointTab) and (target := first.first_input()) is not None:
             target.setFocus()  # a new user can type the question at once
@@ -178,6 +172,10 @@ class MainWindow(QMainWindow):
 
     def _after_first_frame(self) -> None:
         self.finish_building()
+        # Speed: start-up's objects live as long as the window; frozen, GC passes never walk
+        # them. Collection was paused while they were made (gui/cli.py).
+        gc.freeze()
+        gc.enable()
         self.catalog.refresh()
         self.counts_label.count_history()
 
