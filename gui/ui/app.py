@@ -30,7 +30,7 @@ from gui.core.profiles.profile import (
 from gui.ui.runtime import background, event_loop, language
 from gui.ui.runtime import settings as app_settings
 from gui.ui.runtime import theme
-from gui.ui.runtime.resources import app_icon
+from gui.ui.runtime.icons import app_icon
 from gui.ui.runtime.settings import Key, QueueSettings
 from gui.ui.window.main_window import MainWindow
 
@@ -59,7 +59,11 @@ def remember_active_profile(name: str) -> None:
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app = QApplication.instance()
+    made_here = app is None
+    if made_here:
+        args = list(argv if argv is not None else sys.argv) or [APP_NAME]  # [0] is the program's name
+        app = QApplication([*args[:1], *theme.FUSION_ARGS, *args[1:]])
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
@@ -72,7 +76,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(app_home() / "settings"))
     # After the settings location (the saved choices are read there), before any window.
     language.install(app)
-    theme.apply(app)
+    theme.apply(app, fusion_already=made_here)
     return app
 
 

@@ -12,7 +12,8 @@ from gui.core.jobs.job import JobState
 from gui.ui.runtime import theme
 from gui.ui.runtime.theme import contrast
 from gui.ui.jobs.columns import STATE_COLOURS, STATE_COLOURS_DARK, state_colour
-from gui.ui.runtime.resources import app_icon, resource_path
+from gui.ui.runtime.icons import app_icon
+from gui.ui.runtime.resources import resource_path
 from gui.ui.widgets.form import ERROR_COLOUR, ERROR_STYLE
 
 
@@ -106,11 +107,35 @@ def test_the_batch_count_reads_on_its_bar(scheme, name, done, failed):
 
 
 def test_endpoint_icons_follow_the_scheme(scheme):
-    from gui.ui.runtime.resources import endpoint_icon
+    from gui.ui.runtime.icons import endpoint_icon
 
     for name in ("light", "dark"):
         scheme(name)
         image = endpoint_icon("chat").pixmap(24, 24).toImage()
+        drawn = [image.pixelColor(x, y) for x in range(24) for y in range(24) if image.pixelColor(x, y).alpha() > 200]
+        text = QApplication.palette().color(QPalette.ColorRole.WindowText)
+        assert drawn and all(abs(c.lightness() - text.lightness()) < 40 for c in drawn), name
+
+
+def test_light_palette_is_fusions_own(scheme, qapp):
+    scheme("light")
+    ours, fusion = theme.light_palette(), qapp.style().standardPalette()
+    groups = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled)
+    roles = [r for r in QPalette.ColorRole if r != QPalette.ColorRole.NColorRoles]
+    assert [(g, r) for g in groups for r in roles if ours.color(g, r).rgba() != fusion.color(g, r).rgba()] == []
+
+
+def test_line_icons_follow_the_scheme(scheme, qtbot):
+    from PySide6.QtGui import QAction
+
+    from gui.ui.runtime.icons import LINE_ICONS, line_icon, set_line_icon
+
+    assert all(not line_icon(name).isNull() for name in LINE_ICONS)
+    action = QAction("Cancel")
+    set_line_icon(action, "cancel")
+    for name in ("dark", "light"):
+        scheme(name)
+        image = action.icon().pixmap(24, 24).toImage()
         drawn = [image.pixelColor(x, y) for x in range(24) for y in range(24) if image.pixelColor(x, y).alpha() > 200]
         text = QApplication.palette().color(QPalette.ColorRole.WindowText)
         assert drawn and all(abs(c.lightness() - text.lightness()) < 40 for c in drawn), name

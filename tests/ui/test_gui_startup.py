@@ -198,6 +198,24 @@ def test_the_sandbox_takes_its_port_at_once_and_loads_once_the_loop_runs(tmp_pat
     assert out.stdout.split() == ["False", "False", "200"]
 
 
+def test_a_new_app_starts_in_fusion_with_its_light_palette(tmp_path):
+    """make_app asks for Fusion in the QApplication's arguments (no setStyle, no QStyle
+    at start-up) and sets the light palette: the same app as setStyle("Fusion") made."""
+    code = (
+        "from PySide6.QtGui import QPalette\n"
+        "from gui.ui import app\n"
+        "qt = app.make_app(['queue-desk'])\n"
+        "shown, fusion = qt.palette(), qt.style().standardPalette()\n"
+        "groups = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled)\n"
+        "roles = [r for r in QPalette.ColorRole if r != QPalette.ColorRole.NColorRoles]\n"
+        "print(qt.style().name(), sum(shown.color(g, r).rgba() != fusion.color(g, r).rgba() for g in groups for r in roles))\n"
+    )
+    env = dict(os.environ, QUEUE_DESK_HOME=str(tmp_path / "home"))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["fusion", "0"]
+
+
 def test_drafts_survive_a_new_window(gui_engine, qtbot):
     """A profile switch (or a restart) builds a new window: what was typed is still there."""
     from gui.ui.tabs.chat import ChatTab

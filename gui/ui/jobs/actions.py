@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 from gui.core.endpoints import Endpoint
 from gui.core.engine import Engine
 from gui.core.jobs.job import Job
-from gui.ui.runtime.resources import standard_icon
+from gui.ui.runtime.icons import set_line_icon
 
 if TYPE_CHECKING:  # Speed: imported when first used, not at start-up
     from gui.ui.jobs.details import JobDetailsDialog
@@ -44,8 +44,8 @@ class JobActions(QObject):
         self.details = QAction(self.tr("Details…"), self,
                                toolTip=self.tr("The exact request, timings, HTTP status, usage and raw response"))
         self.details.setShortcut(QKeySequence("Ctrl+I"))
-        self.details.setIcon(standard_icon("SP_FileDialogDetailedView"))
-        self.open_folder.setIcon(standard_icon("SP_DirOpenIcon"))
+        set_line_icon(self.details, "details")
+        set_line_icon(self.open_folder, "folder")
         self.copy_curl.triggered.connect(self.copy_curl_of_current)
         self.duplicate.triggered.connect(self.duplicate_current)
         self.open_folder.triggered.connect(self.open_folder_of_current)

@@ -34,7 +34,7 @@ from gui.ui.jobs.columns import COLUMN_INDEX, COLUMNS, fitted_widths
 from gui.ui.jobs.empty_state import EmptyTableHint
 from gui.ui.jobs.table_model import JobTableModel
 from gui.ui.runtime import settings as app_settings
-from gui.ui.runtime.resources import standard_icon
+from gui.ui.runtime.icons import set_line_icon
 from gui.ui.runtime.settings import Key
 
 if TYPE_CHECKING:
@@ -119,14 +119,14 @@ class JobTablePanel(QWidget):
         self.cancel_action.triggered.connect(self.cancel_selected)
         self.resubmit_action = QAction(self.tr("Resubmit"), self, toolTip=self.tr("Send the selected finished jobs again"))
         self.resubmit_action.triggered.connect(self.resubmit_selected)
-        self.cancel_action.setIcon(standard_icon("SP_BrowserStop"))
-        self.resubmit_action.setIcon(standard_icon("SP_BrowserReload"))
+        set_line_icon(self.cancel_action, "cancel")
+        set_line_icon(self.resubmit_action, "resubmit")
         for action in (self.cancel_action, self.resubmit_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         self.delete_action = QAction(self.tr("Delete from History…"), self,
                                      toolTip=self.tr("Remove the selected finished jobs and their results"))
-        self.delete_action.setIcon(standard_icon("SP_TrashIcon"))
+        set_line_icon(self.delete_action, "delete")
         # macOS keyboards label Backspace "delete": Finder's key for removing items.
         self.delete_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Delete)]
                                         + ([QKeySequence("Backspace")] if sys.platform == "darwin" else []))

@@ -31,7 +31,7 @@ from gui.core.jobs.store import JobStore
 from gui.ui.jobs.columns import error_text, format_duration, format_time, state_colour, state_text
 from gui.ui.runtime import settings as app_settings
 from gui.ui.runtime import theme
-from gui.ui.runtime.resources import standard_icon
+from gui.ui.runtime.icons import set_line_icon
 from gui.ui.runtime.settings import Key
 
 if TYPE_CHECKING:  # Speed: the Python types of what a first frame's preview does not use, made when used
@@ -87,7 +87,7 @@ class PreviewPanel(QWidget):
         self.browser.anchorClicked.connect(_open_web_link)
         self.save_button = QPushButton(self.tr("Save as…"), self)
         self.save_button.clicked.connect(self.ask_save_path)
-        self.save_button.setIcon(standard_icon("SP_DialogSaveButton"))
+        set_line_icon(self.save_button, "save")
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

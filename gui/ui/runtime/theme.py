@@ -36,19 +36,26 @@ def system_is_dark() -> bool:
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
-def apply(app: QApplication, scheme: str | None = None) -> bool:
+# For a QApplication's arguments: Fusion from its first moment. Speed: app.setStyle("Fusion")
+# makes PySide build QStyle's Python type to resolve the overloads (~12 ms of start-up).
+FUSION_ARGS = ("-style", "Fusion")
+
+
+def apply(app: QApplication, scheme: str | None = None, *, fusion_already: bool = False) -> bool:
     """Style and palette for `scheme` (default: the saved choice); returns whether dark.
-    The palette is set by hand rather than left to the platform: Fusion on Linux, the
-    offscreen platform and older Windows would otherwise stay light in a dark session."""
+    `fusion_already`: the app was made with FUSION_ARGS. The palette is set by hand rather
+    than left to the platform: Fusion on Linux, the offscreen platform and older Windows would
+    otherwise stay light in a dark session, and the look is the same everywhere."""
     if scheme is None:
         scheme = chosen_scheme()
-    app.setStyle("Fusion")
+    if not fusion_already:
+        app.setStyle("Fusion")
     hints = app.styleHints()
     if hasattr(hints, "setColorScheme"):  # Qt 6.8+: native bits (title bars) follow the choice
         wanted = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(scheme, Qt.ColorScheme.Unknown)
         hints.setColorScheme(wanted)
     dark = scheme == "dark" or (scheme == "system" and system_is_dark())
-    app.setPalette(dark_palette() if dark else app.style().standardPalette())
+    app.setPalette(dark_palette() if dark else light_palette())
     for widget in app.allWidgets():
         # A widget with its own style sheet keeps the palette it was polished with: set the
         # sheet again so a change while the app runs reaches it too.
@@ -67,6 +74,28 @@ def apply(app: QApplication, scheme: str | None = None) -> bool:
 def choose(app: QApplication, scheme: str) -> bool:
     app_settings.put(Key.COLOR_SCHEME, scheme)
     return apply(app, scheme)
+
+
+def light_palette() -> QPalette:
+    """Fusion's own light palette (its standardPalette() in Qt 6.8-6.11, a test compares),
+    written out as the dark one is: asking the style for it would build QStyle's Python type."""
+    p = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in ((roles.Window, "#efefef"), (roles.WindowText, "#000000"), (roles.Base, "#ffffff"),
+                         (roles.AlternateBase, "#f7f7f7"), (roles.ToolTipBase, "#ffffdc"),
+                         (roles.ToolTipText, "#000000"), (roles.PlaceholderText, "#80000000"),
+                         (roles.Text, "#000000"), (roles.Button, "#efefef"), (roles.ButtonText, "#000000"),
+                         (roles.BrightText, "#ffffff"), (roles.Light, "#ffffff"), (roles.Midlight, "#cacaca"),
+                         (roles.Mid, "#b8b8b8"), (roles.Dark, "#9f9f9f"), (roles.Shadow, "#767676"),
+                         (roles.Highlight, "#308cc6"), (roles.HighlightedText, "#ffffff"),
+                         (roles.Link, "#0000ff"), (roles.LinkVisited, "#ff00ff"), (roles.Accent, "#308cc6")):
+        p.setColor(role, QColor(colour))
+    disabled = QPalette.ColorGroup.Disabled
+    for role, colour in ((roles.WindowText, "#bebebe"), (roles.Text, "#bebebe"), (roles.ButtonText, "#bebebe"),
+                         (roles.Dark, "#bebebe"), (roles.Base, "#efefef"), (roles.Shadow, "#b1b1b1"),
+                         (roles.Highlight, "#919191"), (roles.Accent, "#919191")):
+        p.setColor(disabled, role, QColor(colour))
+    return p
 
 
 def dark_palette() -> QPalette:

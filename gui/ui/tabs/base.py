@@ -32,7 +32,7 @@ from gui.core.endpoints import Endpoint
 from gui.core.engine import Engine
 from gui.core.errors import InputProblem
 from gui.core.jobs.job import Job
-from gui.ui.runtime.resources import standard_icon
+from gui.ui.runtime.icons import set_line_icon
 from gui.ui.widgets.form import AdvancedEditor, banner, error_label, heading
 from gui.ui.widgets.model_picker import ModelCatalog, ModelPicker
 
@@ -141,7 +141,7 @@ class EndpointTab(QWidget):
         self.submit_button.setAccessibleName(  # eight Submit buttons: say which
             self.tr("{submit} {tab}").format(submit=submit_text, tab=QCoreApplication.translate("tabs", self.title)))
         self.submit_button.setDefault(True)
-        self.submit_button.setIcon(standard_icon("SP_ArrowRight"))
+        set_line_icon(self.submit_button, "submit")
         self.submit_button.clicked.connect(self.submit)
         row = QHBoxLayout()
         row.addStretch(1)

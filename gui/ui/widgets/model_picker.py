@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
     QLabel,
-    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -20,6 +19,7 @@ from gui.core.api.client import QueueClient
 from gui.core.api.model_list import ModelInfo, fetch_models, ordered_for
 from gui.core.errors import QueueError
 from gui.ui.runtime.background import spawn
+from gui.ui.runtime.icons import set_line_icon
 from gui.ui.widgets.form import as_hint
 
 
@@ -77,7 +77,7 @@ class ModelPicker(QWidget):
         # An icon, not a word: "Aktualisieren" beside the box cost the German form 60 px.
         self.refresh_button = QToolButton(self, text=self.tr("Refresh"),
                                           toolTip=self.tr("Fetch the model list from the server again"))
-        self.refresh_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
+        set_line_icon(self.refresh_button, "refresh")
         self.refresh_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.refresh_button.setAccessibleName(self.tr("Refresh"))
         self.refresh_button.clicked.connect(catalog.refresh)

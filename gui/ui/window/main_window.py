@@ -30,7 +30,7 @@ from gui.ui.jobs.table_view import JobTablePanel
 from gui.ui.preview.panel import PreviewPanel
 from gui.ui.runtime import language, theme
 from gui.ui.runtime import settings as app_settings
-from gui.ui.runtime.resources import endpoint_icon
+from gui.ui.runtime.icons import endpoint_icon
 from gui.ui.runtime.settings import Key
 from gui.ui.tabs.base import EndpointTab, TabContext
 from gui.ui.widgets.form import in_bold

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar, QStyle, QWidget
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from gui.ui.runtime import language, theme
+from gui.ui.runtime.icons import set_line_icon
 
 translate = QCoreApplication.translate  # lupdate reads translate("context", "text") calls
 
@@ -38,20 +39,16 @@ class MenuBar(QMenuBar):
 
     def populate(self, endpoint_titles: list[str], job_actions: list[QAction], queue_actions: list[QAction],
                  column_menu: QMenu) -> None:
-        style = self.style()
-        icon = style.standardIcon
-        pix = QStyle.StandardPixmap
-
         file_menu = self.file_menu
         self.profiles_action = self._action(file_menu, translate("window_menus", "&Profiles…"), self.profilesRequested,
                                             tip=translate("window_menus", "Connection profiles and API keys"))
         self.save_result_action = self._action(
             file_menu, translate("window_menus", "&Save Result As…"), self.saveResultRequested,
-            keys=QKeySequence.StandardKey.Save, icon=icon(pix.SP_DialogSaveButton),
+            keys=QKeySequence.StandardKey.Save, icon="save",
             tip=translate("window_menus", "Save the selected job's result"))
         self.data_folder_action = self._action(
             file_menu, translate("window_menus", "Open &Data Folder"), self.openDataFolderRequested,
-            icon=icon(pix.SP_DirOpenIcon),
+            icon="folder",
             tip=translate("window_menus", "The folder with the job history, results and logs"))
         file_menu.addSeparator()
         # The platform's Quit keys; Windows defines none, so Ctrl+Q as most apps there use.
@@ -68,7 +65,7 @@ class MenuBar(QMenuBar):
         self.jobs_menu.addSeparator()
         self.refresh_models_action = self._action(
             self.jobs_menu, translate("window_menus", "&Refresh Models"), self.refreshModelsRequested,
-            keys=QKeySequence("F5"), icon=icon(pix.SP_BrowserReload),
+            keys=QKeySequence("F5"), icon="refresh",
             tip=translate("window_menus", "Fetch the server's model list again"))
 
         view_menu = self.view_menu
@@ -92,18 +89,18 @@ class MenuBar(QMenuBar):
 
         self.shortcuts_action = self._action(
             self.help_menu, translate("window_menus", "&Keyboard Shortcuts"), self.shortcutsRequested,
-            keys=QKeySequence.StandardKey.HelpContents, icon=icon(pix.SP_DialogHelpButton))
+            keys=QKeySequence.StandardKey.HelpContents, icon="help")
         self.help_menu.addAction(self.data_folder_action)
         self.help_menu.addSeparator()
         self.about_action = self._action(self.help_menu, translate("window_menus", "&About Queue Desk"),
-                                         self.aboutRequested, icon=icon(pix.SP_MessageBoxInformation))
+                                         self.aboutRequested, icon="about")
 
-    def _action(self, menu: QMenu, text: str, signal: Signal, *, keys=None, icon=None, tip: str = "") -> QAction:
+    def _action(self, menu: QMenu, text: str, signal: Signal, *, keys=None, icon: str = "", tip: str = "") -> QAction:
         action = QAction(text, self)
         if keys is not None:
             action.setShortcut(keys)
-        if icon is not None:
-            action.setIcon(icon)
+        if icon:
+            set_line_icon(action, icon)
         if tip:
             action.setToolTip(tip)
         action.triggered.connect(lambda _checked=False: signal.emit())
