@@ -248,8 +248,6 @@ class PreviewPanel(QWidget):
             self.browser.setPlainText(self.text)
 
     def _render_meta(self) -> None:
-        import html  # Speed: html.entities is ~3 ms of start-up; a job's header is drawn later
-
         job = self.job
         if job is None:
             self.meta.setText("")
@@ -257,6 +255,8 @@ class PreviewPanel(QWidget):
             self.meta_area.hide()
             self.header_toggle.hide()  # nothing to fold
             return
+        import html  # Speed: html.entities is ~3 ms of start-up, when no job is shown yet
+
         self.header_toggle.show()
         self.meta.show()
         self.meta_area.setVisible(self.header_shown)
