@@ -1,6 +1,7 @@
 """The shape of gui/, read from the source with ast (nothing is imported): no module-level
 import cycle, gui/core free of Qt, no re-export shim outside an __init__.py, no module over
-450 lines, at most 12 loose modules in gui/core and in gui/ui."""
+450 lines, at most 12 loose modules in gui/core and in gui/ui, a docstring on every
+dataclass."""
 from __future__ import annotations
 
 import ast
@@ -128,6 +129,26 @@ def test_no_reexport_shim_outside_an_init(name):
 def test_no_module_over_the_line_limit():
     long = {name: n for name, p in MODULES.items() if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
     assert not long, f"modules over {MAX_LINES} lines (split them by concept): {long}"
+
+
+def _is_dataclass_decorator(node: ast.expr) -> bool:
+    """`dataclass`, `dataclass(...)`, `dataclasses.dataclass` or `dataclasses.dataclass(...)`."""
+    target = node.func if isinstance(node, ast.Call) else node
+    return (isinstance(target, ast.Name) and target.id == "dataclass") or (
+        isinstance(target, ast.Attribute) and target.attr == "dataclass")
+
+
+def test_every_dataclass_has_a_docstring():
+    missing = [
+        f"{name}.{node.name}"
+        for name, path in MODULES.items()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ClassDef) and any(_is_dataclass_decorator(d) for d in node.decorator_list)
+        and not ast.get_docstring(node)
+    ]
+    assert not missing, ("dataclasses without a docstring (Python 3.11 builds a missing one with "
+                         "inspect.signature at import: start-up time; say what the object holds): "
+                         + ", ".join(missing))
 
 
 @pytest.mark.parametrize("package", ["core", "ui"])

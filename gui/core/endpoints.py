@@ -62,6 +62,8 @@ class Endpoint(enum.Enum):
 
 @dataclass(frozen=True)
 class EndpointSpec:
+    """What an endpoint is on the wire: its method and path, how its body is sent, what its
+    result is, and the models offered for it."""
     label: str  # English; people see it translated through Endpoint.label
     method: str
     path: str  # relative to the profile's base URL (…/queue)

@@ -37,6 +37,7 @@ def api_key_from_env(base_url: str = DEFAULT_BASE_URL) -> str:
 
 @dataclass
 class Engine:
+    """The store, the client and the scheduler of one profile, opened and closed together."""
     store: JobStore
     client: QueueClient
     scheduler: Scheduler

@@ -12,6 +12,8 @@ from gui.sandbox.uploads import MultipartForm
 
 @dataclass
 class Call:
+    """One request as a handler sees it: the HTTP request, the server's state, the path prefix
+    it came in under, and its parsed JSON body or multipart form."""
     request: Request
     state: SandboxState
     prefix: str  # "/queue" or "/v2"

@@ -15,6 +15,7 @@ class ModelType(str, Enum):
 
 @dataclass(frozen=True)
 class SandboxModel:
+    """One model the sandbox serves, with the fields its GET /models entry lists."""
     id: str
     type: ModelType
     display_name: str

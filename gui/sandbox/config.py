@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 @dataclass
 class SandboxConfig:
+    """The sandbox's knobs (latency, failures, rate limits, 202 mode, keys, faults), read on every request."""
     latency: float = 0.0
     """Seconds each POST is held open before it answers (the queue's documented semantics)."""
     failure_rate: float = 0.0

@@ -11,6 +11,8 @@ from gui.sandbox.replies import Reply
 
 @dataclass
 class Job:
+    """A 202-mode job: its id, the path style it came in under, when it was submitted and when it is
+    ready, and the reply it then gives."""
     id: str
     prefix: str  # path style the job was submitted under, so its URLs stay in that style
     submitted: float  # monotonic clock

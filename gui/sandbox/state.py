@@ -17,6 +17,8 @@ REQUEST_LOG_LIMIT = 100_000
 
 @dataclass
 class RequestRecord:
+    """One request in the sandbox's log: method, path, status, what was sent (JSON body or multipart
+    field names, query, headers) and when it came and how long it took."""
     method: str
     path: str
     status: int

@@ -94,6 +94,7 @@ def audio_duration(head: bytes, size: int, tail: bytes = b"") -> float:
 
 @dataclass
 class Transcript:
+    """A made-up transcript of one upload: the task, the language, the duration and its segments and words."""
     task: str  # "transcribe" | "translate"
     language: str  # full lower-case name, as Whisper reports it
     duration: float

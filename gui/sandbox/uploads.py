@@ -20,6 +20,8 @@ MAX_FIELD_BYTES = 1024 * 1024
 
 @dataclass
 class UploadedFile:
+    """A file part of a multipart upload, without its content: field and file name, content type,
+    size, SHA-256 and its first and last bytes."""
     field: str
     filename: str
     content_type: str
@@ -46,6 +48,8 @@ class UploadedFile:
 
 @dataclass
 class MultipartForm:
+    """A parsed multipart request: its text fields and uploaded files by field name, and the field
+    names in the order sent."""
     fields: dict[str, list[str]] = field(default_factory=dict)
     files: dict[str, list[UploadedFile]] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)  # field names as sent, for the request log

@@ -43,6 +43,8 @@ _sandbox_server: _Sandbox | None = None  # started on demand when the Sandbox pr
 
 @dataclass
 class Session:
+    """What the window runs on: the engine of one profile, why nothing can be sent (if so),
+    and notes for the user."""
     engine: Engine
     profile: str
     blocker: str | None = None  # why nothing can be submitted, in plain words

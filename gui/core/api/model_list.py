@@ -15,6 +15,8 @@ from gui.core.errors import ErrorKind, QueueError
 
 @dataclass(frozen=True)
 class ModelInfo:
+    """A model of the server's list: its id, type and display name, and the rest of its
+    meta_data."""
     id: str
     model_type: str = ""  # LLM, EMBEDDING, STT, IMAGE … (every meta_data field is optional)
     display_name: str = ""

@@ -29,6 +29,8 @@ SPOOLED = "queue_desk.spooled"
 
 @dataclass(frozen=True)
 class Timeouts:
+    """How long the client waits, in seconds: to connect, for each read and each chunk
+    written, for a free connection."""
     connect: float = 15.0
     read: float = DEFAULT_READ_TIMEOUT
     write: float = 120.0  # per chunk sent, not for the whole upload
@@ -42,12 +44,14 @@ class Timeouts:
 
 @dataclass(frozen=True)
 class Upload:
+    """A file sent with a request: its multipart field name and path."""
     field: str  # multipart field name: "file", "image", "image[]", "mask"
     path: str
 
 
 @dataclass
 class Request:
+    """A request as the client sends it: the endpoint, the JSON body and the files."""
     endpoint: Endpoint
     body: dict[str, Any] = field(default_factory=dict)
     uploads: list[Upload] = field(default_factory=list)
@@ -55,6 +59,8 @@ class Request:
 
 @dataclass
 class Reply:
+    """The server's answer as the client got it: status, body (or the file it was spooled
+    to), type and headers."""
     status: int
     content: bytes
     content_type: str

@@ -42,6 +42,8 @@ XLSX_CELL_LIMIT = 32_767  # characters Excel keeps in one cell
 
 @dataclass
 class RowResult:
+    """One row's outcome as the exports write it: its state, the parsed response body, the error
+    text, the latency and the model that answered."""
     status: RowState
     body: Any = None  # the parsed response body (None if the row has none)
     error: str = ""

@@ -24,6 +24,8 @@ from gui.core.i18n import translate
 
 @dataclass
 class HeadlessResult:
+    """What a headless batch run did: rows succeeded and failed, answers reused or sent (again),
+    and the files it wrote."""
     succeeded: int
     failed: int  # failed, cancelled, interrupted or not run
     reused: int  # earlier answers for the same request, not sent again

@@ -21,6 +21,7 @@ RESULTS_NAME = "results.jsonl"
 
 @dataclass(frozen=True)
 class BatchRow:
+    """One line of an OpenAI Batch input file: its custom_id, the endpoint it calls and the request body."""
     custom_id: str
     endpoint: Endpoint
     body: dict[str, Any]

@@ -39,6 +39,8 @@ TABLE_ENDPOINTS = (Endpoint.CHAT, Endpoint.COMPLETIONS, Endpoint.EMBEDDINGS, End
 
 @dataclass
 class BatchSpec:
+    """What to send for each row of a batch: endpoint, model, prompt templates, extra body fields,
+    the file column for audio and, for chat, the output fields; saved in `batch.json`."""
     endpoint: Endpoint
     model: str
     template: str = ""  # the user message / prompt / input text, with {column} placeholders

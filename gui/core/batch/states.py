@@ -80,6 +80,8 @@ ROW_STATE_OF_JOB = {JobState.CANCELLED: RowState.CANCELLED, JobState.INTERRUPTED
 
 @dataclass(frozen=True)
 class Progress:
+    """A batch's progress at one moment: row counts by outcome, rows still to run or in flight,
+    the recent rate and the estimated time left."""
     total: int
     done: int
     failed: int  # failed, cancelled or interrupted

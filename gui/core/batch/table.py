@@ -36,6 +36,8 @@ class SourceKind:
 
 @dataclass
 class Table:
+    """An input table as read from its file: column names, rows of cells, and how the file was read
+    (kind, sheet, encoding, delimiter), possibly only its first rows."""
     columns: list[str]
     # Tuples, not lists: the garbage collector stops looking at rows of text, so a million
     # of them cost no long pauses (of the GUI thread too) while they are read.

@@ -32,6 +32,8 @@ SUFFIX = ".transcript"
 
 @dataclass
 class WatchSettings:
+    """What a watched folder does: the folder, the model and endpoint its audio files go to, the
+    extra parameters, where transcripts are saved and how long a file must stay unchanged."""
     folder: Path
     model: str
     out_dir: Path | None = None  # None: next to each audio file

@@ -18,6 +18,8 @@ KEY_VARIABLE = "$OPENAI_API_KEY"
 
 @dataclass(frozen=True)
 class RequestParts:
+    """A job's HTTP request taken apart: method, URL, body kind, multipart files and text fields,
+    and the body as built."""
     method: str
     url: str
     kind: BodyKind

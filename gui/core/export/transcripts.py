@@ -22,6 +22,8 @@ from gui.core.jobs.job import Job, JobState
 
 @dataclass(frozen=True)
 class ExportOptions:
+    """How a transcript is saved: the format, the folder (None: beside the audio), the file-name
+    template and whether an existing file may be replaced."""
     format: str = "txt"  # txt | srt | vtt | json
     folder: str | None = None  # None: next to the audio file
     template: str = DEFAULT_TEMPLATE

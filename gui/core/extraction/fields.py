@@ -32,6 +32,8 @@ class FieldKind(enum.Enum):
 
 @dataclass(frozen=True)
 class Field:
+    """One output field of structured extraction: a name, a kind (and choices), a
+    description for the model."""
     name: str
     kind: FieldKind
     choices: tuple[str, ...] = ()

@@ -18,6 +18,7 @@ INTEGER_BARS = 12  # integers spanning at most this many values get a bar each
 
 @dataclass
 class Bar:
+    """One bar of a field's chart: its label and the rows it counts."""
     label: str
     rows: list[int] = field(default_factory=list)  # row indexes (input order) the bar counts
 
@@ -28,6 +29,8 @@ class Bar:
 
 @dataclass
 class FieldSummary:
+    """What a batch's answers say about one output field: its bars and how many rows have no
+    fitting answer for it."""
     field: Field
     bars: list[Bar]
     missing: int  # rows without a fitting answer for this field

@@ -33,6 +33,7 @@ PIECE_SUFFIX = ".ogg"
 
 @dataclass(frozen=True)
 class MediaInfo:
+    """What a recording's container says about it: its length, whether it holds video, and its file suffix."""
     duration: float  # seconds; 0.0 when the container does not say
     has_video: bool
     suffix: str
@@ -40,6 +41,7 @@ class MediaInfo:
 
 @dataclass(frozen=True)
 class Piece:
+    """One piece cut from a recording: its file, where it starts in the recording and how long it is."""
     path: Path
     offset: float  # seconds from the start of the recording, exact to the sample
     duration: float

@@ -17,6 +17,7 @@ _CUE_TIME = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{1,3})")
 
 @dataclass
 class Segment:
+    """One timed stretch of a transcript: its start and end in seconds and its text."""
     start: float
     end: float
     text: str
@@ -24,6 +25,8 @@ class Segment:
 
 @dataclass
 class Transcript:
+    """A transcript in one shape whatever format it came in: the text, its timed segments if any,
+    the language and duration, and the JSON answer when there was one."""
     text: str
     segments: list[Segment] = field(default_factory=list)
     language: str | None = None

@@ -25,6 +25,7 @@ HEATMAP_LIMIT = 64  # inputs compared in the similarity matrix (n² dot products
 
 @dataclass
 class Embeddings:
+    """An embeddings answer: the inputs that were embedded, their vectors in the same order, and the model."""
     inputs: list[str]  # what was embedded, in order ("" where unknown)
     vectors: list[list[float]]
     model: str = ""

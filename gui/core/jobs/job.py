@@ -81,6 +81,9 @@ SEARCHED_FIELDS = ("summary", "model", "state", "endpoint", "error", "custom_id"
 
 @dataclass
 class Job:
+    """One request to the queue and everything known about it: its body and uploads, its
+    state and times, the server's ids and the result's files. The store keeps it; the
+    scheduler moves it."""
     endpoint: Endpoint
     body: dict[str, Any]
     uploads: list[Upload] = field(default_factory=list)

@@ -67,6 +67,8 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
 
 @dataclass
 class SavedResult:
+    """Where a job's result went: the raw answer, the files cut from it (images), and the
+    usage it reported."""
     raw: Path
     files: list[Path] = field(default_factory=list)
     usage: dict[str, Any] | None = None

@@ -84,6 +84,7 @@ SELECT_EVENTS = "SELECT at, state, attempt, detail, detail_recipe FROM transitio
 
 @dataclass(frozen=True)
 class Transition:
+    """A step of a job's timeline: when it moved to which state, in which attempt, and why."""
     at: float
     state: JobState
     attempt: int

@@ -31,6 +31,7 @@ class KeySource(enum.Enum):
 
 @dataclass(frozen=True)
 class FoundKey:
+    """An API key and where it was found (keyring, session memory or the environment)."""
     value: str
     source: KeySource
 

@@ -49,6 +49,8 @@ class PathStyle(enum.Enum):
 
 @dataclass
 class Profile:
+    """A named connection: the base URL, its path style, and the limits that override the
+    queue settings for it."""
     name: str
     base_url: str
     path_style: PathStyle = PathStyle.QUEUE

@@ -19,6 +19,7 @@ from gui.ui.runtime.theme import is_dark
 
 @dataclass(frozen=True)
 class Column:
+    """A column of the job table: its id, header and width, and the text a job shows in it."""
     id: str
     header: str  # marked for translation (context "job_columns"); translated where shown
     width: int

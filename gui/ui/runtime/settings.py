@@ -130,6 +130,8 @@ _QUEUE_KEYS = {"concurrency": Key.QUEUE_CONCURRENCY, "per_minute": Key.QUEUE_PER
 
 @dataclass
 class QueueSettings:
+    """The Queue Settings dialog's values as the engine takes them (defaults from the
+    settings keys)."""
     concurrency: int = Key.QUEUE_CONCURRENCY.default
     per_minute: int = Key.QUEUE_PER_MINUTE.default  # 0: no limit
     attempts: int = Key.QUEUE_ATTEMPTS.default

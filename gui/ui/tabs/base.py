@@ -53,6 +53,8 @@ class FormScrollArea(QScrollArea):
 
 @dataclass
 class TabContext:
+    """What every endpoint tab shares: the engine, the model list, and why nothing can be
+    submitted (if so)."""
     engine: Engine
     catalog: ModelCatalog
     blocker: str | None = None  # why nothing can be submitted (e.g. no API key), in plain words

@@ -17,6 +17,8 @@ THUMBNAIL_LIMIT_MB = 64
 
 @dataclass
 class LoadedImage:
+    """An image read from a file: the image (None if it could not be shown), the file's pixel size,
+    and the reason in plain words when there is no image."""
     image: QImage | None
     size: QSize  # the file's full pixel size (may be invalid if unreadable)
     problem: str | None = None  # plain words when image is None

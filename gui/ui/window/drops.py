@@ -18,6 +18,7 @@ TABLE_EXTENSIONS = ("csv", "tsv", "xlsx", "jsonl")
 
 @dataclass
 class Sorted:
+    """Dropped paths sorted by where they go: audio (files and folders), images, tables and other files."""
     audio: list[str] = field(default_factory=list)  # files and folders (a folder: its audio files)
     images: list[str] = field(default_factory=list)
     tables: list[str] = field(default_factory=list)

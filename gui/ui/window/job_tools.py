@@ -23,6 +23,8 @@ translate = QCoreApplication.translate  # lupdate reads translate("context", "te
 
 @dataclass
 class WindowTools:
+    """What `install` added to the main window: the per-job actions, the transcript auto-saver and
+    the window's drop handler."""
     actions: JobActions
     auto_saver: AutoSaver
     drops: WindowDropFilter
