@@ -178,6 +178,14 @@ def test_the_job_details_follow_a_change_of_scheme(qapp, qtbot, qt_settings, tmp
         store.close()
 
 
+def _fresh_process(code: str, tmp_path) -> list[str]:
+    """Run `code` in a new interpreter with its own data folder: what it printed, word by word."""
+    env = dict(os.environ, QUEUE_DESK_HOME=str(tmp_path / "home"))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    assert out.returncode == 0, out.stderr
+    return out.stdout.split()
+
+
 def test_the_sandbox_takes_its_port_at_once_and_loads_once_the_loop_runs(tmp_path):
     code = (
         "import sys, time, urllib.request\n"
@@ -192,10 +200,7 @@ def test_the_sandbox_takes_its_port_at_once_and_loads_once_the_loop_runs(tmp_pat
         "print(urllib.request.urlopen(request, timeout=10).status)\n"
         "app.stop_sandbox()\n"
     )
-    env = dict(os.environ, QUEUE_DESK_HOME=str(tmp_path / "home"))
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.split() == ["False", "False", "200"]
+    assert _fresh_process(code, tmp_path) == ["False", "False", "200"]
 
 
 def test_a_new_app_starts_in_fusion_with_its_light_palette(tmp_path):
@@ -210,10 +215,7 @@ def test_a_new_app_starts_in_fusion_with_its_light_palette(tmp_path):
         "roles = [r for r in QPalette.ColorRole if r != QPalette.ColorRole.NColorRoles]\n"
         "print(qt.style().name(), sum(shown.color(g, r).rgba() != fusion.color(g, r).rgba() for g in groups for r in roles))\n"
     )
-    env = dict(os.environ, QUEUE_DESK_HOME=str(tmp_path / "home"))
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.split() == ["fusion", "0"]
+    assert _fresh_process(code, tmp_path) == ["fusion", "0"]
 
 
 def test_drafts_survive_a_new_window(gui_engine, qtbot):

@@ -76,44 +76,40 @@ def choose(app: QApplication, scheme: str) -> bool:
     return apply(app, scheme)
 
 
+# Role name -> colour, for all colour groups; then the disabled group's own colours.
+_LIGHT = {"Window": "#efefef", "WindowText": "#000000", "Base": "#ffffff", "AlternateBase": "#f7f7f7",
+          "ToolTipBase": "#ffffdc", "ToolTipText": "#000000", "PlaceholderText": "#80000000", "Text": "#000000",
+          "Button": "#efefef", "ButtonText": "#000000", "BrightText": "#ffffff", "Light": "#ffffff",
+          "Midlight": "#cacaca", "Mid": "#b8b8b8", "Dark": "#9f9f9f", "Shadow": "#767676",
+          "Highlight": "#308cc6", "HighlightedText": "#ffffff", "Link": "#0000ff", "LinkVisited": "#ff00ff",
+          "Accent": "#308cc6"}
+_LIGHT_DISABLED = {"WindowText": "#bebebe", "Text": "#bebebe", "ButtonText": "#bebebe", "Dark": "#bebebe",
+                   "Base": "#efefef", "Shadow": "#b1b1b1", "Highlight": "#919191", "Accent": "#919191"}
+_DARK = {"Window": "#2d2d30", "WindowText": "#e6e6e6", "Base": "#1f1f22", "AlternateBase": "#2a2a2e",
+         "ToolTipBase": "#3a3a3e", "ToolTipText": "#f0f0f0", "PlaceholderText": "#9a9a9a", "Text": "#e6e6e6",
+         "Button": "#3a3a3e", "ButtonText": "#e6e6e6", "BrightText": "#ff6b5e", "Light": "#505055",
+         "Midlight": "#434348", "Mid": "#6a6a70", "Dark": "#1a1a1c", "Shadow": "#000000",
+         "Highlight": "#3d7bd9", "HighlightedText": "#ffffff", "Link": "#6cb4ff", "LinkVisited": "#b58cff"}
+_DARK_DISABLED = {"WindowText": "#7a7a7a", "Text": "#7a7a7a", "ButtonText": "#7a7a7a"}
+
+
+def _palette(colours: dict[str, str], disabled: dict[str, str]) -> QPalette:
+    p = QPalette()
+    for name, colour in colours.items():
+        p.setColor(getattr(QPalette.ColorRole, name), QColor(colour))
+    for name, colour in disabled.items():
+        p.setColor(QPalette.ColorGroup.Disabled, getattr(QPalette.ColorRole, name), QColor(colour))
+    return p
+
+
 def light_palette() -> QPalette:
     """Fusion's own light palette (its standardPalette() in Qt 6.8-6.11, a test compares),
     written out as the dark one is: asking the style for it would build QStyle's Python type."""
-    p = QPalette()
-    roles = QPalette.ColorRole
-    for role, colour in ((roles.Window, "#efefef"), (roles.WindowText, "#000000"), (roles.Base, "#ffffff"),
-                         (roles.AlternateBase, "#f7f7f7"), (roles.ToolTipBase, "#ffffdc"),
-                         (roles.ToolTipText, "#000000"), (roles.PlaceholderText, "#80000000"),
-                         (roles.Text, "#000000"), (roles.Button, "#efefef"), (roles.ButtonText, "#000000"),
-                         (roles.BrightText, "#ffffff"), (roles.Light, "#ffffff"), (roles.Midlight, "#cacaca"),
-                         (roles.Mid, "#b8b8b8"), (roles.Dark, "#9f9f9f"), (roles.Shadow, "#767676"),
-                         (roles.Highlight, "#308cc6"), (roles.HighlightedText, "#ffffff"),
-                         (roles.Link, "#0000ff"), (roles.LinkVisited, "#ff00ff"), (roles.Accent, "#308cc6")):
-        p.setColor(role, QColor(colour))
-    disabled = QPalette.ColorGroup.Disabled
-    for role, colour in ((roles.WindowText, "#bebebe"), (roles.Text, "#bebebe"), (roles.ButtonText, "#bebebe"),
-                         (roles.Dark, "#bebebe"), (roles.Base, "#efefef"), (roles.Shadow, "#b1b1b1"),
-                         (roles.Highlight, "#919191"), (roles.Accent, "#919191")):
-        p.setColor(disabled, role, QColor(colour))
-    return p
+    return _palette(_LIGHT, _LIGHT_DISABLED)
 
 
 def dark_palette() -> QPalette:
-    p = QPalette()
-    roles = QPalette.ColorRole
-    for role, colour in ((roles.Window, "#2d2d30"), (roles.WindowText, "#e6e6e6"), (roles.Base, "#1f1f22"),
-                         (roles.AlternateBase, "#2a2a2e"), (roles.ToolTipBase, "#3a3a3e"),
-                         (roles.ToolTipText, "#f0f0f0"), (roles.PlaceholderText, "#9a9a9a"),
-                         (roles.Text, "#e6e6e6"), (roles.Button, "#3a3a3e"), (roles.ButtonText, "#e6e6e6"),
-                         (roles.BrightText, "#ff6b5e"), (roles.Light, "#505055"), (roles.Midlight, "#434348"),
-                         (roles.Mid, "#6a6a70"), (roles.Dark, "#1a1a1c"), (roles.Shadow, "#000000"),
-                         (roles.Highlight, "#3d7bd9"), (roles.HighlightedText, "#ffffff"),
-                         (roles.Link, "#6cb4ff"), (roles.LinkVisited, "#b58cff")):
-        p.setColor(role, QColor(colour))
-    disabled = QPalette.ColorGroup.Disabled
-    for role in (roles.WindowText, roles.Text, roles.ButtonText):
-        p.setColor(disabled, role, QColor("#7a7a7a"))
-    return p
+    return _palette(_DARK, _DARK_DISABLED)
 
 
 def is_dark() -> bool:
