@@ -8,20 +8,16 @@ import asyncio
 import gc
 import logging
 import os
-import signal
 import sqlite3
 import sys
 import time
-from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import TypeVar
 
 from gui import __version__
+from gui.cli_stop import Stopped, run_stoppable
 from gui.core.endpoints import DEFAULT_BASE_URL, Endpoint
 from gui.core.api.server_text import one_line
 from gui.core.errors import InputProblem, QueueError, human_duration
-
-T = TypeVar("T")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -93,47 +89,6 @@ def _stopped(args: argparse.Namespace, how: str) -> None:
     if args.command in ("submit", "batch"):
         print(f"queue-desk: stopped ({how}); jobs in flight were marked interrupted. Run the same command again "
               "to continue.", file=sys.stderr)
-
-
-class Stopped(Exception):
-    """SIGTERM or SIGHUP arrived: handled like Ctrl+C (stop sending, flush, mark in-flight jobs
-    interrupted), then the command exits with 128 + the signal's number."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-        self.name = signal.Signals(signum).name
-
-
-def run_stoppable(main: Callable[[], Awaitable[T]]) -> T:
-    """`asyncio.run(main())`, with SIGTERM and SIGHUP cancelling `main` like Ctrl+C does:
-    its `finally` blocks close the engine, which marks jobs in flight interrupted and writes
-    every pending change before the process exits."""
-    received: list[int] = []
-
-    async def runner() -> T:
-        task = asyncio.current_task()
-        loop = asyncio.get_running_loop()
-
-        def stop(signum: int) -> None:
-            if not received:  # a second signal must not cut the clean-up short
-                received.append(signum)
-                task.cancel()
-
-        for signum in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)):
-            if signum is not None:
-                try:
-                    loop.add_signal_handler(signum, stop, signum)
-                except (NotImplementedError, RuntimeError):  # Windows: no signal handlers on the loop
-                    pass
-        try:
-            return await main()
-        except asyncio.CancelledError:
-            if received:
-                raise Stopped(received[0]) from None
-            raise
-
-    return asyncio.run(runner())
 
 
 def _parser() -> argparse.ArgumentParser:
