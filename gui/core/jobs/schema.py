@@ -7,11 +7,13 @@ then; rows written before recipes were kept have words only, shown as they were 
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass
 
 from gui.core.api.wire import Upload
 from gui.core.endpoints import Endpoint
 from gui.core.i18n import for_store, from_store
+from gui.core.jobs import search as text_search
 from gui.core.jobs.job import Job, JobState
 
 SCHEMA_VERSION = 6
@@ -71,6 +73,29 @@ MIGRATIONS = {
     5: ["DROP INDEX IF EXISTS jobs_batch",
         "CREATE INDEX IF NOT EXISTS jobs_batch_seq ON jobs(batch_id, seq)"],
 }
+
+
+def migrate(db: sqlite3.Connection, version: int) -> None:
+    """Bring a file at schema `version` (0: a new file) to SCHEMA_VERSION, in the caller's
+    write transaction: a new file gets the schema as it is today, an older one each step since."""
+    if version == 0:
+        for statement in SCHEMA.split(";"):
+            if statement.strip():
+                db.execute(statement)
+    else:
+        for step in range(version, SCHEMA_VERSION):
+            for statement in MIGRATIONS[step]:
+                try:
+                    db.execute(statement)
+                except sqlite3.OperationalError as exc:
+                    # A column a newer build already added (a file opened by it, then by an
+                    # older one): the step is done.
+                    if "duplicate column name" not in str(exc):
+                        raise
+    if version < 3 and text_search.has_trigram(db):
+        for statement in text_search.INDEX:
+            db.execute(statement)
+    db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
 COLUMNS = (
     "id endpoint model summary body uploads state created_at updated_at started_at finished_at "

@@ -23,15 +23,14 @@ from gui.core.jobs.results import read_usage
 from gui.core.jobs.schema import (
     COLUMNS,
     INSERT_EVENT,
-    MIGRATIONS,
     MUTABLE,
-    SCHEMA,
     SCHEMA_VERSION,
     SELECT_EVENTS,
     Transition,
     event_row,
     insert_row,
     job_from_row,
+    migrate,
     mutable_row,
     transition_from_row,
 )
@@ -108,25 +107,7 @@ class JobStore:
             if version == SCHEMA_VERSION:
                 return  # nothing to write: opening takes no write lock
             with self._transaction():
-                if version == 0:
-                    # a new file: the schema as it is today
-                    for statement in SCHEMA.split(";"):
-                        if statement.strip():
-                            self._db.execute(statement)
-                else:
-                    for step in range(version, SCHEMA_VERSION):
-                        for statement in MIGRATIONS[step]:
-                            try:
-                                self._db.execute(statement)
-                            except sqlite3.OperationalError as exc:
-                                # A column a newer build already added (a file opened by it, then
-                                # by an older one): the step is done.
-                                if "duplicate column name" not in str(exc):
-                                    raise
-                if version < 3 and text_search.has_trigram(self._db):
-                    for statement in text_search.INDEX:
-                        self._db.execute(statement)
-                self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                migrate(self._db, version)
 
     # -- writing ----------------------------------------------------------------
 
