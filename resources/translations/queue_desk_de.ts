@@ -4,7 +4,7 @@
 <context>
     <name>AdvancedEditor</name>
     <message>
-        <location filename="../../gui/ui/widgets/form.py" line="+110"/>
+        <location filename="../../gui/ui/widgets/form.py" line="+135"/>
         <source>Advanced (extra JSON)</source>
         <translation>Erweitert (zusätzliches JSON)</translation>
     </message>
@@ -19,7 +19,7 @@
         <translation>Beliebige zusätzliche Felder als ein JSON-Objekt, z. B. {example}</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+49"/>
         <source>The queue does not stream answers: remove &quot;stream&quot;.</source>
         <translation>Die Warteschlange streamt keine Antworten: Entfernen Sie „stream“.</translation>
     </message>
@@ -963,7 +963,7 @@ Der zweite Text
 <context>
     <name>EndpointTab</name>
     <message>
-        <location filename="../../gui/ui/tabs/base.py" line="+104"/>
+        <location filename="../../gui/ui/tabs/base.py" line="+106"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
@@ -1610,12 +1610,12 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/ui/window/main_window.py" line="+114"/>
+        <location filename="../../gui/ui/window/main_window.py" line="+115"/>
         <source>Profile: {profile} ({url})</source>
         <translation>Profil: {profile} ({url})</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+151"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
@@ -1716,7 +1716,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>ModelCatalog</name>
     <message>
-        <location filename="../../gui/ui/widgets/model_picker.py" line="+52"/>
+        <location filename="../../gui/ui/widgets/model_picker.py" line="+53"/>
         <source>Could not load the model list: {message}</source>
         <translation>Die Modellliste konnte nicht geladen werden: {message}</translation>
     </message>
@@ -1745,7 +1745,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Die Modellliste erneut vom Server abrufen</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>Loading models…</source>
         <translation>Modelle werden geladen…</translation>
     </message>
@@ -1832,7 +1832,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../gui/ui/preview/panel.py" line="+81"/>
+        <location filename="../../gui/ui/preview/panel.py" line="+85"/>
         <source>Job details and result</source>
         <translation>Jobdetails und Ergebnis</translation>
     </message>
@@ -1873,7 +1873,7 @@ Kosinusähnlichkeit {value}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+127"/>
+        <location line="+130"/>
         <source>The result file could not be read: {reason}</source>
         <translation>Die Ergebnisdatei konnte nicht gelesen werden: {reason}</translation>
     </message>
@@ -2381,7 +2381,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>Recording</name>
     <message>
-        <location filename="../../gui/core/formats/audio.py" line="+49"/>
+        <location filename="../../gui/core/formats/audio.py" line="+51"/>
         <source>{name} could not be read as a recording ({reason}). Check that it is an audio or video file and that it plays.</source>
         <translation>{name} konnte nicht als Aufnahme gelesen werden ({reason}). Prüfen Sie, ob es eine Audio- oder Videodatei ist und ob sie sich abspielen lässt.</translation>
     </message>
@@ -2546,7 +2546,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>SeedEdit</name>
     <message>
-        <location filename="../../gui/ui/widgets/form.py" line="-81"/>
+        <location filename="../../gui/ui/widgets/form.py" line="-77"/>
         <source>none</source>
         <translation>keiner</translation>
     </message>
@@ -2769,7 +2769,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/ui/app.py" line="+131"/>
+        <location filename="../../gui/ui/app.py" line="+137"/>
         <source>The profile {profile} cannot be used: {problem} Using {fallback}; fix it under File → Profiles.</source>
         <translation>Das Profil {profile} kann nicht verwendet werden: {problem} Es wird {fallback} verwendet; beheben Sie das unter Datei → Profile.</translation>
     </message>
@@ -2807,7 +2807,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch</name>
     <message>
-        <location filename="../../gui/core/batch/jsonl.py" line="+36"/>
+        <location filename="../../gui/core/batch/jsonl.py" line="+37"/>
         <source>Cannot read {path}: {reason}.</source>
         <translation>{path} kann nicht gelesen werden: {reason}.</translation>
     </message>
@@ -2867,7 +2867,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Ein anderer Queue-Desk-Prozess (PID {pid}) führt gerade einen Batch in {folder} aus. Warten Sie, bis er fertig ist, beenden Sie ihn oder wählen Sie einen anderen Ausgabeordner.</translation>
     </message>
     <message>
-        <location filename="../../gui/core/batch/headless.py" line="+44"/>
+        <location filename="../../gui/core/batch/headless.py" line="+46"/>
         <source>The input {source} is inside the output folder {folder}, where the results would overwrite it. Choose another --out folder.</source>
         <translation>Die Eingabe {source} liegt im Ausgabeordner {folder}, wo die Ergebnisse sie überschreiben würden. Wählen Sie einen anderen Ordner für --out.</translation>
     </message>
@@ -2908,7 +2908,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch_export</name>
     <message>
-        <location filename="../../gui/core/batch/export.py" line="+290"/>
+        <location filename="../../gui/core/batch/export.py" line="+292"/>
         <source>Row {row} holds {count} vectors; a matrix needs one per row. Export JSONL instead.</source>
         <translation>Zeile {row} enthält {count} Vektoren; eine Matrix braucht genau einen pro Zeile. Exportieren Sie stattdessen JSONL.</translation>
     </message>
@@ -3048,7 +3048,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch_plan</name>
     <message>
-        <location filename="../../gui/core/batch/plan.py" line="+109"/>
+        <location filename="../../gui/core/batch/plan.py" line="+111"/>
         <source>Choose a model.</source>
         <translation>Wählen Sie ein Modell.</translation>
     </message>
@@ -3184,7 +3184,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>batch_table</name>
     <message>
-        <location filename="../../gui/core/batch/table.py" line="+64"/>
+        <location filename="../../gui/core/batch/table.py" line="+66"/>
         <source>counting rows…</source>
         <translation>Zeilen werden gezählt…</translation>
     </message>
@@ -3677,7 +3677,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>endpoints</name>
     <message>
-        <location filename="../../gui/core/endpoints.py" line="+80"/>
+        <location filename="../../gui/core/endpoints.py" line="+82"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
@@ -3798,7 +3798,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>extraction</name>
     <message>
-        <location filename="../../gui/core/extraction/fields.py" line="+61"/>
+        <location filename="../../gui/core/extraction/fields.py" line="+63"/>
         <source>The field name &quot;{name}&quot; cannot be used: start with a letter and use letters, digits, spaces, _ or - (at most 64).</source>
         <translation>Der Feldname „{name}“ ist nicht möglich: Beginnen Sie mit einem Buchstaben und verwenden Sie Buchstaben, Ziffern, Leerzeichen, _ oder - (höchstens 64).</translation>
     </message>
@@ -3847,7 +3847,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>image_loading</name>
     <message>
-        <location filename="../../gui/ui/widgets/image_loading.py" line="+36"/>
+        <location filename="../../gui/ui/widgets/image_loading.py" line="+38"/>
         <source>{name} is not an image that can be shown ({reason}).</source>
         <translation>{name} ist kein Bild, das angezeigt werden kann ({reason}).</translation>
     </message>
@@ -3886,7 +3886,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>job_columns</name>
     <message>
-        <location filename="../../gui/ui/jobs/columns.py" line="+32"/>
+        <location filename="../../gui/ui/jobs/columns.py" line="+33"/>
         <source>Uploading {percent}%</source>
         <translation>Hochladen {percent} %</translation>
     </message>
@@ -4075,7 +4075,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>keys</name>
     <message>
-        <location filename="../../gui/core/profiles/keys.py" line="+40"/>
+        <location filename="../../gui/core/profiles/keys.py" line="+41"/>
         <source>No system keyring (password store) is available on this computer, so the API key is kept in memory until Queue Desk closes and is not saved anywhere. To keep it, unlock or install a keyring (GNOME Keyring, KWallet, macOS Keychain, Windows Credential Manager), or set OPENAI_API_KEY.</source>
         <translation>Kein Schlüsselbund (Passwortspeicher) verfügbar: Der API-Schlüssel bleibt nur bis zum Beenden von Queue Desk erhalten und wird nicht gespeichert. Um ihn zu behalten, entsperren oder installieren Sie einen Schlüsselbund (GNOME Keyring, KWallet, macOS-Schlüsselbund, Windows-Anmeldeinformationsverwaltung) oder setzen Sie OPENAI_API_KEY.</translation>
     </message>
@@ -4250,7 +4250,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>preview</name>
     <message>
-        <location filename="../../gui/ui/preview/panel.py" line="-304"/>
+        <location filename="../../gui/ui/preview/panel.py" line="-308"/>
         <source>prompt</source>
         <translation>Prompt</translation>
     </message>
@@ -4293,7 +4293,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Genau wie angegeben (z. B. …/v1)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>The profile needs a name.</source>
         <translation>Das Profil braucht einen Namen.</translation>
     </message>
@@ -4377,7 +4377,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>results</name>
     <message>
-        <location filename="../../gui/core/jobs/results.py" line="+84"/>
+        <location filename="../../gui/core/jobs/results.py" line="+86"/>
         <source>The server&apos;s answer is not valid JSON.</source>
         <translation>Die Antwort des Servers ist kein gültiges JSON.</translation>
     </message>
@@ -4490,7 +4490,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>store</name>
     <message>
-        <location filename="../../gui/core/jobs/store.py" line="+49"/>
+        <location filename="../../gui/core/jobs/store.py" line="+48"/>
         <source>The job database {path} is locked by another program. Wait a moment and try again; if it stays locked, close other programs that use this data folder.</source>
         <translation>Die Auftragsdatenbank {path} ist von einem anderen Programm gesperrt. Warten Sie einen Moment und versuchen Sie es erneut; bleibt sie gesperrt, schließen Sie andere Programme, die diesen Datenordner verwenden.</translation>
     </message>
@@ -4500,7 +4500,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Die Jobdatenbank {path} stammt von einer neueren Version von Queue Desk. Aktualisieren Sie die App.</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+143"/>
         <source>app stopped</source>
         <translation>App beendet</translation>
     </message>
@@ -4528,7 +4528,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>subtitles</name>
     <message>
-        <location filename="../../gui/core/formats/subtitles.py" line="+49"/>
+        <location filename="../../gui/core/formats/subtitles.py" line="+52"/>
         <source>the transcript is not a JSON object</source>
         <translation>das Transkript ist kein JSON-Objekt</translation>
     </message>
@@ -4617,7 +4617,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>transcript_export</name>
     <message>
-        <location filename="../../gui/core/export/transcripts.py" line="+32"/>
+        <location filename="../../gui/core/export/transcripts.py" line="+34"/>
         <source>Choose one of {formats}.</source>
         <translation>Wählen Sie eines dieser Formate: {formats}.</translation>
     </message>
@@ -4731,7 +4731,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>vectors</name>
     <message>
-        <location filename="../../gui/core/formats/vectors.py" line="+48"/>
+        <location filename="../../gui/core/formats/vectors.py" line="+49"/>
         <source>The answer holds no embeddings (no data list).</source>
         <translation>Die Antwort enthält keine Embeddings (keine data-Liste).</translation>
     </message>
@@ -4759,7 +4759,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>window_drops</name>
     <message>
-        <location filename="../../gui/ui/window/drops.py" line="+49"/>
+        <location filename="../../gui/ui/window/drops.py" line="+50"/>
         <source>Queue Desk has no use for {kinds} files. Drop audio or video (to transcribe), images (to edit) or a CSV, TSV, XLSX or JSONL table (for a batch).</source>
         <translation>Mit {kinds}-Dateien kann Queue Desk nichts anfangen. Legen Sie Audio oder Video (zum Transkribieren), Bilder (zum Bearbeiten) oder eine CSV-, TSV-, XLSX- oder JSONL-Tabelle (für einen Batch) ab.</translation>
     </message>
@@ -4830,7 +4830,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>window_menus</name>
     <message>
-        <location filename="../../gui/ui/window/menus.py" line="+32"/>
+        <location filename="../../gui/ui/window/menus.py" line="+33"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -4840,7 +4840,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Ba&amp;tch</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>&amp;Profiles…</source>
         <translation>&amp;Profile…</translation>
     </message>
@@ -4875,12 +4875,12 @@ Kosinusähnlichkeit {value}</translation>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-21"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+24"/>
         <source>&amp;Find Jobs</source>
         <translation>Jobs &amp;suchen</translation>
     </message>
@@ -4890,12 +4890,12 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Die Jobtabelle filtern</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-25"/>
         <source>&amp;Jobs</source>
         <translation>&amp;Jobs</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+32"/>
         <source>&amp;Refresh Models</source>
         <translation>&amp;Modelle aktualisieren</translation>
     </message>
@@ -4905,12 +4905,12 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Die Modellliste erneut vom Server abrufen</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-33"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+44"/>
         <source>&amp;Appearance</source>
         <translation>&amp;Erscheinungsbild</translation>
     </message>
@@ -4936,12 +4936,12 @@ Kosinusähnlichkeit {value}</translation>
         <translation>S&amp;prache</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-47"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+53"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
@@ -4954,7 +4954,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>window_tools</name>
     <message>
-        <location filename="../../gui/ui/window/job_tools.py" line="+95"/>
+        <location filename="../../gui/ui/window/job_tools.py" line="+97"/>
         <source>Transcript saved to {path}</source>
         <translation>Transkript gespeichert unter {path}</translation>
     </message>
