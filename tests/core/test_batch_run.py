@@ -18,6 +18,7 @@ from gui.core.batch.cells import CELLS_NAME, NO_ENTRY, result_text
 from gui.core.batch.export import export, snapshot
 from gui.core.batch.plan import BatchPlan, BatchSpec
 from gui.core.batch.row_files import export_files
+from gui.core.batch.hand_over import MARGIN
 from gui.core.batch.run import BatchRun, run_plan
 from gui.core.batch.states import RowState, RunState
 from gui.core.batch.table import read_table
@@ -108,6 +109,25 @@ async def test_rerun_failed_merges_by_custom_id_without_duplicates(open_engine, 
     # Opened again (a restart): nothing is left to send.
     again = await run_plan(engine, chat_plan(source, tmp_path / "out"))
     assert again.progress().done == 60 and len(posts(sandbox)) == len(failed)
+
+
+async def test_fast_rows_go_over_in_bigger_handfuls_slow_ones_eight_at_a_time(open_engine, sandbox, tmp_path):
+    """Each hand-over is one store transaction: rows that take milliseconds go over in
+    handfuls of dozens; rows that take a while still go 8 beyond the slots (what a paused
+    batch still runs)."""
+    engine = open_engine(concurrency=2)
+    most: dict[str, int] = {}
+    for name, latency, rows in (("fast", 0.0, 300), ("slow", 0.05, 30)):
+        sandbox.config.latency = latency
+        source = tmp_path / f"{name}.csv"
+        write_questions(source, rows)
+        run = await BatchRun.open(engine, chat_plan(source, tmp_path / name))
+        run.subscribe(lambda r, name=name: most.__setitem__(name, max(most.get(name, 0), len(r._inflight))))
+        run.start()
+        await asyncio.wait_for(run.wait(), 60)
+        assert run.progress().done == rows
+    assert most["fast"] > 2 + MARGIN
+    assert most["slow"] == 2 + MARGIN
 
 
 async def test_pause_holds_the_batch_resume_continues_cancel_stops(open_engine, sandbox, tmp_path):

@@ -5,8 +5,8 @@ row, in input order once the run ends: then the run is `finishing` while a worke
 writes it, record_writer.py).
 
 Per-batch pause without pausing the whole queue: the run holds its rows and hands the
-scheduler only a window of them at a time (a little more than the concurrency), so a
-paused batch stops after the rows already handed over, while other work keeps flowing.
+scheduler only a window of them at a time (a little more than the concurrency: hand_over.py),
+so a paused batch stops after the rows already handed over, while other work keeps flowing.
 Rows appear in the job table as they are handed over.
 
 This one engine runs every batch, JSONL and tables, for the window and `queue-desk batch`.
@@ -34,6 +34,7 @@ from pathlib import Path
 
 from gui.core.batch.cells import line_cells
 from gui.core.batch.folder_lock import FolderLock
+from gui.core.batch.hand_over import HandOver
 from gui.core.batch.jsonl import RESULTS_NAME, output_line
 from gui.core.batch.plan import BatchPlan, read_manifest, request_fingerprint
 from gui.core.batch.record import Record
@@ -51,7 +52,6 @@ log = logging.getLogger(__name__)
 
 RATE_WINDOW = 60.0  # seconds of finished rows the rate is measured over
 OTHERS_CHECK = 1.0  # seconds between looks at rows another process runs
-HAND_OVER_MARGIN = 8  # rows handed to the queue beyond its concurrency (what a paused batch still runs)
 HAND_OVER_RETRY = 1.0  # seconds before rows refused by a locked store are handed over again
 FINGERPRINT_BYTES = 8  # a request fingerprint (16 hex digits) as bytes
 
@@ -76,6 +76,7 @@ class BatchRun:
         self._inflight: dict[str, str] = {}  # job id -> custom_id
         self._scheduled = False
         self._finishes: deque[float] = deque()
+        self._hand_over_size = HandOver()
         self._active_since = 0.0
         self._done = asyncio.Event()
         self._listeners: list[Callable[[BatchRun], None]] = []
@@ -269,7 +270,8 @@ class BatchRun:
 
     @property
     def window(self) -> int:
-        return self.engine.scheduler.concurrency + HAND_OVER_MARGIN
+        concurrency = self.engine.scheduler.concurrency
+        return concurrency + self._hand_over_size.margin(concurrency)
 
     # -- progress -------------------------------------------------------------------------
 
@@ -335,6 +337,7 @@ class BatchRun:
             self.jobs[cid] = job
         self._outcomes.set(index, RowState.SUCCEEDED if ok else ROW_STATE_OF_JOB.get(job.state, RowState.FAILED))
         self._latency[index] = _nan_if_none(job.elapsed())
+        self._hand_over_size.finished(self._latency[index])
         self._lines.add(index, line, line_cells(job.endpoint, line))  # cells parsed once (cells.py)
 
     def _schedule(self) -> None:
@@ -355,10 +358,11 @@ class BatchRun:
         self._notify()
 
     def _hand_over(self) -> None:
-        room = self.window - len(self._inflight)
+        window = self.window
+        room = window - len(self._inflight)
         # Speed: rows go over in handfuls (one store transaction each), not one by one as they
         # finish; the margin keeps every slot busy meanwhile.
-        if self._inflight and room < min(len(self._held), HAND_OVER_MARGIN):
+        if self._inflight and room < min(len(self._held), window - self.engine.scheduler.concurrency):
             return
         taken: list[tuple[int, Job]] = []
         while room > 0 and self._held:
