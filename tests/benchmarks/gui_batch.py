@@ -4,6 +4,7 @@ on the app's event loop; a 10 ms heartbeat timer measures how late the event loo
 usage: gui_batch.py URL ROWS CONCURRENCY"""
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import sys
@@ -44,7 +45,9 @@ async def main(url: str, rows: int, concurrency: int) -> dict:
     heartbeat = Heartbeat(HEARTBEAT_MS)
     heartbeat.start()
     started = time.process_time()
-    result = await run_headless(engine, make_plan(work / "in.jsonl", work / "out"), None)
+    # The file is read in a worker thread, as the Batch dialog reads it (not on the event loop).
+    plan = await asyncio.get_running_loop().run_in_executor(None, make_plan, work / "in.jsonl", work / "out")
+    result = await run_headless(engine, plan, None)
     ok, failed = result.succeeded, result.failed
     cpu = time.process_time() - started
     heartbeat.stop()
