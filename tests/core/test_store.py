@@ -113,3 +113,21 @@ def test_delete_removes_finished_jobs_their_timeline_and_results_only(tmp_path):
 def test_the_summary_of_several_embeddings_inputs_is_their_text():
     job = Job(Endpoint.EMBEDDINGS, {"model": "m", "input": ["Invoice overdue", "Payment received"]})
     assert job.summary == "Invoice overdue · Payment received"
+
+
+def test_job_ids_sort_in_the_order_jobs_were_made_even_within_a_millisecond_and_across_threads():
+    """Time first (the store's id indexes grow at one end), unique however fast they come."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from gui.core.jobs.job import new_job_id
+
+    ids = [new_job_id() for _ in range(20_000)]  # thousands per millisecond
+    assert ids == sorted(ids) and len(set(ids)) == len(ids)
+    assert all(len(i) == 24 and int(i, 16) >= 0 for i in ids[:100])
+    with ThreadPoolExecutor(4) as pool:
+        made = list(pool.map(lambda _: [new_job_id() for _ in range(5_000)], range(4)))
+    together = [i for part in made for i in part]
+    assert len(set(together)) == len(together) and all(part == sorted(part) for part in made)
+    assert min(together) > ids[-1]
+    jobs = [chat_job() for _ in range(3)]
+    assert [j.id for j in jobs] == sorted(j.id for j in jobs) and len({j.short_id for j in jobs}) == 3

@@ -79,7 +79,7 @@ def test_save_dialog_is_non_blocking_and_saves(qtbot, qt_settings, store, tmp_pa
     dialog = panel.findChild(QFileDialog)
     assert dialog is not None and dialog.isVisible()
     assert dialog.acceptMode() == QFileDialog.AcceptMode.AcceptSave
-    assert panel.suggested_name().endswith(".md") and job.id[:8] in panel.suggested_name()
+    assert panel.suggested_name().endswith(".md") and job.short_id in panel.suggested_name()
     target = tmp_path / "saved" / "mine.md"
     target.parent.mkdir()
     with qtbot.waitSignal(dialog.fileSelected, timeout=2000):

@@ -47,7 +47,7 @@ def audio_path(job: Job) -> Path | None:
 
 def export_target(job: Job, options: ExportOptions) -> Path:
     audio = audio_path(job)
-    stem = audio.stem if audio else f"{job.endpoint.value}-{job.id[:8]}"
+    stem = audio.stem if audio else f"{job.endpoint.value}-{job.short_id}"
     if options.folder is None:
         if audio is None:
             raise InputProblem(translate("transcript_export", "This job has no audio file to save next "

@@ -135,7 +135,7 @@ class EmbeddingsView(QWidget):
 
     def suggested_name(self, fmt: str) -> str:
         job = self.job
-        return f"embeddings-{job.id[:8] if job else 'result'}.{fmt}"
+        return f"embeddings-{job.short_id if job else 'result'}.{fmt}"
 
     def save(self) -> bool:
         return save_like(self.save_buttons[SAVE_FORMATS[0]], lambda: self.ask_save(SAVE_FORMATS[0]))  # JSON

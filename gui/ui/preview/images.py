@@ -204,7 +204,7 @@ class ImageGallery(QWidget):
     def ask_save(self) -> None:
         if self.current in self.images:
             path = self.paths[self.current]
-            suggested = f"{self.job.endpoint.value}-{self.job.id[:8]}-{path.name}" if self.job else path.name
+            suggested = f"{self.job.endpoint.value}-{self.job.short_id}-{path.name}" if self.job else path.name
             ask_save(self, self.tr("Save the image as"), suggested,
                      ["PNG (*.png)", "JPEG (*.jpg)", "WebP (*.webp)"], self.save_as,
                      {"jpg": "JPEG (*.jpg)", "webp": "WebP (*.webp)"}.get(path.suffix[1:], "PNG (*.png)"))

@@ -322,7 +322,7 @@ class PreviewPanel(QWidget):
             return "result.md"
         stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(job.created_at))
         suffix = "md" if job.endpoint in (Endpoint.CHAT, Endpoint.COMPLETIONS) else "txt"
-        return f"{job.endpoint.value}-{stamp}-{job.id[:8]}.{suffix}"
+        return f"{job.endpoint.value}-{stamp}-{job.short_id}.{suffix}"
 
     def save(self) -> bool:
         """Ctrl+S: the Save as… of whatever is shown (text, transcript, image, vectors).

@@ -179,7 +179,7 @@ class TranscriptView(QWidget):
 
     def suggested_name(self) -> str:
         audio = audio_path(self.job) if self.job else None
-        stem = audio.stem if audio else f"transcript-{self.job.id[:8] if self.job else ''}"
+        stem = audio.stem if audio else f"transcript-{self.job.short_id if self.job else ''}"
         return f"{stem}.{self.format.currentText() or 'txt'}"
 
     def save(self) -> bool:
