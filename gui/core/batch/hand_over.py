@@ -11,7 +11,7 @@ from __future__ import annotations
 
 MARGIN = 8
 AHEAD = 0.05  # seconds; 0.1 saved a little more CPU but made the window's event loop later (B3 p99 13 ms, not 8.6)
-MOST = 256
+MOST = 128  # a hand-over's store transaction on the event loop: ~80 us a row, so ~10 ms at most
 WEIGHT = 0.1  # of the newest row in the recent time in flight (a moving average)
 
 
