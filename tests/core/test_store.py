@@ -1,4 +1,4 @@
-"""The job store: WAL, every transition recorded, legal lifecycle, crash recovery."""
+"""The job store: WAL, every transition recorded, legal lifecycle, crash recovery, time-ordered job ids."""
 from __future__ import annotations
 
 import pytest
