@@ -84,6 +84,7 @@ class GrowingTextEdit(QPlainTextEdit):
     def __init__(self, lines: int = 3, max_lines: int = 16, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._lines, self._max_lines = lines, max_lines
+        self._written = False
         self.setTabChangesFocus(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.textChanged.connect(self.updateGeometry)
@@ -98,9 +99,10 @@ class GrowingTextEdit(QPlainTextEdit):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         # Speed: an empty box needs no count, and document() makes PySide build QTextDocument's
-        # Python type (~2 ms of start-up, for the boxes of the first form).
-        written = self.blockCount() > 1 or self.toPlainText()
-        shown = max(self._lines, min(self._max_lines, self.document().lineCount())) if written else self._lines
+        # Python type (~2 ms of start-up, for the boxes of the first form). Once a box has held
+        # text it is counted from then on: its text is not copied out at every keystroke.
+        self._written = self._written or self.blockCount() > 1 or bool(self.toPlainText())
+        shown = max(self._lines, min(self._max_lines, self.document().lineCount())) if self._written else self._lines
         return QSize(super().sizeHint().width(), self._height(shown))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
