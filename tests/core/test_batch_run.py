@@ -16,7 +16,7 @@ from npy_support import read_npy
 
 from gui.core.batch.cells import CELLS_NAME, NO_ENTRY, result_text
 from gui.core.batch.export import export, snapshot
-from gui.core.batch.hand_over import MARGIN
+from gui.core.batch.pace import MARGIN
 from gui.core.batch.plan import BatchPlan, BatchSpec
 from gui.core.batch.row_files import export_files
 from gui.core.batch.run import BatchRun, run_plan

@@ -5,7 +5,7 @@ row, in input order once the run ends: then the run is `finishing` while a worke
 writes it, record_writer.py).
 
 Per-batch pause without pausing the whole queue: the run holds its rows and hands the
-scheduler only a window of them at a time (a little more than the concurrency: hand_over.py),
+scheduler only a window of them at a time (a little more than the concurrency: pace.py),
 so a paused batch stops after the rows already handed over, while other work keeps flowing.
 Rows appear in the job table as they are handed over.
 
@@ -34,8 +34,8 @@ from pathlib import Path
 
 from gui.core.batch.cells import line_cells
 from gui.core.batch.folder_lock import FolderLock
-from gui.core.batch.hand_over import HandOver
 from gui.core.batch.jsonl import RESULTS_NAME, output_line
+from gui.core.batch.pace import Pace
 from gui.core.batch.plan import BatchPlan, read_manifest, request_fingerprint
 from gui.core.batch.record import Record
 from gui.core.batch.record_writer import RecordWriter
@@ -50,7 +50,6 @@ from gui.core.jobs.store import busy_message
 
 log = logging.getLogger(__name__)
 
-RATE_WINDOW = 60.0  # seconds of finished rows the rate is measured over
 OTHERS_CHECK = 1.0  # seconds between looks at rows another process runs
 HAND_OVER_RETRY = 1.0  # seconds before rows refused by a locked store are handed over again
 FINGERPRINT_BYTES = 8  # a request fingerprint (16 hex digits) as bytes
@@ -75,9 +74,7 @@ class BatchRun:
         self._held: deque[int] = deque()
         self._inflight: dict[str, str] = {}  # job id -> custom_id
         self._scheduled = False
-        self._finishes: deque[float] = deque()
-        self._hand_over_size = HandOver()
-        self._active_since = 0.0
+        self._pace = Pace()
         self._done = asyncio.Event()
         self._listeners: list[Callable[[BatchRun], None]] = []
         self.finished_at: float | None = None
@@ -233,8 +230,7 @@ class BatchRun:
             self.state = RunState.RUNNING
             self.finished_at = None
             self._done.clear()
-            self._active_since = time.time()
-            self._finishes.clear()
+            self._pace.restart(time.time())
             self._subscribe()
         self._schedule()
         return len(chosen)
@@ -251,8 +247,7 @@ class BatchRun:
     def resume(self) -> None:
         if self.state is RunState.PAUSED:
             self.state = RunState.RUNNING
-            self._active_since = time.time()
-            self._finishes.clear()
+            self._pace.restart(time.time())
             self._schedule()
 
     def cancel(self) -> None:
@@ -271,7 +266,7 @@ class BatchRun:
     @property
     def window(self) -> int:
         concurrency = self.engine.scheduler.concurrency
-        return concurrency + self._hand_over_size.margin(concurrency)
+        return concurrency + self._pace.margin(concurrency)
 
     # -- progress -------------------------------------------------------------------------
 
@@ -279,16 +274,10 @@ class BatchRun:
         now = time.time() if now is None else now
         total = len(self.plan)
         done, failed = self._outcomes.done, self._outcomes.failed
-        self._forget_finishes(now)
-        span = min(RATE_WINDOW, max(now - self._active_since, 1e-3))
-        rate = len(self._finishes) / span if self.state is RunState.RUNNING and self._finishes else 0.0
+        rate = self._pace.rate(now) if self.state is RunState.RUNNING else 0.0
         left = len(self._held) + len(self._inflight)
         eta = left / rate if rate > 0 and left else None
         return Progress(total, done, failed, total - done - failed, len(self._inflight), rate, eta)
-
-    def _forget_finishes(self, now: float) -> None:
-        while self._finishes and self._finishes[0] < now - RATE_WINDOW:
-            self._finishes.popleft()
 
     def row_state(self, index: int) -> RowState:
         if self._outcomes.codes[index]:
@@ -318,8 +307,7 @@ class BatchRun:
         if job.state is JobState.INTERRUPTED:
             self._halted = True  # the engine is shutting down: hand nothing more to it
         self._record(cid, job)
-        self._finishes.append(time.time())
-        self._forget_finishes(self._finishes[-1])  # without a view asking for progress, too
+        self._pace.finished(time.time())
         self._schedule()
 
     def _record(self, cid: str, job: Job) -> None:
@@ -337,7 +325,7 @@ class BatchRun:
             self.jobs[cid] = job
         self._outcomes.set(index, RowState.SUCCEEDED if ok else ROW_STATE_OF_JOB.get(job.state, RowState.FAILED))
         self._latency[index] = _nan_if_none(job.elapsed())
-        self._hand_over_size.finished(self._latency[index])
+        self._pace.ran(self._latency[index])
         self._lines.add(index, line, line_cells(job.endpoint, line))  # cells parsed once (cells.py)
 
     def _schedule(self) -> None:
