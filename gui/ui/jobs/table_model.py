@@ -45,6 +45,7 @@ from gui.ui.jobs.columns import (
     state_colour,
     state_icon,
 )
+from gui.ui.jobs.elsewhere import Elsewhere
 from gui.ui.jobs.job_filter import filtered, matches, search_text
 from gui.ui.runtime.background import spawn
 
@@ -67,7 +68,6 @@ class JobTableModel(QAbstractTableModel):
     BUSY_FLUSH_MS = 250
     BUSY_ROWS = 20
     TICK_MS = 1000
-    ELSEWHERE_MS = 300  # how often the store is asked whether another process wrote
 
     # Speed: the view asks each visible cell for a dozen roles on every repaint (~330 cells
     # in a full window). Which roles a cell can answer depends on its column only, so most
@@ -110,33 +110,18 @@ class JobTableModel(QAbstractTableModel):
         self._tick_timer = QTimer(self, interval=self.TICK_MS)
         self._tick_timer.timeout.connect(self._tick)
         scheduler.subscribe(self._on_job)
-        # Other processes on the same data folder (a CLI batch): their jobs appear and change
-        # live. data_version is one cheap query; rows are read only when it moved, and only
-        # those changed since the last look.
-        self._data_version = store.data_version()
-        self._elsewhere_mark = store.changed_elsewhere(None)[1]
-        self._elsewhere_timer = QTimer(self, interval=self.ELSEWHERE_MS)
-        self._elsewhere_timer.timeout.connect(self._look_elsewhere)
-        self._elsewhere_timer.start()
+        self._elsewhere = Elsewhere(store, self._arrived_elsewhere, self)  # a CLI batch's jobs, live
 
     def detach(self) -> None:
         """Stop listening to the scheduler (before the model goes away)."""
         self._scheduler.unsubscribe(self._on_job)
         self._flush_timer.stop()
         self._tick_timer.stop()
-        self._elsewhere_timer.stop()
+        self._elsewhere.stop()
         self._reads += 1  # a read still under way is dropped
         self._reader.close()
 
-    def _look_elsewhere(self) -> None:
-        try:
-            version = self._store.data_version()
-            if version == self._data_version:
-                return
-            jobs, mark = self._store.changed_elsewhere(self._elsewhere_mark)
-        except sqlite3.Error:  # the store was closed (shutting down) or is unreadable for now
-            return
-        self._data_version, self._elsewhere_mark = version, mark
+    def _arrived_elsewhere(self, jobs: list[Job]) -> None:
         for job in jobs:
             if job.seq >= self._history_start or job.id in self._session:
                 self._count(job)  # the status bar's Running and Queued count another process's jobs too
