@@ -25,7 +25,7 @@ from gui.core.api.server_text import redact
 from gui.core.api.transport_errors import looks_like_html, not_json, transport_error
 from gui.core.api.uploads import CountingReader, Progress, form_fields
 from gui.core.api.urls import KeyGuard, is_loopback
-from gui.core.api.wire import MAX_BYTES, READ_BODY, SPOOL, SPOOLED, Hooks, Reply, Request, Timeouts
+from gui.core.api.wire import MAX_BYTES, READ_BODY, SPOOL, SPOOLED, Answer, Hooks, Reply, Request, Timeouts
 from gui.core.endpoints import BodyKind, Endpoint, ResultKind
 from gui.core.errors import ErrorKind, InputProblem, QueueError
 from gui.core.i18n import translate
@@ -53,7 +53,6 @@ class QueueClient:
         api_key: str,
         *,
         timeouts: Timeouts = Timeouts(),
-        transport: httpx.AsyncBaseTransport | None = None,
         max_connections: int = 100,
         ca_bundle: str | None = None,
         allow_plain_http: bool = False,
@@ -75,18 +74,16 @@ class QueueClient:
         # the key in use and any other the caller names (the profile's stored key).
         self.secrets = tuple(dict.fromkeys((api_key, *secrets)))
         self.spool = spool  # where big answers are written as they arrive (spool.py); None: in memory
-        self._given_transport = transport
         self._max_connections = max_connections
         self._ca_bundle = ca_bundle
         self._tls = None
-        if ca_bundle and transport is None:
+        if ca_bundle:
             # A CA bundle that cannot be read is reported now, when the engine is made.
             from gui.core.api.network import tls_context
 
             self._tls = tls_context(ca_bundle)
         self._client: httpx.AsyncClient | None = None
         self._opening: asyncio.Future[Any] | None = None
-        self._parsed_urls: dict[Endpoint, httpx.URL] = {}
 
     @property
     def _http(self) -> httpx.AsyncClient:
@@ -100,12 +97,10 @@ class QueueClient:
             _network()
             from gui.core.api.network import HttpClient, default_transport
 
-            transport = self._given_transport
-            if transport is None:
-                # The local sandbox never goes through a proxy, whatever HTTP_PROXY says.
-                host = urlsplit(self.base_url).hostname or ""
-                transport = default_transport(self._max_connections, ca_bundle=self._ca_bundle,
-                                              trust_env=not is_loopback(host), context=self._tls)
+            # The local sandbox never goes through a proxy, whatever HTTP_PROXY says.
+            host = urlsplit(self.base_url).hostname or ""
+            transport = default_transport(self._max_connections, ca_bundle=self._ca_bundle,
+                                          trust_env=not is_loopback(host), context=self._tls)
             self._client = HttpClient(
                 transport=transport,
                 timeout=self.timeouts.httpx(),
@@ -144,21 +139,13 @@ class QueueClient:
     def url_for(self, endpoint: Endpoint) -> str:
         return self.base_url + endpoint.path
 
-    def _url(self, endpoint: Endpoint) -> httpx.URL:
-        # Speed: httpx checks every character of a str URL on each request; a parsed
-        # httpx.URL is reused as it is.
-        url = self._parsed_urls.get(endpoint)
-        if url is None:
-            url = self._parsed_urls[endpoint] = _network().URL(self.url_for(endpoint))
-        return url
-
     async def send(self, request: Request, hooks: Hooks = Hooks()) -> Reply:
         """Send one request and return the final answer (after polling, if the server
         chose the 202 style)."""
         if self._client is None:
             await self.open()
         spec = request.endpoint.spec
-        url = self._url(request.endpoint)
+        url = self.url_for(request.endpoint)
         if spec.body is BodyKind.MULTIPART:
             reply = await self._send_multipart(url, request, hooks)
         else:
@@ -166,7 +153,7 @@ class QueueClient:
                 hooks.sent()
             kwargs: dict[str, Any] = {"json": request.body} if spec.body is BodyKind.JSON else {}
             reply = await self._call(spec.method, url, **kwargs)
-        reply = await self._settle(str(url), reply, hooks)
+        reply = await self._settle(url, reply, hooks)
         if _expects_json(request) and reply.parsed is None:
             raise not_json(reply)
         return reply
@@ -266,7 +253,7 @@ class QueueClient:
 
     # -- internals ------------------------------------------------------------
 
-    async def _send_multipart(self, url: httpx.URL, request: Request, hooks: Hooks) -> Reply:
+    async def _send_multipart(self, url: str, request: Request, hooks: Hooks) -> Reply:
         files = []
         opened: list[BinaryIO] = []
         try:
@@ -329,34 +316,36 @@ class QueueClient:
         key = self.guard.key_for(url, needs_key=False)
         return await self._call("GET", url, expired_on_404=True, key=key)
 
-    async def _call(self, method: str, url: str | httpx.URL, *, expired_on_404: bool = False, key: bool = True,
+    async def _call(self, method: str, url: str, *, expired_on_404: bool = False, key: bool = True,
                     **kwargs: Any) -> Reply:
         try:
             if "files" in kwargs or "data" in kwargs:
                 response = await self._http.request(method, url, extensions={
                     MAX_BYTES: self.max_answer_bytes, READ_BODY: True, SPOOL: self.spool}, **kwargs)
+                answer = Answer(response.status_code, response.headers, response.content,
+                                response.extensions.get(SPOOLED))
             else:
-                response = await self._http.exchange(method, url, kwargs.get("json"), key)
+                answer = await self._http.exchange(method, url, kwargs.get("json"), key)
         except httpx.HTTPError as exc:
             raise transport_error(exc, str(url), self.timeouts) from exc
-        ctype = response.headers.get("content-type", "")
-        spooled = response.extensions.get(SPOOLED)
-        if spooled is not None:
-            return await self._spooled(response, ctype, spooled)
-        content = redact(response.content, self.secrets)
+        status = answer.status
+        ctype = answer.headers.get("content-type", "")
+        if answer.spooled is not None:
+            return await self._spooled(answer, ctype)
+        content = redact(answer.content, self.secrets)
         parsed = None
         if content and "json" in ctype:
             try:
                 content, parsed = normalise(content)
             except Unusable as exc:
-                if exc.too_deep and response.status_code < 300:
-                    raise unusable(response.status_code, str(exc)) from None
+                if exc.too_deep and status < 300:
+                    raise unusable(status, str(exc)) from None
                 # not JSON at all (a 2xx is explained below), or an error answer we cannot read:
                 # its status code still decides (from_status)
-        reply = Reply(response.status_code, content, ctype, response.headers)
+        reply = Reply(status, content, ctype, answer.headers)
         if parsed is not None:
             reply.__dict__["parsed"] = parsed  # parsed once, here (Reply.parsed is a cached property)
-        if response.status_code == 404 and expired_on_404:
+        if status == 404 and expired_on_404:
             raise QueueError(
                 ErrorKind.EXPIRED,
                 translate("client", "The server no longer has this job (its result expired or was removed). "
@@ -365,25 +354,25 @@ class QueueClient:
                 detail=errors.error_detail(content),
                 body=content, request_id=reply.request_id,
             )
-        if response.status_code >= 400:
-            error = errors.from_status(response.status_code, content, response.headers, self.max_server_wait)
+        if status >= 400:
+            error = errors.from_status(status, content, answer.headers, self.max_server_wait)
             error.body, error.request_id = content, reply.request_id  # for a failed row in results.jsonl
             raise error
-        if response.status_code < 300 and "json" in reply.content_type and reply.parsed is None and reply.content:
+        if status < 300 and "json" in reply.content_type and reply.parsed is None and reply.content:
             raise not_json(reply)
-        if response.status_code < 300 and looks_like_html(reply):
+        if status < 300 and looks_like_html(reply):
             raise not_json(reply)
         return reply
 
-    async def _spooled(self, response: httpx.Response, ctype: str, path: str) -> Reply:
-        """A big successful answer, written to `path` as it arrived: made safe and parsed
+    async def _spooled(self, answer: Answer, ctype: str) -> Reply:
+        """A big successful answer, written to a file as it arrived: made safe and parsed
         there, off the event loop, as `_call` does with answers in memory."""
         try:
             content, parsed, path = await asyncio.get_running_loop().run_in_executor(
-                None, spool.load, path, ctype, self.secrets)
+                None, spool.load, answer.spooled, ctype, self.secrets)
         except Unusable as exc:  # too deep: the others come back as content for not_json
-            raise unusable(response.status_code, str(exc)) from None
-        reply = Reply(response.status_code, content, ctype, response.headers, spooled=path)
+            raise unusable(answer.status, str(exc)) from None
+        reply = Reply(answer.status, content, ctype, answer.headers, spooled=path)
         if path is None:
             raise not_json(reply)
         reply.__dict__["parsed"] = parsed

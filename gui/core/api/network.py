@@ -15,17 +15,20 @@ import importlib
 import inspect
 import json
 import ssl
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from gui.core.api.wire import MAX_BYTES, READ_BODY, SPOOL
+from gui.core.api.wire import Answer
 from gui.core.errors import InputProblem
 from gui.core.i18n import translate
 
+if TYPE_CHECKING:
+    from gui.core.api.transport import QueueTransport
+
 
 def default_transport(max_connections: int, *, ca_bundle: str | None = None,
-                      trust_env: bool = True, context: ssl.SSLContext | None = None) -> httpx.AsyncBaseTransport:
+                      trust_env: bool = True, context: ssl.SSLContext | None = None) -> QueueTransport:
     # Speed: httpx's default transport costs ~5 ms CPU per job on the qasync loop, the
     # aiohttp transport ~0.6 ms (qt-async-recipes.md §0) — with the same httpx API.
     import aiohttp
@@ -36,13 +39,13 @@ def default_transport(max_connections: int, *, ca_bundle: str | None = None,
     limits = httpx.Limits(max_connections=max_connections)
 
     def session() -> aiohttp.ClientSession:
-        # Made on the first request, i.e. on the running loop. trust_env: aiohttp's default
-        # ignores HTTP(S)_PROXY/NO_PROXY, which corporate networks depend on.
+        # Made on the first request, i.e. on the running loop.
         connector = aiohttp.TCPConnector(limit=max_connections, keepalive_timeout=limits.keepalive_expiry,
                                          ssl=context)
-        return aiohttp.ClientSession(connector=connector, trust_env=trust_env)
+        return aiohttp.ClientSession(connector=connector)
 
-    return QueueTransport(limits=limits, verify=context, client=session)
+    # trust_env: HTTP(S)_PROXY/NO_PROXY, which corporate networks depend on (QueueTransport._proxy_for).
+    return QueueTransport(limits=limits, verify=context, client=session, env_proxies=trust_env)
 
 
 class _NoCookies(httpx.Cookies):
@@ -56,36 +59,33 @@ class HttpClient(httpx.AsyncClient):
 
     _no_cookies = _NoCookies()
 
-    def __init__(self, *, transport: httpx.AsyncBaseTransport, max_answer_bytes: int, spool: str | None = None,
+    def __init__(self, *, transport: QueueTransport, max_answer_bytes: int, spool: str | None = None,
                  **kwargs: Any) -> None:
         super().__init__(transport=transport, **kwargs)
-        # For requests without files (see exchange): the client's headers and settings, once.
+        # For requests without files (see exchange): the client's headers and settings, once,
+        # as aiohttp takes them.
         self.queue_transport = transport
-        self._plain_headers = httpx.Headers(self.headers)
-        self._json_headers = httpx.Headers(self.headers)
-        self._json_headers["Content-Type"] = "application/json"
-        self._keyless_headers = httpx.Headers(self.headers)
-        self._keyless_headers.pop("Authorization", None)  # there is none without a key
-        self._extensions = {"timeout": self.timeout.as_dict(), READ_BODY: True, MAX_BYTES: max_answer_bytes,
-                            SPOOL: spool}
+        plain = dict(self.headers.items())
+        self._plain_headers = plain
+        self._json_headers = {**plain, "content-type": "application/json"}
+        self._keyless_headers = {k: v for k, v in plain.items() if k != "authorization"}  # there is none without a key
+        self._exchange_timeout = self.timeout.as_dict()
+        self._exchange_max_bytes = max_answer_bytes
+        self._exchange_spool = spool
 
-    async def exchange(self, method: str, url: str | httpx.URL, body: Any, key: bool = True) -> httpx.Response:
-        """What `self.request(method, url, json=body)` does for this client, minus the
-        per-request work it does not need. Speed: ~0.05 ms of CPU per job on the event loop.
-        No auth flow, redirects, cookies or event hooks are in use here; the request carries
-        the client's headers and timeouts, and the body comes with the headers."""
+    async def exchange(self, method: str, url: str, body: Any, key: bool = True) -> Answer:
+        """What `self.request(method, url, json=body)` followed by reading the whole answer
+        does for this client, minus the per-request work it does not need: no auth flow,
+        redirects, cookies or event hooks are in use here, and no httpx Request or Response
+        is made (QueueTransport.exchange). The request carries the client's headers and
+        timeouts."""
         if body is None:
             content, headers = None, self._plain_headers if key else self._keyless_headers
         else:  # encoded exactly as httpx encodes json= (upstream_problems checks it)
             content = json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
             headers = self._json_headers
-        request = httpx.Request(method, url, headers=headers, content=content, extensions=self._extensions)
-        response = await self.queue_transport.handle_async_request(request)
-        try:
-            await response.aread()
-        finally:
-            await response.aclose()
-        return response
+        return await self.queue_transport.exchange(method, url, headers, content, self._exchange_timeout,
+                                                   self._exchange_max_bytes, self._exchange_spool)
 
     @property  # type: ignore[override]
     def cookies(self) -> httpx.Cookies:

@@ -6,7 +6,7 @@ import functools
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from gui.core.endpoints import Endpoint
 
@@ -55,6 +55,15 @@ class Request:
     endpoint: Endpoint
     body: dict[str, Any] = field(default_factory=dict)
     uploads: list[Upload] = field(default_factory=list)
+
+
+class Answer(NamedTuple):
+    """An answer as the transport read it, before the client looks at it: status, headers,
+    the decoded body, or the file a big successful body was spooled to (then `content` is empty)."""
+    status: int
+    headers: Mapping[str, str]
+    content: bytes
+    spooled: str | None = None
 
 
 @dataclass
