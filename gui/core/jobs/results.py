@@ -67,9 +67,9 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
 
 @dataclass
 class SavedResult:
-    """Where a job's result went: the raw answer, the files cut from it (images), and the
-    usage it reported."""
-    raw: Path
+    """Where a job's result went: the raw answer (a plain path string, as the store keeps it:
+    speed), the files cut from it (images), and the usage it reported."""
+    raw: str
     files: list[Path] = field(default_factory=list)
     usage: dict[str, Any] | None = None
 
@@ -93,7 +93,7 @@ def save_result(results_dir: Path, job_id: str, endpoint: Endpoint, reply: Reply
         write_atomic_at(raw_path, reply.content, durable=False, private=True)  # see files.write_atomic: speed
         _remember(raw_path, reply.content)
     files = _decode_images(results_dir / job_id, body) if endpoint.spec.result is ResultKind.IMAGES else []
-    return SavedResult(Path(raw_path), files, usage=body.get("usage") if isinstance(body, dict) else None)
+    return SavedResult(raw_path, files, usage=body.get("usage") if isinstance(body, dict) else None)
 
 
 def derive_files(raw_path: str | Path, endpoint: Endpoint) -> list[Path]:

@@ -11,6 +11,7 @@ import logging
 import random
 import time
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from gui.core.api.client import QueueClient
 from gui.core.api.wire import Hooks, Reply
@@ -62,6 +63,7 @@ class Scheduler:
         self._idle_waiters: list[asyncio.Future[None]] = []
         self._tasks: dict[str, asyncio.Task[None]] = {}  # jobs resuming their polling
         self._listeners: list[Listener] = []
+        self._attempt_words: dict[int, str] = {}
         self._closing = False
         self._writes = WriteBehind(store)
         self.recordings = Recordings(self)  # long or video recordings go in pieces
@@ -319,9 +321,13 @@ class Scheduler:
 
     async def _attempt(self, job: Job) -> Reply:
         multipart = job.endpoint.spec.body is BodyKind.MULTIPART
-        self._move(job, JobState.SUBMITTING if multipart else JobState.WAITING,
-                   translate("scheduler", "attempt {number}").format(number=job.attempts + 1),
-                   attempts=job.attempts + 1, progress=0.0 if multipart else None)
+        number = job.attempts + 1
+        # Speed: one Message per attempt number, not one per job (its recipe is encoded for the store once).
+        words = self._attempt_words.get(number)
+        if words is None:
+            words = self._attempt_words[number] = translate("scheduler", "attempt {number}").format(number=number)
+        self._move(job, JobState.SUBMITTING if multipart else JobState.WAITING, words, attempts=number,
+                   progress=0.0 if multipart else None)
         return await self.client.send(job.request, self._hooks(job))
 
     async def _resume_polling(self, job: Job) -> None:
@@ -345,12 +351,12 @@ class Scheduler:
         detail = None
         if job.endpoint.spec.result is ResultKind.IMAGES:
             if needs_download(job.endpoint, reply.parsed):  # `url` images expire within the hour: fetch them now
-                saved.files += await download_images(self.client, saved.raw.parent, reply.parsed)
+                saved.files += await download_images(self.client, Path(saved.raw).parent, reply.parsed)
             expected = image_count(reply.parsed)
             if len(saved.files) < expected:  # the answer and every image that came are kept
                 detail = translate("scheduler", "{saved} of {total} images saved").format(
                     saved=len(saved.files), total=expected)
-        self._move(job, JobState.SUCCEEDED, detail, http_status=reply.status, result_path=str(saved.raw),
+        self._move(job, JobState.SUCCEEDED, detail, http_status=reply.status, result_path=saved.raw,
                    usage=saved.usage, error=None, error_kind=None)
         self.throttle.succeeded()
 
