@@ -4,7 +4,7 @@
 <context>
     <name>AdvancedEditor</name>
     <message>
-        <location filename="../../gui/ui/widgets/form.py" line="+135"/>
+        <location filename="../../gui/ui/widgets/form.py" line="+137"/>
         <source>Advanced (extra JSON)</source>
         <translation>Erweitert (zusätzliches JSON)</translation>
     </message>
@@ -1862,12 +1862,27 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Wählen Sie einen Job aus, um seine Details und sein Ergebnis zu sehen.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
+        <source>This job failed, so it has no result; the reason is above. Resubmit sends it again.</source>
+        <translation>Dieser Job ist fehlgeschlagen und hat daher kein Ergebnis; der Grund steht oben. „Erneut senden“ schickt ihn noch einmal.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This job was cancelled, so it has no result. Resubmit sends it again.</source>
+        <translation>Dieser Job wurde abgebrochen und hat daher kein Ergebnis. „Erneut senden“ schickt ihn noch einmal.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This job stopped when the app closed, before its answer came, so it has no result. Resubmit sends it again.</source>
+        <translation>Dieser Job wurde beim Schließen der App unterbrochen, bevor seine Antwort kam, und hat daher kein Ergebnis. „Erneut senden“ schickt ihn noch einmal.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The result appears here when the job has succeeded.</source>
         <translation>Das Ergebnis erscheint hier, sobald der Job erfolgreich abgeschlossen ist.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>The result is {size} MB, too big to show here. Use Save as… to keep it.</source>
         <translation>Das Ergebnis ist {size} MB groß und damit zu groß für die Anzeige. Sichern Sie es mit „Speichern unter…“.</translation>
     </message>
@@ -2877,7 +2892,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>{name} ist der Name einer Ausgabedatei eines Batches. Benennen Sie die Eingabe um, wenn sie wirklich Anfragen enthält.</translation>
     </message>
     <message>
-        <location filename="../../gui/core/batch/run.py" line="+219"/>
+        <location filename="../../gui/core/batch/run.py" line="+217"/>
         <source>The batch {name} is still writing its results. Try again in a moment.</source>
         <translation>Der Batch {name} schreibt noch seine Ergebnisse. Bitte versuchen Sie es gleich noch einmal.</translation>
     </message>
@@ -3560,7 +3575,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>client</name>
     <message>
-        <location filename="../../gui/core/api/client.py" line="+195"/>
+        <location filename="../../gui/core/api/client.py" line="+182"/>
         <source>The link answered {status}; it may have expired.</source>
         <translation>Der Link antwortete mit {status}; er ist möglicherweise abgelaufen.</translation>
     </message>
@@ -3615,7 +3630,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Der Server meldet den Job als fertig, hat aber kein Ergebnis geliefert.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>The server no longer has this job (its result expired or was removed). Submit it again.</source>
         <translation>Der Server hat diesen Job nicht mehr (das Ergebnis ist abgelaufen oder wurde entfernt). Senden Sie ihn erneut.</translation>
     </message>
@@ -4027,7 +4042,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>jobs</name>
     <message>
-        <location filename="../../gui/core/jobs/job.py" line="+41"/>
+        <location filename="../../gui/core/jobs/job.py" line="+42"/>
         <source>Queued</source>
         <translation>Wartend</translation>
     </message>
@@ -4250,7 +4265,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>preview</name>
     <message>
-        <location filename="../../gui/ui/preview/panel.py" line="-308"/>
+        <location filename="../../gui/ui/preview/panel.py" line="-320"/>
         <source>prompt</source>
         <translation>Prompt</translation>
     </message>
@@ -4446,7 +4461,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>scheduler</name>
     <message>
-        <location filename="../../gui/core/jobs/scheduler.py" line="+119"/>
+        <location filename="../../gui/core/jobs/scheduler.py" line="+121"/>
         <source>resubmitted</source>
         <translation>erneut gesendet</translation>
     </message>
@@ -4457,12 +4472,12 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Interner Fehler: {reason}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>attempt {number}</source>
         <translation>Versuch {number}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>resumed</source>
         <translation>fortgesetzt</translation>
     </message>

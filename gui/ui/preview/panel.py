@@ -189,7 +189,7 @@ class PreviewPanel(QWidget):
 
     def _load_result(self) -> None:
         job = self.job
-        key = (job.id, job.result_path) if job else None
+        key = (job.id, job.result_path, job.state) if job else None  # the state: what the placeholder says
         if key == self._loaded:
             return
         self._loaded = key
@@ -205,8 +205,20 @@ class PreviewPanel(QWidget):
         elif job.state is JobState.SUCCEEDED and job.result_path:
             self._show_result(job)
         else:
-            self.browser.setPlaceholderText(self.tr("The result appears here when the job has succeeded."))
+            self.browser.setPlaceholderText(self._no_result_words(job.state))
         self.save_button.setEnabled(self.text is not None)
+
+    def _no_result_words(self, state: JobState) -> str:
+        """Why there is no result to show: coming, or not coming (and what to do)."""
+        if state is JobState.FAILED:
+            return self.tr("This job failed, so it has no result; the reason is above. Resubmit sends it "
+                           "again.")
+        if state is JobState.CANCELLED:
+            return self.tr("This job was cancelled, so it has no result. Resubmit sends it again.")
+        if state is JobState.INTERRUPTED:
+            return self.tr("This job stopped when the app closed, before its answer came, so it has no result. "
+                           "Resubmit sends it again.")
+        return self.tr("The result appears here when the job has succeeded.")
 
     def _view_for(self, job: Job | None) -> QWidget:
         if job is None or job.state is not JobState.SUCCEEDED or not job.result_path:
