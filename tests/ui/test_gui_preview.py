@@ -104,14 +104,14 @@ def test_failed_job_shows_the_error_in_plain_words(qtbot, qt_settings, store, tm
     assert panel.save_as(tmp_path / "never.md") is None
     assert not (tmp_path / "never.md").exists()
     # no promise of a result that will not come, but what to do instead
-    assert "failed" in panel.browser.placeholderText() and "Resubmit" in panel.browser.placeholderText()
+    assert "failed" in panel.browser.toPlainText() and "Resubmit" in panel.browser.toPlainText()
     waiting = Job(Endpoint.CHAT, {"model": "gpt-4.1", "messages": [{"role": "user", "content": "y"}]})
     store.add(waiting)
     panel.show_job(waiting)
-    assert "appears here" in panel.browser.placeholderText()
+    assert "appears here" in panel.browser.toPlainText()
     store.transition(waiting, JobState.CANCELLED)
     panel.show_job(waiting)
-    assert "cancelled" in panel.browser.placeholderText()
+    assert "cancelled" in panel.browser.toPlainText()
 
 
 def test_an_answer_asked_for_as_fields_is_shown_as_a_form(qtbot, qt_settings, store, tmp_path):

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -195,6 +195,7 @@ class PreviewPanel(QWidget):
         self._loaded = key
         self.text = None
         self.browser.clear()
+        self.browser.setPlaceholderText("")
         view = self._view_for(job)
         self.views.setCurrentWidget(view)
         self.save_button.setVisible(view is self.browser)
@@ -205,8 +206,20 @@ class PreviewPanel(QWidget):
         elif job.state is JobState.SUCCEEDED and job.result_path:
             self._show_result(job)
         else:
-            self.browser.setPlaceholderText(self._no_result_words(job.state))
+            self._note(self._no_result_words(job.state))
         self.save_button.setEnabled(self.text is not None)
+
+    def _note(self, text: str) -> None:
+        """Words in place of a result (none yet, none coming, too big), greyed like a
+        placeholder but wrapped: Qt draws a placeholder on one line, cut at the edge."""
+        import html  # Speed: not at start-up (no job is shown yet)
+
+        palette = self.browser.palette()
+        grey, base = palette.color(QPalette.ColorRole.PlaceholderText), palette.color(QPalette.ColorRole.Base)
+        a = grey.alphaF()  # the light palette's is half-transparent black: mixed with the page here
+        colour = "#%02x%02x%02x" % tuple(round(g * a + b * (1 - a)) for g, b in
+                                         zip(grey.getRgb()[:3], base.getRgb()[:3]))
+        self.browser.setHtml(f'<p style="color: {colour}">{html.escape(text)}</p>')
 
     def _no_result_words(self, state: JobState) -> str:
         """Why there is no result to show: coming, or not coming (and what to do)."""
@@ -239,14 +252,14 @@ class PreviewPanel(QWidget):
         try:
             size = path.stat().st_size
             if size > MAX_PREVIEW_BYTES:
-                self.browser.setPlaceholderText(
+                self._note(
                     self.tr("The result is {size} MB, too big to show here. Use Save as… to keep it.").format(
                         size=f"{size / 1e6:.1f}"))
                 self.text = ""
                 return
             self.text = read_text(path, job.endpoint)
         except (OSError, ValueError) as exc:
-            self.browser.setPlaceholderText(self.tr("The result file could not be read: {reason}").format(reason=exc))
+            self._note(self.tr("The result file could not be read: {reason}").format(reason=exc))
             return
         fields = _structured(job, self.text)
         if fields is not None:  # an answer asked for as output fields: shown as a form, not JSON
