@@ -81,3 +81,20 @@ def test_a_layout_saved_in_a_wider_window_fits_a_narrower_one(main_window, qtbot
     qtbot.waitUntil(lambda: again.view.columnWidth(COLUMN_INDEX["prompt"]) == again.view.viewport().width() - others,
                     timeout=3000)
     assert not again.view.horizontalScrollBar().isVisible()
+
+
+def test_a_layout_saved_in_another_language_keeps_states_whole(main_window, qtbot):
+    """Columns saved narrower than the words of the language shown now (English "Failed",
+    then German "Fehlgeschlagen") are widened to fit them when the layout is restored."""
+    from gui.ui.jobs.columns import fitted_widths
+
+    view = main_window.jobs.view
+    view.setColumnWidth(COLUMN_INDEX["state"], 40)
+    view.setColumnWidth(COLUMN_INDEX["endpoint"], 30)
+    main_window.jobs.save_layout()
+
+    again = JobTablePanel(main_window.model, main_window.engine.scheduler)
+    qtbot.addWidget(again)
+    fitted = fitted_widths(again.view.fontMetrics(), again.view.horizontalHeader().fontMetrics())
+    assert again.view.columnWidth(COLUMN_INDEX["state"]) == fitted["state"]
+    assert again.view.columnWidth(COLUMN_INDEX["endpoint"]) == fitted["endpoint"]

@@ -89,6 +89,7 @@ class JobTablePanel(QWidget):
         widths = fitted_widths(self.view.fontMetrics(), header.fontMetrics())
         for i, column in enumerate(COLUMNS):
             self.view.setColumnWidth(i, widths.get(column.id, column.width))
+        self._fitted_widths = widths
         # Attempts are in the details and the timeline; the column is one click away (View →
         # Columns) and its room goes to the prompt at the smallest window.
         header.setSectionHidden(COLUMN_INDEX["attempts"], True)
@@ -291,6 +292,12 @@ class JobTablePanel(QWidget):
         state = app_settings.get(Key.JOB_TABLE_HEADER)
         if state:
             self.view.horizontalHeader().restoreState(state)
+            # A layout saved in another language may be too narrow for this one's words (English
+            # "Failed", German "Fehlgeschlagen"): states and endpoints stay whole.
+            for name in ("state", "endpoint"):
+                index = COLUMN_INDEX[name]
+                if self.view.columnWidth(index) < self._fitted_widths[name]:
+                    self.view.setColumnWidth(index, self._fitted_widths[name])
 
     def _fit_prompt_column(self, width: int) -> None:
         """Until the user sizes columns in this window, the prompt column takes the width
