@@ -238,6 +238,7 @@ def _check_plain_http(base_url: str) -> None:
 
 def _submit(args: argparse.Namespace) -> int:
     from gui.core.builders.cli_args import build_jobs, parse_param
+    from gui.core.jobs.job import Job, JobState
 
     endpoint = Endpoint(args.endpoint)
     params = dict(parse_param(p) for p in args.param)
@@ -250,6 +251,19 @@ def _submit(args: argparse.Namespace) -> int:
     async def run() -> int:
         engine = _open_engine(args, **({"poll_deadline": args.timeout} if args.timeout else {}))
         engine.scheduler.recordings.max_bytes = int(args.max_upload_mib * 1024 * 1024)  # longer ones go in pieces
+        told: set[tuple[str, int]] = set()
+
+        def tell_retry(job: Job) -> None:
+            # A wait of up to a minute per attempt (a busy server's Retry-After) is said, not
+            # silent; the quick retries of a backoff (2 s at most by default) are not worth a line.
+            wait = (job.retry_at or 0) - time.time()
+            if job.state is JobState.RETRYING and wait > 2.5 and (job.id, job.attempts) not in told:
+                told.add((job.id, job.attempts))
+                wait = human_duration(wait)
+                print(f"queue-desk: {one_line(job.error or '')} Trying again in {wait} (attempt {job.attempts} "
+                      "done).", file=sys.stderr)
+
+        engine.scheduler.subscribe(tell_retry)
         try:
             engine.scheduler.submit_many(jobs)
             await asyncio.wait_for(engine.scheduler.wait(), args.timeout)

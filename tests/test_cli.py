@@ -182,3 +182,20 @@ def test_cli_messages_speak_of_flags_not_forms(home):
     assert "Check the path" in proc.stderr and "Choose" not in proc.stderr
     proc = queue_desk("submit", "chat", "--base-url", "http://example.invalid/queue", "--prompt", "x", home=home)
     assert "https://" in proc.stderr and "allow plain HTTP for this profile" not in proc.stderr
+
+
+def test_submit_says_when_it_waits_to_try_again(sandbox, home):
+    # The first POST is rate limited (Retry-After 3 s); the retry is answered. The wait is said.
+    sandbox.config.rate_limit_every = 1
+    sandbox.config.retry_after = 3.0
+    first = sandbox.requests.copy()
+    proc = subprocess.Popen([sys.executable, "-m", "gui", "submit", "chat", "--base-url", sandbox.url,
+                             "--prompt", "hi"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=dict(os.environ, QUEUE_DESK_HOME=str(home), OPENAI_API_KEY="sk-test"))
+    try:
+        told = proc.stderr.readline()
+    finally:
+        sandbox.config.rate_limit_every = 0  # the retry gets its answer
+    out, _ = proc.communicate(timeout=60)
+    assert "429" in told and "Trying again in " in told and "(attempt 1 done)" in told
+    assert proc.returncode == 0 and out.strip().endswith(".md") and len(sandbox.requests) > len(first)
