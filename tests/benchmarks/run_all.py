@@ -49,6 +49,20 @@ def b2_b3(rows: int, rounds: int) -> bool:
     return ok
 
 
+def startups(kinds: dict[str, tuple[str, ...]], rounds: int) -> dict[str, list[dict]]:
+    """Start-ups of each kind (script, args), one of each per round, after a warm-up run of
+    each (bytecode caches, files in the OS cache). The order turns round every other round:
+    a kind that always ran right after another would always share its aftermath."""
+    for script, *args in kinds.values():
+        run_startup(HERE / script, *args)
+    runs: dict[str, list[dict]] = {kind: [] for kind in kinds}
+    for round_ in range(rounds):
+        for kind in (list(kinds) if round_ % 2 == 0 else reversed(kinds)):
+            script, *args = kinds[kind]
+            runs[kind].append(run_startup(HERE / script, *args))
+    return runs
+
+
 def paired_ratio(runs: dict[str, list[dict]], kind: str, base: str) -> float:
     """The median over the rounds of each round's start-up ratio: the two ran back to back,
     so a slow spell of a shared machine falls on both, where a ratio of the two medians
@@ -71,18 +85,10 @@ def b4(count: int) -> bool:
         make_history(empty, 0)
         os.sync()  # the new store's dirty pages written now, not under the start-ups measured
 
-        def start(script: str, *args: str) -> dict:
-            return run_startup(HERE / script, *args)
-
         kinds = {"bare": ("history.py", "bare"), "toy": ("startup_floor.py", "child", "toy+qasync", str(full)),
                  "app": ("history.py", "app", str(full))}
-        for args in kinds.values():  # warm-up runs (they write the bytecode caches), not counted
-            start(*args)
-        runs: dict[str, list[dict]] = {kind: [] for kind in kinds}
-        for _ in range(9):  # alternating, so all three see the same machine
-            for kind, args in kinds.items():
-                runs[kind].append(start(*args))
-        base = start("history.py", "app", str(empty))
+        runs = startups(kinds, 9)
+        base = run_startup(HERE / "history.py", "app", str(empty))
 
     def median(kind: str, key: str = "startup_s") -> float:
         return statistics.median(r[key] for r in runs[kind])
@@ -119,12 +125,10 @@ def b8(count: int, rounds: int) -> bool:
         kinds = {"toy": ("startup_floor.py", "child", "toy+qasync", str(full)),
                  "app": ("history.py", "app", str(full), "startup"),
                  "tenth": ("history.py", "app", str(tenth), "startup")}
-        for args in kinds.values():  # warm-up runs (the bytecode caches, the file in the OS cache)
-            run_startup(HERE / args[0], *args[1:])
-        runs: dict[str, list[dict]] = {kind: [] for kind in kinds}
-        for _ in range(rounds):
-            for kind, args in kinds.items():
-                runs[kind].append(run_startup(HERE / args[0], *args[1:]))
+        # One start-up moves between 220 and 330 ms from run to run here, and the app does
+        # the same work at either size (the same start-up phases within 1 ms, timed inside
+        # the process): fifteen rounds at full size, so the median is not a coin toss at 5 %.
+        runs = startups(kinds, 15 if count >= 1_000_000 else rounds)
         measured = run_startup(HERE / "history.py", "app", str(full))
         base = run_startup(HERE / "history.py", "app", str(empty))
 
