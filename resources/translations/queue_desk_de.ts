@@ -1519,9 +1519,77 @@ Kosinusähnlichkeit {value}</translation>
     </message>
 </context>
 <context>
+    <name>JobHeader</name>
+    <message>
+        <location filename="../../gui/ui/preview/job_header.py" line="+56"/>
+        <source>no model</source>
+        <translation>kein Modell</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{duration} · {count} attempts</source>
+        <translation>{duration} · {count} Versuche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Elapsed</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{seconds} s of audio</source>
+        <translation>{seconds} s Audio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Usage</source>
+        <translation>Verbrauch</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Server: {message}</source>
+        <translation>Server: {message}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Timeline</source>
+        <translation>Ablauf</translation>
+    </message>
+</context>
+<context>
     <name>JobTablePanel</name>
     <message>
-        <location filename="../../gui/ui/jobs/table_view.py" line="+108"/>
+        <location filename="../../gui/ui/jobs/table_view.py" line="+109"/>
         <source>Filter jobs (state, model, prompt, error…)</source>
         <translation>Jobs filtern (Status, Modell, Prompt, Fehler…)</translation>
     </message>
@@ -1832,7 +1900,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../gui/ui/preview/panel.py" line="+85"/>
+        <location filename="../../gui/ui/preview/panel.py" line="+70"/>
         <source>Job details and result</source>
         <translation>Jobdetails und Ergebnis</translation>
     </message>
@@ -1847,7 +1915,7 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Status, Zeiten und Ablauf des Jobs ein- oder ausblenden</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+27"/>
         <source>Hide job header</source>
         <translation>Jobkopf ausblenden</translation>
     </message>
@@ -1857,12 +1925,12 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Jobkopf einblenden</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Select a job to see its details and result.</source>
         <translation>Wählen Sie einen Job aus, um seine Details und sein Ergebnis zu sehen.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+24"/>
         <source>This job failed, so it has no result; the reason is above. Resubmit sends it again.</source>
         <translation>Dieser Job ist fehlgeschlagen und hat daher kein Ergebnis; der Grund steht oben. „Erneut senden“ schickt ihn noch einmal.</translation>
     </message>
@@ -1888,77 +1956,12 @@ Kosinusähnlichkeit {value}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+130"/>
+        <location line="+70"/>
         <source>The result file could not be read: {reason}</source>
         <translation>Die Ergebnisdatei konnte nicht gelesen werden: {reason}</translation>
     </message>
     <message>
-        <location line="-102"/>
-        <source>no model</source>
-        <translation>kein Modell</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>State</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Job</source>
-        <translation>Job</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Created</source>
-        <translation>Erstellt</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>{duration} · {count} attempts</source>
-        <translation>{duration} · {count} Versuche</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Elapsed</source>
-        <translation>Dauer</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{seconds} s of audio</source>
-        <translation>{seconds} s Audio</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Usage</source>
-        <translation>Verbrauch</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Tokens</source>
-        <translation>Tokens</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Server: {message}</source>
-        <translation>Server: {message}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Error</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Last error</source>
-        <translation>Letzter Fehler</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Timeline</source>
-        <translation>Ablauf</translation>
-    </message>
-    <message>
-        <location line="+55"/>
+        <location line="-20"/>
         <source>Text ({pattern})</source>
         <translation>Text ({pattern})</translation>
     </message>
@@ -4265,7 +4268,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>preview</name>
     <message>
-        <location filename="../../gui/ui/preview/panel.py" line="-320"/>
+        <location filename="../../gui/ui/preview/job_header.py" line="-64"/>
         <source>prompt</source>
         <translation>Prompt</translation>
     </message>

@@ -65,7 +65,7 @@ def test_a_failed_job_reads_in_the_language_shown_after_a_restart(recorded, late
     assert error_cell(window, job.id, Qt.ItemDataRole.ToolTipRole).startswith(WORDS[later][0])
 
     show_in_preview(qtbot, window, job)
-    meta = html.unescape(window.preview.meta.text())
+    meta = html.unescape(window.preview.header.text())
     assert WORDS[later][0] in meta and WORDS[later][1] in meta
     assert WORDS[recorded][0] not in meta and WORDS[recorded][1] not in meta
     assert "Server: " not in meta  # the message quotes the server's words already: not twice

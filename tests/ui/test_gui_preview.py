@@ -65,7 +65,7 @@ def test_markdown_is_rendered_without_html_or_local_files(qtbot, qt_settings, st
     assert loaded, "the image reference should have been asked for (and refused)"
     resource = doc.resource(QTextDocument.ResourceType.ImageResource, QUrl.fromLocalFile(str(png)))
     assert resource is None or QImage(resource).isNull()
-    assert "Tokens" in panel.meta.text()
+    assert "Tokens" in panel.header.text()
 
 
 def test_save_dialog_is_non_blocking_and_saves(qtbot, qt_settings, store, tmp_path):
@@ -98,7 +98,7 @@ def test_failed_job_shows_the_error_in_plain_words(qtbot, qt_settings, store, tm
     panel = PreviewPanel(store)
     qtbot.addWidget(panel)
     panel.show_job(job)
-    meta = panel.meta.text()
+    meta = panel.header.text()
     assert "Not found (404)" in meta and "Server: model xyz does not exist" in meta
     assert not panel.save_button.isEnabled()
     assert panel.save_as(tmp_path / "never.md") is None
@@ -138,13 +138,13 @@ def test_the_job_header_folds_away_and_stays_folded(qtbot, qt_settings, store, t
     qtbot.addWidget(panel)
     panel.show()
     panel.show_job(job)
-    assert panel.meta_area.isVisible()
+    assert panel.header.isVisible()
     panel.header_toggle.click()
-    assert not panel.meta_area.isVisible() and panel.header_toggle.text() == "Show job header"
+    assert not panel.header.isVisible() and panel.header_toggle.text() == "Show job header"
     panel.show_job(job)  # a tick or a new job does not bring it back
-    assert not panel.meta_area.isVisible()
+    assert not panel.header.isVisible()
     again = PreviewPanel(store)  # the next start
     qtbot.addWidget(again)
     again.show()
     again.show_job(job)
-    assert not again.meta_area.isVisible()
+    assert not again.header.isVisible()

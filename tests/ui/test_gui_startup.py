@@ -169,10 +169,10 @@ def test_the_job_details_follow_a_change_of_scheme(qapp, qtbot, qt_settings, tmp
         theme.apply(qapp, "light")
         panel.show_job(job)
         light = state_colour(JobState.FAILED)
-        assert light in panel.meta.text()
+        assert light in panel.header.text()
         theme.apply(qapp, "dark")
         dark = state_colour(JobState.FAILED)
-        assert dark != light and dark in panel.meta.text() and light not in panel.meta.text()
+        assert dark != light and dark in panel.header.text() and light not in panel.header.text()
     finally:
         theme.apply(qapp, "light")
         store.close()

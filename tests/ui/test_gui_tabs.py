@@ -83,7 +83,7 @@ def test_chat_conversation_settings_and_advanced(main_window, qtbot, sandbox, tm
     expected = extract_text(Endpoint.CHAT, json.loads(Path(job.result_path).read_bytes()))
     qtbot.waitUntil(lambda: preview.text == expected, timeout=5000)  # read off the GUI thread
     assert preview.views.currentWidget() is preview.browser
-    assert re.search(r"prompt \d+, completion \d+, total \d+", preview.meta.text())  # the usage, named
+    assert re.search(r"prompt \d+, completion \d+, total \d+", preview.header.text())  # the usage, named
     saved = preview.save_as(tmp_path / "answer.md")
     assert saved.read_text(encoding="utf-8") == expected
 

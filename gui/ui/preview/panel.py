@@ -1,6 +1,7 @@
-"""The selected job in detail: state, timings, the error in plain words, the timeline,
-and for finished chat/completion jobs the answer rendered as markdown; "Save as…" writes
-it out as txt, md or the raw JSON response."""
+"""The selected job in detail: its header (job_header.py: state, timings, the error in
+plain words, the timeline, folding away on request) and its result, for chat/completion
+jobs the answer rendered as markdown, for the other kinds a view of their own; "Save as…"
+writes it out as txt, md or the raw JSON response."""
 from __future__ import annotations
 
 import json
@@ -8,14 +9,12 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QPalette, QResizeEvent
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QTextBrowser,
     QToolButton,
@@ -24,11 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.endpoints import Endpoint, ResultKind
-from gui.core.i18n import english, shown
 from gui.core.jobs.job import Job, JobState
 from gui.core.jobs.results import read_text
 from gui.core.jobs.store import JobStore
-from gui.ui.jobs.columns import error_text, format_duration, format_time, state_colour, state_text
+from gui.ui.preview.job_header import JobHeader
 from gui.ui.runtime import settings as app_settings
 from gui.ui.runtime import theme
 from gui.ui.runtime.icons import set_line_icon
@@ -44,14 +42,6 @@ if TYPE_CHECKING:  # Speed: the Python types of what a first frame's preview doe
     from gui.ui.widgets.models_table import ModelsView
 
 MAX_PREVIEW_BYTES = 2_000_000  # bigger results are saved, not rendered
-# The usage counts an answer reports, named for people; other fields show as the server names them.
-USAGE_NAMES = {
-    "prompt_tokens": QT_TRANSLATE_NOOP("preview", "prompt"),
-    "completion_tokens": QT_TRANSLATE_NOOP("preview", "completion"),
-    "total_tokens": QT_TRANSLATE_NOOP("preview", "total"),
-    "input_tokens": QT_TRANSLATE_NOOP("preview", "input"),
-    "output_tokens": QT_TRANSLATE_NOOP("preview", "output"),
-}
 
 
 class SafeBrowser(QTextBrowser):
@@ -76,11 +66,6 @@ class PreviewPanel(QWidget):
         self._loaded: object = ()  # (job id, result path) shown; () before the first show
         self._step: object = ()  # (job id, state, attempts) the timeline was read for
 
-        self.meta = QLabel(self)
-        self.meta.setTextFormat(Qt.TextFormat.RichText)
-        self.meta.setWordWrap(True)
-        self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.meta.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.browser = SafeBrowser(self)
         self.browser.setAccessibleName(self.tr("Job details and result"))
         self.browser.setOpenLinks(False)  # a click must not navigate the browser itself
@@ -108,19 +93,15 @@ class PreviewPanel(QWidget):
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.meta_area = QScrollArea(self)
-        self.meta_area.setWidget(self.meta)
-        self.meta_area.setWidgetResizable(True)
-        self.meta_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.meta_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        layout.addWidget(self.meta_area)
+        self.header = JobHeader(self)
+        layout.addWidget(self.header)
         layout.addWidget(self.views, 1)
         layout.addLayout(buttons)
         self.header_shown = True
         self._show_header(app_settings.get(Key.PREVIEW_HEADER))
         self._ticker = QTimer(self, interval=1000)
-        self._ticker.timeout.connect(self._render_meta)
-        theme.palette_applied.connect(self._render_meta)  # light <-> dark: the colours are baked into the HTML
+        self._ticker.timeout.connect(self._render_header)
+        theme.palette_applied.connect(self._render_header)  # light <-> dark: the colours are baked into the HTML
         self.show_job(None)
 
     def _toggle_header(self) -> None:
@@ -129,7 +110,7 @@ class PreviewPanel(QWidget):
 
     def _show_header(self, shown: bool) -> None:
         self.header_shown = shown
-        self.meta_area.setVisible(shown and self.job is not None)
+        self.header.setVisible(shown and self.job is not None)
         self.header_toggle.setText(self.tr("Hide job header") if shown else self.tr("Show job header"))
         self.header_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
@@ -181,7 +162,7 @@ class PreviewPanel(QWidget):
         if step != self._step:  # the timeline grew
             self._step = step
             self._history = self._store.history(job.id) if job else []
-        self._render_meta()
+        self._render_header()
         self._load_result()
         live = job is not None and not job.state.terminal
         if live != self._ticker.isActive():
@@ -272,72 +253,12 @@ class PreviewPanel(QWidget):
         else:
             self.browser.setPlainText(self.text)
 
-    def _render_meta(self) -> None:
-        job = self.job
-        if job is None:
-            self.meta.setText("")
-            self.meta.hide()
-            self.meta_area.hide()
-            self.header_toggle.hide()  # nothing to fold
-            return
-        import html  # Speed: html.entities is ~3 ms of start-up, when no job is shown yet
-
-        self.header_toggle.show()
-        self.meta.show()
-        self.meta_area.setVisible(self.header_shown)
-        now = time.time()
-        colour = state_colour(job.state)
-        model = job.model or self.tr("no model")
-        rows = [
-            (self.tr("State"), f'<b style="color:{colour}">{html.escape(state_text(job, now))}</b>'),
-            (self.tr("Job"), html.escape(f"{job.endpoint.label} · {model} · {job.id}")),
-            (self.tr("Created"), html.escape(format_time(job.created_at, now))),
-        ]
-        timing = format_duration(job.elapsed(now))
-        if timing:
-            if job.attempts > 1:
-                timing = self.tr("{duration} · {count} attempts").format(duration=timing, count=job.attempts)
-            rows.append((self.tr("Elapsed"), html.escape(timing)))
-        if job.usage and job.usage.get("type") == "duration":  # audio is billed by the second
-            audio = self.tr("{seconds} s of audio").format(seconds=job.usage.get("seconds"))
-            rows.append((self.tr("Usage"), html.escape(audio)))
-        elif job.usage:
-            tokens = ", ".join(f"{usage_name(k)} {v}" for k, v in job.usage.items() if isinstance(v, int))
-            rows.append((self.tr("Tokens"), html.escape(tokens)))
-        if error := error_text(job):
-            said = self._server_said()
-            error = html.escape(error)
-            if said:
-                error += "<br><i>" + html.escape(self.tr("Server: {message}").format(message=said)) + "</i>"
-            label = self.tr("Error") if job.state.terminal else self.tr("Last error")
-            rows.append((label, f'<span style="color:{state_colour(JobState.FAILED)}">{error}</span>'))
-        steps = [f"{format_time(t.at, now)} {t.state.label}" + (f" ({_clip(shown(t.detail))})" if t.detail else "")
-                 for t in self._history[-6:]]
-        if steps:
-            rows.append((self.tr("Timeline"), "<br>".join(html.escape(s) for s in steps)))
-        cells = "".join(f'<tr><td style="padding-right:10px;color:palette(placeholder-text)">{k}</td><td>{v}</td></tr>'
-                        for k, v in rows)
-        self.meta.setText(f"<table>{cells}</table>")
-        self._fit_meta()
-
-    def _fit_meta(self) -> None:
-        """As tall as the details need, up to about a dozen lines; the answer gets the rest."""
-        wanted = self.meta.heightForWidth(self.meta_area.viewport().width()) if not self.meta.isHidden() else 0
-        limit = self.fontMetrics().lineSpacing() * 12
-        self.meta_area.setFixedHeight(max(0, min(wanted, limit)) + 2)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        self._fit_meta()
-
-    def _server_said(self) -> str | None:
-        """The server's own words, when the store kept them apart from our message and our
-        message does not quote them already (its words verbatim in any language)."""
-        if self.job and self._history and self._history[-1].state is JobState.FAILED:
-            detail = english(self._history[-1].detail)  # our words when no server words: stored English
-            if detail and detail not in english(self.job.error or ""):
-                return detail
-        return None
+    def _render_header(self) -> None:
+        """The header as of now (a live job's elapsed time moves: the ticker calls this)."""
+        shown = self.job is not None
+        self.header_toggle.setVisible(shown)  # nothing to fold without a job
+        self.header.setVisible(shown and self.header_shown)
+        self.header.show_job(self.job, self._history)
 
     # -- saving ---------------------------------------------------------------
 
@@ -396,20 +317,11 @@ class PreviewPanel(QWidget):
         return save_and_report(target, raw, self.message.setText)
 
 
-def _clip(text: str, limit: int = 90) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _open_web_link(url: QUrl) -> None:
     if url.scheme() in ("http", "https"):
         from PySide6.QtGui import QDesktopServices
 
         QDesktopServices.openUrl(url)
-
-
-def usage_name(field: str) -> str:
-    name = USAGE_NAMES.get(field)
-    return QCoreApplication.translate("preview", name) if name else field.replace("_tokens", "")
 
 
 def _structured(job: Job, text: str) -> dict | None:
