@@ -73,6 +73,10 @@ def test_submit_by_click_and_ctrl_enter_then_preview_and_save(main_window, qtbot
         qtbot.keyClick(tab.user_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     job2 = second.args[0]
     assert job2.id != job1.id
+    # The question sent stays, selected: the next one typed replaces it.
+    assert tab.user_edit.textCursor().selectedText() == "Second question, sent with the keyboard"
+    qtbot.keyClicks(tab.user_edit, "Third")
+    assert tab.user_edit.toPlainText() == "Third"
     assert job2.body["messages"][0] == {"role": "system", "content": "Answer briefly."}
     assert job1.body["messages"] == [{"role": "user", "content": "What does the queue do?"}]  # no empty system
     assert job1.body["model"] == tab.model_picker.current_model()
@@ -88,7 +92,7 @@ def test_submit_by_click_and_ctrl_enter_then_preview_and_save(main_window, qtbot
     qtbot.waitUntil(lambda: preview.job is not None and preview.job.id == job1.id and preview.text == expected,
                     timeout=5000)
     assert words(expected) <= words(preview.browser.toPlainText())
-    assert "Succeeded" in preview.meta.text()
+    assert "Succeeded" in preview.header.text()
     assert preview.save_button.isEnabled()
 
     md = preview.save_as(tmp_path / "out" / "answer.md")

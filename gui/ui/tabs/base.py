@@ -207,6 +207,11 @@ class EndpointTab(QWidget):
         jobs = self.engine.scheduler.submit_many([Job(self.endpoint, body, uploads) for body, uploads in requests])
         for job in jobs:
             self.submitted.emit(job)
+        # The text just sent stays, for a variation, and is selected: the next question typed
+        # replaces it instead of being added to its end; an arrow key keeps it.
+        typed_in = self.focusWidget()
+        if jobs and isinstance(typed_in, QPlainTextEdit) and self.isAncestorOf(typed_in):
+            typed_in.selectAll()
         return jobs
 
     def duplicate(self, job: Job) -> None:
