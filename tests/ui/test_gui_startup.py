@@ -237,6 +237,8 @@ def test_drafts_survive_a_new_window(gui_engine, qtbot):
     assert second.tab(ChatTab).conversation.messages() == [{"role": "system", "content": "Be brief."},
                                                           {"role": "user", "content": "unsent question"}]
     assert second.tab(CompletionsTab).prompt.toPlainText() == "Once upon a time"
+    qtbot.keyClicks(second.tab(CompletionsTab).prompt, ", there")  # typing goes on at the end
+    assert second.tab(CompletionsTab).prompt.toPlainText() == "Once upon a time, there"
     wait_models(qtbot, second)
     second.model.detach()
 

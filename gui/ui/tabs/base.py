@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QFormLayout,
@@ -287,4 +287,8 @@ class EndpointTab(QWidget):
             return  # the form changed shape since (another version): start clean
         for edit, text in zip(edits, texts, strict=True):
             if isinstance(text, str) and text:
-                edit.setPlainText(text) if isinstance(edit, QPlainTextEdit) else edit.setText(text)
+                if isinstance(edit, QPlainTextEdit):
+                    edit.setPlainText(text)
+                    edit.moveCursor(QTextCursor.MoveOperation.End)  # typing goes on where it stopped
+                else:
+                    edit.setText(text)
