@@ -188,3 +188,19 @@ def test_the_window_opens_with_the_cursor_in_the_question(main_window, qtbot):
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.tab(ChatTab).user_edit, timeout=2000)
     wait_models(qtbot, window)
+
+
+def test_alt_and_the_underlined_letter_open_a_menu_from_the_prompt(main_window, qtbot):
+    """Where the cursor is at start-up, the prompt: Alt+F opens the File menu and types
+    nothing into the question."""
+    window = main_window
+    wait_models(qtbot, window)
+    tab = window.tab(ChatTab)
+    focus(qtbot, tab.user_edit)
+    qtbot.keyClicks(tab.user_edit, "Question")
+    file_menu = window.menus.file_menu
+    qtbot.keyClick(tab.user_edit, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(file_menu.isVisible, timeout=2000)
+    assert tab.user_edit.toPlainText() == "Question"
+    qtbot.keyClick(file_menu, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not file_menu.isVisible(), timeout=2000)
