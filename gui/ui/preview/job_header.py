@@ -68,7 +68,7 @@ class JobHeader(QScrollArea):
             audio = self.tr("{seconds} s of audio").format(seconds=job.usage.get("seconds"))
             rows.append((self.tr("Usage"), html.escape(audio)))
         elif job.usage:
-            tokens = ", ".join(f"{usage_name(k)} {v}" for k, v in job.usage.items() if isinstance(v, int))
+            tokens = ", ".join(f"{_usage_name(k)} {v}" for k, v in job.usage.items() if isinstance(v, int))
             rows.append((self.tr("Tokens"), html.escape(tokens)))
         if error := error_text(job):
             said = _server_said(job, history)
@@ -97,7 +97,7 @@ class JobHeader(QScrollArea):
         self.fit()
 
 
-def usage_name(field: str) -> str:
+def _usage_name(field: str) -> str:
     name = USAGE_NAMES.get(field)
     return QCoreApplication.translate("preview", name) if name else field.replace("_tokens", "")
 
