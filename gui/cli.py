@@ -4,7 +4,6 @@ The headless commands import no Qt, so they run on servers without a display."""
 from __future__ import annotations
 
 import argparse
-import asyncio
 import gc
 import logging
 import os
@@ -17,7 +16,7 @@ from gui import __version__
 from gui.cli_stop import Stopped, run_stoppable
 from gui.core.endpoints import DEFAULT_BASE_URL, Endpoint
 from gui.core.api.server_text import one_line
-from gui.core.errors import InputProblem, QueueError, human_duration
+from gui.core.errors import QueueError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -184,149 +183,12 @@ def _base_url(p: argparse.ArgumentParser) -> None:
                        help="use a profile saved in the app: its base URL, settings and API key (from the keyring)")
 
 
-def _open_engine(args: argparse.Namespace, **options):
-    """The engine for --profile (base URL, settings and key from the stored profile) or for
-    --base-url with OPENAI_API_KEY."""
-    from gui.core.engine import Engine
-
-    from gui.core.profiles.profile import SANDBOX_PROFILE, ProfileStore
-
-    if not getattr(args, "profile", None):
-        _check_plain_http(args.base_url)
-        # Redacted from answers besides OPENAI_API_KEY: the keys stored for that server's profiles.
-        names = ProfileStore().at_origin(args.base_url)
-        return _headless(Engine.open(args.base_url, secrets=_stored_keys().secrets(*names) if names else (),
-                                     **options))
-    profile = ProfileStore().require(args.profile)
-    if profile.name == SANDBOX_PROFILE:
-        raise InputProblem("The Sandbox profile exists only inside the app. Run `queue-desk sandbox` "
-                         "and pass --base-url http://127.0.0.1:8787/queue instead.")
-    keys = _stored_keys()  # the profile's stored key is the one in use if it has one; and OPENAI_API_KEY
-    return _headless(Engine.for_profile(profile, keys.require(profile.name).value, defaults=options,
-                                        secrets=keys.secrets()))
-
-
-def _stored_keys():
-    from gui.core.profiles.keys import key_store  # Speed: keyring takes ~50 ms to import; only when needed
-
-    return key_store()
-
-
-def _headless(engine):
-    """Every headless command first recovers what dead processes left in flight (only theirs:
-    a window or another command still running keeps its jobs), and reports a store locked by
-    another program on stderr."""
-    engine.store.recover()
-    engine.scheduler.on_store_trouble(lambda message: message and print(f"queue-desk: {message}", file=sys.stderr))
-    return engine
-
-
-def _check_plain_http(base_url: str) -> None:
-    """The engine's own refusal tells a window user to allow plain HTTP in the profile;
-    here the way out is https:// or a saved profile."""
-    from urllib.parse import urlsplit
-
-    from gui.core.api.urls import is_loopback
-    from gui.core.errors import ErrorKind
-
-    parts = urlsplit(base_url.strip())
-    if parts.scheme == "http" and parts.hostname and not is_loopback(parts.hostname):
-        raise QueueError(ErrorKind.INPUT, f"--base-url {base_url} is unencrypted http:// to {parts.hostname}: your "
-                                          "API key and data would cross the network in clear text. Use https://, "
-                                          "or a profile that allows plain HTTP (--profile NAME).")
-
-
-def _submit(args: argparse.Namespace) -> int:
-    from gui.core.builders.cli_args import build_jobs, parse_param
-    from gui.core.jobs.job import Job, JobState
-
-    endpoint = Endpoint(args.endpoint)
-    params = dict(parse_param(p) for p in args.param)
-    jobs = build_jobs(endpoint, model=args.model, prompt=args.prompt, params=params, files=args.file, mask=args.mask,
-                      max_upload_mib=args.max_upload_mib)
-
-    if args.out is not None:  # before anything is sent (and paid for), not after
-        _check_out_folder(args.out)
-
-    async def run() -> int:
-        engine = _open_engine(args, **({"poll_deadline": args.timeout} if args.timeout else {}))
-        engine.scheduler.recordings.max_bytes = int(args.max_upload_mib * 1024 * 1024)  # longer ones go in pieces
-        told: set[tuple[str, int]] = set()
-
-        def tell_retry(job: Job) -> None:
-            # A wait of up to a minute per attempt (a busy server's Retry-After) is said, not
-            # silent; the quick retries of a backoff (2 s at most by default) are not worth a line.
-            wait = (job.retry_at or 0) - time.time()
-            if job.state is JobState.RETRYING and wait > 2.5 and (job.id, job.attempts) not in told:
-                told.add((job.id, job.attempts))
-                wait = human_duration(wait)
-                print(f"queue-desk: {one_line(job.error or '')} Trying again in {wait} (attempt {job.attempts} "
-                      "done).", file=sys.stderr)
-
-        engine.scheduler.subscribe(tell_retry)
-        try:
-            engine.scheduler.submit_many(jobs)
-            await asyncio.wait_for(engine.scheduler.wait(), args.timeout)
-        except TimeoutError:
-            print(f"queue-desk: gave up waiting after {human_duration(args.timeout)}; the job stays in the "
-                  "history (queue-desk jobs).", file=sys.stderr)
-            return 1
-        finally:
-            await engine.aclose()
-        failed = [j for j in jobs if j.error]
-        empty = []  # answered, but nothing a person can use was saved (e.g. every image link failed)
-        for job in jobs:
-            if job.result_path:
-                files = _result_files(job, args.out)
-                for path in files:
-                    print(path)
-                if not files:
-                    empty.append(job)
-        for job in failed:
-            print(f"queue-desk: {one_line(job.error)}", file=sys.stderr)
-        for job in empty:
-            print(f"queue-desk: {one_line(_why_empty(job))}", file=sys.stderr)
-        return 1 if failed or empty else 0
-
-    return run_stoppable(run)
-
-
-def _why_empty(job) -> str:
-    from gui.core.jobs.result_images import download_problems
-
-    problems = download_problems(Path(job.result_path).parent)
-    reasons = "; ".join(f"image {n}: {why}" for n, why in sorted(problems.items())) or "the answer held no image"
-    return f"no image was saved ({reasons}). The server's answer is kept in {job.result_path}."
-
-
-def _check_out_folder(out: Path) -> None:
-    from gui.core.errors import ErrorKind
-
-    if out.exists() and not out.is_dir():
-        raise QueueError(ErrorKind.INPUT, f"--out {out} is a file; give a folder for the results.")
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise QueueError(ErrorKind.INPUT, f"--out {out} cannot be made ({error.strerror or error}); "
-                                          "give a folder you can write to.") from None
-
-
-def _result_files(job, out: Path | None) -> list[Path]:
-    """The job's person-friendly result files, copied to `out` if given."""
-    from gui.core.atomic_files import write_atomic
-    from gui.core.jobs.results import derive_files
-
-    files = derive_files(job.result_path, job.endpoint)
-    if out is None:
-        return files
-    return [write_atomic(out / f"{job.id}-{path.name}", path.read_bytes()) for path in files]
-
-
 def _batch(args: argparse.Namespace) -> int:
     from gui.core.batch.export import default_format
     from gui.core.batch.headless import make_plan, run_headless
     from gui.core.extraction.fields import output_schema
     from gui.core.builders.cli_args import parse_param
+    from gui.cli_engine import open_engine
 
     plan = make_plan(args.file, args.out, endpoint=Endpoint(args.endpoint), model=args.model,
                      template=args.template, system=args.system, sheet=args.sheet, file_column=args.file_column,
@@ -338,7 +200,7 @@ def _batch(args: argparse.Namespace) -> int:
     progress = _ProgressLine() if sys.stderr.isatty() else None
 
     async def run():
-        engine = _open_engine(args, concurrency=max(1, args.concurrency), max_attempts=max(1, args.max_attempts),
+        engine = open_engine(args, concurrency=max(1, args.concurrency), max_attempts=max(1, args.max_attempts),
                               per_minute=args.per_minute if args.per_minute and args.per_minute > 0 else None)
         try:
             return await run_headless(engine, plan, fmt, progress)
@@ -379,6 +241,12 @@ class _ProgressLine:
         if self._width:
             sys.stderr.write("\r" + " " * self._width + "\r")
             sys.stderr.flush()
+
+
+def _submit(args: argparse.Namespace) -> int:
+    from gui.cli_submit import submit
+
+    return submit(args)
 
 
 def _jobs_command(args: argparse.Namespace) -> int:
