@@ -3578,7 +3578,7 @@ Kosinusähnlichkeit {value}</translation>
 <context>
     <name>client</name>
     <message>
-        <location filename="../../gui/core/api/client.py" line="+182"/>
+        <location filename="../../gui/core/api/client.py" line="+184"/>
         <source>The link answered {status}; it may have expired.</source>
         <translation>Der Link antwortete mit {status}; er ist möglicherweise abgelaufen.</translation>
     </message>
@@ -4716,6 +4716,11 @@ Kosinusähnlichkeit {value}</translation>
         <location line="+4"/>
         <source>The server answered with something that is not JSON (no content type). The base URL may point at a web page or proxy rather than the Queue API.</source>
         <translation>Der Server hat mit etwas geantwortet, das kein JSON ist (kein Inhaltstyp). Die Basis-URL zeigt möglicherweise auf eine Webseite oder einen Proxy statt auf die Queue-API.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The server redirected the request ({status}) to {host}. Queue Desk does not follow redirects, so the request and your API key went nowhere else. If the service has moved, put its new address in the base URL.</source>
+        <translation>Der Server hat die Anfrage umgeleitet ({status}), nach {host}. Queue Desk folgt keinen Umleitungen, daher gingen die Anfrage und Ihr API-Schlüssel nirgendwo anders hin. Ist der Dienst umgezogen, tragen Sie seine neue Adresse als Basis-URL ein.</translation>
     </message>
 </context>
 <context>

@@ -62,6 +62,19 @@ async def test_a_result_url_on_another_origin_is_fetched_without_the_key(servers
     assert foreign.keys_seen() == [""]
 
 
+@pytest.mark.parametrize("status", [301, 302, 307, 308])
+async def test_a_redirect_of_the_request_itself_is_not_followed_and_says_where_it_pointed(servers, status):
+    home, foreign = servers
+    home.on("/queue/chat/completions", Answer(status, b"", {"Location": foreign.origin + "/queue/chat/completions"}))
+    foreign.on("/queue/chat/completions", json_answer(DONE))
+    async with client_for(home) as client:
+        with pytest.raises(QueueError) as info:
+            await client.send(CHAT)
+    assert f"redirected the request ({status}) to 127.0.0.1:{foreign.port}" in info.value.message
+    assert "base URL" in info.value.message and not info.value.retryable
+    assert foreign.seen == []
+
+
 async def test_a_redirect_on_a_poll_to_another_origin_is_followed_without_the_key(servers):
     home, foreign = servers
     home.on("/queue/s/j1", Answer(303, b"", {"Location": foreign.origin + "/r/j1"}))

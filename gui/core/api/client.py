@@ -22,7 +22,7 @@ from gui.core.api.bounded import ACCEPTED_ENCODINGS, DEFAULT_MAX_ANSWER_MB, Answ
 from gui.core.api.decoding import Unusable, normalise, unusable
 from gui.core.api.poll_waits import PollWaits
 from gui.core.api.server_text import redact
-from gui.core.api.transport_errors import looks_like_html, not_json, transport_error
+from gui.core.api.transport_errors import looks_like_html, not_json, redirected, transport_error
 from gui.core.api.uploads import CountingReader, Progress, form_fields
 from gui.core.api.urls import KeyGuard, is_loopback
 from gui.core.api.wire import MAX_BYTES, READ_BODY, SPOOL, SPOOLED, Answer, Hooks, Reply, Request, Timeouts
@@ -154,6 +154,8 @@ class QueueClient:
             kwargs: dict[str, Any] = {"json": request.body} if spec.body is BodyKind.JSON else {}
             reply = await self._call(spec.method, url, **kwargs)
         reply = await self._settle(url, reply, hooks)
+        if 300 <= reply.status < 400:
+            raise redirected(reply, url)
         if _expects_json(request) and reply.parsed is None:
             raise not_json(reply)
         return reply

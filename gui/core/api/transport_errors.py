@@ -105,6 +105,26 @@ def not_json(reply: Reply) -> QueueError:
     )
 
 
+def redirected(reply: Reply, url: str) -> QueueError:
+    """A request answered with a 3xx: not followed (it would carry the body and the key
+    elsewhere, and a job sent again may be paid for twice). Where it pointed is named."""
+    from urllib.parse import urljoin
+
+    try:
+        target = urlsplit(urljoin(url, reply.headers.get("location", ""))).netloc
+    except ValueError:
+        target = ""
+    target = clean(target)[:100] or urlsplit(url).netloc
+    return QueueError(
+        ErrorKind.BAD_RESPONSE,
+        translate("transport_errors", "The server redirected the request ({status}) to {host}. Queue Desk does not "
+                                      "follow redirects, so the request and your API key went nowhere else. If the "
+                                      "service has moved, put its new address in the base URL.").format(
+            status=reply.status, host=target),
+        status=reply.status,
+    )
+
+
 def looks_like_html(reply: Reply) -> bool:
     if "html" in reply.content_type:
         return True
