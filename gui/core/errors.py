@@ -222,7 +222,13 @@ def from_status(status: int, content: bytes, headers: Mapping[str, str],
             else translate("errors", "The server reported a conflict (409). Try again.")
         )
     elif status == 429:
+        # What the server asked for, said as it asked; an absurd wait is cut to `max_wait` and
+        # the message says so instead of putting our number in the server's mouth.
+        asked = parse_retry_after(headers, cap=float("inf")) if retry_after else None
         kind, message = ErrorKind.RATE_LIMITED, (
+            translate("errors", "Too many requests: the server is rate limiting (429). It asked to wait {asked}; "
+                                "Queue Desk waits at most {wait} before it tries again. Try again later or lower "
+                                "the concurrency.") if asked and asked > retry_after else
             translate("errors", "Too many requests: the server is rate limiting (429). It asked to wait {wait}. "
                                 "Try again later or lower the concurrency.") if retry_after else
             translate("errors", "Too many requests: the server is rate limiting (429). "
@@ -240,5 +246,6 @@ def from_status(status: int, content: bytes, headers: Mapping[str, str],
             else translate("errors", "Unexpected answer from the server ({status}).")
         )
     wait = human_duration(retry_after) if retry_after else ""
-    message = message.format(status=status, detail=detail, wait=wait)
+    asked = human_duration(asked) if status == 429 and asked else ""
+    message = message.format(status=status, detail=detail, wait=wait, asked=asked)
     return QueueError(kind, message, status=status, detail=detail, retry_after=retry_after)

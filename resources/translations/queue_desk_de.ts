@@ -3783,7 +3783,12 @@ Kosinusähnlichkeit {value}</translation>
         <translation>Der Server hat einen Konflikt gemeldet (409). Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>Too many requests: the server is rate limiting (429). It asked to wait {asked}; Queue Desk waits at most {wait} before it tries again. Try again later or lower the concurrency.</source>
+        <translation>Zu viele Anfragen: Der Server bremst wegen seines Ratenlimits (429). Er bittet, {asked} zu warten; Queue Desk wartet höchstens {wait}, bevor es erneut versucht. Versuchen Sie es später erneut oder verringern Sie die Zahl gleichzeitiger Jobs.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Too many requests: the server is rate limiting (429). It asked to wait {wait}. Try again later or lower the concurrency.</source>
         <translation>Zu viele Anfragen: Der Server bremst wegen seines Ratenlimits (429). Er bittet, {wait} zu warten. Versuchen Sie es später erneut oder verringern Sie die Zahl gleichzeitiger Jobs.</translation>
     </message>

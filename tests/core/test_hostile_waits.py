@@ -57,6 +57,8 @@ async def test_a_429_asking_for_eleven_days_waits_the_cap(server):
         with pytest.raises(QueueError) as info:
             await client.send(Request(Endpoint.CHAT, BODY))
     assert info.value.retry_after == 5 and "5 s" in info.value.message
+    # What the server asked is said as it asked it, and the cap as ours.
+    assert "asked to wait 278 h; Queue Desk waits at most 5 s" in info.value.message
 
 
 async def test_litellm_wait_hints_are_honoured(server):
